@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-deps.ts';
+import { registerAuth } from './auth/auth.plugin.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { loggerOptions } from './http/logging.ts';
+import { registerSecurity } from './http/security.ts';
+import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { personsRoutes } from './modules/persons/persons.routes.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+
+export const API_PREFIX = '/api/v1';
+
+/** Every feature module; the access-matrix test walks the routes they register. */
+const MODULES = [authRoutes, personsRoutes, casesRoutes, usersRoutes, agenciesRoutes, auditRoutes, referenceRoutes];
+
+export interface BuildOptions {
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.config, opts.logStream),
+    trustProxy: deps.config.behindTls,
+    bodyLimit: 1_048_576,
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await registerSecurity(app, deps.config);
+  const webDist = deps.config.webDist && existsSync(deps.config.webDist) ? deps.config.webDist : null;
+  registerErrorHandling(app, deps.translator, { spa: webDist !== null });
+  registerAuth(app, deps);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Qorgau API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qorgau_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(healthRoutes(deps));
+  await app.register(async (api) => {
+    for (const mod of MODULES) await api.register(mod(deps));
+  }, { prefix: API_PREFIX });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,73 @@
+import type { Config } from '../config.ts';
+import { verifyAuditChain } from '../audit/audit-verify.ts';
+import { rotateKeys } from '../crypto/rotate-keys.ts';
+import { createDb } from '../db/client.ts';
+import { lockDataDir } from '../runtime/data-dir-lock.ts';
+import { openRuntime } from '../runtime/runtime.ts';
+import { isSeeded, seedOrganisations } from '../seed/seed-demo.ts';
+import { seedPersons } from '../seed/seed-persons.ts';
+
+export async function migrateCommand(config: Config): Promise<number> {
+  const release = config.database.kind === 'pglite' ? lockDataDir(config.dataDir) : () => undefined;
+  const database = await createDb(config.database);
+  try {
+    await database.migrate();
+    console.log('qorgau: migrations applied');
+    return 0;
+  } finally {
+    await database.close();
+    release();
+  }
+}
+
+export async function seedCommand(config: Config, opts: { persons: number; seed: number; start?: number }): Promise<number> {
+  const rt = await openRuntime(config, { allowCreateKey: true });
+  try {
+    if (!(await isSeeded(rt.deps))) await seedOrganisations(rt.deps);
+    const started = Date.now();
+    let last = 0;
+    const result = await seedPersons(rt.deps, {
+      count: opts.persons,
+      seed: opts.seed,
+      start: opts.start,
+      onProgress: (n) => {
+        if (n - last >= 50_000) {
+          last = n;
+          console.log(`  ${n} persons…`);
+        }
+      },
+    });
+    console.log(`qorgau: seeded ${result.persons} persons and ${result.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  } finally {
+    await rt.close();
+  }
+}
+
+export async function auditVerifyCommand(config: Config): Promise<number> {
+  const rt = await openRuntime(config, { allowCreateKey: false });
+  try {
+    const result = await verifyAuditChain(rt.deps.db);
+    if (result.ok) {
+      console.log(`qorgau: audit chain intact (${result.entries} entries)`);
+      return 0;
+    }
+    console.error(
+      `qorgau: audit chain BROKEN at entry ${result.firstBrokenId ?? `(end of lane ${result.lane})`}: ${result.reason}`,
+    );
+    return 3;
+  } finally {
+    await rt.close();
+  }
+}
+
+export async function keysRotateCommand(config: Config): Promise<number> {
+  const rt = await openRuntime(config, { allowCreateKey: false });
+  try {
+    const { reencrypted, activeKey } = await rotateKeys(rt.deps.db, config.keyFile);
+    console.log(`qorgau: key ${activeKey} is active; ${reencrypted} rows re-encrypted; old keys removed from ${config.keyFile}`);
+    return 0;
+  } finally {
+    await rt.close();
+  }
+}

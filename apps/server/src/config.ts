@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Validated once at start-up; every problem is listed at once, then the process stops. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  QORGAU_DATA_DIR: z.string().default('./data'),
+  QORGAU_KEY_FILE: z.string().optional(),
+  QORGAU_SEED: z.enum(['demo', 'none']).default('demo'),
+  QORGAU_SEED_PERSONS: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  /** Set when a TLS-terminating proxy is in front: cookies become Secure, client IPs are trusted from it. */
+  QORGAU_BEHIND_TLS: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  QORGAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  QORGAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  QORGAU_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  dataDir: string;
+  keyFile: string;
+  seed: 'demo' | 'none';
+  seedPersons: number;
+  behindTls: boolean;
+  session: { idleMs: number; absoluteMs: number };
+  signInRatePerMinute: number;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  webDist: string | null;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.QORGAU_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
+    dataDir,
+    keyFile: resolve(e.QORGAU_KEY_FILE ?? resolve(dataDir, 'keys', 'keyring.json')),
+    seed: e.QORGAU_SEED,
+    seedPersons: e.QORGAU_SEED_PERSONS,
+    behindTls: e.QORGAU_BEHIND_TLS,
+    session: { idleMs: e.QORGAU_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.QORGAU_SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    signInRatePerMinute: e.QORGAU_SIGNIN_RATE_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+    webDist: null,
+  };
+}

@@ -1,0 +1,87 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** One type for both drivers: services never know which PostgreSQL they talk to. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DbTarget = { kind: 'pglite'; dataDir: string | null; client?: PGlite } | { kind: 'postgres'; url: string; poolSize?: number };
+
+export interface Database {
+  db: Db;
+  kind: DbTarget['kind'];
+  migrate(): Promise<void>;
+  /** Switch to the unprivileged application role (see migration 0001). */
+  useAppRole(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+export const APP_ROLE = 'qorgau_app';
+
+export async function createDb(target: DbTarget): Promise<Database> {
+  if (target.kind === 'pglite') {
+    const client = target.client ?? (target.dataDir ? new PGlite(target.dataDir) : new PGlite());
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'pglite',
+      migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+      // PGlite has a single connection: one SET ROLE covers every later query.
+      useAppRole: async () => {
+        await client.exec(`SET ROLE ${APP_ROLE}`);
+      },
+      close: () => client.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
+  let appRole = false;
+  // An idle client dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', () => undefined);
+  pool.on('connect', (c) => {
+    // pg queues this before any query of the checkout, so every statement runs as the app role.
+    if (appRole) c.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    // Migrations run on their own connection, as the login (owner) role.
+    migrate: async () => {
+      const client = new pg.Client({ connectionString: target.url });
+      await client.connect();
+      try {
+        await migratePg(drizzlePg(client) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await client.end();
+      }
+    },
+    useAppRole: async () => {
+      appRole = true;
+      // Fail fast (and clearly) if the login user may not act as the app role.
+      const c = await pool.connect();
+      try {
+        await c.query(`SET ROLE ${APP_ROLE}`);
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Rows of a raw `db.execute` result; both drivers return `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,235 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Columns ending in `_enc` hold AES-256-GCM ciphertext (see crypto/field-cipher.ts); they are
+ * personal data and never appear in statistics, logs or indexes. Statistics and search use
+ * only the non-identifying columns documented in docs/data-protection.md.
+ */
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const agencies = pgTable('agencies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  regionCode: text('region_code'),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    national: boolean('national').notNull().default(false),
+    regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    totpSecretEnc: text('totp_secret_enc'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** Last accepted TOTP time step: a code is never accepted twice (replay). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    disabled: boolean('disabled').notNull().default(false),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username_key').on(t.username)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a database leak does not yield usable sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    stage: text('stage').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id').notNull(),
+    pseudonym: text('pseudonym').notNull(),
+    firstNameEnc: text('first_name_enc').notNull(),
+    secondNameEnc: text('second_name_enc').notNull(),
+    middleNameEnc: text('middle_name_enc'),
+    birthdateEnc: text('birthdate_enc'),
+    identityDocumentType: text('identity_document_type'),
+    identityNumberEnc: text('identity_number_enc'),
+    mobilePhoneEnc: text('mobile_phone_enc'),
+    addressEnc: text('address_enc'),
+    /** Keyed hashes (HMAC) of normalised name tokens: search without storing names in clear. */
+    nameIndex: text('name_index').array().notNull(),
+    /** Keyed hash of the normalised identity number, for exact matching only. */
+    identityNumberIndex: text('identity_number_index'),
+    nameScript: text('name_script').notNull(),
+    gender: text('gender').notNull(),
+    birthYear: smallint('birth_year'),
+    citizenship: text('citizenship').notNull(),
+    regionCode: text('region_code').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ownerAgencyId: uuid('owner_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('persons_client_id_key').on(t.clientId),
+    uniqueIndex('persons_pseudonym_key').on(t.pseudonym),
+    index('persons_name_index_idx').using('gin', t.nameIndex),
+    index('persons_identity_number_index_idx').on(t.identityNumberIndex),
+    index('persons_region_idx').on(t.regionCode),
+    index('persons_owner_agency_idx').on(t.ownerAgencyId),
+    index('persons_created_by_idx').on(t.createdBy),
+  ],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id').notNull(),
+    reference: text('reference').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    regionCode: text('region_code').notNull(),
+    exploitationTypes: text('exploitation_types').array().notNull(),
+    /** Derived from case_actions by core deriveCaseState; cached here for lists and statistics. */
+    status: text('status').notNull(),
+    traffickingStatus: text('trafficking_status').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ownerAgencyId: uuid('owner_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_client_id_key').on(t.clientId),
+    uniqueIndex('cases_reference_key').on(t.reference),
+    index('cases_person_idx').on(t.personId),
+    index('cases_region_idx').on(t.regionCode),
+    index('cases_owner_agency_idx').on(t.ownerAgencyId),
+    index('cases_created_by_idx').on(t.createdBy),
+    index('cases_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const caseAssignments = pgTable(
+  'case_assignments',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('case_assignments_key').on(t.caseId, t.userId), index('case_assignments_user_idx').on(t.userId)],
+);
+
+export const caseActions = pgTable(
+  'case_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    /** Non-identifying facts of the action (outcome, deciding organisation, target agency). */
+    details: jsonb('details').$type<Record<string, string>>().notNull(),
+    textEnc: text('text_enc'),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('case_actions_client_id_key').on(t.clientId), uniqueIndex('case_actions_case_seq_key').on(t.caseId, t.seq)],
+);
+
+/**
+ * Append-only (trigger + grants in migration 0001) and hash-chained in `AUDIT_LANES` lanes:
+ * each entry's hash covers the previous entry of its lane, so an edit or a deletion breaks
+ * the chain. Lanes let concurrent transactions append without queueing on one row.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    lane: smallint('lane').notNull(),
+    laneSeq: bigint('lane_seq', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    operation: text('operation').notNull(),
+    outcome: text('outcome').notNull(),
+    actorId: uuid('actor_id'),
+    actorUsername: text('actor_username'),
+    actorRole: text('actor_role'),
+    agencyId: uuid('agency_id'),
+    recordType: text('record_type'),
+    recordId: text('record_id'),
+    ip: text('ip'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('audit_log_lane_seq_key').on(t.lane, t.laneSeq),
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId),
+    index('audit_log_record_idx').on(t.recordId),
+  ],
+);
+
+export const auditHeads = pgTable('audit_heads', {
+  lane: smallint('lane').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Small key/value facts about this installation (e.g. the key-check ciphertext). */
+export const systemSettings = pgTable('system_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

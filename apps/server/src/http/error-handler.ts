@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorBody, type ErrorCode, type FieldIssue } from '@qorgau/core';
+import type { Translator } from './i18n.ts';
+
+/** The one place where an error becomes an HTTP status. */
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  password_policy: 400,
+  password_reused: 400,
+  invalid_transition: 409,
+  conflict: 409,
+  not_found: 404,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  two_factor_required: 401,
+  two_factor_invalid: 401,
+  account_locked: 403,
+  account_disabled: 403,
+  two_factor_not_enrolled: 403,
+  password_change_required: 403,
+  forbidden: 403,
+  csrf_failed: 403,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** `spa`: GET requests outside /api fall back to the web app's index.html. */
+export function registerErrorHandling(app: FastifyInstance, translator: Translator, opts: { spa: boolean }): void {
+  const body = (locale: Parameters<Translator['t']>[0], code: ErrorCode, fields: FieldIssue[]): ErrorBody => ({
+    error: {
+      code,
+      message: translator.t(locale, `errors.${code}`),
+      fields: fields.map((f) => ({ path: f.path, code: f.code, message: translator.t(locale, `validation.${f.code}`, f.params) })),
+    },
+  });
+
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const locale = request.locale;
+    if (err instanceof DomainError) {
+      return reply.status(STATUS[err.code]).send(body(locale, err.code, err.fields));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({
+        path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+        code: v.keyword,
+        params: Object.fromEntries(
+          Object.entries(v.params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
+        ),
+      }));
+      return reply.status(400).send(body(locale, 'validation_failed', fields));
+    }
+    if (err.statusCode === 429) return reply.status(429).send(body(locale, 'rate_limited', []));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Malformed JSON, wrong content type, body too large: the client's fault, nothing to leak.
+      return reply.status(err.statusCode).send(body(locale, 'validation_failed', []));
+    }
+    // Why: a 500 must never carry a stack trace, SQL or personal data to the client. The log
+    // gets the error's class and code only (driver messages can quote personal values).
+    if (process.env.QORGAU_DEBUG_ERRORS === '1') console.error(err);
+    request.log.error({ errName: err.name, errCode: (err as { code?: string }).code, reqId: request.id }, 'unhandled error');
+    return reply.status(500).send(body(locale, 'internal', []));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (opts.spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send(body(request.locale, 'not_found', []));
+  });
+}

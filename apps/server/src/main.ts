@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openRuntime } from './runtime/runtime.ts';
+import { isSeeded, readDemoCredentials, seedOrganisations } from './seed/seed-demo.ts';
+import { seedPersons } from './seed/seed-persons.ts';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Composition root: config → database (migrated, key checked) → seed on first start → app → listen. */
+export async function startServer(config: Config): Promise<void> {
+  const t0 = Date.now();
+  const rt = await openRuntime({ ...config, webDist: config.webDist ?? WEB_DIST }, { allowCreateKey: true });
+  let seededNow = false;
+  if (config.seed === 'demo' && !(await isSeeded(rt.deps))) {
+    await seedOrganisations(rt.deps);
+    await seedPersons(rt.deps, { count: config.seedPersons, seed: 2026 });
+    seededNow = true;
+  }
+  const app = await buildApp(rt.deps);
+  const shutdown = async () => {
+    await app.close();
+    await rt.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  const address = await app.listen({ port: config.port, host: config.host });
+  printBanner(config, address, seededNow, Date.now() - t0);
+}
+
+function printBanner(config: Config, address: string, seededNow: boolean, ms: number): void {
+  const db = config.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
+  const lines = [`Qorgau is running at ${address.replace('127.0.0.1', 'localhost')}  (${db}, ready in ${ms} ms${seededNow ? ', demo data seeded' : ''})`];
+  const creds = config.seed === 'demo' ? readDemoCredentials(config.dataDir) : null;
+  if (creds) {
+    lines.push('', 'Demo sign-in (demo data only; every account uses two-factor sign-in):', `  password for every account: ${creds.password}`);
+    lines.push('  add an account to an authenticator app with its secret (or open the otpauth:// link on a phone):');
+    for (const a of creds.accounts) lines.push(`  ${a.username.padEnd(15)} ${a.role.padEnd(24)} secret ${a.totpSecret}`);
+    lines.push(`  otpauth links: ${config.dataDir}/demo-credentials.json`);
+  }
+  console.log(lines.join('\n'));
+}

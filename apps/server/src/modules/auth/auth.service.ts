@@ -1,0 +1,136 @@
+import { checkPasswordPolicy, DomainError, PERMISSIONS, hasPermission, requiresTwoFactor, type Me, type Role, type SessionStage, type SignInBody, type TotpEnrolment } from '@qorgau/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
+import { jurisdictionOf, type AuthContext } from '../../auth/auth.plugin.ts';
+import { burnVerifyTime, hashPassword, verifyPassword } from '../../auth/passwords.ts';
+import { createSession, deleteSession, deleteUserSessions, setSessionStage } from '../../auth/session.repository.ts';
+import { acceptTotp, newTotpSecret, otpauthQrSvg, otpauthUri } from '../../auth/totp.ts';
+import type { agencies } from '../../db/schema.ts';
+import { findUserByUsername, updateUser, type UserRow } from './auth.repository.ts';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+const totpContext = (userId: string) => `users.totp_secret:${userId}`;
+
+export function meOf(user: UserRow, agency: typeof agencies.$inferSelect, stage: SessionStage, csrfToken: string): Me {
+  const role = user.role as Role;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role,
+    agency: { id: agency.id, name: agency.name, type: agency.type as Me['agency']['type'] },
+    jurisdiction: jurisdictionOf(user),
+    permissions: PERMISSIONS.filter((p) => hasPermission(role, p)),
+    stage,
+    twoFactorEnabled: user.totpEnabled,
+    csrfToken,
+  };
+}
+
+/** The stage a fresh session starts in: enrol 2FA first where required, then change password. */
+export function stageFor(user: UserRow): SessionStage {
+  if (requiresTwoFactor(user.role as Role) && !user.totpEnabled) return 'enroll_totp';
+  return user.mustChangePassword ? 'change_password' : 'active';
+}
+
+export function createAuthService(deps: AppDeps) {
+  const { db, cipher, config } = deps;
+
+  /** A failed attempt is recorded in its own transaction: it must persist although we refuse. */
+  async function refuse(audit: AuditContext, user: UserRow | null, code: 'invalid_credentials' | 'two_factor_invalid' | 'account_locked' | 'account_disabled'): Promise<never> {
+    await db.transaction(async (tx) => {
+      if (user && (code === 'invalid_credentials' || code === 'two_factor_invalid')) {
+        const failed = user.failedAttempts + 1;
+        const lock = failed >= MAX_FAILED_ATTEMPTS;
+        await updateUser(tx, user.id, { failedAttempts: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MS) : user.lockedUntil });
+      }
+      const actor = user ? { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId } : null;
+      await appendAudit(tx, { ...audit, actor }, { operation: 'auth.sign_in', outcome: code === 'account_locked' || code === 'account_disabled' ? 'denied' : 'failed', details: { reason: code } });
+    });
+    throw new DomainError(code);
+  }
+
+  return {
+    async signIn(audit: AuditContext, body: SignInBody): Promise<{ me: Me; token: string }> {
+      const found = await findUserByUsername(db, body.username);
+      if (!found) {
+        await burnVerifyTime(body.password);
+        return refuse(audit, null, 'invalid_credentials');
+      }
+      const { user, agency } = found;
+      if (user.lockedUntil && user.lockedUntil > new Date()) return refuse(audit, user, 'account_locked');
+      if (!(await verifyPassword(user.passwordHash, body.password))) return refuse(audit, user, 'invalid_credentials');
+      if (user.disabled) return refuse(audit, user, 'account_disabled');
+      let totpLastStep = user.totpLastStep;
+      if (user.totpEnabled && user.totpSecretEnc) {
+        if (!body.code) throw new DomainError('two_factor_required');
+        const secret = cipher.decrypt(user.totpSecretEnc, totpContext(user.id));
+        const step = acceptTotp(secret, user.username, body.code, user.totpLastStep);
+        if (step === null) return refuse(audit, user, 'two_factor_invalid');
+        totpLastStep = step;
+      }
+      const stage = stageFor(user);
+      const session = await db.transaction(async (tx) => {
+        await updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null, lastSignInAt: new Date(), totpLastStep });
+        const s = await createSession(tx, { userId: user.id, stage, ip: audit.ip, absoluteMs: config.session.absoluteMs });
+        await appendAudit(tx, { ...audit, actor: { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId } }, { operation: 'auth.sign_in', details: { stage } });
+        return s;
+      });
+      return { me: meOf(user, agency, stage, session.csrfToken), token: session.token };
+    },
+
+    async signOut(auth: AuthContext, audit: AuditContext): Promise<void> {
+      await db.transaction(async (tx) => {
+        await deleteSession(tx, auth.tokenHash);
+        await appendAudit(tx, audit, { operation: 'auth.sign_out' });
+      });
+    },
+
+    me: (auth: AuthContext): Me => meOf(auth.user, auth.agency, auth.stage, auth.csrfToken),
+
+    async enrollTotp(auth: AuthContext): Promise<TotpEnrolment> {
+      if (auth.user.totpEnabled) throw new DomainError('conflict');
+      const secret = newTotpSecret();
+      await updateUser(db, auth.user.id, { totpSecretEnc: cipher.encrypt(secret, totpContext(auth.user.id)) });
+      const uri = otpauthUri(secret, auth.user.username);
+      return { secret, otpauthUri: uri, qrSvg: await otpauthQrSvg(uri) };
+    },
+
+    async confirmTotp(auth: AuthContext, audit: AuditContext, code: string): Promise<Me> {
+      if (auth.user.totpEnabled || !auth.user.totpSecretEnc) throw new DomainError('conflict');
+      const secret = cipher.decrypt(auth.user.totpSecretEnc, totpContext(auth.user.id));
+      const step = acceptTotp(secret, auth.user.username, code, null);
+      if (step === null) throw new DomainError('two_factor_invalid', [{ path: 'code', code: 'two_factor_invalid' }]);
+      const user = { ...auth.user, totpEnabled: true, totpLastStep: step };
+      const stage = stageFor(user);
+      await db.transaction(async (tx) => {
+        await updateUser(tx, user.id, { totpEnabled: true, totpLastStep: step });
+        await setSessionStage(tx, auth.tokenHash, stage);
+        await appendAudit(tx, audit, { operation: 'auth.totp_enrolled', recordType: 'user', recordId: user.id });
+      });
+      return meOf(user, auth.agency, stage, auth.csrfToken);
+    },
+
+    /** Changing the password ends every other session of the account. */
+    async changePassword(auth: AuthContext, audit: AuditContext, current: string, next: string): Promise<{ me: Me; token: string }> {
+      if (!(await verifyPassword(auth.user.passwordHash, current))) {
+        throw new DomainError('invalid_credentials', [{ path: 'currentPassword', code: 'invalid_credentials' }]);
+      }
+      const issues = checkPasswordPolicy(next, auth.user.username);
+      if (issues.length) throw new DomainError('password_policy', issues);
+      if (current === next) throw new DomainError('password_reused', [{ path: 'newPassword', code: 'password_reused' }]);
+      const user = { ...auth.user, mustChangePassword: false };
+      const stage = stageFor(user);
+      const passwordHash = await hashPassword(next);
+      const session = await db.transaction(async (tx) => {
+        await updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
+        await deleteUserSessions(tx, user.id);
+        const s = await createSession(tx, { userId: user.id, stage, ip: audit.ip, absoluteMs: config.session.absoluteMs });
+        await appendAudit(tx, audit, { operation: 'auth.password_changed', recordType: 'user', recordId: user.id });
+        return s;
+      });
+      return { me: meOf(user, auth.agency, stage, session.csrfToken), token: session.token };
+    },
+  };
+}

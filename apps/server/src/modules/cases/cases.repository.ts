@@ -1,0 +1,114 @@
+import { and, arrayContains, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '@qorgau/core';
+import { caseColumns, caseScope, visibleIf } from '../../auth/scope-filter.ts';
+import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import { agencies, caseActions, cases, persons, users } from '../../db/schema.ts';
+import { personScope } from '../persons/persons.repository.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseActionRow = typeof caseActions.$inferSelect;
+
+export async function nextCaseReference(tx: DbOrTx, year: number): Promise<string> {
+  const rows = rowsOf<{ n: string | number }>(await tx.execute(sql`SELECT nextval('case_reference_seq') AS n`));
+  return `QRG-${year}-${String(rows[0]?.n).padStart(6, '0')}`;
+}
+
+export async function insertCase(tx: DbOrTx, row: typeof cases.$inferInsert): Promise<void> {
+  await tx.insert(cases).values(row);
+}
+
+export async function insertCaseAction(tx: DbOrTx, row: typeof caseActions.$inferInsert): Promise<void> {
+  await tx.insert(caseActions).values(row);
+}
+
+export async function findCaseIdByClientId(tx: DbOrTx, clientId: string): Promise<string | null> {
+  const [row] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.clientId, clientId));
+  return row?.id ?? null;
+}
+
+export async function findActionCaseByClientId(tx: DbOrTx, clientId: string): Promise<string | null> {
+  const [row] = await tx.select({ caseId: caseActions.caseId }).from(caseActions).where(eq(caseActions.clientId, clientId));
+  return row?.caseId ?? null;
+}
+
+const summaryColumns = (actor: Actor) => ({
+  case: cases,
+  pseudonym: persons.pseudonym,
+  person: persons,
+  ownerAgencyName: agencies.name,
+  identityVisible: sql<boolean>`${visibleIf(actor, 'person.read_identity', caseColumns(actor))}`,
+  canAct: sql<boolean>`${visibleIf(actor, 'case.act', caseColumns(actor))}`,
+});
+export type CaseSummaryRow = { case: CaseRow; pseudonym: string; person: typeof persons.$inferSelect; ownerAgencyName: string; identityVisible: boolean; canAct: boolean };
+
+export async function getCase(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<CaseSummaryRow | null> {
+  const q = db
+    .select(summaryColumns(actor))
+    .from(cases)
+    .innerJoin(persons, eq(persons.id, cases.personId))
+    .innerJoin(agencies, eq(agencies.id, cases.ownerAgencyId))
+    .where(and(eq(cases.id, id), caseScope(actor, opts.forUpdate ? 'case.act' : 'case.read')));
+  const [row] = opts.forUpdate ? await q.for('update', { of: cases }) : await q;
+  return row ?? null;
+}
+
+export async function listCaseActions(db: DbOrTx, caseId: string) {
+  return db
+    .select({ action: caseActions, actorName: users.displayName, agencyName: agencies.name })
+    .from(caseActions)
+    .innerJoin(users, eq(users.id, caseActions.actorId))
+    .innerJoin(agencies, eq(agencies.id, caseActions.agencyId))
+    .where(eq(caseActions.caseId, caseId))
+    .orderBy(asc(caseActions.seq));
+}
+
+export interface CaseFilter {
+  status?: string;
+  regionCode?: string;
+  nameIndex?: string[];
+}
+
+export async function listCases(db: DbOrTx, actor: Actor, filter: CaseFilter, page: number, pageSize: number) {
+  const conds: SQL[] = [caseScope(actor, 'case.read')];
+  if (filter.status) conds.push(eq(cases.status, filter.status));
+  if (filter.regionCode) conds.push(eq(cases.regionCode, filter.regionCode));
+  if (filter.nameIndex?.length) {
+    conds.push(arrayContains(persons.nameIndex, filter.nameIndex), personScope(actor, 'person.read_identity'));
+  }
+  const where = and(...conds);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(summaryColumns(actor))
+      .from(cases)
+      .innerJoin(persons, eq(persons.id, cases.personId))
+      .innerJoin(agencies, eq(agencies.id, cases.ownerAgencyId))
+      .where(where)
+      .orderBy(desc(cases.updatedAt), desc(cases.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(cases).innerJoin(persons, eq(persons.id, cases.personId)).where(where),
+  ]);
+  return { rows: rows as CaseSummaryRow[], total: total?.n ?? 0 };
+}
+
+export async function listCaseRefsOfPerson(db: DbOrTx, actor: Actor, personId: string) {
+  const rows = await db
+    .select({ id: cases.id, reference: cases.reference, status: cases.status, createdAt: cases.createdAt })
+    .from(cases)
+    .where(and(eq(cases.personId, personId), caseScope(actor, 'case.read')))
+    .orderBy(desc(cases.createdAt));
+  return rows.map((r) => ({ id: r.id, reference: r.reference, status: r.status, openedAt: r.createdAt.toISOString() }));
+}
+
+export async function updateCaseState(
+  tx: DbOrTx,
+  id: string,
+  state: { status: string; traffickingStatus: string },
+): Promise<void> {
+  await tx.update(cases).set({ ...state, updatedAt: new Date() }).where(eq(cases.id, id));
+}
+
+export async function agencyExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, id), eq(agencies.disabled, false)));
+  return Boolean(row);
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import {
+  applyAction,
+  deriveCaseState,
+  DomainError,
+  INITIAL_CASE_STATE,
+  type AppendCaseActionBody,
+  type Case,
+  type CaseAction,
+  type CaseActionInput,
+  type CreateCaseBody,
+} from '@qorgau/core';
+import type { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
+import type { AuthContext } from '../../auth/auth.plugin.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { nameIndexOf } from '../persons/persons.service.ts';
+import { getPerson } from '../persons/persons.repository.ts';
+import * as repo from './cases.repository.ts';
+import { actionTextContext, caseSummary, caseView } from './cases.view.ts';
+
+/** The log entry's non-identifying details and its (encrypted) free text. */
+function splitAction(input: CaseActionInput): { action: CaseAction; details: Record<string, string>; text: string | undefined } {
+  switch (input.type) {
+    case 'identification_decided':
+      return {
+        action: { type: input.type, outcome: input.outcome, decidedBy: input.decidedBy },
+        details: { outcome: input.outcome, decidedBy: input.decidedBy },
+        text: input.reasons,
+      };
+    case 'referred':
+      return { action: { type: 'referred' }, details: { toAgencyId: input.toAgencyId }, text: input.text };
+    default:
+      return { action: { type: input.type }, details: {}, text: input.text };
+  }
+}
+
+const toCoreAction = (type: string, details: Record<string, string>): CaseAction =>
+  ({ type, ...details }) as unknown as CaseAction;
+
+export function createCasesService(deps: AppDeps) {
+  const { db, cipher } = deps;
+
+  async function readIn(tx: DbOrTx, auth: AuthContext, audit: AuditContext, id: string): Promise<Case> {
+    const row = await repo.getCase(tx, auth.actor, id);
+    if (!row) throw new DomainError('not_found');
+    const actions = await repo.listCaseActions(tx, id);
+    await appendAudit(tx, audit, { operation: 'case.read', recordType: 'case', recordId: id, details: { identity: row.identityVisible } });
+    return caseView(cipher, row, actions);
+  }
+
+  const read = (auth: AuthContext, audit: AuditContext, id: string): Promise<Case> => db.transaction((tx) => readIn(tx, auth, audit, id));
+
+  async function insertAction(tx: DbOrTx, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: Record<string, string>; text: string | undefined }) {
+    const id = randomUUID();
+    await repo.insertCaseAction(tx, {
+      id,
+      clientId,
+      caseId,
+      seq,
+      type: parts.type,
+      details: parts.details,
+      textEnc: parts.text ? cipher.encrypt(parts.text, actionTextContext(id)) : null,
+      actorId: auth.user.id,
+      agencyId: auth.user.agencyId,
+    });
+  }
+
+  /** Runs `write`; if a concurrent replay of the same client id won, answers with its case. */
+  async function idempotent(find: () => Promise<string | null>, write: () => Promise<string>, auth: AuthContext, audit: AuditContext) {
+    const existing = await find();
+    if (existing) return read(auth, audit, existing);
+    try {
+      return read(auth, audit, await write());
+    } catch (e) {
+      const winner = isUniqueViolation(e) ? await find() : null;
+      if (!winner) throw e;
+      return read(auth, audit, winner);
+    }
+  }
+
+  return {
+    read,
+
+    create: (auth: AuthContext, audit: AuditContext, body: CreateCaseBody) =>
+      idempotent(() => repo.findCaseIdByClientId(db, body.clientId), () =>
+        db.transaction(async (tx) => {
+          if (!(await getPerson(tx, auth.actor, body.personId))) throw new DomainError('not_found', [{ path: 'personId', code: 'not_found' }]);
+          const id = randomUUID();
+          await repo.insertCase(tx, {
+            id,
+            clientId: body.clientId,
+            reference: await repo.nextCaseReference(tx, new Date().getUTCFullYear()),
+            personId: body.personId,
+            regionCode: body.regionCode,
+            exploitationTypes: body.exploitationTypes,
+            status: INITIAL_CASE_STATE.status,
+            traffickingStatus: INITIAL_CASE_STATE.traffickingStatus,
+            createdBy: auth.user.id,
+            ownerAgencyId: auth.user.agencyId,
+          });
+          await insertAction(tx, auth, id, 1, randomUUID(), { type: 'opened', details: {}, text: body.narrative });
+          await appendAudit(tx, audit, { operation: 'case.created', recordType: 'case', recordId: id, details: { personId: body.personId } });
+          return id;
+        }), auth, audit),
+
+    /** Appends to the log under a row lock, so concurrent actions see each other's status. */
+    append: (auth: AuthContext, audit: AuditContext, caseId: string, body: z.infer<typeof AppendCaseActionBody>) =>
+      idempotent(() => repo.findActionCaseByClientId(db, body.clientId), () =>
+        db.transaction(async (tx) => {
+          const row = await repo.getCase(tx, auth.actor, caseId, { forUpdate: true });
+          if (!row) throw new DomainError('not_found');
+          const log = await repo.listCaseActions(tx, caseId);
+          const state = deriveCaseState(log.map((l) => toCoreAction(l.action.type, l.action.details)));
+          const parts = splitAction(body.action);
+          if (body.action.type === 'referred' && !(await repo.agencyExists(tx, body.action.toAgencyId))) {
+            throw new DomainError('validation_failed', [{ path: 'action.toAgencyId', code: 'not_found' }]);
+          }
+          const next = applyAction(state, parts.action);
+          await insertAction(tx, auth, caseId, log.length + 1, body.clientId, { type: parts.action.type, details: parts.details, text: parts.text });
+          await repo.updateCaseState(tx, caseId, { status: next.status, traffickingStatus: next.traffickingStatus });
+          await appendAudit(tx, audit, { operation: 'case.action_appended', recordType: 'case', recordId: caseId, details: { type: parts.action.type, ...parts.details } });
+          return caseId;
+        }), auth, audit),
+
+    async list(auth: AuthContext, audit: AuditContext, query: { status?: string; regionCode?: string; q?: string; page: number; pageSize: number }) {
+      const nameIndex = query.q ? nameIndexOf(cipher, query.q) : undefined;
+      return db.transaction(async (tx) => {
+        const { rows, total } = await repo.listCases(tx, auth.actor, { status: query.status, regionCode: query.regionCode, nameIndex }, query.page, query.pageSize);
+        const items = rows.map((r) => caseSummary(cipher, r));
+        await appendAudit(tx, audit, {
+          operation: 'case.list',
+          recordType: 'case',
+          details: { shown: items.filter((i) => i.personName !== null).map((i) => i.id), total, searched: Boolean(query.q) },
+        });
+        return { items, total, page: query.page, pageSize: query.pageSize };
+      });
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { ALLOWED_ACTIONS, type Case, type CaseStatus, type CaseSummary } from '@qorgau/core';
+import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
+import { displayNameOf } from '../persons/persons.view.ts';
+import type { CaseSummaryRow, listCaseActions } from './cases.repository.ts';
+
+type ActionRows = Awaited<ReturnType<typeof listCaseActions>>;
+
+export const actionTextContext = (actionId: string): string => fieldContext('case_actions', 'text', actionId);
+
+export function caseSummary(cipher: FieldCipher, r: CaseSummaryRow): CaseSummary {
+  return {
+    id: r.case.id,
+    reference: r.case.reference,
+    personId: r.case.personId,
+    personPseudonym: r.pseudonym,
+    personName: r.identityVisible ? displayNameOf(cipher, r.person) : null,
+    status: r.case.status as CaseSummary['status'],
+    traffickingStatus: r.case.traffickingStatus as CaseSummary['traffickingStatus'],
+    regionCode: r.case.regionCode,
+    exploitationTypes: r.case.exploitationTypes as CaseSummary['exploitationTypes'],
+    ownerAgencyName: r.ownerAgencyName,
+    openedAt: r.case.createdAt.toISOString(),
+    updatedAt: r.case.updatedAt.toISOString(),
+  };
+}
+
+/** Free text is personal data: it is decrypted only for viewers who may see the identity. */
+export function caseView(cipher: FieldCipher, r: CaseSummaryRow, actions: ActionRows): Case {
+  return {
+    ...caseSummary(cipher, r),
+    actions: actions.map(({ action, actorName, agencyName }) => ({
+      seq: action.seq,
+      type: action.type,
+      at: action.at.toISOString(),
+      actorName,
+      agencyName,
+      details: action.details,
+      text: r.identityVisible && action.textEnc ? cipher.decrypt(action.textEnc, actionTextContext(action.id)) : null,
+    })),
+    allowedActions: r.canAct ? [...ALLOWED_ACTIONS[r.case.status as CaseStatus]] : [],
+  };
+}

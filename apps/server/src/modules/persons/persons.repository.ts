@@ -1,0 +1,74 @@
+import { and, arrayContains, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Actor, Permission } from '@qorgau/core';
+import { scopeCondition } from '../../auth/scope-filter.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { caseAssignments, cases, persons } from '../../db/schema.ts';
+
+export type PersonRow = typeof persons.$inferSelect;
+export type NewPersonRow = typeof persons.$inferInsert;
+
+/**
+ * A person is in scope through its own columns (who recorded it, which agency owns it, its
+ * region) or through any of its cases that is in scope (a shelter that received the case).
+ */
+export function personScope(actor: Actor, permission: Permission): SQL {
+  const c = alias(cases, 'scope_case');
+  const caseCond = scopeCondition(actor, permission, {
+    createdBy: c.createdBy,
+    ownerAgencyId: c.ownerAgencyId,
+    regionCode: c.regionCode,
+    assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${c.id} AND ${caseAssignments.userId} = ${actor.userId})`,
+  });
+  const own = scopeCondition(actor, permission, {
+    createdBy: persons.createdBy,
+    ownerAgencyId: persons.ownerAgencyId,
+    regionCode: persons.regionCode,
+    assigned: sql`false`,
+  });
+  return sql`(${own} OR EXISTS (SELECT 1 FROM ${cases} AS ${sql.identifier("scope_case")} WHERE ${c.personId} = ${persons.id} AND ${caseCond}))`;
+}
+
+export async function insertPerson(tx: DbOrTx, row: NewPersonRow): Promise<void> {
+  await tx.insert(persons).values(row);
+}
+
+export async function findPersonIdByClientId(tx: DbOrTx, clientId: string): Promise<string | null> {
+  const [row] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.clientId, clientId));
+  return row?.id ?? null;
+}
+
+/** Loads one person in the actor's read scope, with whether its identity may be shown. */
+export async function getPerson(db: DbOrTx, actor: Actor, id: string): Promise<{ person: PersonRow; identityVisible: boolean } | null> {
+  const [row] = await db
+    .select({ person: persons, identityVisible: sql<boolean>`${personScope(actor, 'person.read_identity')}` })
+    .from(persons)
+    .where(and(eq(persons.id, id), personScope(actor, 'person.read')));
+  return row ?? null;
+}
+
+export async function listPersons(
+  db: DbOrTx,
+  actor: Actor,
+  filter: { nameIndex?: string[] },
+  page: number,
+  pageSize: number,
+): Promise<{ rows: { person: PersonRow; identityVisible: boolean }[]; total: number }> {
+  const conds: SQL[] = [personScope(actor, 'person.read')];
+  // Searching by name is a use of identity: only within the identity scope.
+  if (filter.nameIndex?.length) {
+    conds.push(arrayContains(persons.nameIndex, filter.nameIndex), personScope(actor, 'person.read_identity'));
+  }
+  const where = and(...conds);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ person: persons, identityVisible: sql<boolean>`${personScope(actor, 'person.read_identity')}` })
+      .from(persons)
+      .where(where)
+      .orderBy(desc(persons.createdAt), desc(persons.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(persons).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}

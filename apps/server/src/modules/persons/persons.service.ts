@@ -1,0 +1,113 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DomainError, detectScript, nameSearchTokens, type CreatePersonBody, type Person, type PersonSummary } from '@qorgau/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
+import type { AuthContext } from '../../auth/auth.plugin.ts';
+import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { listCaseRefsOfPerson } from '../cases/cases.repository.ts';
+import { findPersonIdByClientId, getPerson, insertPerson, listPersons, type NewPersonRow } from './persons.repository.ts';
+import { personSummary, personView } from './persons.view.ts';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** A random, non-identifying label (40 bits), e.g. P-4F7K2Q9M. */
+export function newPseudonym(): string {
+  const bytes = randomBytes(8);
+  return `P-${Array.from(bytes, (b) => CROCKFORD[b % 32]).join('')}`;
+}
+
+/** Blind index of a name: keyed hashes of its normalised tokens (any script folds to one key). */
+export const nameIndexOf = (cipher: FieldCipher, text: string): string[] => nameSearchTokens(text).map((t) => cipher.blindIndex(`name:${t}`));
+
+/** Builds the stored row: personal fields encrypted, bound to the row id. */
+export function encryptPerson(
+  cipher: FieldCipher,
+  input: Omit<CreatePersonBody, 'clientId'> & { clientId: string },
+  owner: { createdBy: string; ownerAgencyId: string },
+  id: string = randomUUID(),
+): NewPersonRow {
+  const enc = (v: string, column: string) => cipher.encrypt(v, fieldContext('persons', column, id));
+  const opt = (v: string | undefined, column: string) => (v ? enc(v, column) : null);
+  const fullName = [input.firstName, input.secondName, input.middleName ?? ''].join(' ');
+  return {
+    id,
+    clientId: input.clientId,
+    pseudonym: newPseudonym(),
+    firstNameEnc: enc(input.firstName, 'first_name'),
+    secondNameEnc: enc(input.secondName, 'second_name'),
+    middleNameEnc: opt(input.middleName, 'middle_name'),
+    birthdateEnc: opt(input.birthdate, 'birthdate'),
+    identityDocumentType: input.identityDocumentType ?? null,
+    identityNumberEnc: opt(input.identityNumber, 'identity_number'),
+    mobilePhoneEnc: opt(input.mobilePhone, 'mobile_phone'),
+    addressEnc: opt(input.address, 'address'),
+    nameIndex: nameIndexOf(cipher, fullName),
+    identityNumberIndex: input.identityNumber ? cipher.blindIndex(`idn:${input.identityNumber.replace(/[\s-]/g, '').toUpperCase()}`) : null,
+    nameScript: detectScript(fullName),
+    gender: input.gender,
+    birthYear: input.birthdate ? Number(input.birthdate.slice(0, 4)) : null,
+    citizenship: input.citizenship,
+    regionCode: input.regionCode,
+    createdBy: owner.createdBy,
+    ownerAgencyId: owner.ownerAgencyId,
+  };
+}
+
+export function createPersonsService(deps: AppDeps) {
+  const { db, cipher } = deps;
+
+  async function read(auth: AuthContext, audit: AuditContext, id: string): Promise<Person> {
+    return db.transaction(async (tx) => {
+      const found = await getPerson(tx, auth.actor, id);
+      if (!found) throw new DomainError('not_found');
+      const cases = await listCaseRefsOfPerson(tx, auth.actor, id);
+      await appendAudit(tx, audit, {
+        operation: 'person.read',
+        recordType: 'person',
+        recordId: id,
+        details: { identity: found.identityVisible },
+      });
+      return personView(cipher, found.person, found.identityVisible, cases);
+    });
+  }
+
+  return {
+    read,
+
+    /** Idempotent on `clientId`: a replayed request returns the person created the first time. */
+    async create(auth: AuthContext, audit: AuditContext, body: CreatePersonBody): Promise<Person> {
+      const existing = await findPersonIdByClientId(db, body.clientId);
+      if (existing) return read(auth, audit, existing);
+      const row = encryptPerson(cipher, body, { createdBy: auth.user.id, ownerAgencyId: auth.user.agencyId });
+      try {
+        await db.transaction(async (tx) => {
+          await insertPerson(tx, row);
+          await appendAudit(tx, audit, { operation: 'person.created', recordType: 'person', recordId: row.id });
+        });
+      } catch (e) {
+        // A concurrent replay of the same request won the race: answer with its person.
+        const winner = isUniqueViolation(e) ? await findPersonIdByClientId(db, body.clientId) : null;
+        if (!winner) throw e;
+        return read(auth, audit, winner);
+      }
+      return read(auth, audit, row.id as string);
+    },
+
+    async list(auth: AuthContext, audit: AuditContext, q: string | undefined, page: number, pageSize: number) {
+      const nameIndex = q ? nameIndexOf(cipher, q) : undefined;
+      return db.transaction(async (tx) => {
+        const { rows, total } = await listPersons(tx, auth.actor, { nameIndex }, page, pageSize);
+        const items: PersonSummary[] = rows.map((r) => personSummary(cipher, r.person, r.identityVisible));
+        // Why: a list that shows names is a read of personal data; the search text itself is a
+        // name, so only the fact of searching and the ids shown are recorded.
+        await appendAudit(tx, audit, {
+          operation: q ? 'person.search' : 'person.read',
+          recordType: 'person',
+          details: { shown: items.filter((i) => i.displayName !== null).map((i) => i.id), total },
+        });
+        return { items, total, page, pageSize };
+      });
+    },
+  };
+}
+export type PersonsService = ReturnType<typeof createPersonsService>;

@@ -1,0 +1,42 @@
+import type { AppDeps } from '../app-deps.ts';
+import type { Config } from '../config.ts';
+import { openKeyring } from '../crypto/key-setup.ts';
+import { createDb, type Database } from '../db/client.ts';
+import { createTranslator } from '../http/i18n.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+export interface Runtime {
+  database: Database;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens everything a server or a command needs, in the order that keeps data safe: lock the
+ * data directory, open the database, apply migrations, check the key file against the
+ * database, then drop to the unprivileged application role.
+ */
+export async function openRuntime(config: Config, opts: { allowCreateKey: boolean }): Promise<Runtime> {
+  const release = config.database.kind === 'pglite' ? lockDataDir(config.dataDir) : () => undefined;
+  let database: Database | null = null;
+  try {
+    database = await createDb(config.database);
+    await database.migrate();
+    const { cipher } = await openKeyring(database.db, config.keyFile, { allowCreate: opts.allowCreateKey });
+    await database.useAppRole();
+    const deps: AppDeps = { db: database.db, cipher, config, translator: await createTranslator() };
+    const db = database;
+    return {
+      database,
+      deps,
+      async close() {
+        await db.close();
+        release();
+      },
+    };
+  } catch (e) {
+    await database?.close().catch(() => undefined);
+    release();
+    throw e;
+  }
+}

@@ -1,0 +1,55 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, personBody, type TestApp } from './test-app.ts';
+import { describeEachDb } from './test-db.ts';
+
+describeEachDb('platform', (kind) => {
+  let t: TestApp;
+  let logs = '';
+  beforeAll(async () => {
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => {
+      logs += chunk.toString('utf8');
+    });
+    t = await createTestApp(kind, { logStream: stream });
+  });
+  afterAll(() => t.close());
+
+  it('serves health, readiness and an OpenAPI 3.1 document generated from the contracts', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ method: 'GET', url: '/ready' })).json()).toEqual({ status: 'ok' });
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/persons', '/api/v1/cases/{id}', '/api/v1/auth/sign-in']));
+    const body = doc.paths['/api/v1/persons'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(expect.arrayContaining(['firstName', 'secondName', 'gender', 'regionCode']));
+  });
+
+  it('unknown API routes answer 404 with the standard error body', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'en' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+
+  it('malformed JSON is a 400, not a 500', async () => {
+    const s = await t.as('case_worker');
+    const res = await s.inject({ method: 'POST', url: '/api/v1/persons', headers: { 'content-type': 'application/json' }, payload: '{"firstName": ' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+  });
+
+  it('never writes personal data to the logs', async () => {
+    const s = await t.as('case_worker');
+    const body = personBody({ firstName: 'Гүлжан', secondName: 'Тоқтарова', identityNumber: '870101400555', mobilePhone: '+77015550000' });
+    const created = await s.inject({ method: 'POST', url: '/api/v1/persons', payload: body });
+    expect(created.statusCode).toBe(200);
+    await s.inject({ method: 'GET', url: `/api/v1/persons?q=${encodeURIComponent('Gulzhan Toktarova')}` });
+    await s.inject({ method: 'POST', url: '/api/v1/persons', payload: { ...body, regionCode: 'bad', clientId: 'not-a-uuid' } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).toContain('/api/v1/persons');
+    for (const secret of ['Гүлжан', 'Тоқтарова', 'Gulzhan', 'Toktarova', '870101400555', '+77015550000', 'qorgau_session=', s.csrf]) {
+      expect(logs).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { rotateKeys } from '../src/crypto/rotate-keys.ts';
+import { KeyFileError, newKeyringFile, readKeyringFile } from '../src/crypto/keyring.ts';
+import { persons } from '../src/db/schema.ts';
+import { DataDirLockedError } from '../src/runtime/data-dir-lock.ts';
+import { openRuntime } from '../src/runtime/runtime.ts';
+import { isSeeded, seedOrganisations } from '../src/seed/seed-demo.ts';
+import { seedPersons } from '../src/seed/seed-persons.ts';
+import { personIdentity } from '../src/modules/persons/persons.view.ts';
+
+/** Runs on an on-disk PGlite: the embedded deployment a newcomer gets from `npm start`. */
+describe('start-up, key file and data directory', () => {
+  const dirs: string[] = [];
+  const fresh = () => {
+    const d = mkdtempSync(join(tmpdir(), 'qorgau-start-'));
+    dirs.push(d);
+    return loadConfig({ QORGAU_DATA_DIR: d, LOG_LEVEL: 'silent' });
+  };
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('keeps data across restarts, refuses a second server, a missing key or a foreign key', async () => {
+    const config = fresh();
+    const rt = await openRuntime(config, { allowCreateKey: true });
+    await seedOrganisations(rt.deps);
+    await seedPersons(rt.deps, { count: 50, seed: 7 });
+    // A second server on the same directory is refused while the first runs.
+    await expect(openRuntime(config, { allowCreateKey: true })).rejects.toBeInstanceOf(DataDirLockedError);
+    await rt.close();
+
+    const again = await openRuntime(config, { allowCreateKey: true });
+    expect(await isSeeded(again.deps)).toBe(true);
+    expect((await again.deps.db.select().from(persons)).length).toBe(50);
+    await again.close();
+
+    const keyBackup = readKeyringFile(config.keyFile);
+    rmSync(config.keyFile);
+    await expect(openRuntime(config, { allowCreateKey: true })).rejects.toThrow(/missing/);
+    writeFileSync(config.keyFile, JSON.stringify(newKeyringFile()));
+    await expect(openRuntime(config, { allowCreateKey: true })).rejects.toBeInstanceOf(KeyFileError);
+    writeFileSync(config.keyFile, JSON.stringify(keyBackup));
+    const restored = await openRuntime(config, { allowCreateKey: true });
+    expect((await restored.deps.db.select().from(persons)).length).toBe(50);
+    await restored.close();
+  }, 120_000);
+
+  it('rotates keys: every value re-encrypted under the new key, readable, old key gone', async () => {
+    const config = fresh();
+    const rt = await openRuntime(config, { allowCreateKey: true });
+    await seedOrganisations(rt.deps);
+    await seedPersons(rt.deps, { count: 30, seed: 3 });
+    const [before] = await rt.deps.db.select().from(persons).limit(1);
+    const identityBefore = personIdentity(rt.deps.cipher, before as typeof persons.$inferSelect);
+    const result = await rotateKeys(rt.deps.db, config.keyFile);
+    await rt.close();
+    expect(result.activeKey).toBe('k2');
+    expect(Object.keys(readKeyringFile(config.keyFile).dataKeys)).toEqual(['k2']);
+
+    const reopened = await openRuntime(config, { allowCreateKey: false });
+    const all = await reopened.deps.db.select().from(persons);
+    expect(all.every((p) => p.firstNameEnc.startsWith('v1.k2.'))).toBe(true);
+    const [after] = await reopened.deps.db.select().from(persons).where(eq(persons.id, before?.id as string));
+    expect(personIdentity(reopened.deps.cipher, after as typeof persons.$inferSelect)).toEqual(identityBefore);
+    await reopened.close();
+  }, 120_000);
+
+  it('reports every invalid setting at once', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', QORGAU_SEED: 'lots' })).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*QORGAU_SEED/);
+  });
+});

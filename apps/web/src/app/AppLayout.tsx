@@ -1,0 +1,78 @@
+import { Anchor, AppShell, Burger, Divider, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useCan, useCurrentUser } from '../features/auth/current-user.tsx';
+import { NAV_ITEMS } from './nav-items.ts';
+import { SignOutButton } from './SignOutButton.tsx';
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const can = useCan();
+  const [location] = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const isActive = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.close') : t('nav.open')}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
+            <Anchor component={Link} href="/" fw={700} fz="lg" underline="never">
+              {t('app.title')}
+            </Anchor>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" id="main-navigation">
+        <AppShell.Section grow component="nav" aria-label={t('nav.label')}>
+          {NAV_ITEMS.filter((item) => !item.permission || can(item.permission)).map((item) => (
+            <NavLink
+              key={item.href}
+              component={Link}
+              href={item.href}
+              label={t(item.label)}
+              data-testid={item.testId}
+              active={isActive(item.href)}
+              aria-current={isActive(item.href) ? 'page' : undefined}
+              onClick={close}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Divider my="sm" />
+          <Stack gap="xs">
+            <div>
+              <Text size="sm" fw={500}>
+                {me.displayName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t(`roles.${me.role}`)} · {me.agency.name}
+              </Text>
+            </div>
+            <SignOutButton fullWidth />
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,93 @@
+import { Suspense, lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch } from 'wouter';
+import { Alert, Anchor } from '@mantine/core';
+import { Loading } from '../components/Loading.tsx';
+import { AccountPage } from '../features/account/AccountPage.tsx';
+import { CaseCreatePage } from '../features/cases/CaseCreatePage.tsx';
+import { CasePage } from '../features/cases/CasePage.tsx';
+import { CasesListPage } from '../features/cases/CasesListPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { PersonCreatePage } from '../features/persons/PersonCreatePage.tsx';
+import { PersonPage } from '../features/persons/PersonPage.tsx';
+import { PersonsListPage } from '../features/persons/PersonsListPage.tsx';
+import { Guard } from './Guard.tsx';
+
+// Administration and audit are used by few people: load them only when opened.
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage.tsx').then((m) => ({ default: m.AgenciesPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="yellow" title={t('errors.not_found')}>
+      <Anchor component={Link} href="/">
+        {t('common.goHome')}
+      </Anchor>
+    </Alert>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/" component={HomePage} />
+        <Route path="/persons">
+          <Guard permission="person.read">
+            <PersonsListPage />
+          </Guard>
+        </Route>
+        <Route path="/persons/new">
+          <Guard permission="person.create">
+            <PersonCreatePage />
+          </Guard>
+        </Route>
+        <Route path="/persons/:id/new-case">
+          {(params) => (
+            <Guard permission="case.create">
+              <CaseCreatePage personId={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path="/persons/:id">
+          {(params) => (
+            <Guard permission="person.read">
+              <PersonPage id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path="/cases">
+          <Guard permission="case.read">
+            <CasesListPage />
+          </Guard>
+        </Route>
+        <Route path="/cases/:id">
+          {(params) => (
+            <Guard permission="case.read">
+              <CasePage id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path="/admin/users">
+          <Guard permission="user.manage">
+            <UsersPage />
+          </Guard>
+        </Route>
+        <Route path="/admin/agencies">
+          <Guard permission="agency.manage">
+            <AgenciesPage />
+          </Guard>
+        </Route>
+        <Route path="/audit">
+          <Guard permission="audit.read">
+            <AuditPage />
+          </Guard>
+        </Route>
+        <Route path="/account" component={AccountPage} />
+        <Route component={NotFound} />
+      </Switch>
+    </Suspense>
+  );
+}

@@ -1,0 +1,36 @@
+import { TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
+
+interface SearchInputProps {
+  label: string;
+  description?: string;
+  initial: string;
+  onSearch: (value: string) => void;
+  testId?: string;
+}
+
+/** Searches as the user types, waiting for a pause so a slow connection is not flooded. */
+export function SearchInput({ label, description, initial, onSearch, testId }: SearchInputProps) {
+  const [value, setValue] = useState(initial);
+  const debounced = useDebouncedCallback((v: string) => onSearch(v.trim()), 400);
+  return (
+    <TextInput
+      type="search"
+      data-testid={testId}
+      label={label}
+      description={description}
+      value={value}
+      onChange={(e) => {
+        setValue(e.currentTarget.value);
+        debounced(e.currentTarget.value);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          onSearch(value.trim());
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,148 @@
+import { Button, NativeSelect, Paper, Stack, Textarea, Title } from '@mantine/core';
+import { CASE_ACTION_TYPES, DECISION_ORGS, type CaseActionInput, type DecisionOrg } from '@qorgau/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newClientId } from '../../api/client-id.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { fieldErrors } from '../../components/form-errors.ts';
+import { useAppendAction, type DirectoryAgency } from './api.ts';
+
+const INPUT_TYPES = CASE_ACTION_TYPES.filter((a) => a !== 'opened');
+type InputType = CaseActionInput['type'];
+const OUTCOMES = ['ActualVictimOfTrafficking', 'NotAVictimOfTrafficking'] as const;
+
+interface Props {
+  caseId: string;
+  allowed: string[];
+  agencies: DirectoryAgency[];
+  agenciesLoading: boolean;
+}
+
+export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: Props) {
+  const { t } = useTranslation();
+  const types = INPUT_TYPES.filter((a) => allowed.includes(a)) as InputType[];
+  const [type, setType] = useState<InputType | ''>('');
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [decidedBy, setDecidedBy] = useState('');
+  const [toAgencyId, setToAgencyId] = useState('');
+  const [missing, setMissing] = useState<string[]>([]);
+  const [clientId, setClientId] = useState(newClientId);
+  const append = useAppendAction(caseId);
+  if (types.length === 0) return null;
+
+  const current = type && types.includes(type) ? type : '';
+  const textOptional = current === 'referred';
+  const buildAction = (): CaseActionInput | null => {
+    const miss: string[] = [];
+    if (!current) miss.push('type');
+    if (!text.trim() && !textOptional) miss.push(current === 'identification_decided' ? 'reasons' : 'text');
+    if (current === 'identification_decided' && !outcome) miss.push('outcome');
+    if (current === 'identification_decided' && !decidedBy) miss.push('decidedBy');
+    if (current === 'referred' && !toAgencyId) miss.push('toAgencyId');
+    setMissing(miss);
+    if (miss.length > 0 || !current) return null;
+    const body = text.trim();
+    switch (current) {
+      case 'identification_decided':
+        return { type: current, outcome: outcome as (typeof OUTCOMES)[number], decidedBy: decidedBy as DecisionOrg, reasons: body };
+      case 'referred':
+        return { type: current, toAgencyId, ...(body ? { text: body } : {}) };
+      default:
+        return { type: current, text: body };
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const action = buildAction();
+    if (!action) return;
+    append.mutate(
+      { clientId, action },
+      {
+        onSuccess: () => {
+          setType('');
+          setText('');
+          setOutcome('');
+          setDecidedBy('');
+          setToAgencyId('');
+          setClientId(newClientId());
+        },
+      },
+    );
+  };
+
+  const server = fieldErrors(append.error, 'action.');
+  const err = (f: string) => (missing.includes(f) ? t('validation.required') : server[f]);
+  const choose = { value: '', label: t('common.choose') };
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={2} size="h4">
+            {t('cases.action.title')}
+          </Title>
+          <ErrorAlert error={append.error} />
+          <NativeSelect
+            data-testid="case-action-type"
+            label={t('cases.action.type')}
+            value={current}
+            onChange={(e) => setType(e.currentTarget.value as InputType | '')}
+            data={[choose, ...types.map((a) => ({ value: a, label: t(`caseAction.${a}`) }))]}
+            error={err('type')}
+          />
+          {current === 'identification_decided' && (
+            <>
+              <NativeSelect
+                data-testid="case-action-outcome"
+                label={t('cases.action.outcome')}
+                value={outcome}
+                onChange={(e) => setOutcome(e.currentTarget.value)}
+                data={[choose, ...OUTCOMES.map((o) => ({ value: o, label: t(`traffickingStatus.${o}`) }))]}
+                error={err('outcome')}
+              />
+              <NativeSelect
+                data-testid="case-action-decidedBy"
+                label={t('cases.action.decidedBy')}
+                value={decidedBy}
+                onChange={(e) => setDecidedBy(e.currentTarget.value)}
+                data={[choose, ...DECISION_ORGS.map((o) => ({ value: o, label: t(`decisionOrg.${o}`) }))]}
+                error={err('decidedBy')}
+              />
+            </>
+          )}
+          {current === 'referred' && (
+            <NativeSelect
+              data-testid="case-action-agency"
+              label={t('cases.action.toAgency')}
+              value={toAgencyId}
+              onChange={(e) => setToAgencyId(e.currentTarget.value)}
+              disabled={agenciesLoading}
+              data={[
+                agenciesLoading ? { value: '', label: t('common.loading') } : choose,
+                ...agencies.map((a) => ({ value: a.id, label: a.type ? `${a.name} (${t(`agencyTypes.${a.type}`)})` : a.name })),
+              ]}
+              error={err('toAgencyId')}
+            />
+          )}
+          {current && (
+            <Textarea
+              data-testid="case-action-text"
+              label={current === 'identification_decided' ? t('cases.action.reasons') : t('cases.action.text')}
+              description={textOptional ? t('common.optional') : undefined}
+              autosize
+              minRows={3}
+              maxLength={10_000}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              error={current === 'identification_decided' ? err('reasons') : err('text')}
+            />
+          )}
+          <Button type="submit" data-testid="case-action-submit" loading={append.isPending} disabled={!current}>
+            {t('cases.action.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

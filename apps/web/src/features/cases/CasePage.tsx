@@ -1,0 +1,120 @@
+import { Anchor, Badge, Box, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Case } from '@qorgau/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDateTime, regionName } from '../../components/format.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { useCan } from '../auth/current-user.tsx';
+import { useAgencyDirectory, useCase } from './api.ts';
+import { CaseActionForm } from './CaseActionForm.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <div>{children}</div>
+    </div>
+  );
+}
+
+function CaseSummaryPanel({ c }: { c: Case }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const can = useCan();
+  return (
+    <Paper withBorder p="md">
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        <Fact label={t('cases.fields.person')}>
+          {can('person.read') ? (
+            <Anchor component={Link} href={`/persons/${c.personId}`}>
+              {c.personName ?? c.personPseudonym}
+            </Anchor>
+          ) : (
+            <Text>{c.personName ?? c.personPseudonym}</Text>
+          )}
+        </Fact>
+        <Fact label={t('cases.fields.traffickingStatus')}>
+          <Text>{t(`traffickingStatus.${c.traffickingStatus}`)}</Text>
+        </Fact>
+        <Fact label={t('cases.fields.region')}>
+          <Text>{regionName(c.regionCode, lng)}</Text>
+        </Fact>
+        <Fact label={t('cases.fields.ownerAgency')}>
+          <Text>{c.ownerAgencyName}</Text>
+        </Fact>
+        <Fact label={t('cases.fields.openedAt')}>
+          <Text>{formatDateTime(c.openedAt, lng)}</Text>
+        </Fact>
+        <Fact label={t('cases.fields.updatedAt')}>
+          <Text>{formatDateTime(c.updatedAt, lng)}</Text>
+        </Fact>
+      </SimpleGrid>
+      <Box mt="md">
+        <Fact label={t('cases.fields.exploitationTypes')}>
+          <Group gap={6} mt={4}>
+          {c.exploitationTypes.length === 0 ? (
+            <Text>—</Text>
+          ) : (
+            c.exploitationTypes.map((e) => (
+              <Badge key={e} variant="outline">
+                {t(`exploitation.${e}`)}
+              </Badge>
+            ))
+          )}
+          </Group>
+        </Fact>
+      </Box>
+    </Paper>
+  );
+}
+
+export function CasePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const c = useCase(id);
+  const needsDirectory =
+    !!c.data && (c.data.allowedActions.includes('referred') || c.data.actions.some((a) => a.details.toAgencyId));
+  const directory = useAgencyDirectory(needsDirectory);
+  if (c.isPending) return <Loading />;
+  if (c.isError) return <ErrorAlert error={c.error} onRetry={() => void c.refetch()} />;
+  const data = c.data;
+  const agencies = directory.data?.items ?? [];
+  return (
+    <Stack>
+      <Group justify="space-between" align="center">
+        <Title order={1} data-testid="case-reference">
+          {data.reference}
+        </Title>
+        <StatusBadge status={data.status} />
+      </Group>
+      <CaseSummaryPanel c={data} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Title order={2} size="h4" mb="sm">
+            {t('cases.page.history')}
+          </Title>
+          <CaseTimeline actions={data.actions} agencies={agencies} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          {/* The server lists only the actions this user may append now. */}
+          {data.allowedActions.length > 0 && (
+            <CaseActionForm
+              key={data.status}
+              caseId={data.id}
+              allowed={data.allowedActions}
+              agencies={agencies}
+              agenciesLoading={directory.isPending && needsDirectory}
+            />
+          )}
+          {directory.error && <ErrorAlert error={directory.error} />}
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

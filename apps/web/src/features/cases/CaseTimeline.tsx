@@ -1,0 +1,71 @@
+import { Text, Timeline } from '@mantine/core';
+import type { Case } from '@qorgau/core';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../components/format.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
+import type { DirectoryAgency } from './api.ts';
+
+type ActionView = Case['actions'][number];
+
+function Details({ action, agencies }: { action: ActionView; agencies: DirectoryAgency[] }) {
+  const { t } = useTranslation();
+  const d = action.details;
+  const lines: string[] = [];
+  if (d.outcome) lines.push(`${t('cases.action.outcome')}: ${t(`traffickingStatus.${d.outcome}`, { defaultValue: d.outcome })}`);
+  if (d.decidedBy) lines.push(`${t('cases.action.decidedBy')}: ${t(`decisionOrg.${d.decidedBy}`, { defaultValue: d.decidedBy })}`);
+  if (d.toAgencyId) {
+    const name = agencies.find((a) => a.id === d.toAgencyId)?.name ?? d.toAgencyName ?? d.toAgencyId;
+    lines.push(`${t('cases.action.toAgency')}: ${name}`);
+  }
+  return (
+    <>
+      {lines.map((l) => (
+        <Text key={l} size="sm">
+          {l}
+        </Text>
+      ))}
+    </>
+  );
+}
+
+/** The case log, oldest first, as recorded: nothing in it is ever edited. */
+export function CaseTimeline({ actions, agencies }: { actions: Case['actions']; agencies: DirectoryAgency[] }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const sorted = [...actions].sort((a, b) => a.seq - b.seq);
+  return (
+    <Timeline
+      active={sorted.length - 1}
+      bulletSize={16}
+      lineWidth={2}
+      component="ol"
+      aria-label={t('cases.page.history')}
+      style={{ listStyle: 'none', margin: 0, paddingInlineStart: 0 }}
+    >
+      {sorted.map((a) => (
+        <Timeline.Item
+          key={a.seq}
+          component="li"
+          data-testid="case-action"
+          title={t(`caseAction.${a.type}`, { defaultValue: a.type })}
+        >
+          <Text size="xs" c="dimmed">
+            {formatDateTime(a.at, lng)} · {a.actorName} · {a.agencyName}
+          </Text>
+          <Details action={a} agencies={agencies} />
+          {a.text !== null ? (
+            a.text && (
+              <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+                {a.text}
+              </Text>
+            )
+          ) : (
+            <Text size="sm" mt={4} c="dimmed" fs="italic">
+              {t('cases.page.textHidden')}
+            </Text>
+          )}
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

@@ -1,0 +1,88 @@
+import { Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { CASE_STATUSES, type CaseSummary } from '@qorgau/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate, regionName, regionOptions } from '../../components/format.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
+import { useListParams } from '../../components/use-list-params.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { PAGE_SIZE, useCases } from './api.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+
+function CaseRow({ c }: { c: CaseSummary }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const kinds = c.exploitationTypes.map((e) => t(`exploitation.${e}`)).join(', ');
+  return (
+    <Paper component={Link} href={`/cases/${c.id}`} data-testid="case-row" withBorder p="sm" className="row-link">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <div>
+          <Text fw={600}>{c.reference}</Text>
+          <Text size="sm">{c.personName ?? c.personPseudonym}</Text>
+        </div>
+        <StatusBadge status={c.status} />
+      </Group>
+      <Text size="sm" c="dimmed">
+        {[regionName(c.regionCode, lng), c.ownerAgencyName, kinds, t('cases.list.updated', { date: formatDate(c.updatedAt, lng) })]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+    </Paper>
+  );
+}
+
+export function CasesListPage() {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const { get, page, update } = useListParams();
+  const filters = { status: get('status'), regionCode: get('regionCode'), q: get('q'), page };
+  const cases = useCases(filters);
+  const all = { value: '', label: t('common.all') };
+  return (
+    <Stack>
+      <Title order={1}>{t('cases.list.title')}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect
+          data-testid="case-status-filter"
+          label={t('cases.fields.status')}
+          value={filters.status}
+          onChange={(e) => update({ status: e.currentTarget.value })}
+          data={[all, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))]}
+        />
+        <NativeSelect
+          data-testid="case-region-filter"
+          label={t('cases.fields.region')}
+          value={filters.regionCode}
+          onChange={(e) => update({ regionCode: e.currentTarget.value })}
+          data={[all, ...regionOptions(lng)]}
+        />
+        <SearchInput
+          testId="case-search"
+          label={t('cases.list.search')}
+          description={t('cases.list.searchHelp')}
+          initial={filters.q}
+          onSearch={(q) => update({ q })}
+        />
+      </SimpleGrid>
+      <ErrorAlert error={cases.error} onRetry={() => void cases.refetch()} />
+      {cases.isPending && <Loading />}
+      {cases.data && (
+        <>
+          {cases.data.items.length === 0 ? (
+            <Text c="dimmed">{t('cases.list.empty')}</Text>
+          ) : (
+            <Stack gap="xs" aria-busy={cases.isFetching}>
+              {cases.data.items.map((c) => (
+                <CaseRow key={c.id} c={c} />
+              ))}
+            </Stack>
+          )}
+          <Pager page={page} pageSize={PAGE_SIZE} total={cases.data.total} onChange={(p) => update({ page: p })} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,65 @@
+import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Permission } from '@qorgau/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useCan, useCurrentUser } from '../auth/current-user.tsx';
+import { CaseOverview } from './CaseOverview.tsx';
+
+type ActionKey =
+  | 'home.actions.recordPerson'
+  | 'home.actions.findPerson'
+  | 'home.actions.cases'
+  | 'home.actions.audit'
+  | 'home.actions.users'
+  | 'home.actions.agencies'
+  | 'home.actions.account';
+
+interface HomeAction {
+  href: string;
+  label: ActionKey;
+  permission?: Permission;
+  primary?: boolean;
+}
+
+const ACTIONS: HomeAction[] = [
+  { href: '/persons/new', label: 'home.actions.recordPerson', permission: 'person.create', primary: true },
+  { href: '/persons', label: 'home.actions.findPerson', permission: 'person.read' },
+  { href: '/cases', label: 'home.actions.cases', permission: 'case.read' },
+  { href: '/admin/users', label: 'home.actions.users', permission: 'user.manage' },
+  { href: '/admin/agencies', label: 'home.actions.agencies', permission: 'agency.manage' },
+  { href: '/audit', label: 'home.actions.audit', permission: 'audit.read' },
+  { href: '/account', label: 'home.actions.account' },
+];
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const can = useCan();
+  const actions = ACTIONS.filter((a) => !a.permission || can(a.permission));
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1}>{t('home.welcome', { name: me.displayName })}</Title>
+        <Text c="dimmed">
+          {t(`roles.${me.role}`)} · {me.agency.name}
+        </Text>
+      </Stack>
+      <Paper withBorder p="md">
+        <Text>{t(`home.intro.${me.role}`)}</Text>
+      </Paper>
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {t('home.mainActions')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
+          {actions.map((a) => (
+            <Button key={a.href} component={Link} href={a.href} variant={a.primary ? 'filled' : 'light'} size="md">
+              {t(a.label)}
+            </Button>
+          ))}
+        </SimpleGrid>
+      </Stack>
+      {me.role === 'national_coordinator' && can('case.read') && <CaseOverview />}
+    </Stack>
+  );
+}

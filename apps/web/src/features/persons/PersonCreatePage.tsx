@@ -1,0 +1,65 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { newClientId } from '../../api/client-id.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { fieldErrors } from '../../components/form-errors.ts';
+import { useCurrentUser } from '../auth/current-user.tsx';
+import { useCreatePerson } from './api.ts';
+import { emptyPerson, missingFields, toBody, type PersonFormValues } from './person-form-state.ts';
+import { PersonForm } from './PersonForm.tsx';
+
+export function PersonCreatePage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [, navigate] = useLocation();
+  const defaultRegion = !me.jurisdiction.national && me.jurisdiction.regions.length === 1 ? me.jurisdiction.regions[0]! : '';
+  const [values, setValues] = useState<PersonFormValues>(() => emptyPerson(defaultRegion));
+  const [missing, setMissing] = useState<Set<string>>(new Set());
+  // One id per form: resending after a dropped connection cannot create a duplicate.
+  const [clientId] = useState(newClientId);
+  const create = useCreatePerson();
+
+  const serverErrors = fieldErrors(create.error);
+  const errors: Record<string, string | undefined> = { ...serverErrors };
+  for (const field of missing) errors[field] = t('validation.required');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const m = missingFields(values);
+    setMissing(m);
+    if (m.size > 0) return;
+    create.mutate(toBody(values, clientId), { onSuccess: (person) => navigate(`/persons/${person.id}`) });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={720}>
+        <Title order={1}>{t('persons.form.title')}</Title>
+        <ErrorAlert error={create.error} />
+        <PersonForm
+          values={values}
+          errors={errors}
+          onChange={(field, value) => {
+            setValues((v) => ({ ...v, [field]: value }));
+            if (missing.has(field)) setMissing((m) => new Set([...m].filter((f) => f !== field)));
+          }}
+        />
+        {missing.size > 0 && (
+          <Text c="red" size="sm" role="alert">
+            {t('common.fixFields')}
+          </Text>
+        )}
+        <Group>
+          <Button type="submit" data-testid="person-submit" loading={create.isPending}>
+            {t('persons.form.submit')}
+          </Button>
+          <Button variant="default" component={Link} href="/persons">
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Person } from '@qorgau/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { countryName, formatDate, formatDateTime, regionName } from '../../components/format.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { useCan } from '../auth/current-user.tsx';
+import { fullName, usePerson } from './api.ts';
+
+function Fact({ label, value }: { label: string; value: string | null | undefined }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text>{value || '—'}</Text>
+    </div>
+  );
+}
+
+function PersonFacts({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const id = person.identity;
+  return (
+    <Paper withBorder p="md">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
+        <Fact label={t('persons.fields.gender')} value={t(`gender.${person.gender}`)} />
+        <Fact
+          label={t('persons.fields.birthdate')}
+          value={id?.birthdate ? formatDate(id.birthdate, lng) : person.birthYear ? String(person.birthYear) : null}
+        />
+        <Fact label={t('persons.fields.citizenship')} value={countryName(person.citizenship, lng)} />
+        <Fact label={t('persons.fields.region')} value={regionName(person.regionCode, lng)} />
+        {id && (
+          <>
+            <Fact
+              label={t('persons.fields.identityDocumentType')}
+              value={id.identityDocumentType ? t(`identityDocumentType.${id.identityDocumentType}`) : null}
+            />
+            <Fact label={t('persons.fields.identityNumber')} value={id.identityNumber} />
+            <Fact label={t('persons.fields.mobilePhone')} value={id.mobilePhone} />
+            <Fact label={t('persons.fields.address')} value={id.address} />
+          </>
+        )}
+        <Fact label={t('persons.page.recordedAt')} value={formatDateTime(person.createdAt, lng)} />
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
+export function PersonPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const can = useCan();
+  const person = usePerson(id);
+  if (person.isPending) return <Loading />;
+  if (person.isError) return <ErrorAlert error={person.error} onRetry={() => void person.refetch()} />;
+  const p = person.data;
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1} data-testid="person-name">
+            {p.identity ? fullName(p.identity) : p.pseudonym}
+          </Title>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t('persons.page.pseudonym')}
+            </Text>
+            <Badge variant="light" color="gray">
+              {p.pseudonym}
+            </Badge>
+          </Group>
+        </Stack>
+        {can('case.create') && (
+          <Button component={Link} href={`/persons/${p.id}/new-case`} data-testid="new-case">
+            {t('persons.page.openCase')}
+          </Button>
+        )}
+      </Group>
+      {!p.identity && (
+        <Alert color="blue" variant="light">
+          {t('persons.page.identityHidden')}
+        </Alert>
+      )}
+      <PersonFacts person={p} />
+      <Title order={2} size="h3">
+        {t('persons.page.cases')}
+      </Title>
+      {p.cases.length === 0 ? (
+        <Text c="dimmed">{t('persons.page.noCases')}</Text>
+      ) : (
+        <Stack gap="xs">
+          {p.cases.map((c) => (
+            <Paper key={c.id} withBorder p="sm">
+              <Group justify="space-between">
+                <Anchor component={Link} href={`/cases/${c.id}`} fw={600} data-testid="person-case">
+                  {c.reference}
+                </Anchor>
+                <Group gap="xs">
+                  <Badge variant="light">{t(`caseStatus.${c.status}`, { defaultValue: c.status })}</Badge>
+                  <Text size="sm" c="dimmed">
+                    {formatDate(c.openedAt, lng)}
+                  </Text>
+                </Group>
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { PersonSummary } from '@qorgau/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { countryName, regionName } from '../../components/format.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
+import { useListParams } from '../../components/use-list-params.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { useCan } from '../auth/current-user.tsx';
+import { PAGE_SIZE, usePersons } from './api.ts';
+
+function PersonRow({ person }: { person: PersonSummary }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const facts = [
+    t(`gender.${person.gender}`),
+    person.birthYear ? t('persons.bornIn', { year: person.birthYear }) : null,
+    countryName(person.citizenship, lng),
+    regionName(person.regionCode, lng),
+  ].filter(Boolean);
+  return (
+    <Paper component={Link} href={`/persons/${person.id}`} data-testid="person-row" withBorder p="sm" className="row-link">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Text fw={600}>{person.displayName ?? person.pseudonym}</Text>
+        <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
+          {person.pseudonym}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {facts.join(' · ')}
+      </Text>
+    </Paper>
+  );
+}
+
+export function PersonsListPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { get, page, update } = useListParams();
+  const q = get('q');
+  const persons = usePersons(q, page);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t('persons.list.title')}</Title>
+        {can('person.create') && (
+          <Button component={Link} href="/persons/new" data-testid="new-person">
+            {t('persons.list.new')}
+          </Button>
+        )}
+      </Group>
+      <SearchInput
+        testId="person-search"
+        label={t('persons.list.search')}
+        description={t('persons.list.searchHelp')}
+        initial={q}
+        onSearch={(value) => update({ q: value })}
+      />
+      <ErrorAlert error={persons.error} onRetry={() => void persons.refetch()} />
+      {persons.isPending && <Loading />}
+      {persons.data && (
+        <>
+          {persons.data.items.length === 0 ? (
+            <Text c="dimmed">{q ? t('persons.list.noMatches') : t('persons.list.empty')}</Text>
+          ) : (
+            <Stack gap="xs" aria-busy={persons.isFetching}>
+              {persons.data.items.map((p) => (
+                <PersonRow key={p.id} person={p} />
+              ))}
+            </Stack>
+          )}
+          <Pager page={page} pageSize={PAGE_SIZE} total={persons.data.total} onChange={(p) => update({ page: p })} />
+        </>
+      )}
+    </Stack>
+  );
+}

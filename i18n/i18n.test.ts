@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+// Import the enum modules directly: the test checks the catalogs, not core's index.
+import { AGENCY_TYPES, ROLES } from '../packages/core/src/access/roles.ts';
+import { AUDIT_OPERATIONS, AUDIT_OUTCOMES } from '../packages/core/src/contracts/audit.contract.ts';
+import { CASE_ACTION_TYPES, CASE_STATUSES, DECISION_ORGS, TRAFFICKING_STATUSES } from '../packages/core/src/domain/case/case-status.ts';
+import { ERROR_CODES } from '../packages/core/src/errors.ts';
+import { EXPLOITATION_TYPES, GENDERS, IDENTITY_DOCUMENT_TYPES } from '../packages/core/src/reference/htcds.ts';
+
+type Catalog = { [key: string]: string | Catalog };
+
+const here = dirname(fileURLToPath(import.meta.url));
+const LOCALES = ['kk', 'ru', 'en'] as const;
+const catalogs = Object.fromEntries(
+  LOCALES.map((l) => [l, JSON.parse(readFileSync(join(here, `${l}.json`), 'utf8')) as Catalog]),
+) as Record<(typeof LOCALES)[number], Catalog>;
+
+/** Dotted path → string value, for every leaf. */
+function flatten(obj: Catalog, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+    else out.set(key, v);
+  }
+  return out;
+}
+
+function lookup(obj: Catalog, path: string): unknown {
+  let node: unknown = obj;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Catalog)[part];
+  }
+  return node;
+}
+
+const flat = Object.fromEntries(LOCALES.map((l) => [l, flatten(catalogs[l])])) as Record<(typeof LOCALES)[number], Map<string, unknown>>;
+
+const ENUMS: Record<string, readonly string[]> = {
+  roles: ROLES,
+  agencyTypes: AGENCY_TYPES,
+  caseStatus: CASE_STATUSES,
+  traffickingStatus: TRAFFICKING_STATUSES,
+  decisionOrg: DECISION_ORGS,
+  gender: GENDERS,
+  exploitation: EXPLOITATION_TYPES,
+  identityDocumentType: IDENTITY_DOCUMENT_TYPES,
+  caseAction: CASE_ACTION_TYPES,
+  // Audit operations contain dots ("auth.sign_in"): nested, so the key is the operation itself.
+  'audit.operation': AUDIT_OPERATIONS,
+  'audit.outcome': AUDIT_OUTCOMES,
+  errors: ERROR_CODES,
+  'home.intro': ROLES,
+  language: LOCALES,
+};
+
+const ZOD_ISSUE_CODES = [
+  'invalid_type',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_value',
+  'invalid_union',
+  'unrecognized_keys',
+  'custom',
+  'not_multiple_of',
+  'invalid_key',
+  'invalid_element',
+];
+const EXTRA_VALIDATION = ['required', 'password_too_short', 'password_too_common', 'password_needs_variety'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+const webSrc = join(here, '..', 'apps', 'web', 'src');
+const sources = sourceFiles(webSrc).map((f) => ({ file: f, text: readFileSync(f, 'utf8') }));
+
+describe('i18n catalogs', () => {
+  it.each(LOCALES)('%s has every key the other locales have', (locale) => {
+    const mine = flat[locale];
+    const missing = LOCALES.filter((o) => o !== locale).flatMap((o) => [...flat[o].keys()].filter((k) => !mine.has(k)).map((k) => `${k} (in ${o})`));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s has no empty or non-string values', (locale) => {
+    const bad = [...flat[locale]].filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k);
+    expect(bad).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s labels every enum value from core', (locale) => {
+    const missing: string[] = [];
+    for (const [prefix, values] of Object.entries(ENUMS)) {
+      for (const v of values) {
+        const value = lookup(catalogs[locale], `${prefix}.${v}`);
+        if (typeof value !== 'string' || !value.trim()) missing.push(`${prefix}.${v}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s has the validation messages the server uses', (locale) => {
+    const missing = [...ZOD_ISSUE_CODES, ...EXTRA_VALIDATION].filter((c) => typeof lookup(catalogs[locale], `validation.${c}`) !== 'string');
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s keeps interpolation variables of the English text', (locale) => {
+    const vars = (s: unknown) => (typeof s === 'string' ? [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort() : []);
+    const wrong = [...flat.en].filter(([k, v]) => JSON.stringify(vars(v)) !== JSON.stringify(vars(flat[locale].get(k)))).map(([k]) => k);
+    expect(wrong).toEqual([]);
+  });
+
+  it('kk.json is Kazakh and ru.json is Russian, not English copies', () => {
+    const text = (l: (typeof LOCALES)[number]) => [...flat[l].values()].join(' ');
+    expect(text('kk')).toMatch(/[әғқңөұүһі]/);
+    expect(text('ru')).toMatch(/[а-яё]/i);
+    // Most strings differ from English (brand names and codes may not).
+    for (const l of ['kk', 'ru'] as const) {
+      const same = [...flat.en].filter(([k, v]) => flat[l].get(k) === v).length;
+      expect(same / flat.en.size).toBeLessThan(0.1);
+    }
+    const kazakhSpecific = [...flat.kk.values()].filter((v) => typeof v === 'string' && /[әғқңөұүһі]/i.test(v)).length;
+    expect(kazakhSpecific / flat.kk.size).toBeGreaterThan(0.5);
+  });
+});
+
+describe('keys used by the web app', () => {
+  it('finds the web sources', () => {
+    expect(sources.length).toBeGreaterThan(10);
+  });
+
+  it('every literal key exists in every catalog', () => {
+    // t('a.b'), t("a.b"), and `label: 'a.b'` in typed key tables (nav items, home actions).
+    const patterns = [/\bt\(\s*['"]([\w.-]+)['"]/g, /\blabel:\s*'([a-zA-Z]+\.[\w.]+)'/g];
+    const missing: string[] = [];
+    for (const { file, text } of sources) {
+      for (const re of patterns) {
+        for (const m of text.matchAll(re)) {
+          const key = m[1]!;
+          for (const l of LOCALES) {
+            if (typeof lookup(catalogs[l], key) !== 'string') missing.push(`${key} in ${l}.json (${file.slice(webSrc.length + 1)})`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every dynamic key prefix t(`prefix.${x}`) is a group in every catalog', () => {
+    const missing: string[] = [];
+    for (const { file, text } of sources) {
+      for (const m of text.matchAll(/\bt\(\s*`([\w.]+)\.\$\{/g)) {
+        const prefix = m[1]!;
+        for (const l of LOCALES) {
+          const node = lookup(catalogs[l], prefix);
+          if (node === null || typeof node !== 'object') missing.push(`${prefix} in ${l}.json (${file.slice(webSrc.length + 1)})`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './roles.ts';
+export * from './permissions.ts';
+export * from './policy.ts';

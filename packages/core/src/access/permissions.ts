@@ -1,0 +1,111 @@
+import type { Role, Scope } from './roles.ts';
+
+/**
+ * Every route declares one of these. `person.read_identity` is the permission to see
+ * decrypted personal fields; without it a person is shown by pseudonym only.
+ */
+export const PERMISSIONS = [
+  'person.create',
+  'person.read',
+  'person.read_identity',
+  'case.create',
+  'case.read',
+  'case.act',
+  'audit.read',
+  'user.manage',
+  'agency.manage',
+  'reference.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Permissions that do not touch victims' records: no scope applies to them. */
+export const GLOBAL_PERMISSIONS: readonly Permission[] = ['audit.read', 'user.manage', 'agency.manage', 'reference.read'];
+
+/** A grant of a permission with the widest scope in which it applies. */
+export type Grants = Partial<Record<Permission, Scope>>;
+
+const FRONTLINE: Grants = {
+  // Minimal disclosure (DOMAIN.md §1): a screener sees only what they entered.
+  'person.create': 'own',
+  'person.read': 'own',
+  'person.read_identity': 'own',
+  'case.create': 'own',
+  'case.read': 'own',
+  'case.act': 'own',
+  'reference.read': 'national',
+};
+
+export const ROLE_GRANTS = {
+  screener: FRONTLINE,
+  identification_officer: {
+    'person.create': 'region',
+    'person.read': 'region',
+    'person.read_identity': 'region',
+    'case.create': 'region',
+    'case.read': 'region',
+    'case.act': 'region',
+    'reference.read': 'national',
+  },
+  case_worker: {
+    'person.create': 'agency',
+    'person.read': 'agency',
+    'person.read_identity': 'agency',
+    'case.create': 'agency',
+    'case.read': 'agency',
+    'case.act': 'agency',
+    'reference.read': 'national',
+  },
+  shelter_manager: {
+    'person.read': 'agency',
+    'person.read_identity': 'agency',
+    'case.read': 'agency',
+    'case.act': 'agency',
+    'reference.read': 'national',
+  },
+  prosecutor: {
+    'person.read': 'region',
+    'person.read_identity': 'region',
+    'case.read': 'region',
+    'case.act': 'region',
+    'reference.read': 'national',
+  },
+  lawyer: {
+    'person.read': 'assigned',
+    'person.read_identity': 'assigned',
+    'case.read': 'assigned',
+    'reference.read': 'national',
+  },
+  // The national coordinator sees every record pseudonymised, names only where assigned.
+  national_coordinator: {
+    'person.read': 'national',
+    'person.read_identity': 'assigned',
+    'case.read': 'national',
+    'audit.read': 'national',
+    'reference.read': 'national',
+  },
+  analyst: { 'reference.read': 'national' },
+  // Administrators run users and agencies; no access to victims' personal data by default.
+  administrator: {
+    'audit.read': 'national',
+    'user.manage': 'national',
+    'agency.manage': 'national',
+    'reference.read': 'national',
+  },
+} as const satisfies Record<Role, Grants>;
+
+/** The scope in which a role holds a permission, or undefined when it does not. */
+export function scopeOf(role: Role, permission: Permission): Scope | undefined {
+  return (ROLE_GRANTS[role] as Grants)[permission];
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return scopeOf(role, permission) !== undefined;
+}
+
+/**
+ * Two-factor sign-in is required for every role that can see personal data, and for
+ * administrators, who can create such accounts.
+ */
+export function requiresTwoFactor(role: Role): boolean {
+  return hasPermission(role, 'person.read') || hasPermission(role, 'user.manage');
+}

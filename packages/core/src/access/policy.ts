@@ -1,0 +1,45 @@
+import type { Permission } from './permissions.ts';
+import { scopeOf } from './permissions.ts';
+import type { Jurisdiction, Role } from './roles.ts';
+
+/** What the policy needs to know about the acting user. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  agencyId: string;
+  jurisdiction: Jurisdiction;
+}
+
+/** What the policy needs to know about a record; the server fills it from the row. */
+export interface RecordAccessFacts {
+  createdBy: string;
+  ownerAgencyId: string;
+  regionCode: string | null;
+  assignedUserIds: readonly string[];
+}
+
+/**
+ * Record-level decision, shared by the UI (to show buttons) and by tests that check the
+ * SQL filter agrees with it. Scopes are cumulative: an agency grant includes own and assigned.
+ */
+export function canAccessRecord(actor: Actor, permission: Permission, record: RecordAccessFacts): boolean {
+  const scope = scopeOf(actor.role, permission);
+  if (!scope) return false;
+  const own = record.createdBy === actor.userId;
+  const assigned = record.assignedUserIds.includes(actor.userId);
+  const agency = record.ownerAgencyId === actor.agencyId;
+  const inRegion =
+    actor.jurisdiction.national || (record.regionCode !== null && actor.jurisdiction.regions.includes(record.regionCode));
+  switch (scope) {
+    case 'own':
+      return own;
+    case 'assigned':
+      return own || assigned;
+    case 'agency':
+      return own || assigned || agency;
+    case 'region':
+      return own || assigned || agency || inRegion;
+    case 'national':
+      return true;
+  }
+}

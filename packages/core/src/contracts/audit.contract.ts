@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ROLES } from '../access/index.ts';
+import { PageQuery, pageOf } from './common.contract.ts';
+
+/**
+ * Typed audit operations: one per thing that happens, never free text. Reads of personal
+ * data are operations too (`person.read`, `case.read`, `person.search`).
+ */
+export const AUDIT_OPERATIONS = [
+  'auth.sign_in',
+  'auth.sign_out',
+  'auth.totp_enrolled',
+  'auth.password_changed',
+  'user.created',
+  'user.updated',
+  'user.password_reset',
+  'agency.created',
+  'agency.updated',
+  'person.created',
+  'person.read',
+  'person.search',
+  'case.created',
+  'case.read',
+  'case.list',
+  'case.action_appended',
+  'audit.read',
+  'keys.rotated',
+  'system.seeded',
+] as const;
+export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
+export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  operation: z.enum(AUDIT_OPERATIONS),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  actorId: z.uuid().nullable(),
+  actorUsername: z.string().nullable(),
+  actorRole: z.enum(ROLES).nullable(),
+  agencyId: z.uuid().nullable(),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditPage = pageOf(AuditEntry);
+
+export const AuditListQuery = PageQuery.extend({
+  operation: z.enum(AUDIT_OPERATIONS).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  actorId: z.uuid().optional(),
+  recordId: z.string().max(64).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});

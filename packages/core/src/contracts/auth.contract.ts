@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { AGENCY_TYPES, PERMISSIONS, ROLES } from '../access/index.ts';
+import { RegionCodeSchema } from './common.contract.ts';
+
+export const SignInBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+  /** Six-digit TOTP code; required once the account has two-factor enrolled. */
+  code: z.string().regex(/^\d{6}$/).optional(),
+});
+export type SignInBody = z.infer<typeof SignInBody>;
+
+export const JurisdictionSchema = z.discriminatedUnion('national', [
+  z.object({ national: z.literal(true), regions: z.array(RegionCodeSchema).max(0) }),
+  z.object({ national: z.literal(false), regions: z.array(RegionCodeSchema).min(1) }),
+]);
+
+/**
+ * What a session may do next: `active` is a full session; `enroll_totp` and
+ * `change_password` sessions may only finish that step.
+ */
+export const SessionStage = z.enum(['active', 'enroll_totp', 'change_password']);
+export type SessionStage = z.infer<typeof SessionStage>;
+
+export const Me = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  agency: z.object({ id: z.uuid(), name: z.string(), type: z.enum(AGENCY_TYPES) }),
+  jurisdiction: JurisdictionSchema,
+  permissions: z.array(z.enum(PERMISSIONS)),
+  stage: SessionStage,
+  twoFactorEnabled: z.boolean(),
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const TotpEnrolment = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() });
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+export const TotpConfirmBody = z.object({ code: z.string().regex(/^\d{6}$/) });
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().max(256),
+});

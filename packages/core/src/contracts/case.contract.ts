@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { CASE_STATUSES, DECISION_ORGS, TRAFFICKING_STATUSES } from '../domain/case/case-status.ts';
+import { EXPLOITATION_TYPES } from '../reference/htcds.ts';
+import { ClientId, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
+
+export const CreateCaseBody = z.object({
+  clientId: ClientId,
+  personId: z.uuid(),
+  regionCode: RegionCodeSchema,
+  exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).default([]),
+  /** Free-text narrative of the encounter; encrypted at rest. */
+  narrative: z.string().trim().max(10_000).optional(),
+});
+export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
+
+const Reason = z.string().trim().min(1).max(10_000);
+
+/** What a client may append to a case log (`opened` is written by case creation only). */
+export const CaseActionInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('note_added'), text: Reason }),
+  z.object({
+    type: z.literal('identification_decided'),
+    outcome: z.enum(['ActualVictimOfTrafficking', 'NotAVictimOfTrafficking']),
+    decidedBy: z.enum(DECISION_ORGS),
+    reasons: Reason,
+  }),
+  z.object({ type: z.literal('referred'), toAgencyId: z.uuid(), text: Reason.optional() }),
+  z.object({ type: z.literal('closed'), text: Reason }),
+  z.object({ type: z.literal('reopened'), text: Reason }),
+]);
+export type CaseActionInput = z.infer<typeof CaseActionInput>;
+
+export const AppendCaseActionBody = z.object({ clientId: ClientId, action: CaseActionInput });
+
+export const CaseActionView = z.object({
+  seq: z.number().int(),
+  type: z.string(),
+  at: z.string(),
+  actorName: z.string(),
+  agencyName: z.string(),
+  /** Non-identifying fields of the action (outcome, decidedBy, toAgencyId). */
+  details: z.record(z.string(), z.string()),
+  /** The action's free text; null when the viewer may not see personal data. */
+  text: z.string().nullable(),
+});
+
+export const CaseSummary = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  personId: z.uuid(),
+  personPseudonym: z.string(),
+  personName: z.string().nullable(),
+  status: z.enum(CASE_STATUSES),
+  traffickingStatus: z.enum(TRAFFICKING_STATUSES),
+  regionCode: z.string(),
+  exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)),
+  ownerAgencyName: z.string(),
+  openedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+export const CasePage = pageOf(CaseSummary);
+
+export const Case = CaseSummary.extend({ actions: z.array(CaseActionView), allowedActions: z.array(z.string()) });
+export type Case = z.infer<typeof Case>;
+
+export const CaseListQuery = PageQuery.extend({
+  status: z.enum(CASE_STATUSES).optional(),
+  regionCode: RegionCodeSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export { RegionCodeSchema };

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const Id = z.uuid();
+export type Id = z.infer<typeof Id>;
+
+/**
+ * Every write from a client carries its own id so a replay (a phone resending after a
+ * dropped connection) is a no-op, not a second record.
+ */
+export const ClientId = z.uuid();
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+export const IdParams = z.object({ id: z.uuid() });
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const RegionCodeSchema = z.string().regex(/^KZ-\d{2}$/);
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/);
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { EXPLOITATION_TYPES, GENDERS, IDENTITY_DOCUMENT_TYPES } from '../reference/htcds.ts';
+import { ClientId, CountryCode, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
+
+/**
+ * Names are stored exactly as typed, in any script (Kazakh or Russian Cyrillic, Kazakh or
+ * Uzbek Latin, passport Latin). Field names follow HTCDS `prs_*` where HTCDS has one.
+ */
+export const CreatePersonBody = z.object({
+  clientId: ClientId,
+  firstName: z.string().trim().min(1).max(100),
+  secondName: z.string().trim().min(1).max(100),
+  middleName: z.string().trim().max(100).optional(),
+  birthdate: z.iso.date().optional(),
+  gender: z.enum(GENDERS),
+  citizenship: CountryCode,
+  regionCode: RegionCodeSchema,
+  identityDocumentType: z.enum(IDENTITY_DOCUMENT_TYPES).optional(),
+  identityNumber: z.string().trim().min(4).max(32).optional(),
+  mobilePhone: z.string().regex(/^\+?[1-9]\d{1,14}$/).optional(),
+  address: z.string().trim().max(500).optional(),
+});
+export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
+
+/** The identifying part of a person, present only for users allowed to see it. */
+export const PersonIdentity = z.object({
+  firstName: z.string(),
+  secondName: z.string(),
+  middleName: z.string().nullable(),
+  birthdate: z.string().nullable(),
+  identityDocumentType: z.enum(IDENTITY_DOCUMENT_TYPES).nullable(),
+  identityNumber: z.string().nullable(),
+  mobilePhone: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type PersonIdentity = z.infer<typeof PersonIdentity>;
+
+export const PersonSummary = z.object({
+  id: z.uuid(),
+  /** Stable non-identifying label, e.g. P-4F7K2Q, used wherever names may not be shown. */
+  pseudonym: z.string(),
+  displayName: z.string().nullable(),
+  gender: z.enum(GENDERS),
+  birthYear: z.number().int().nullable(),
+  citizenship: z.string(),
+  regionCode: z.string(),
+  createdAt: z.string(),
+});
+export type PersonSummary = z.infer<typeof PersonSummary>;
+export const PersonPage = pageOf(PersonSummary);
+
+export const PersonCaseRef = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  status: z.string(),
+  openedAt: z.string(),
+});
+
+export const Person = PersonSummary.extend({
+  identity: PersonIdentity.nullable(),
+  cases: z.array(PersonCaseRef),
+});
+export type Person = z.infer<typeof Person>;
+
+/** `q` matches names in any script and spelling (see core/domain/names). */
+export const PersonListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
+
+export const ExploitationTypeSchema = z.enum(EXPLOITATION_TYPES);

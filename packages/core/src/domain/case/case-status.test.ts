@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../errors.ts';
+import {
+  ALLOWED_ACTIONS,
+  applyAction,
+  CASE_STATUSES,
+  canApply,
+  deriveCaseState,
+  INITIAL_CASE_STATE,
+  type CaseAction,
+} from './case-status.ts';
+
+const action = fc.oneof(
+  fc.constant<CaseAction>({ type: 'note_added' }),
+  fc.constant<CaseAction>({ type: 'referred' }),
+  fc.constant<CaseAction>({ type: 'closed' }),
+  fc.constant<CaseAction>({ type: 'reopened' }),
+  fc.constantFrom<CaseAction>(
+    { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police' },
+    { type: 'identification_decided', outcome: 'NotAVictimOfTrafficking', decidedBy: 'NGO' },
+  ),
+);
+
+/** Keeps only the actions the table allows, as the service does before appending. */
+function legalPrefix(actions: CaseAction[]): CaseAction[] {
+  const kept: CaseAction[] = [{ type: 'opened' }];
+  let state = INITIAL_CASE_STATE;
+  for (const a of actions) {
+    if (canApply(state.status, a.type)) {
+      state = applyAction(state, a);
+      kept.push(a);
+    }
+  }
+  return kept;
+}
+
+describe('case status', () => {
+  it('starts open and possible', () => {
+    expect(deriveCaseState([{ type: 'opened' }])).toEqual(INITIAL_CASE_STATE);
+  });
+
+  it('identification decides the trafficking status', () => {
+    const s = deriveCaseState([
+      { type: 'opened' },
+      { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police' },
+      { type: 'referred' },
+    ]);
+    expect(s.status).toBe('referred');
+    expect(s.traffickingStatus).toBe('ActualVictimOfTrafficking');
+  });
+
+  it('refuses a transition the table does not allow', () => {
+    expect(() => deriveCaseState([{ type: 'opened' }, { type: 'reopened' }])).toThrow(DomainError);
+  });
+
+  it('reopening restores the status held before closing', () => {
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
+        const log = legalPrefix(actions);
+        const before = deriveCaseState(log);
+        if (before.status === 'closed') return;
+        const after = deriveCaseState([...log, { type: 'closed' }, { type: 'reopened' }]);
+        expect(after.status).toBe(before.status);
+        expect(after.traffickingStatus).toBe(before.traffickingStatus);
+      }),
+    );
+  });
+
+  it('every derived status is reachable and only table-allowed actions change it', () => {
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
+        const log = legalPrefix(actions);
+        const s = deriveCaseState(log);
+        expect(CASE_STATUSES).toContain(s.status);
+        // Notes never change the state.
+        expect(deriveCaseState([...log, { type: 'note_added' }])).toEqual(s);
+      }),
+    );
+  });
+
+  it('the table lists note_added for every status (the history can always be annotated)', () => {
+    for (const status of CASE_STATUSES) expect(ALLOWED_ACTIONS[status]).toContain('note_added');
+  });
+});

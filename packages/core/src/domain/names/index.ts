@@ -1,0 +1,2 @@
+export * from './name-key.ts';
+export * from './transliterate.ts';

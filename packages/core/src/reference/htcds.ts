@@ -1,0 +1,30 @@
+/**
+ * HTCDS 2.0 picklists we use, with HTCDS's own value names so exports keep them
+ * (../shared/reference/htcds/xlsform_choices.csv). Labels live in i18n under `htcds.*`.
+ */
+export const GENDERS = ['Feminine', 'Masculine', 'TransgenderFeminine', 'TransgenderMasculine', 'NonConforming', 'NonSpecifiedUnknown'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** HTCDS `vic_TypeOfExploitation`, plus ForcedCriminality which HTCDS lacks (its issue #28). */
+export const EXPLOITATION_TYPES = [
+  'ForcedLabour',
+  'SexualExploitation',
+  'ChildLabour',
+  'ForcedMarriage',
+  'Servitude',
+  'ForcedMilitaryByNonStateActors',
+  'OrganRemoval',
+  'ForcedBegging',
+  'ForcedAdoption',
+  'Surrogacy',
+  'ForcedCriminality',
+  'Other',
+] as const;
+export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
+
+/** Identity document types; HTCDS has only `prs_IdentityNumber`, so we add its type and issuer. */
+export const IDENTITY_DOCUMENT_TYPES = ['kz_iin', 'kg_pin', 'uz_pinfl', 'passport', 'other'] as const;
+export type IdentityDocumentType = (typeof IDENTITY_DOCUMENT_TYPES)[number];
+
+/** Citizenships seen most in Kazakhstan's caseload (ISO 3166-1 alpha-2); any alpha-2 is accepted. */
+export const COMMON_CITIZENSHIPS = ['KZ', 'UZ', 'KG', 'TJ', 'TM', 'RU', 'CN', 'AF', 'AZ', 'UA', 'BY', 'MN', 'IN', 'PK', 'TR'] as const;
