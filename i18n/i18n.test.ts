@@ -7,7 +7,7 @@ import { AGENCY_TYPES, ROLES } from '../packages/core/src/access/roles.ts';
 import { AUDIT_OPERATIONS, AUDIT_OUTCOMES } from '../packages/core/src/contracts/audit.contract.ts';
 import { CASE_ACTION_TYPES, CASE_STATUSES, DECISION_ORGS, TRAFFICKING_STATUSES } from '../packages/core/src/domain/case/case-status.ts';
 import { ERROR_CODES } from '../packages/core/src/errors.ts';
-import { EXPLOITATION_TYPES, GENDERS, IDENTITY_DOCUMENT_TYPES } from '../packages/core/src/reference/htcds.ts';
+import { COMMON_CITIZENSHIPS, EXPLOITATION_TYPES, GENDERS, IDENTITY_DOCUMENT_TYPES } from '../packages/core/src/reference/htcds.ts';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -48,6 +48,8 @@ const ENUMS: Record<string, readonly string[]> = {
   gender: GENDERS,
   exploitation: EXPLOITATION_TYPES,
   identityDocumentType: IDENTITY_DOCUMENT_TYPES,
+  // Browsers lack Kazakh country names: the common ones are in the catalogs.
+  countries: COMMON_CITIZENSHIPS,
   caseAction: CASE_ACTION_TYPES,
   // Audit operations contain dots ("auth.sign_in"): nested, so the key is the operation itself.
   'audit.operation': AUDIT_OPERATIONS,

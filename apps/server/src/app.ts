@@ -31,7 +31,6 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     logger: loggerOptions(deps.config, opts.logStream),
     trustProxy: deps.config.behindTls,
     bodyLimit: 1_048_576,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

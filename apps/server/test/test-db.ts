@@ -31,7 +31,7 @@ async function pgliteDatabase(): Promise<Database> {
     return (db as unknown as { db: { $client: PGlite } }).db.$client;
   })();
   const client = await (await template).clone();
-  return createDb({ kind: 'pglite', dataDir: null, client });
+  return createDb({ kind: "pglite", dataDir: null, client: client as PGlite });
 }
 
 /** A fresh database on the PostgreSQL server, dropped by `drop()`. */

@@ -1,5 +1,6 @@
-import '@mantine/core/styles.css';
+import './app/mantine-styles.ts';
 import './app/app.css';
+import './api/zod-config.ts';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

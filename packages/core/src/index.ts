@@ -6,3 +6,4 @@ export * from './domain/names/index.ts';
 export * from './reference/regions.ts';
 export * from './reference/htcds.ts';
 export * from './domain/accounts/password-policy.ts';
+export * from './synthetic/index.ts';

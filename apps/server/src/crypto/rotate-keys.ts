@@ -50,12 +50,12 @@ export async function rotateKeys(db: Db, keyFile: string): Promise<{ reencrypted
   for (const t of ENCRYPTED) {
     // Ciphertexts under any key but the active one (other system_settings values are not ciphertext).
     const stale = or(...t.columns.map((c) => and(like(c.column, 'v1.%'), notLike(c.column, `${activePrefix}%`)))) as SQL;
-    let after = '';
+    let after: string | null = null;
     for (;;) {
       const rows = (await db
         .select({ id: t.id, ...Object.fromEntries(t.columns.map((c, i) => [`c${i}`, c.column])) })
         .from(t.table)
-        .where(and(stale, gt(t.id, after)))
+        .where(after === null ? stale : and(stale, gt(t.id, after)))
         .orderBy(asc(t.id))
         .limit(BATCH)) as Record<string, string | null>[];
       if (!rows.length) break;

@@ -30,7 +30,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(path, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid)) {
+      if (pid && isAlive(pid)) {
         throw new DataDirLockedError(`another Qorgau process (pid ${pid}) is using ${dataDir}; stop it first, or set QORGAU_DATA_DIR`);
       }
       unlinkSync(path);

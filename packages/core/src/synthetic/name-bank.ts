@@ -61,9 +61,24 @@ export function feminineSurname(surname: string, alphabet: NameBank['alphabet'])
   return /(ov|ev|in)$/.test(surname) ? `${surname}a` : surname;
 }
 
+/**
+ * Memo of derived name strings (suffixed and feminine forms). Besides saving work, handing
+ * out the same string object each time lets the render memo hit its cached string hash.
+ */
+const derivedMemo = new Map<string, string>();
+
+function derived(key: string, build: () => string): string {
+  let out = derivedMemo.get(key);
+  if (out === undefined) {
+    out = build();
+    if (derivedMemo.size < 20_000) derivedMemo.set(key, out);
+  }
+  return out;
+}
+
 function withSuffix(father: string, suffix: FatherSuffix, female: boolean): string {
   const s = female ? suffix.female : suffix.male;
-  return suffix.separate ? `${father} ${s}` : father + s;
+  return derived(`${father}\u0000${s}`, () => (suffix.separate ? `${father} ${s}` : father + s));
 }
 
 /**
@@ -81,7 +96,7 @@ export function drawNativeName(rng: Rng, bank: NameBank, female: boolean): Nativ
     patronymicAsSurname = true;
   } else {
     const surname = rng.pick(bank.surnames);
-    secondName = female ? feminineSurname(surname, bank.alphabet) : surname;
+    secondName = female ? derived(surname, () => feminineSurname(surname, bank.alphabet)) : surname;
   }
   // Someone whose surname already is "father + ұлы" carries no separate patronymic.
   let middleName: string | null = null;

@@ -214,7 +214,7 @@ function renderRecord(seed: number, index: number, root: number, earlier: number
     regionCode,
     script,
     recordedBy,
-    exploitationTypes: [...core.exploitationTypes],
+    exploitationTypes: core.exploitationTypes, // fresh per record: corePerson builds a new array
     identityDocumentType,
     identityNumber,
     mobilePhone,

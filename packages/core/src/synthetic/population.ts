@@ -57,6 +57,7 @@ const FEMALE_SHARE: Readonly<Partial<Record<ExploitationType, number>>> = {
   SexualExploitation: 0.93, ForcedMarriage: 0.97, Surrogacy: 1, ForcedLabour: 0.22, ChildLabour: 0.35,
   ForcedBegging: 0.5, ForcedCriminality: 0.3, Servitude: 0.55, OrganRemoval: 0.35,
 };
+/** Probability that a victim whose main form of exploitation is `t` is female. */
 export const femaleShare = (t: ExploitationType): number => FEMALE_SHARE[t] ?? 0.5;
 
 /** Age bands [min, max] of identified victims: some children, mostly young adults. */

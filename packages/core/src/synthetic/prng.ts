@@ -17,8 +17,8 @@ function fmix32(x: number): number {
 
 /**
  * Hashes a seed and further integers into one 32-bit state. Seeds beyond 32 bits keep their
- * high bits (a float seed like 2**40 + 1 differs from 1); each part goes through the mixer
- * so that neighbouring indices give unrelated streams.
+ * high bits (2**40 + 1 differs from 1), fractions are ignored; each part goes through the
+ * mixer so that neighbouring indices give unrelated streams.
  */
 export function hashSeed(seed: number, ...parts: number[]): number {
   const high = Math.floor(seed / 4294967296);

@@ -1,7 +1,8 @@
 import { Fieldset, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { COMMON_CITIZENSHIPS, GENDERS, IDENTITY_DOCUMENT_TYPES } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
-import { countryName, regionOptions } from '../../components/format.ts';
+import { regionOptions } from '../../components/format.ts';
+import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { OTHER_CITIZENSHIP, type PersonFormValues } from './person-form-state.ts';
 
@@ -14,6 +15,7 @@ interface PersonFormProps {
 export function PersonForm({ values, errors, onChange }: PersonFormProps) {
   const { t } = useTranslation();
   const lng = useLanguage();
+  const countryName = useCountryName();
   const text = (field: keyof PersonFormValues) => ({
     value: values[field],
     onChange: (e: { currentTarget: { value: string } }) => onChange(field, e.currentTarget.value),
@@ -48,7 +50,7 @@ export function PersonForm({ values, errors, onChange }: PersonFormProps) {
             label={t('persons.fields.citizenship')}
             withAsterisk
             data={[
-              ...COMMON_CITIZENSHIPS.map((c) => ({ value: c, label: `${countryName(c, lng)} (${c})` })),
+              ...COMMON_CITIZENSHIPS.map((c) => ({ value: c, label: `${countryName(c)} (${c})` })),
               { value: OTHER_CITIZENSHIP, label: t('persons.form.otherCitizenship') },
             ]}
             {...text('citizenship')}

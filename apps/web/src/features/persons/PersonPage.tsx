@@ -3,7 +3,8 @@ import type { Person } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { countryName, formatDate, formatDateTime, regionName } from '../../components/format.ts';
+import { formatDate, formatDateTime, regionName } from '../../components/format.ts';
+import { useCountryName } from '../../components/use-country-name.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
@@ -24,6 +25,7 @@ function PersonFacts({ person }: { person: Person }) {
   const { t } = useTranslation();
   const lng = useLanguage();
   const id = person.identity;
+  const countryName = useCountryName();
   return (
     <Paper withBorder p="md">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
@@ -32,7 +34,7 @@ function PersonFacts({ person }: { person: Person }) {
           label={t('persons.fields.birthdate')}
           value={id?.birthdate ? formatDate(id.birthdate, lng) : person.birthYear ? String(person.birthYear) : null}
         />
-        <Fact label={t('persons.fields.citizenship')} value={countryName(person.citizenship, lng)} />
+        <Fact label={t('persons.fields.citizenship')} value={countryName(person.citizenship)} />
         <Fact label={t('persons.fields.region')} value={regionName(person.regionCode, lng)} />
         {id && (
           <>

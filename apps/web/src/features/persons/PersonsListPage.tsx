@@ -3,7 +3,8 @@ import type { PersonSummary } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { countryName, regionName } from '../../components/format.ts';
+import { regionName } from '../../components/format.ts';
+import { useCountryName } from '../../components/use-country-name.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
@@ -15,10 +16,11 @@ import { PAGE_SIZE, usePersons } from './api.ts';
 function PersonRow({ person }: { person: PersonSummary }) {
   const { t } = useTranslation();
   const lng = useLanguage();
+  const countryName = useCountryName();
   const facts = [
     t(`gender.${person.gender}`),
     person.birthYear ? t('persons.bornIn', { year: person.birthYear }) : null,
-    countryName(person.citizenship, lng),
+    countryName(person.citizenship),
     regionName(person.regionCode, lng),
   ].filter(Boolean);
   return (

@@ -34,9 +34,9 @@ export const RU_1997_OVERRIDES: Readonly<Record<string, string>> = { й: 'y', ю
 export const RU_2010_OVERRIDES: Readonly<Record<string, string>> = { ц: 'tc', ъ: '' };
 
 /**
- * Kazakh Cyrillic → Kazakh Latin, following the alphabet of presidential decree No. 637 as
- * amended in January 2021 (31 letters: A Ä B D E F G Ğ H I İ J K L M N Ñ O Ö P Q R S Ş T U Ū Ü
- * V Y Z). Letters that alphabet dropped are written the way its spelling rules propose:
+ * Kazakh Cyrillic → Kazakh Latin, following the 2021 revision of the Latin alphabet (presented
+ * January 2021; 31 letters: A Ä B D E F G Ğ H I İ J K L M N Ñ O Ö P Q R S Ş T U Ū Ü V Y Z).
+ * Letters that alphabet dropped are written as its draft spelling rules propose:
  * Ц→Ts, Ч→Ch, Щ→Ş, Ё→İo, Ю→İu, Я→İa, Э→E, Ъ/Ь omitted. Note the dotless/dotted split:
  * І→I/ı and И,Й→İ/i, which is why uppercase is handled by `upperKazakhLatin`, never by
  * String.prototype.toUpperCase (which maps i→I and would turn И into І).

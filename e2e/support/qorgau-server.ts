@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { build } from 'vite';
+import { buildApp } from '../../apps/server/src/app.ts';
+import { loadConfig } from '../../apps/server/src/config.ts';
+import { openRuntime, type Runtime } from '../../apps/server/src/runtime/runtime.ts';
+import { seedOrganisations, type DemoCredentials } from '../../apps/server/src/seed/seed-demo.ts';
+import { seedPersons } from '../../apps/server/src/seed/seed-persons.ts';
+
+const webRoot = fileURLToPath(new URL('../../apps/web', import.meta.url));
+
+export interface RunningQorgau {
+  url: string;
+  credentials: DemoCredentials;
+  runtime: Runtime;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real Qorgau: the web app freshly built by Vite, an on-disk PGlite with the demo seed, the
+ * Fastify server listening on a free port. What `npm start` runs, minus the process boundary.
+ */
+export async function startQorgau(opts: { persons?: number } = {}): Promise<RunningQorgau> {
+  const dir = mkdtempSync(join(tmpdir(), 'qorgau-e2e-'));
+  const webDist = join(dir, 'web');
+  await build({ root: webRoot, logLevel: 'error', build: { outDir: webDist, emptyOutDir: true } });
+  const config = { ...loadConfig({ QORGAU_DATA_DIR: dir, QORGAU_SEED: 'none', LOG_LEVEL: 'warn' }), webDist };
+  const runtime = await openRuntime(config, { allowCreateKey: true });
+  const credentials = await seedOrganisations(runtime.deps);
+  await seedPersons(runtime.deps, { count: opts.persons ?? 40, seed: 11 });
+  const app: FastifyInstance = await buildApp(runtime.deps);
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    credentials,
+    runtime,
+    async stop() {
+      await app.close();
+      await runtime.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
