@@ -7,10 +7,7 @@
  *
  *   npx tsx bench/cold-start.ts
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { onCleanup, runMain } from './lib/process.ts';
+import { runMain, tempDir } from './lib/process.ts';
 import { envInt, machine, printMachine, round, summary, verdict, writeResult } from './lib/report.ts';
 import { startQorgau } from './lib/server.ts';
 
@@ -40,8 +37,7 @@ async function oneStart(dataDir: string, label: string): Promise<StartRun> {
 runMain('cold-start', async () => {
   const m = machine();
   printMachine(m);
-  const dir = mkdtempSync(join(tmpdir(), 'qorgau-bench-cold-'));
-  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('cold');
   console.log(`\ncold start on PGlite (data dir ${dir})`);
 
   const first = await oneStart(dir, 'first start');

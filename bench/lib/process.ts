@@ -3,7 +3,9 @@
  * waits, /proc readings, and cleanup (children killed, temporary databases dropped) on any exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -225,4 +227,11 @@ export function watchPeakRss(pid: number, everyMs = 250): () => number | null {
     clearInterval(timer);
     return peak;
   };
+}
+
+/** A fresh directory under the OS temp dir, removed on cleanup. */
+export function tempDir(label: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `qorgau-bench-${label}-`));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

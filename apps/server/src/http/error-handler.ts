@@ -57,13 +57,12 @@ export function registerErrorHandling(app: FastifyInstance, translator: Translat
     }
     // Why: a 500 must never carry a stack trace, SQL or personal data to the client. The log
     // gets the error's class and code only (driver messages can quote personal values).
-    if (process.env.QORGAU_DEBUG_ERRORS === '1') console.error(err);
     request.log.error({ errName: err.name, errCode: (err as { code?: string }).code, reqId: request.id }, 'unhandled error');
     return reply.status(500).send(body(locale, 'internal', []));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    if (opts.spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (opts.spa && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return reply.status(404).send(body(request.locale, 'not_found', []));
   });
 }

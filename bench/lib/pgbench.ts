@@ -1,0 +1,111 @@
+/**
+ * pgbench baselines for GET /api/v1/cases/:id: the same SQL from a C client, no HTTP, no Node.
+ * Case ids come from `bench_case_ids (k, id)` (the bench's random sample) via a scalar subquery.
+ *
+ *  - `minimal`: BEGIN; case ⋈ person ⋈ agency by id; INSERT audit_log; END. Lanes 100 + client,
+ *    lane_seq from a sequence: no lock shared between clients.
+ *  - `app-sql`: everything the app sends, round trip for round trip: the session lookup, BEGIN,
+ *    case select, actions select, SELECT … FOR UPDATE of one of 8 lane heads (bench_audit_heads),
+ *    INSERT audit_log (lanes 200–207), UPDATE of the head, COMMIT.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { query } from './pg.ts';
+import { runCommand } from './process.ts';
+import { percentileSorted, pgbenchPath, round } from './report.ts';
+
+export const PGBENCH_SCRIPTS = ['minimal', 'app-sql'] as const;
+export type PgbenchScript = (typeof PGBENCH_SCRIPTS)[number];
+
+const CASE_ID = '(SELECT id FROM bench_case_ids WHERE k = :k)';
+const CASE_SELECT = `SELECT c.*, p.*, a.name AS owner_agency_name, true AS identity_visible, true AS can_act
+  FROM cases c JOIN persons p ON p.id = c.person_id JOIN agencies a ON a.id = c.owner_agency_id
+  WHERE c.id = ${CASE_ID};`;
+const auditInsert = (lane: string, laneSeq: string) => `INSERT INTO audit_log (lane, lane_seq, at, operation, outcome, actor_id, actor_username,
+    actor_role, agency_id, record_type, record_id, ip, details, prev_hash, hash)
+  SELECT ${lane}, ${laneSeq}, now(), 'case.read', 'success', :actor::uuid, 'coordinator', 'national_coordinator',
+    :agency::uuid, 'case', id::text, '127.0.0.1', '{"identity": true}'::jsonb, repeat('0', 64), md5(random()::text) || md5(random()::text)
+  FROM bench_case_ids WHERE k = :k;`;
+
+const SCRIPTS: Record<PgbenchScript, string> = {
+  minimal: `\\set k random(1, :ncases)
+BEGIN;
+${CASE_SELECT}
+${auditInsert('100 + :client_id', "nextval('bench_lane_seq')")}
+END;
+`,
+  'app-sql': `\\set k random(1, :ncases)
+\\set lane random(0, 7)
+SELECT s.*, u.*, ag.* FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies ag ON ag.id = u.agency_id WHERE s.token_hash = :token;
+BEGIN;
+${CASE_SELECT}
+SELECT ca.*, u.display_name, ag.name FROM case_actions ca JOIN users u ON u.id = ca.actor_id JOIN agencies ag ON ag.id = ca.agency_id
+  WHERE ca.case_id = ${CASE_ID} ORDER BY ca.seq;
+SELECT seq FROM bench_audit_heads WHERE lane = :lane FOR UPDATE \\gset h_
+\\set nseq :h_seq + 1
+${auditInsert('200 + :lane', ':nseq')}
+UPDATE bench_audit_heads SET seq = :nseq, hash = md5(random()::text) || md5(random()::text) WHERE lane = :lane;
+END;
+`,
+};
+
+/** Tables the scripts need, in the bench database (created as the admin/owner user). */
+export async function preparePgbench(dbUrl: string, caseIds: string[]): Promise<void> {
+  await query(dbUrl, `CREATE TABLE bench_case_ids (k int PRIMARY KEY, id uuid NOT NULL)`);
+  await query(dbUrl, `INSERT INTO bench_case_ids (k, id) SELECT i, ids[i] FROM (SELECT $1::uuid[] AS ids) s, generate_series(1, cardinality($1::uuid[])) i`, [caseIds]);
+  await query(dbUrl, `CREATE SEQUENCE bench_lane_seq`);
+  await query(dbUrl, `CREATE TABLE bench_audit_heads (lane smallint PRIMARY KEY, seq bigint NOT NULL, hash text NOT NULL)`);
+  await query(dbUrl, `INSERT INTO bench_audit_heads SELECT g, 0, repeat('0', 64) FROM generate_series(0, 7) g`);
+  await query(dbUrl, `ANALYZE bench_case_ids`);
+}
+
+export interface PgbenchResult {
+  script: PgbenchScript;
+  tps: number;
+  transactions: number;
+  failed: number;
+  latencyAvgMs: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export async function runPgbench(opts: {
+  dbUrl: string;
+  script: PgbenchScript;
+  dir: string;
+  clients: number;
+  threads: number;
+  seconds: number;
+  vars: Record<string, string>;
+}): Promise<PgbenchResult> {
+  const file = join(opts.dir, `${opts.script}.sql`);
+  writeFileSync(file, SCRIPTS[opts.script]);
+  const prefix = `pgbench-${opts.script}-${Date.now()}`;
+  const defs = Object.entries(opts.vars).flatMap(([k, v]) => ['-D', `${k}=${v}`]);
+  const args = ['-c', String(opts.clients), '-j', String(opts.threads), '-T', String(opts.seconds), '-M', 'prepared', '-n'];
+  args.push('-f', file, ...defs, '-l', `--log-prefix=${join(opts.dir, prefix)}`, opts.dbUrl);
+  const { output } = await runCommand(pgbenchPath(), args, { env: process.env, timeoutMs: (opts.seconds + 120) * 1000 });
+  const num = (re: RegExp) => {
+    const m = re.exec(output);
+    if (!m) throw new Error(`cannot find ${re} in pgbench output:\n${output}`);
+    return Number(m[1]);
+  };
+  // Per-transaction log: client_id transaction_no latency_us script_no epoch_s epoch_us
+  const lat: number[] = [];
+  for (const f of readdirSync(opts.dir).filter((n) => n.startsWith(prefix))) {
+    for (const line of readFileSync(join(opts.dir, f), 'utf8').split('\n')) {
+      const us = Number(line.split(' ')[2]);
+      if (line && Number.isFinite(us)) lat.push(us / 1000);
+    }
+  }
+  const sorted = Float64Array.from(lat).sort();
+  return {
+    script: opts.script,
+    tps: round(num(/tps = ([\d.]+) \(without initial connection time\)/), 1),
+    transactions: num(/number of transactions actually processed: (\d+)/),
+    failed: /number of failed transactions: (\d+)/.test(output) ? num(/number of failed transactions: (\d+)/) : 0,
+    latencyAvgMs: num(/latency average = ([\d.]+) ms/),
+    p50Ms: round(percentileSorted(sorted, 50), 2),
+    p99Ms: round(percentileSorted(sorted, 99), 2),
+  };
+}
