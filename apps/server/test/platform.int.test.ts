@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, personBody, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
@@ -50,6 +51,36 @@ describeEachDb('platform', (kind) => {
     expect(logs).toContain('/api/v1/persons');
     for (const secret of ['Гүлжан', 'Тоқтарова', 'Gulzhan', 'Toktarova', '870101400555', '+77015550000', 'qorgau_session=', s.csrf]) {
       expect(logs).not.toContain(secret);
+    }
+  });
+});
+
+describeEachDb('a failing database', (kind) => {
+  it('answers 500 with a generic, translated message; no SQL, stack or personal data in the response or the logs', async () => {
+    let logs = '';
+    const stream = new PassThrough();
+    stream.on('data', (c: Buffer) => {
+      logs += c.toString('utf8');
+    });
+    const t = await createTestApp(kind, { logStream: stream });
+    try {
+      const s = await t.as('case_worker');
+      await t.deps.db.transaction(async (tx) => {
+        await tx.execute(sql`RESET ROLE`);
+        await tx.execute(sql`ALTER TABLE case_assignments RENAME TO case_assignments_gone`);
+        await tx.execute(sql`SET ROLE qorgau_app`);
+      });
+      const res = await s.inject({ method: 'GET', url: '/api/v1/persons?q=Айгерим', headers: { 'accept-language': 'ru' } });
+      expect(res.statusCode).toBe(500);
+      expect(res.json().error).toMatchObject({ code: 'internal', fields: [] });
+      expect(res.json().error.message).toMatch(/[а-яА-Я]/);
+      for (const leak of ['case_assignments', 'select', 'SELECT', ' at ', 'Айгерим']) {
+        expect(res.body).not.toContain(leak);
+        expect(logs).not.toContain(leak);
+      }
+      expect(logs).toContain('unhandled error');
+    } finally {
+      await t.close();
     }
   });
 });

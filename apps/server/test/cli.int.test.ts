@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { openRuntime } from '../src/runtime/runtime.ts';
+
+const bin = fileURLToPath(new URL('../bin/qorgau.mjs', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'qorgau-cli-'));
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, QORGAU_DATA_DIR: dir, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 120_000 });
+
+/** The operator's commands, as a separate process on an embedded database. */
+describe('qorgau command line', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('seeds, verifies the audit chain, and names the first tampered entry with a non-zero exit', async () => {
+    const seeded = run('seed', '--persons', '200', '--seed', '5');
+    expect(seeded.status, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toMatch(/seeded 200 persons/);
+    const ok = run('audit', 'verify');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/intact/);
+
+    const rt = await openRuntime(loadConfig({ QORGAU_DATA_DIR: dir, LOG_LEVEL: 'silent' }), { allowCreateKey: false });
+    await rt.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`RESET ROLE`);
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+      await tx.execute(sql`UPDATE audit_log SET details = '{"persons": 1}'::jsonb WHERE operation = 'system.seeded'`);
+    });
+    const [row] = (await rt.deps.db.execute(sql`SELECT id FROM audit_log WHERE operation = 'system.seeded'`)).rows as { id: number }[];
+    await rt.close();
+
+    const broken = run('audit', 'verify');
+    expect(broken.status).toBe(3);
+    expect(broken.stderr).toContain(`BROKEN at entry ${row?.id}`);
+  }, 180_000);
+
+  it('explains bad usage and bad configuration without a stack trace', () => {
+    const usage = run('frobnicate');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('usage: qorgau');
+    const badEnv = spawnSync(process.execPath, [bin, 'migrate'], { env: { ...process.env, PORT: 'x' }, encoding: 'utf8' });
+    expect(badEnv.status).toBe(1);
+    expect(badEnv.stderr).toContain('PORT');
+    expect(badEnv.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * GET /api/v1/cases/:id on a PostgreSQL server, against pgbench running the equivalent SQL.
+ *
+ * A temporary database (qorgau_bench_<random>) is seeded with organisations and
+ * BENCH_CASE_PERSONS (100,000) persons with cases by the CLI, then: pgbench (before) → the
+ * server per pool size (BENCH_POOL_SIZES, "20,50") under autocannon (BENCH_CONNECTIONS 50,
+ * BENCH_DURATION 20 s, random ids from a sample of 1,000) → pgbench (after) → round trips per
+ * request (through a counting proxy) → EXPLAIN ANALYZE of the reads. The database is dropped.
+ * Targets (issue): ≥ 60% of pgbench's tps, p99 ≤ 50 ms at 50 connections, server RSS ≤ 300 MB.
+ *
+ *   npx tsx bench/get-case.ts            (BENCH_DATABASE_URL overrides the admin URL)
+ */
+import { join } from 'node:path';
+import { signIn, demoAccount, type SignedIn } from './lib/auth.ts';
+import { countingProxy, cpuSampler, fmtCpu, loadCases, type CpuUse, type LoadResult } from './lib/load.ts';
+import { createBenchDatabase, query, redact, serverVersion } from './lib/pg.ts';
+import { PGBENCH_SCRIPTS, preparePgbench, runPgbench, type PgbenchResult } from './lib/pgbench.ts';
+import { runMain, tempDir } from './lib/process.ts';
+import { envInt, fmtInt, machine, printMachine, round, verdict, writeResult } from './lib/report.ts';
+import { printSeedRun, runSeed } from './lib/seed-run.ts';
+import { startQorgau } from './lib/server.ts';
+
+const PERSONS = envInt('BENCH_CASE_PERSONS', 100_000);
+const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
+const SECONDS = envInt('BENCH_DURATION', 20);
+const WARMUP = envInt('BENCH_WARMUP', 5);
+const POOLS = (process.env.BENCH_POOL_SIZES ?? '20,50').split(',').map(Number);
+const SAMPLE = 1_000;
+const TARGET = { ratio: 0.6, p99Ms: 50, rssMb: 300 };
+
+interface AppRun {
+  pool: number;
+  load: LoadResult;
+  serial: LoadResult;
+  cpu: CpuUse;
+  rssMb: number | null;
+  hwmMb: number | null;
+}
+
+async function appRun(env: Record<string, string>, pool: number, session: SignedIn, ids: string[]): Promise<AppRun> {
+  const server = await startQorgau({ ...env, QORGAU_SEED: 'none', DATABASE_POOL_SIZE: String(pool) });
+  const base = { baseUrl: server.baseUrl, cookie: session.cookie, ids };
+  await loadCases({ ...base, connections: CONNECTIONS, seconds: WARMUP });
+  const serial = await loadCases({ ...base, connections: 1, seconds: 5 });
+  const sample = cpuSampler(server.proc.pid);
+  const load = await loadCases({ ...base, connections: CONNECTIONS, seconds: SECONDS });
+  const cpu = sample();
+  const { mem } = await server.stop();
+  const run = { pool, load, serial, cpu, rssMb: mem ? round(mem.rssMb) : null, hwmMb: mem ? round(mem.hwmMb) : null };
+  console.log(
+    `  app, pool ${String(pool).padStart(2)}: ${fmtInt(load.reqPerSec)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, max ${load.maxMs} ms, ` +
+      `non-2xx ${load.non2xx}, errors ${load.errors + load.timeouts}; RSS ${run.rssMb} MB (peak ${run.hwmMb} MB)`,
+  );
+  console.log(`              1 connection: ${fmtInt(serial.reqPerSec)} req/s, p50 ${serial.p50Ms} ms, avg ${serial.avgMs} ms`);
+  console.log(`              ${fmtCpu(cpu)}`);
+  if (load.non2xx || load.errors || load.timeouts) console.log(`              status codes: ${JSON.stringify(load.statusCodes)}`);
+  return run;
+}
+
+async function pgbenchRound(label: string, dbUrl: string, dir: string, vars: Record<string, string>): Promise<(PgbenchResult & { cpu: CpuUse })[]> {
+  const out = [];
+  for (const script of PGBENCH_SCRIPTS) {
+    const sample = cpuSampler();
+    const r = await runPgbench({ dbUrl, script, dir, clients: CONNECTIONS, threads: 2, seconds: SECONDS, vars });
+    const cpu = sample();
+    console.log(
+      `  pgbench ${label.padEnd(6)} ${script.padEnd(8)} ${fmtInt(r.tps)} tps, latency avg ${r.latencyAvgMs} ms, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, failed ${r.failed}`,
+    );
+    console.log(`                         ${fmtCpu(cpu)}`);
+    out.push({ ...r, cpu });
+  }
+  return out;
+}
+
+/** Postgres round trips per request, counted by a proxy between a 1-connection server and PostgreSQL. */
+async function roundTrips(env: Record<string, string>, dbUrl: string, session: SignedIn, ids: string[]): Promise<number> {
+  const u = new URL(dbUrl);
+  const proxy = await countingProxy({ host: u.hostname, port: Number(u.port || 5432) });
+  try {
+    u.host = `127.0.0.1:${proxy.port}`;
+    const server = await startQorgau({ ...env, DATABASE_URL: u.toString(), QORGAU_SEED: 'none', DATABASE_POOL_SIZE: '1' });
+    const get = async (id: string) => {
+      const res = await fetch(`${server.baseUrl}/api/v1/cases/${id}`, { headers: { cookie: session.cookie } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`GET case answered ${res.status}`);
+    };
+    for (const id of ids.slice(0, 20)) await get(id);
+    const before = proxy.roundTrips();
+    const n = 200;
+    for (let i = 0; i < n; i++) await get(ids[i % ids.length] as string);
+    const perRequest = (proxy.roundTrips() - before) / n;
+    await server.stop();
+    return perRequest;
+  } finally {
+    await proxy.close();
+  }
+}
+
+async function explain(dbUrl: string, caseId: string): Promise<Record<string, string>> {
+  const plans: Record<string, string> = {
+    case: `SELECT c.*, p.*, a.name FROM cases c JOIN persons p ON p.id = c.person_id JOIN agencies a ON a.id = c.owner_agency_id WHERE c.id = $1`,
+    actions: `SELECT ca.*, u.display_name, ag.name FROM case_actions ca JOIN users u ON u.id = ca.actor_id JOIN agencies ag ON ag.id = ca.agency_id WHERE ca.case_id = $1 ORDER BY ca.seq`,
+  };
+  const out: Record<string, string> = {};
+  for (const [k, sql] of Object.entries(plans)) {
+    const rows = await query<{ 'QUERY PLAN': string }>(dbUrl, `EXPLAIN (ANALYZE, BUFFERS) ${sql.replace('$1', `'${caseId}'`)}`);
+    out[k] = rows.map((r) => r['QUERY PLAN']).join('\n');
+    const times = out[k].split('\n').filter((l) => /Planning Time|Execution Time/.test(l)).map((l) => l.trim());
+    console.log(`  ${k.padEnd(8)} ${times.join(', ')}; ${out[k].split('\n')[0]?.trim()}`);
+  }
+  return out;
+}
+
+runMain('get-case', async () => {
+  const m = machine();
+  m.postgres = await serverVersion();
+  printMachine(m);
+  const db = await createBenchDatabase();
+  const dir = tempDir('get-case');
+  const env = { DATABASE_URL: db.url, QORGAU_DATA_DIR: dir, QORGAU_KEY_FILE: join(dir, 'keyring.json') };
+  console.log(`\ndatabase ${db.name} on ${redact(db.url)}; seeding ${fmtInt(PERSONS)} persons with cases…`);
+  const seed = await runSeed('postgres', PERSONS, env, 60 * 60_000);
+  printSeedRun(seed);
+  await query(db.url, 'VACUUM (ANALYZE)');
+  await query(db.url, 'CHECKPOINT').catch(() => console.log('  (CHECKPOINT not permitted; continuing)'));
+
+  const ids = (await query<{ id: string }>(db.url, `SELECT id FROM cases ORDER BY random() LIMIT ${SAMPLE}`)).map((r) => r.id);
+  const [coordinator] = await query<{ id: string; agency_id: string }>(db.url, `SELECT id, agency_id FROM users WHERE username = 'coordinator'`);
+  if (!coordinator || ids.length === 0) throw new Error('seeded database has no coordinator or no cases');
+  await preparePgbench(db.url, ids);
+
+  // One sign-in (a TOTP code is accepted once); the session row lives in the database.
+  const { password, account } = demoAccount(dir, 'coordinator');
+  const signer = await startQorgau({ ...env, QORGAU_SEED: 'none' });
+  const session = await signIn(signer.baseUrl, account.username, password, account.totpSecret);
+  await signer.stop();
+  const vars = { ncases: String(ids.length), actor: coordinator.id, agency: coordinator.agency_id, token: session.tokenHash };
+
+  console.log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each (app: after ${WARMUP} s warm-up and a 5 s 1-connection run)`);
+  const before = await pgbenchRound('before', db.url, dir, vars);
+  const apps: AppRun[] = [];
+  for (const pool of POOLS) apps.push(await appRun(env, pool, session, ids));
+  const after = await pgbenchRound('after', db.url, dir, vars);
+
+  console.log('\ndiagnosis');
+  const trips = await roundTrips(env, db.url, session, ids);
+  console.log(`  PostgreSQL round trips per GET /cases/:id: ${trips.toFixed(2)}`);
+  const plans = await explain(db.url, ids[0] as string);
+
+  const baseline = (script: string) => {
+    const xs = [...before, ...after].filter((r) => r.script === script).map((r) => r.tps);
+    return xs.reduce((a, b) => a + b, 0) / xs.length;
+  };
+  const minimalTps = baseline('minimal');
+  const appSqlTps = baseline('app-sql');
+  const best = apps.reduce((a, b) => (b.load.reqPerSec > a.load.reqPerSec ? b : a));
+  const ratio = best.load.reqPerSec / minimalTps;
+  const clean = apps.every((a) => a.load.non2xx === 0 && a.load.errors === 0 && a.load.timeouts === 0);
+  console.log('\nsummary');
+  console.log(`  pgbench minimal (mean of before/after): ${fmtInt(minimalTps)} tps; app-sql: ${fmtInt(appSqlTps)} tps`);
+  console.log(`  best app run: pool ${best.pool}, ${fmtInt(best.load.reqPerSec)} req/s`);
+  console.log(`  throughput = ${(ratio * 100).toFixed(1)}% of pgbench minimal (target ≥ 60%: ${verdict(ratio >= TARGET.ratio)}); ${((best.load.reqPerSec / appSqlTps) * 100).toFixed(1)}% of pgbench app-sql`);
+  for (const a of apps) {
+    console.log(
+      `  pool ${a.pool}: p99 ${a.load.p99Ms} ms (target ≤ ${TARGET.p99Ms}: ${verdict(a.load.p99Ms <= TARGET.p99Ms)}), ` +
+        `RSS ${a.rssMb} MB, peak ${a.hwmMb} MB (target ≤ ${TARGET.rssMb}: ${verdict((a.hwmMb ?? Infinity) <= TARGET.rssMb)})`,
+    );
+  }
+  console.log(`  non-2xx / errors: ${clean ? 'none' : 'SOME (see above)'}`);
+
+  writeResult('get-case', {
+    machine: m,
+    persons: PERSONS,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    seed,
+    pgbench: { before, after, minimalTps: round(minimalTps, 1), appSqlTps: round(appSqlTps, 1) },
+    apps,
+    roundTripsPerRequest: trips,
+    plans,
+    targets: { ...TARGET, ratio: round(ratio, 3), ratioMet: ratio >= TARGET.ratio, clean },
+  });
+  await db.drop();
+});
