@@ -7,7 +7,7 @@
  *
  *   npx tsx bench/cold-start.ts
  */
-import { runMain, tempDir } from './lib/process.ts';
+import { runMain, tempDir, waitForQuiet } from './lib/process.ts';
 import { envInt, machine, printMachine, round, summary, verdict, writeResult } from './lib/report.ts';
 import { startQorgau } from './lib/server.ts';
 
@@ -23,6 +23,7 @@ interface StartRun {
 }
 
 async function oneStart(dataDir: string, label: string): Promise<StartRun> {
+  await waitForQuiet(label);
   const server = await startQorgau({ QORGAU_DATA_DIR: dataDir, QORGAU_SEED: 'demo' }, { timeoutMs: 120_000 });
   const { exitCode, mem } = await server.stop();
   const run = { healthyMs: round(server.healthyMs), bannerReadyMs: server.bannerReadyMs, peakRssMb: mem ? round(mem.hwmMb) : null, exitCode };

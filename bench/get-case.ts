@@ -15,7 +15,7 @@ import { signIn, demoAccount, type SignedIn } from './lib/auth.ts';
 import { countingProxy, cpuSampler, fmtCpu, loadCases, type CpuUse, type LoadResult } from './lib/load.ts';
 import { createBenchDatabase, query, redact, serverVersion } from './lib/pg.ts';
 import { PGBENCH_SCRIPTS, preparePgbench, runPgbench, type PgbenchResult } from './lib/pgbench.ts';
-import { runMain, tempDir } from './lib/process.ts';
+import { runMain, tempDir, waitForQuiet } from './lib/process.ts';
 import { envInt, fmtInt, machine, printMachine, round, verdict, writeResult } from './lib/report.ts';
 import { printSeedRun, runSeed } from './lib/seed-run.ts';
 import { startQorgau } from './lib/server.ts';
@@ -38,6 +38,7 @@ interface AppRun {
 }
 
 async function appRun(env: Record<string, string>, pool: number, session: SignedIn, ids: string[]): Promise<AppRun> {
+  await waitForQuiet(`app pool ${pool}`);
   const server = await startQorgau({ ...env, QORGAU_SEED: 'none', DATABASE_POOL_SIZE: String(pool) });
   const base = { baseUrl: server.baseUrl, cookie: session.cookie, ids };
   await loadCases({ ...base, connections: CONNECTIONS, seconds: WARMUP });
@@ -60,6 +61,7 @@ async function appRun(env: Record<string, string>, pool: number, session: Signed
 async function pgbenchRound(label: string, dbUrl: string, dir: string, vars: Record<string, string>): Promise<(PgbenchResult & { cpu: CpuUse })[]> {
   const out = [];
   for (const script of PGBENCH_SCRIPTS) {
+    await waitForQuiet(`pgbench ${script}`);
     const sample = cpuSampler();
     const r = await runPgbench({ dbUrl, script, dir, clients: CONNECTIONS, threads: 2, seconds: SECONDS, vars });
     const cpu = sample();
@@ -119,6 +121,7 @@ runMain('get-case', async () => {
   const dir = tempDir('get-case');
   const env = { DATABASE_URL: db.url, QORGAU_DATA_DIR: dir, QORGAU_KEY_FILE: join(dir, 'keyring.json') };
   console.log(`\ndatabase ${db.name} on ${redact(db.url)}; seeding ${fmtInt(PERSONS)} persons with cases…`);
+  await waitForQuiet('seed');
   const seed = await runSeed('postgres', PERSONS, env, 60 * 60_000);
   printSeedRun(seed);
   await query(db.url, 'VACUUM (ANALYZE)');

@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatePersons, type SyntheticPerson } from '@qorgau/core';
 import { createBenchDatabase, redact, serverVersion } from './lib/pg.ts';
-import { runMain, tempDir } from './lib/process.ts';
+import { runMain, tempDir, waitForQuiet } from './lib/process.ts';
 import { envInt, fmtInt, machine, printMachine, round, writeResult } from './lib/report.ts';
 import { printSeedRun, runSeed } from './lib/seed-run.ts';
 
@@ -57,6 +57,7 @@ runMain('seed', async () => {
 
   console.log(`\nseed --persons ${fmtInt(N)} (CLI, separate process; includes encryption and blind indexes)`);
   const pgliteDir = tempDir('seed-pglite');
+  await waitForQuiet('seed pglite');
   const pglite = await runSeed('pglite', N, { QORGAU_DATA_DIR: pgliteDir }, 30 * 60_000);
   printSeedRun(pglite);
   rmSync(pgliteDir, { recursive: true, force: true });
@@ -64,11 +65,13 @@ runMain('seed', async () => {
   const db = await createBenchDatabase('qorgau_bench_seed');
   console.log(`  (PostgreSQL database ${db.name} on ${redact(db.url)})`);
   const pgDir = tempDir('seed-pg');
+  await waitForQuiet('seed postgres');
   const postgres = await runSeed('postgres', N, { DATABASE_URL: db.url, QORGAU_DATA_DIR: pgDir, QORGAU_KEY_FILE: join(pgDir, 'keyring.json') }, 30 * 60_000);
   printSeedRun(postgres);
   await db.drop();
 
   console.log(`\nsynthetic generator alone (in this process)`);
+  await waitForQuiet('generator');
   const gen = measure('generatePersons', GEN_N, (n) => generatePersons({ seed: 2026, count: n }));
   const trivial = measure('trivial loop, same shape', GEN_N, function* (n) {
     for (let i = 0; i < n; i++) yield trivialPerson(i);

@@ -62,6 +62,8 @@ export interface CpuUse {
   /** This process (autocannon). */
   bench: number;
   machine: number;
+  /** Busy cores not accounted for above: other work on the machine (kernel, other processes). */
+  other: number;
 }
 
 /**
@@ -101,19 +103,16 @@ export function cpuSampler(serverPid?: number): () => CpuUse {
     const by = (comm: string) => [...last].filter(([, v]) => v.comm === comm).reduce((a, [pid, v]) => a + v.s - (first.get(pid) ?? 0), 0);
     const self = process.cpuUsage(self0);
     const m1 = machineCpu();
-    return {
-      wallS: round(wallS, 1),
-      server: round((serverPid ? cpuSeconds(serverPid) - server0 : 0) / wallS, 2),
-      postgres: round(by('postgres') / wallS, 2),
-      pgbench: round(by('pgbench') / wallS, 2),
-      bench: round((self.user + self.system) / 1e6 / wallS, 2),
-      machine: round((m1.busy - m0.busy) / wallS, 2),
-    };
+    const server = (serverPid ? cpuSeconds(serverPid) - server0 : 0) / wallS;
+    const [postgres, pgbench, bench] = [by('postgres') / wallS, by('pgbench') / wallS, (self.user + self.system) / 1e6 / wallS];
+    const machine = (m1.busy - m0.busy) / wallS;
+    const other = Math.max(0, machine - server - postgres - pgbench - bench);
+    return { wallS: round(wallS, 1), server: round(server, 2), postgres: round(postgres, 2), pgbench: round(pgbench, 2), bench: round(bench, 2), machine: round(machine, 2), other: round(other, 2) };
   };
 }
 
 export const fmtCpu = (c: CpuUse) =>
-  `CPU (cores): server ${c.server}, postgres ${c.postgres}, pgbench ${c.pgbench}, autocannon ${c.bench}, whole machine ${c.machine}`;
+  `CPU (cores): server ${c.server}, postgres ${c.postgres}, pgbench ${c.pgbench}, autocannon ${c.bench}, other ${c.other}; machine ${c.machine} busy`;
 
 /**
  * A TCP proxy to PostgreSQL that counts client round trips: every Sync (extended protocol: one

@@ -213,6 +213,29 @@ export function machineCpu(): { busy: number; total: number } {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Other work on the machine skews every figure here. Waits (up to BENCH_QUIET_WAIT seconds,
+ * default 300) until the machine was at most 0.15 cores busy over 3 s; returns the last reading.
+ */
+export async function waitForQuiet(label: string): Promise<number> {
+  const limitS = Number(process.env.BENCH_QUIET_WAIT ?? 300);
+  const t0 = performance.now();
+  let warned = false;
+  for (;;) {
+    const a = machineCpu();
+    await sleep(3_000);
+    const b = machineCpu();
+    const busy = (b.busy - a.busy) / 3;
+    if (busy <= 0.15) return busy;
+    if ((performance.now() - t0) / 1000 >= limitS) {
+      console.warn(`  WARNING (${label}): machine still ${busy.toFixed(2)} cores busy with other work after ${limitS} s; figures will be low`);
+      return busy;
+    }
+    if (!warned) console.log(`  (${label}: waiting for other work on the machine to finish: ${busy.toFixed(2)} cores busy)`);
+    warned = true;
+  }
+}
+
 /** Polls VmHWM of `pid` every `everyMs` until stopped; returns the last (= highest) reading in MB. */
 export function watchPeakRss(pid: number, everyMs = 250): () => number | null {
   let peak: number | null = null;

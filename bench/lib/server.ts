@@ -1,4 +1,7 @@
-/** Starting `qorgau start` as a separate process and waiting until it answers GET /health. */
+/**
+ * Starting `qorgau start` as a separate process and waiting until it answers GET /health.
+ * BENCH_SERVER_NODE_ARGS adds node flags to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+ */
 import { cleanEnv, freePort, memStatus, QORGAU_CLI, sleep, spawnTracked, stopProcess, type MemStatus, type Spawned } from './process.ts';
 
 export interface RunningServer {
@@ -15,7 +18,8 @@ export async function startQorgau(env: Record<string, string>, opts: { timeoutMs
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const proc = spawnTracked(process.execPath, [QORGAU_CLI, 'start'], {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawnTracked(process.execPath, [...nodeArgs, QORGAU_CLI, 'start'], {
     env: cleanEnv({ LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' }),
     echo: opts.echo,
   });

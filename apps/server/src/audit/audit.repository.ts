@@ -1,8 +1,8 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditOperation, AuditOutcome } from '@qorgau/core';
 import type { DbOrTx } from '../db/client.ts';
 import { auditHeads, auditLog } from '../db/schema.ts';
-import { chainHash, chainPayload, pickLane } from './audit-chain.ts';
+import { chainPayload, pickLane } from './audit-chain.ts';
 
 /** Who acted and from where; null actor for anonymous events (a failed sign-in). */
 export interface AuditContext {
@@ -20,9 +20,10 @@ export interface AuditEvent {
 }
 
 /**
- * Appends one entry in the caller's transaction. The lane head row is locked FOR UPDATE, so
- * concurrent appenders to the same lane queue for the microseconds between the head update
- * and commit, and the chain stays linear per lane.
+ * Appends one entry in the caller's transaction, in one statement: the lane head row is
+ * updated (its row lock makes concurrent appenders to the lane queue until commit), the new
+ * hash is computed by PostgreSQL's sha256() from the previous one, and the entry is inserted
+ * with both links. The formula is `chainHash` in audit-chain.ts, which verification uses.
  */
 export async function appendAudit(tx: DbOrTx, ctx: AuditContext, event: AuditEvent): Promise<void> {
   const lane = pickLane();
@@ -40,12 +41,19 @@ export async function appendAudit(tx: DbOrTx, ctx: AuditContext, event: AuditEve
     ip: ctx.ip,
     details: event.details ?? {},
   };
-  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.lane, lane)).for('update');
-  if (!head) throw new Error(`audit lane ${lane} has no head`);
-  const laneSeq = Number(head.seq) + 1;
-  const hash = chainHash(head.hash, laneSeq, chainPayload(fields));
-  await tx.insert(auditLog).values({ ...fields, laneSeq, prevHash: head.hash, hash });
-  await tx.update(auditHeads).set({ seq: laneSeq, hash }).where(eq(auditHeads.lane, lane));
+  const payload = chainPayload(fields);
+  await tx.execute(sql`
+    WITH head AS (
+      UPDATE ${auditHeads}
+         SET seq = seq + 1,
+             prev_hash = hash,
+             hash = encode(sha256(convert_to(hash || E'\n' || (seq + 1)::text || E'\n' || ${payload}, 'UTF8')), 'hex')
+       WHERE lane = ${lane}
+   RETURNING seq, prev_hash, hash)
+    INSERT INTO ${auditLog} (lane, lane_seq, at, operation, outcome, actor_id, actor_username, actor_role, agency_id, record_type, record_id, ip, details, prev_hash, hash)
+    SELECT ${lane}, seq, ${fields.at.toISOString()}::timestamptz, ${fields.operation}, ${fields.outcome}, ${fields.actorId}::uuid, ${fields.actorUsername},
+           ${fields.actorRole}, ${fields.agencyId}::uuid, ${fields.recordType}, ${fields.recordId}, ${fields.ip}, ${JSON.stringify(fields.details)}::jsonb, prev_hash, hash
+      FROM head`);
 }
 
 export interface AuditFilter {

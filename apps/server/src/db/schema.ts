@@ -226,6 +226,8 @@ export const auditHeads = pgTable('audit_heads', {
   lane: smallint('lane').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  /** The hash before the last append: lets one UPDATE … RETURNING hand back both links. */
+  prevHash: text('prev_hash').notNull().default(''),
 });
 
 /** Small key/value facts about this installation (e.g. the key-check ciphertext). */
