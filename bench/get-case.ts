@@ -11,6 +11,7 @@
  *   npx tsx bench/get-case.ts            (BENCH_DATABASE_URL overrides the admin URL)
  */
 import { join } from 'node:path';
+import pg from 'pg';
 import { signIn, demoAccount, type SignedIn } from './lib/auth.ts';
 import { countingProxy, cpuSampler, fmtCpu, loadCases, type CpuUse, type LoadResult } from './lib/load.ts';
 import { createBenchDatabase, query, redact, serverVersion } from './lib/pg.ts';
@@ -98,17 +99,27 @@ async function roundTrips(env: Record<string, string>, dbUrl: string, session: S
   }
 }
 
+/** EXPLAIN ANALYZE on one connection, 3 times each: the last shows warm (cached catalog) planning. */
 async function explain(dbUrl: string, caseId: string): Promise<Record<string, string>> {
   const plans: Record<string, string> = {
     case: `SELECT c.*, p.*, a.name FROM cases c JOIN persons p ON p.id = c.person_id JOIN agencies a ON a.id = c.owner_agency_id WHERE c.id = $1`,
     actions: `SELECT ca.*, u.display_name, ag.name FROM case_actions ca JOIN users u ON u.id = ca.actor_id JOIN agencies ag ON ag.id = ca.agency_id WHERE ca.case_id = $1 ORDER BY ca.seq`,
   };
   const out: Record<string, string> = {};
-  for (const [k, sql] of Object.entries(plans)) {
-    const rows = await query<{ 'QUERY PLAN': string }>(dbUrl, `EXPLAIN (ANALYZE, BUFFERS) ${sql.replace('$1', `'${caseId}'`)}`);
-    out[k] = rows.map((r) => r['QUERY PLAN']).join('\n');
-    const times = out[k].split('\n').filter((l) => /Planning Time|Execution Time/.test(l)).map((l) => l.trim());
-    console.log(`  ${k.padEnd(8)} ${times.join(', ')}; ${out[k].split('\n')[0]?.trim()}`);
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    for (const [k, sql] of Object.entries(plans)) {
+      const times: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const rows = (await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.replace('$1', `'${caseId}'`)}`)).rows;
+        out[k] = rows.map((r) => r['QUERY PLAN']).join('\n');
+        times.push(out[k].split('\n').filter((l) => /Planning Time|Execution Time/.test(l)).map((l) => l.trim()).join(', '));
+      }
+      console.log(`  ${k.padEnd(8)} cold: ${times[0]}; warm: ${times[2]}`);
+    }
+  } finally {
+    await c.end();
   }
   return out;
 }
@@ -137,7 +148,9 @@ runMain('get-case', async () => {
   const signer = await startQorgau({ ...env, QORGAU_SEED: 'none' });
   const session = await signIn(signer.baseUrl, account.username, password, account.totpSecret);
   await signer.stop();
-  const vars = { ncases: String(ids.length), actor: coordinator.id, agency: coordinator.agency_id, token: session.tokenHash };
+  // Shaped like the app's hashed payload (canonical JSON of the entry), for the app-sql script.
+  const payload = JSON.stringify({ actorId: coordinator.id, actorRole: 'national_coordinator', actorUsername: 'coordinator', agencyId: coordinator.agency_id, at: new Date().toISOString(), details: { identity: true }, ip: '127.0.0.1', lane: 0, operation: 'case.read', outcome: 'success', recordId: ids[0], recordType: 'case' });
+  const vars = { ncases: String(ids.length), actor: coordinator.id, agency: coordinator.agency_id, token: session.tokenHash, payload };
 
   console.log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each (app: after ${WARMUP} s warm-up and a 5 s 1-connection run)`);
   const before = await pgbenchRound('before', db.url, dir, vars);

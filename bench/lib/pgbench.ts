@@ -4,9 +4,11 @@
  *
  *  - `minimal`: BEGIN; case ⋈ person ⋈ agency by id; INSERT audit_log; END. Lanes 100 + client,
  *    lane_seq from a sequence: no lock shared between clients.
- *  - `app-sql`: everything the app sends, round trip for round trip: the session lookup, BEGIN,
- *    case select, actions select, SELECT … FOR UPDATE of one of 8 lane heads (bench_audit_heads),
- *    INSERT audit_log (lanes 200–207), UPDATE of the head, COMMIT.
+ *  - `app-sql`: what the app sends (as of 2026-11-23), round trip for round trip: the session
+ *    lookup, BEGIN, case select, actions select, one statement that advances one of 8 lane heads
+ *    (bench_audit_heads: row lock until commit, sha256 in SQL) and inserts the entry into audit_log
+ *    (lanes 200–207), COMMIT. If the app's queries change, update this script (get-case prints
+ *    the app's measured round trips per request to compare).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,10 +43,13 @@ BEGIN;
 ${CASE_SELECT}
 SELECT ca.*, u.display_name, ag.name FROM case_actions ca JOIN users u ON u.id = ca.actor_id JOIN agencies ag ON ag.id = ca.agency_id
   WHERE ca.case_id = ${CASE_ID} ORDER BY ca.seq;
-SELECT seq FROM bench_audit_heads WHERE lane = :lane FOR UPDATE \\gset h_
-\\set nseq :h_seq + 1
-${auditInsert('200 + :lane', ':nseq')}
-UPDATE bench_audit_heads SET seq = :nseq, hash = md5(random()::text) || md5(random()::text) WHERE lane = :lane;
+WITH head AS (
+  UPDATE bench_audit_heads SET seq = seq + 1, prev_hash = hash,
+    hash = encode(sha256(convert_to(hash || E'\\n' || (seq + 1)::text || E'\\n' || :payload, 'UTF8')), 'hex')
+  WHERE lane = :lane RETURNING seq, prev_hash, hash)
+INSERT INTO audit_log (lane, lane_seq, at, operation, outcome, actor_id, actor_username, actor_role, agency_id, record_type, record_id, ip, details, prev_hash, hash)
+  SELECT 200 + :lane, seq, now(), 'case.read', 'success', :actor::uuid, 'coordinator', 'national_coordinator', :agency::uuid, 'case',
+    ${CASE_ID}::text, '127.0.0.1', '{"identity": true}'::jsonb, prev_hash, hash FROM head;
 END;
 `,
 };
@@ -54,8 +59,8 @@ export async function preparePgbench(dbUrl: string, caseIds: string[]): Promise<
   await query(dbUrl, `CREATE TABLE bench_case_ids (k int PRIMARY KEY, id uuid NOT NULL)`);
   await query(dbUrl, `INSERT INTO bench_case_ids (k, id) SELECT i, ids[i] FROM (SELECT $1::uuid[] AS ids) s, generate_series(1, cardinality($1::uuid[])) i`, [caseIds]);
   await query(dbUrl, `CREATE SEQUENCE bench_lane_seq`);
-  await query(dbUrl, `CREATE TABLE bench_audit_heads (lane smallint PRIMARY KEY, seq bigint NOT NULL, hash text NOT NULL)`);
-  await query(dbUrl, `INSERT INTO bench_audit_heads SELECT g, 0, repeat('0', 64) FROM generate_series(0, 7) g`);
+  await query(dbUrl, `CREATE TABLE bench_audit_heads (lane smallint PRIMARY KEY, seq bigint NOT NULL, prev_hash text NOT NULL, hash text NOT NULL)`);
+  await query(dbUrl, `INSERT INTO bench_audit_heads SELECT g, 0, '', repeat('0', 64) FROM generate_series(0, 7) g`);
   await query(dbUrl, `ANALYZE bench_case_ids`);
 }
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { rowsOf } from '../src/db/client.ts';
 import { openRuntime } from '../src/runtime/runtime.ts';
 
 const bin = fileURLToPath(new URL('../bin/qorgau.mjs', import.meta.url));
@@ -31,7 +32,7 @@ describe('qorgau command line', () => {
       await tx.execute(sql`SET LOCAL session_replication_role = replica`);
       await tx.execute(sql`UPDATE audit_log SET details = '{"persons": 1}'::jsonb WHERE operation = 'system.seeded'`);
     });
-    const [row] = (await rt.deps.db.execute(sql`SELECT id FROM audit_log WHERE operation = 'system.seeded'`)).rows as { id: number }[];
+    const [row] = rowsOf<{ id: number }>(await rt.deps.db.execute(sql`SELECT id FROM audit_log WHERE operation = 'system.seeded'`));
     await rt.close();
 
     const broken = run('audit', 'verify');

@@ -40,8 +40,10 @@ export const CaseActionView = z.object({
   agencyName: z.string(),
   /** Non-identifying fields of the action (outcome, decidedBy, toAgencyId). */
   details: z.record(z.string(), z.string()),
-  /** The action's free text; null when the viewer may not see personal data. */
+  /** The action's free text; null when there is none or the viewer may not see personal data. */
   text: z.string().nullable(),
+  /** Whether the action has free text at all (so the UI can say it is hidden, not absent). */
+  hasText: z.boolean(),
 });
 
 export const CaseSummary = z.object({

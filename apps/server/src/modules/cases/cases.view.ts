@@ -36,6 +36,7 @@ export function caseView(cipher: FieldCipher, r: CaseSummaryRow, actions: Action
       agencyName,
       details: action.details,
       text: r.identityVisible && action.textEnc ? cipher.decrypt(action.textEnc, actionTextContext(action.id)) : null,
+      hasText: action.textEnc !== null,
     })),
     allowedActions: r.canAct ? [...ALLOWED_ACTIONS[r.case.status as CaseStatus]] : [],
   };

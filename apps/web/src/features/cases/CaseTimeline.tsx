@@ -53,13 +53,12 @@ export function CaseTimeline({ actions, agencies }: { actions: Case['actions']; 
             {formatDateTime(a.at, lng)} · {a.actorName} · {a.agencyName}
           </Text>
           <Details action={a} agencies={agencies} />
-          {a.text !== null ? (
-            a.text && (
-              <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
-                {a.text}
-              </Text>
-            )
-          ) : (
+          {a.text !== null && (
+            <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+              {a.text}
+            </Text>
+          )}
+          {a.text === null && a.hasText && (
             <Text size="sm" mt={4} c="dimmed" fs="italic">
               {t('cases.page.textHidden')}
             </Text>
