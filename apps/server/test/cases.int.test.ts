@@ -78,4 +78,16 @@ describeEachDb('cases', (kind) => {
     const res = await other.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/actions`, payload: { clientId: randomUUID(), action: { type: 'note_added', text: 'x' } } });
     expect(res.statusCode).toBe(404);
   });
+
+  it('the overview counts cases by status within the viewer\'s scope', async () => {
+    const c = await openCase();
+    await act(c.id, { type: 'closed', text: 'done' });
+    const overview = (await officer.inject({ method: 'GET', url: '/api/v1/cases/overview' })).json();
+    const list = (status: string) => officer.inject({ method: 'GET', url: `/api/v1/cases?status=${status}&pageSize=1` }).then((r) => r.json().total);
+    expect(overview.byStatus.closed).toBe(await list('closed'));
+    expect(overview.byStatus.open).toBe(await list('open'));
+    expect(overview.byStatus.closed).toBeGreaterThanOrEqual(1);
+    const elsewhere = await t.as('identification_officer', { regions: ['KZ-71'] });
+    expect((await elsewhere.inject({ method: 'GET', url: '/api/v1/cases/overview' })).json().total).toBe(0);
+  });
 });

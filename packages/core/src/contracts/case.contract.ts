@@ -72,3 +72,10 @@ export const CaseListQuery = PageQuery.extend({
   q: z.string().trim().max(200).optional(),
 });
 export { RegionCodeSchema };
+
+/** Counts of cases in the viewer's scope by status: aggregates only, no personal data. */
+export const CaseOverview = z.object({
+  total: z.number().int(),
+  byStatus: z.object(Object.fromEntries(CASE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof CASE_STATUSES)[number], z.ZodNumber>),
+});
+export type CaseOverview = z.infer<typeof CaseOverview>;

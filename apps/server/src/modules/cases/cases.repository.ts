@@ -112,3 +112,8 @@ export async function agencyExists(db: DbOrTx, id: string): Promise<boolean> {
   const [row] = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, id), eq(agencies.disabled, false)));
   return Boolean(row);
 }
+
+export async function countCasesByStatus(db: DbOrTx, actor: Actor): Promise<Record<string, number>> {
+  const rows = await db.select({ status: cases.status, n: count() }).from(cases).where(caseScope(actor, 'case.read')).groupBy(cases.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

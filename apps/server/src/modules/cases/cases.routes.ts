@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppendCaseActionBody, Case, CaseListQuery, CasePage, CreateCaseBody, IdParams } from '@qorgau/core';
+import { AppendCaseActionBody, Case, CaseListQuery, CaseOverview, CasePage, CreateCaseBody, IdParams } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
 import { createCasesService } from './cases.service.ts';
@@ -11,6 +11,11 @@ export const casesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
     config: { access: 'case.read' },
     schema: { tags: ['cases'], querystring: CaseListQuery, response: { 200: CasePage } },
   }, async (req) => cases.list(actorOf(req), auditContextOf(req), { ...req.query, q: req.query.q || undefined }));
+
+  app.get('/cases/overview', {
+    config: { access: 'case.read' },
+    schema: { tags: ['cases'], response: { 200: CaseOverview } },
+  }, async (req) => cases.overview(actorOf(req)));
 
   app.post('/cases', {
     config: { access: 'case.create' },

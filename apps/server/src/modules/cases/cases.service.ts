@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CASE_STATUSES,
   applyAction,
   deriveCaseState,
   DomainError,
@@ -8,6 +9,7 @@ import {
   type Case,
   type CaseAction,
   type CaseActionInput,
+  type CaseOverview as CaseOverviewT,
   type CreateCaseBody,
 } from '@qorgau/core';
 import type { z } from 'zod';
@@ -83,6 +85,13 @@ export function createCasesService(deps: AppDeps) {
 
   return {
     read,
+
+    /** Aggregates only: not a read of personal data, so not audited entry by entry. */
+    async overview(auth: AuthContext): Promise<CaseOverviewT> {
+      const counts = await repo.countCasesByStatus(db, auth.actor);
+      const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, counts[s] ?? 0])) as CaseOverviewT['byStatus'];
+      return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
+    },
 
     create: (auth: AuthContext, audit: AuditContext, body: CreateCaseBody) =>
       idempotent(() => repo.findCaseIdByClientId(db, body.clientId), () =>
