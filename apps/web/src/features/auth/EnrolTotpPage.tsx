@@ -1,8 +1,9 @@
-import { Alert, Button, Code, CopyButton, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { TotpEnrolment } from '@qorgau/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TotpCodeInput } from './TotpCodeInput.tsx';
 import { http, isApiError } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -96,17 +97,7 @@ export function EnrolTotpPage() {
             <form onSubmit={submit} noValidate>
               <Stack>
                 {!codeError && <ErrorAlert error={confirm.error} />}
-                <TextInput
-                  data-testid="totp-code"
-                  label={t('auth.code')}
-                  description={t('auth.enrol.codeHelp')}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  value={code}
-                  onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-                  error={codeError}
-                />
+                <TotpCodeInput value={code} onChange={setCode} description={t('auth.enrol.codeHelp')} error={codeError} />
                 <Button type="submit" data-testid="totp-confirm" loading={confirm.isPending}>
                   {t('auth.enrol.confirm')}
                 </Button>

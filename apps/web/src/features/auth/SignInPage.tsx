@@ -2,6 +2,7 @@ import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@ma
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TotpCodeInput } from './TotpCodeInput.tsx';
 import { http, isApiError } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { meParser, setMe } from './session.ts';
@@ -83,18 +84,7 @@ export function SignInPage() {
             readOnly={step === 'code'}
           />
           {step === 'code' && (
-            <TextInput
-              ref={codeRef}
-              data-testid="totp-code"
-              label={t('auth.code')}
-              description={t('auth.signIn.codeHelp')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-              error={codeError}
-            />
+            <TotpCodeInput ref={codeRef} value={code} onChange={setCode} description={t('auth.signIn.codeHelp')} error={codeError} />
           )}
           <Button type="submit" data-testid="sign-in" loading={signIn.isPending}>
             {step === 'code' ? t('auth.signIn.verify') : t('auth.signIn.submit')}
