@@ -56,7 +56,7 @@ describeEachDb('persons', (kind) => {
       method: 'POST',
       url: '/api/v1/persons',
       headers: { 'accept-language': 'ru' },
-      payload: personBody({ firstName: '', regionCode: 'KZ-ALA', birthdate: '31.12.1999' }),
+      payload: personBody({ firstName: '', regionCode: 'KZ-99', birthdate: '31.12.1999' }),
     });
     expect(res.statusCode).toBe(400);
     const err = res.json().error;

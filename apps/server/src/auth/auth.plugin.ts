@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, hasPermission, type Actor, type Jurisdiction, type Permission, type Role, type SessionStage } from '@qorgau/core';
+import type { z } from 'zod';
+import { DomainError, hasPermission, type Actor, type Jurisdiction, type JurisdictionSchema, type RegionCode, type Permission, type Role, type SessionStage } from '@qorgau/core';
 import type { AppDeps } from '../app-deps.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
 import { pickLocale, type Locale } from '../http/i18n.ts';
@@ -44,8 +45,9 @@ export const SESSION_COOKIE = 'qorgau_session';
 const TOUCH_EVERY_MS = 60_000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function jurisdictionOf(user: { national: boolean; regions: string[] }): Jurisdiction {
-  return user.national ? { national: true, regions: [] } : { national: false, regions: user.regions };
+/** Regions are validated against ISO 3166-2:KZ on the way in; rows are trusted on the way out. */
+export function jurisdictionOf(user: { national: boolean; regions: string[] }): Jurisdiction & z.infer<typeof JurisdictionSchema> {
+  return user.national ? { national: true, regions: [] } : { national: false, regions: user.regions as RegionCode[] };
 }
 
 export function auditContextOf(request: FastifyRequest): AuditContext {

@@ -7,7 +7,7 @@ export const agencyView = (a: typeof agencies.$inferSelect): Agency => ({
   id: a.id,
   name: a.name,
   type: a.type as Agency['type'],
-  regionCode: a.regionCode,
+  regionCode: a.regionCode as Agency['regionCode'],
   disabled: a.disabled,
 });
 

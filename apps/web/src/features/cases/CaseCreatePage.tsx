@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { EXPLOITATION_TYPES, type ExploitationType } from '@qorgau/core';
+import { EXPLOITATION_TYPES, type ExploitationType, type RegionCode } from '@qorgau/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -42,7 +42,7 @@ export function CaseCreatePage({ personId }: { personId: string }) {
       {
         clientId,
         personId,
-        regionCode,
+        regionCode: regionCode as RegionCode,
         exploitationTypes: types as ExploitationType[],
         narrative: narrative.trim() || undefined,
       },

@@ -1,4 +1,4 @@
-import type { CreatePersonBody, Gender, IdentityDocumentType } from '@qorgau/core';
+import type { CreatePersonBody, Gender, IdentityDocumentType, RegionCode } from '@qorgau/core';
 
 export const OTHER_CITIZENSHIP = 'other';
 
@@ -57,7 +57,7 @@ export function toBody(v: PersonFormValues, clientId: string): CreatePersonBody 
     birthdate: opt(v.birthdate),
     gender: v.gender as Gender,
     citizenship,
-    regionCode: v.regionCode,
+    regionCode: v.regionCode as RegionCode,
     identityDocumentType: (opt(v.identityDocumentType) as IdentityDocumentType | undefined) ?? undefined,
     identityNumber: opt(v.identityNumber),
     mobilePhone: opt(phone),
