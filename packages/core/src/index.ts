@@ -7,3 +7,4 @@ export * from './reference/regions.ts';
 export * from './reference/htcds.ts';
 export * from './domain/accounts/password-policy.ts';
 export * from './synthetic/index.ts';
+export * from './reference/htcds-fields.ts';
