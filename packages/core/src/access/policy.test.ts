@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, requiresTwoFactor, ROLE_GRANTS, scopeOf } from './permissions.ts';
+import { canAccessRecord, type Actor, type RecordAccessFacts } from './policy.ts';
+import { ROLES, SCOPES } from './roles.ts';
+
+const ids = fc.constantFrom('u1', 'u2', 'u3');
+const agencies = fc.constantFrom('a1', 'a2');
+const regions = fc.constantFrom('KZ-75', 'KZ-71', 'KZ-61');
+const actor = fc.record({
+  userId: ids,
+  role: fc.constantFrom(...ROLES),
+  agencyId: agencies,
+  jurisdiction: fc.oneof(
+    fc.constant({ national: true as const, regions: [] as [] }),
+    fc.uniqueArray(regions, { minLength: 1 }).map((r) => ({ national: false as const, regions: r })),
+  ),
+}) as fc.Arbitrary<Actor>;
+const record = fc.record({
+  createdBy: ids,
+  ownerAgencyId: agencies,
+  regionCode: fc.option(regions, { nil: null }),
+  assignedUserIds: fc.uniqueArray(ids),
+}) as fc.Arbitrary<RecordAccessFacts>;
+
+describe('access policy', () => {
+  it('a role without a permission never reaches a record with it', () => {
+    fc.assert(
+      fc.property(actor, record, fc.constantFrom(...PERMISSIONS), (a, r, p) => {
+        if (scopeOf(a.role, p) === undefined) expect(canAccessRecord(a, p, r)).toBe(false);
+      }),
+    );
+  });
+
+  it('the creator always reaches a record the role may touch at all; national scope reaches everything', () => {
+    fc.assert(
+      fc.property(actor, record, fc.constantFrom(...PERMISSIONS), (a, r, p) => {
+        const scope = scopeOf(a.role, p);
+        if (scope && r.createdBy === a.userId) expect(canAccessRecord(a, p, r)).toBe(true);
+        if (scope === 'national') expect(canAccessRecord(a, p, r)).toBe(true);
+      }),
+    );
+  });
+
+  it('identity is never visible more widely than the record itself', () => {
+    fc.assert(
+      fc.property(actor, record, (a, r) => {
+        if (canAccessRecord(a, 'person.read_identity', r)) expect(canAccessRecord(a, 'person.read', r)).toBe(true);
+      }),
+    );
+  });
+
+  it('administrators and analysts have no access to personal data; everyone else who sees it needs two factors', () => {
+    for (const role of ['administrator', 'analyst'] as const) {
+      expect(scopeOf(role, 'person.read')).toBeUndefined();
+      expect(scopeOf(role, 'case.read')).toBeUndefined();
+    }
+    for (const role of ROLES) if (scopeOf(role, 'person.read')) expect(requiresTwoFactor(role)).toBe(true);
+    for (const grants of Object.values(ROLE_GRANTS)) for (const s of Object.values(grants)) expect(SCOPES).toContain(s);
+  });
+});
