@@ -7,7 +7,8 @@
  *
  *   npx tsx bench/cold-start.ts
  */
-import { runMain, tempDir, waitForQuiet } from './lib/process.ts';
+import { runMain, tempDir } from './lib/process.ts';
+import { waitForQuiet } from './lib/procfs.ts';
 import { envInt, machine, printMachine, round, summary, verdict, writeResult } from './lib/report.ts';
 import { startQorgau } from './lib/server.ts';
 

@@ -14,9 +14,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { signIn, demoAccount, type SignedIn } from './lib/auth.ts';
 import { countingProxy, cpuSampler, fmtCpu, loadCases, type CpuUse, type LoadResult } from './lib/load.ts';
-import { createBenchDatabase, query, redact, serverVersion } from './lib/pg.ts';
-import { PGBENCH_SCRIPTS, preparePgbench, runPgbench, type PgbenchResult } from './lib/pgbench.ts';
-import { runMain, tempDir, waitForQuiet } from './lib/process.ts';
+import { activitySampler, adminUrl, createBenchDatabase, fmtActivity, query, redact, serverVersion } from './lib/pg.ts';
+import { PGBENCH_RUNS, preparePgbench, runPgbench, type PgbenchResult } from './lib/pgbench.ts';
+import { runMain, tempDir } from './lib/process.ts';
+import { waitForQuiet } from './lib/procfs.ts';
 import { envInt, fmtInt, machine, printMachine, round, verdict, writeResult } from './lib/report.ts';
 import { printSeedRun, runSeed } from './lib/seed-run.ts';
 import { startQorgau } from './lib/server.ts';
@@ -28,49 +29,64 @@ const WARMUP = envInt('BENCH_WARMUP', 5);
 const POOLS = (process.env.BENCH_POOL_SIZES ?? '20,50').split(',').map(Number);
 const SAMPLE = 1_000;
 const TARGET = { ratio: 0.6, p99Ms: 50, rssMb: 300 };
+/** Milliseconds of CPU per request from cores busy and requests per second. */
+const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)}%`;
+const perReq = (cores: number, perSecond: number) => ((cores / perSecond) * 1000).toFixed(2);
 
 interface AppRun {
   pool: number;
   load: LoadResult;
   serial: LoadResult;
   cpu: CpuUse;
+  /** Average backends of the bench database per state/wait event during the load. */
+  activity: Record<string, number>;
   rssMb: number | null;
   hwmMb: number | null;
 }
 
-async function appRun(env: Record<string, string>, pool: number, session: SignedIn, ids: string[]): Promise<AppRun> {
+async function appRun(env: Record<string, string>, dbName: string, pool: number, session: SignedIn, ids: string[]): Promise<AppRun> {
   await waitForQuiet(`app pool ${pool}`);
   const server = await startQorgau({ ...env, QORGAU_SEED: 'none', DATABASE_POOL_SIZE: String(pool) });
   const base = { baseUrl: server.baseUrl, cookie: session.cookie, ids };
   await loadCases({ ...base, connections: CONNECTIONS, seconds: WARMUP });
   const serial = await loadCases({ ...base, connections: 1, seconds: 5 });
   const sample = cpuSampler(server.proc.pid);
+  const waits = await activitySampler(adminUrl(), dbName);
   const load = await loadCases({ ...base, connections: CONNECTIONS, seconds: SECONDS });
   const cpu = sample();
+  const activity = await waits();
   const { mem } = await server.stop();
-  const run = { pool, load, serial, cpu, rssMb: mem ? round(mem.rssMb) : null, hwmMb: mem ? round(mem.hwmMb) : null };
+  const run = { pool, load, serial, cpu, activity, rssMb: mem ? round(mem.rssMb) : null, hwmMb: mem ? round(mem.hwmMb) : null };
   console.log(
     `  app, pool ${String(pool).padStart(2)}: ${fmtInt(load.reqPerSec)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, max ${load.maxMs} ms, ` +
       `non-2xx ${load.non2xx}, errors ${load.errors + load.timeouts}; RSS ${run.rssMb} MB (peak ${run.hwmMb} MB)`,
   );
   console.log(`              1 connection: ${fmtInt(serial.reqPerSec)} req/s, p50 ${serial.p50Ms} ms, avg ${serial.avgMs} ms`);
   console.log(`              ${fmtCpu(cpu)}`);
+  console.log(`              CPU per request: server ${perReq(cpu.server, load.reqPerSec)} ms, postgres ${perReq(cpu.postgres, load.reqPerSec)} ms`);
+  console.log(`              backends: ${fmtActivity(activity)}`);
   if (load.non2xx || load.errors || load.timeouts) console.log(`              status codes: ${JSON.stringify(load.statusCodes)}`);
   return run;
 }
 
-async function pgbenchRound(label: string, dbUrl: string, dir: string, vars: Record<string, string>): Promise<(PgbenchResult & { cpu: CpuUse })[]> {
+type PgbenchRun = PgbenchResult & { cpu: CpuUse; activity: Record<string, number> };
+
+async function pgbenchRound(label: string, dbUrl: string, dbName: string, dir: string, vars: Record<string, string>): Promise<PgbenchRun[]> {
   const out = [];
-  for (const script of PGBENCH_SCRIPTS) {
-    await waitForQuiet(`pgbench ${script}`);
+  for (const { script, mode } of PGBENCH_RUNS) {
+    await waitForQuiet(`pgbench ${script} ${mode}`);
     const sample = cpuSampler();
-    const r = await runPgbench({ dbUrl, script, dir, clients: CONNECTIONS, threads: 2, seconds: SECONDS, vars });
+    const waits = await activitySampler(adminUrl(), dbName);
+    const r = await runPgbench({ dbUrl, script, mode, dir, clients: CONNECTIONS, threads: 2, seconds: SECONDS, vars });
     const cpu = sample();
+    const activity = await waits();
     console.log(
-      `  pgbench ${label.padEnd(6)} ${script.padEnd(8)} ${fmtInt(r.tps)} tps, latency avg ${r.latencyAvgMs} ms, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, failed ${r.failed}`,
+      `  pgbench ${label.padEnd(6)} ${`${script}/${mode}`.padEnd(16)} ${fmtInt(r.tps)} tps, latency avg ${r.latencyAvgMs} ms, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, failed ${r.failed}`,
     );
+    console.log(`                         postgres CPU per transaction: ${perReq(cpu.postgres, r.tps)} ms`);
     console.log(`                         ${fmtCpu(cpu)}`);
-    out.push({ ...r, cpu });
+    console.log(`                         backends: ${fmtActivity(activity)}`);
+    out.push({ ...r, cpu, activity });
   }
   return out;
 }
@@ -153,29 +169,31 @@ runMain('get-case', async () => {
   const vars = { ncases: String(ids.length), actor: coordinator.id, agency: coordinator.agency_id, token: session.tokenHash, payload };
 
   console.log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each (app: after ${WARMUP} s warm-up and a 5 s 1-connection run)`);
-  const before = await pgbenchRound('before', db.url, dir, vars);
+  const before = await pgbenchRound('before', db.url, db.name, dir, vars);
   const apps: AppRun[] = [];
-  for (const pool of POOLS) apps.push(await appRun(env, pool, session, ids));
-  const after = await pgbenchRound('after', db.url, dir, vars);
+  for (const pool of POOLS) apps.push(await appRun(env, db.name, pool, session, ids));
+  const after = await pgbenchRound('after', db.url, db.name, dir, vars);
 
   console.log('\ndiagnosis');
   const trips = await roundTrips(env, db.url, session, ids);
   console.log(`  PostgreSQL round trips per GET /cases/:id: ${trips.toFixed(2)}`);
   const plans = await explain(db.url, ids[0] as string);
 
-  const baseline = (script: string) => {
-    const xs = [...before, ...after].filter((r) => r.script === script).map((r) => r.tps);
+  const baseline = (script: string, mode: string) => {
+    const xs = [...before, ...after].filter((r) => r.script === script && r.mode === mode).map((r) => r.tps);
     return xs.reduce((a, b) => a + b, 0) / xs.length;
   };
-  const minimalTps = baseline('minimal');
-  const appSqlTps = baseline('app-sql');
+  const minimalTps = baseline('minimal', 'prepared');
+  const appSqlTps = baseline('app-sql', 'prepared');
+  const appSqlExtTps = baseline('app-sql', 'extended');
   const best = apps.reduce((a, b) => (b.load.reqPerSec > a.load.reqPerSec ? b : a));
   const ratio = best.load.reqPerSec / minimalTps;
   const clean = apps.every((a) => a.load.non2xx === 0 && a.load.errors === 0 && a.load.timeouts === 0);
   console.log('\nsummary');
-  console.log(`  pgbench minimal (mean of before/after): ${fmtInt(minimalTps)} tps; app-sql: ${fmtInt(appSqlTps)} tps`);
+  console.log(`  pgbench (mean of before/after): minimal ${fmtInt(minimalTps)} tps; app-sql prepared ${fmtInt(appSqlTps)}, extended ${fmtInt(appSqlExtTps)}`);
   console.log(`  best app run: pool ${best.pool}, ${fmtInt(best.load.reqPerSec)} req/s`);
-  console.log(`  throughput = ${(ratio * 100).toFixed(1)}% of pgbench minimal (target ≥ 60%: ${verdict(ratio >= TARGET.ratio)}); ${((best.load.reqPerSec / appSqlTps) * 100).toFixed(1)}% of pgbench app-sql`);
+  console.log(`  throughput = ${(ratio * 100).toFixed(1)}% of pgbench minimal (target ≥ 60%: ${verdict(ratio >= TARGET.ratio)})`);
+  console.log(`    for comparison: ${pct(best.load.reqPerSec, appSqlTps)} of app-sql prepared, ${pct(best.load.reqPerSec, appSqlExtTps)} of app-sql extended`);
   for (const a of apps) {
     console.log(
       `  pool ${a.pool}: p99 ${a.load.p99Ms} ms (target ≤ ${TARGET.p99Ms}: ${verdict(a.load.p99Ms <= TARGET.p99Ms)}), ` +
@@ -190,7 +208,7 @@ runMain('get-case', async () => {
     connections: CONNECTIONS,
     seconds: SECONDS,
     seed,
-    pgbench: { before, after, minimalTps: round(minimalTps, 1), appSqlTps: round(appSqlTps, 1) },
+    pgbench: { before, after, minimalTps: round(minimalTps, 1), appSqlTps: round(appSqlTps, 1), appSqlExtendedTps: round(appSqlExtTps, 1) },
     apps,
     roundTripsPerRequest: trips,
     plans,

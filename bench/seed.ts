@@ -10,7 +10,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatePersons, type SyntheticPerson } from '@qorgau/core';
 import { createBenchDatabase, redact, serverVersion } from './lib/pg.ts';
-import { runMain, tempDir, waitForQuiet } from './lib/process.ts';
+import { runMain, tempDir } from './lib/process.ts';
+import { waitForQuiet } from './lib/procfs.ts';
 import { envInt, fmtInt, machine, printMachine, round, writeResult } from './lib/report.ts';
 import { printSeedRun, runSeed } from './lib/seed-run.ts';
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import autocannon from 'autocannon';
-import { cpuSeconds, machineCpu } from './process.ts';
+import { cpuSeconds, machineCpu } from './procfs.ts';
 import { round } from './report.ts';
 
 export interface LoadResult {

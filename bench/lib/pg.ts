@@ -23,8 +23,12 @@ export async function query<T extends pg.QueryResultRow = Record<string, unknown
 }
 
 export async function serverVersion(url = adminUrl()): Promise<string> {
-  const [row] = await query<{ v: string }>(url, `SELECT split_part(version(), ' on ', 1) AS v`);
-  return row?.v ?? 'unknown';
+  try {
+    const [row] = await query<{ v: string }>(url, `SELECT split_part(version(), ' on ', 1) AS v`);
+    return row?.v ?? 'unknown';
+  } catch (e) {
+    throw new Error(`cannot reach PostgreSQL at ${redact(url)} (set BENCH_DATABASE_URL): ${(e as Error).message}`);
+  }
 }
 
 export interface BenchDatabase {
@@ -54,3 +58,39 @@ export async function createBenchDatabase(prefix = 'qorgau_bench'): Promise<Benc
 }
 
 export const redact = (url: string) => url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
+
+/**
+ * Samples pg_stat_activity of database `db` every 250 ms: the average number of its backends
+ * per state/wait event (e.g. "active", "Lock:transactionid", "idle in transaction:ClientRead":
+ * a transaction waiting for its client's next statement).
+ */
+export async function activitySampler(url: string, db: string): Promise<() => Promise<Record<string, number>>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let busy: Promise<void> | null = null;
+  const sample = async () => {
+    const { rows } = await c.query<{ k: string; n: string }>(
+      `SELECT state || coalesce(':' || wait_event_type || ':' || wait_event, '') AS k, count(*) AS n
+         FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend' GROUP BY 1`,
+      [db],
+    );
+    samples++;
+    for (const r of rows) counts.set(r.k, (counts.get(r.k) ?? 0) + Number(r.n));
+  };
+  const timer = setInterval(() => {
+    if (!busy) busy = sample().catch(() => undefined).finally(() => (busy = null));
+  }, 250);
+  return async () => {
+    clearInterval(timer);
+    await busy;
+    await c.end();
+    const out: Record<string, number> = {};
+    for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1])) out[k] = Number((n / Math.max(1, samples)).toFixed(1));
+    return out;
+  };
+}
+
+export const fmtActivity = (a: Record<string, number>) =>
+  Object.entries(a).filter(([, n]) => n >= 0.1).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';

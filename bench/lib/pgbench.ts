@@ -18,6 +18,18 @@ import { percentileSorted, pgbenchPath, round } from './report.ts';
 
 export const PGBENCH_SCRIPTS = ['minimal', 'app-sql'] as const;
 export type PgbenchScript = (typeof PGBENCH_SCRIPTS)[number];
+export type PgbenchMode = 'prepared' | 'extended' | 'simple';
+
+/**
+ * What get-case runs: the baseline of the targets (`minimal`, prepared), the app's statements
+ * prepared once per connection, and the same unprepared (`extended`: parsed and planned every
+ * time, which is what the app's driver does with unnamed statements).
+ */
+export const PGBENCH_RUNS: { script: PgbenchScript; mode: PgbenchMode }[] = [
+  { script: 'minimal', mode: 'prepared' },
+  { script: 'app-sql', mode: 'prepared' },
+  { script: 'app-sql', mode: 'extended' },
+];
 
 const CASE_ID = '(SELECT id FROM bench_case_ids WHERE k = :k)';
 const CASE_SELECT = `SELECT c.*, p.*, a.name AS owner_agency_name, true AS identity_visible, true AS can_act
@@ -54,6 +66,8 @@ END;
 `,
 };
 
+export const pgbenchScript = (name: PgbenchScript): string => SCRIPTS[name];
+
 /** Tables the scripts need, in the bench database (created as the admin/owner user). */
 export async function preparePgbench(dbUrl: string, caseIds: string[]): Promise<void> {
   await query(dbUrl, `CREATE TABLE bench_case_ids (k int PRIMARY KEY, id uuid NOT NULL)`);
@@ -66,6 +80,7 @@ export async function preparePgbench(dbUrl: string, caseIds: string[]): Promise<
 
 export interface PgbenchResult {
   script: PgbenchScript;
+  mode: PgbenchMode;
   tps: number;
   transactions: number;
   failed: number;
@@ -82,12 +97,16 @@ export async function runPgbench(opts: {
   threads: number;
   seconds: number;
   vars: Record<string, string>;
+  /** pgbench -M: `prepared` (default; parse and plan once per connection) or `extended`. */
+  mode?: PgbenchMode;
+  /** Replaces the script text (for experiments), e.g. pgbenchScript('app-sql').replace(…). */
+  text?: string;
 }): Promise<PgbenchResult> {
   const file = join(opts.dir, `${opts.script}.sql`);
-  writeFileSync(file, SCRIPTS[opts.script]);
+  writeFileSync(file, opts.text ?? SCRIPTS[opts.script]);
   const prefix = `pgbench-${opts.script}-${Date.now()}`;
   const defs = Object.entries(opts.vars).flatMap(([k, v]) => ['-D', `${k}=${v}`]);
-  const args = ['-c', String(opts.clients), '-j', String(opts.threads), '-T', String(opts.seconds), '-M', 'prepared', '-n'];
+  const args = ['-c', String(opts.clients), '-j', String(opts.threads), '-T', String(opts.seconds), '-M', opts.mode ?? 'prepared', '-n'];
   args.push('-f', file, ...defs, '-l', `--log-prefix=${join(opts.dir, prefix)}`, opts.dbUrl);
   const { output } = await runCommand(pgbenchPath(), args, { env: process.env, timeoutMs: (opts.seconds + 120) * 1000 });
   const num = (re: RegExp) => {
@@ -106,6 +125,7 @@ export async function runPgbench(opts: {
   const sorted = Float64Array.from(lat).sort();
   return {
     script: opts.script,
+    mode: opts.mode ?? 'prepared',
     tps: round(num(/tps = ([\d.]+) \(without initial connection time\)/), 1),
     transactions: num(/number of transactions actually processed: (\d+)/),
     failed: /number of failed transactions: (\d+)/.test(output) ? num(/number of failed transactions: (\d+)/) : 0,

@@ -1,9 +1,9 @@
 /**
  * Child processes for the benchmarks: free ports, spawning with a clean environment, bounded
- * waits, /proc readings, and cleanup (children killed, temporary databases dropped) on any exit.
+ * waits, and cleanup (children killed, temporary databases dropped) on any exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -27,17 +27,23 @@ export function onCleanup(fn: () => Promise<void> | void): () => void {
   };
 }
 
-/** Runs pending cleanups (last registered first). Safe to call more than once. */
-export async function runCleanups(): Promise<void> {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  while (cleanups.length) {
-    const fn = cleanups.pop() as () => Promise<void> | void;
-    try {
-      await fn();
-    } catch (e) {
-      console.error(`bench: cleanup failed: ${(e as Error).message}`);
+let cleaning: Promise<void> | null = null;
+let interrupted: string | null = null;
+
+/** Runs pending cleanups (last registered first). Concurrent callers share one run. */
+export function runCleanups(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    while (cleanups.length) {
+      const fn = cleanups.pop() as () => Promise<void> | void;
+      try {
+        await fn();
+      } catch (e) {
+        console.error(`bench: cleanup failed: ${(e as Error).message}`);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 function installHandlers(): void {
@@ -48,6 +54,7 @@ function installHandlers(): void {
   });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
+      interrupted = sig;
       console.error(`\nbench: ${sig}, cleaning up…`);
       void runCleanups().finally(() => process.exit(130));
     });
@@ -63,9 +70,9 @@ export function runMain(name: string, main: () => Promise<void>): void {
       process.exit(0);
     },
     async (e: unknown) => {
-      console.error(`\n${name}: FAILED: ${(e as Error)?.stack ?? String(e)}`);
+      if (!interrupted) console.error(`\n${name}: FAILED: ${(e as Error)?.stack ?? String(e)}`);
       await runCleanups();
-      process.exit(1);
+      process.exit(interrupted ? 130 : 1);
     },
   );
 }
@@ -139,7 +146,8 @@ export async function runCommand(
   const ms = performance.now() - t0;
   if (code !== 0) {
     const why = ms >= opts.timeoutMs ? `timed out after ${opts.timeoutMs} ms` : `exited with ${code}`;
-    throw new Error(`${cmd} ${args.join(' ')} ${why}:\n${p.output().slice(-4000)}`);
+    const shown = `${cmd} ${args.join(' ')}`;
+    throw new Error(`${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown} ${why}:\n${p.output().slice(-4000)}`);
   }
   return { output: p.output(), ms };
 }
@@ -157,100 +165,7 @@ export async function stopProcess(p: Spawned, graceMs = 15_000): Promise<number 
   return code;
 }
 
-// ---------------------------------------------------------------------------------------------
-// /proc readings (Linux only; null elsewhere).
-
-export interface MemStatus {
-  rssMb: number;
-  hwmMb: number;
-}
-
-export function memStatus(pid: number): MemStatus | null {
-  try {
-    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? NaN);
-    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
-  } catch {
-    return null;
-  }
-}
-
-const TICK = 100; // USER_HZ on Linux
-
-/** user+system CPU seconds of one process. */
-export function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / TICK;
-  } catch {
-    return 0;
-  }
-}
-
-/** user+system CPU seconds of every live process with this command name (e.g. postgres backends). */
-export function cpuSecondsByName(comm: string): number {
-  let total = 0;
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === comm) total += cpuSeconds(Number(d));
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  return total;
-}
-
-/** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
-export function machineCpu(): { busy: number; total: number } {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
-  const v = line.trim().split(/\s+/).slice(1).map(Number);
-  const total = v.reduce((a, b) => a + b, 0);
-  const idle = (v[3] ?? 0) + (v[4] ?? 0);
-  return { busy: (total - idle) / TICK, total: total / TICK };
-}
-
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Other work on the machine skews every figure here. Waits (up to BENCH_QUIET_WAIT seconds,
- * default 300) until the machine was at most 0.15 cores busy over 3 s; returns the last reading.
- */
-export async function waitForQuiet(label: string): Promise<number> {
-  const limitS = Number(process.env.BENCH_QUIET_WAIT ?? 300);
-  const t0 = performance.now();
-  let warned = false;
-  for (;;) {
-    const a = machineCpu();
-    await sleep(3_000);
-    const b = machineCpu();
-    const busy = (b.busy - a.busy) / 3;
-    if (busy <= 0.15) return busy;
-    if ((performance.now() - t0) / 1000 >= limitS) {
-      console.warn(`  WARNING (${label}): machine still ${busy.toFixed(2)} cores busy with other work after ${limitS} s; figures will be low`);
-      return busy;
-    }
-    if (!warned) console.log(`  (${label}: waiting for other work on the machine to finish: ${busy.toFixed(2)} cores busy)`);
-    warned = true;
-  }
-}
-
-/** Polls VmHWM of `pid` every `everyMs` until stopped; returns the last (= highest) reading in MB. */
-export function watchPeakRss(pid: number, everyMs = 250): () => number | null {
-  let peak: number | null = null;
-  const read = () => {
-    const m = memStatus(pid);
-    if (m && Number.isFinite(m.hwmMb)) peak = Math.max(peak ?? 0, m.hwmMb);
-  };
-  const timer = setInterval(read, everyMs);
-  timer.unref();
-  return () => {
-    read();
-    clearInterval(timer);
-    return peak;
-  };
-}
 
 /** A fresh directory under the OS temp dir, removed on cleanup. */
 export function tempDir(label: string): string {

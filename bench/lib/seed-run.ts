@@ -1,5 +1,6 @@
 /** `qorgau seed --persons N` as a separate process, timed, with its peak RSS. */
-import { cleanEnv, QORGAU_CLI, spawnTracked, watchPeakRss } from './process.ts';
+import { cleanEnv, QORGAU_CLI, spawnTracked } from './process.ts';
+import { watchPeakRss } from './procfs.ts';
 import { fmtInt, round } from './report.ts';
 
 const MILLION = 1_000_000;

@@ -2,7 +2,8 @@
  * Starting `qorgau start` as a separate process and waiting until it answers GET /health.
  * BENCH_SERVER_NODE_ARGS adds node flags to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
  */
-import { cleanEnv, freePort, memStatus, QORGAU_CLI, sleep, spawnTracked, stopProcess, type MemStatus, type Spawned } from './process.ts';
+import { cleanEnv, freePort, QORGAU_CLI, sleep, spawnTracked, stopProcess, type Spawned } from './process.ts';
+import { memStatus, type MemStatus } from './procfs.ts';
 
 export interface RunningServer {
   proc: Spawned;

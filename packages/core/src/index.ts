@@ -8,3 +8,5 @@ export * from './reference/htcds.ts';
 export * from './domain/accounts/password-policy.ts';
 export * from './synthetic/index.ts';
 export * from './reference/htcds-fields.ts';
+export * from './domain/identification/index.ts';
+export * from './domain/calendar/index.ts';
