@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '../src/db/schema.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
@@ -22,6 +24,8 @@ describeEachDb('cases', (kind) => {
         payload: { clientId: randomUUID(), personId, regionCode: 'KZ-75', exploitationTypes: ['ForcedLabour'], narrative: 'Met at a construction site' },
       })
     ).json();
+  const caseReads = async (id: string) =>
+    (await t.deps.db.select().from(auditLog).where(and(eq(auditLog.recordId, id), eq(auditLog.operation, 'case.read')))).length;
   const act = (caseId: string, action: object, clientId = randomUUID()) =>
     officer.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, payload: { clientId, action } });
 
@@ -74,7 +78,12 @@ describeEachDb('cases', (kind) => {
   it('an officer of another region cannot see or act on the case', async () => {
     const c = await openCase();
     const other = await t.as('identification_officer', { regions: ['KZ-71'] });
+    const readsBefore = await caseReads(c.id);
     expect((await other.inject({ method: 'GET', url: `/api/v1/cases/${c.id}` })).statusCode).toBe(404);
+    // A read that found nothing visible leaves no audit entry; a visible read leaves exactly one.
+    expect(await caseReads(c.id)).toBe(readsBefore);
+    await officer.inject({ method: 'GET', url: `/api/v1/cases/${c.id}` });
+    expect(await caseReads(c.id)).toBe(readsBefore + 1);
     const res = await other.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/actions`, payload: { clientId: randomUUID(), action: { type: 'note_added', text: 'x' } } });
     expect(res.statusCode).toBe(404);
   });

@@ -20,12 +20,14 @@ export interface AuditEvent {
 }
 
 /**
- * Appends one entry in the caller's transaction, in one statement: the lane head row is
- * updated (its row lock makes concurrent appenders to the lane queue until commit), the new
- * hash is computed by PostgreSQL's sha256() from the previous one, and the entry is inserted
- * with both links. The formula is `chainHash` in audit-chain.ts, which verification uses.
+ * The two common-table expressions that append one entry (`audit_head`, `audit_ins`), for use
+ * inside a larger statement: the lane head row is updated (its row lock makes concurrent
+ * appenders to the lane queue until commit), PostgreSQL's sha256() chains the new hash to the
+ * previous one, and the entry is inserted with both links. The formula is `chainHash` in
+ * audit-chain.ts, which verification uses. With `onlyIf`, nothing is appended unless that
+ * condition holds (an audited read of a record that turned out not to be visible).
  */
-export async function appendAudit(tx: DbOrTx, ctx: AuditContext, event: AuditEvent): Promise<void> {
+export function auditCtes(ctx: AuditContext, event: AuditEvent, onlyIf: SQL = sql`true`): SQL {
   const lane = pickLane();
   const fields = {
     lane,
@@ -42,18 +44,24 @@ export async function appendAudit(tx: DbOrTx, ctx: AuditContext, event: AuditEve
     details: event.details ?? {},
   };
   const payload = chainPayload(fields);
-  await tx.execute(sql`
-    WITH head AS (
+  return sql`audit_head AS (
       UPDATE ${auditHeads}
          SET seq = seq + 1,
              prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || E'\n' || (seq + 1)::text || E'\n' || ${payload}, 'UTF8')), 'hex')
-       WHERE lane = ${lane}
-   RETURNING seq, prev_hash, hash)
+             hash = encode(sha256(convert_to(hash || E'\n' || (seq + 1)::text || E'\n' || ${payload}::text, 'UTF8')), 'hex')
+       WHERE lane = ${lane}::smallint AND ${onlyIf}
+   RETURNING seq, prev_hash, hash),
+    audit_ins AS (
     INSERT INTO ${auditLog} (lane, lane_seq, at, operation, outcome, actor_id, actor_username, actor_role, agency_id, record_type, record_id, ip, details, prev_hash, hash)
-    SELECT ${lane}, seq, ${fields.at.toISOString()}::timestamptz, ${fields.operation}, ${fields.outcome}, ${fields.actorId}::uuid, ${fields.actorUsername},
-           ${fields.actorRole}, ${fields.agencyId}::uuid, ${fields.recordType}, ${fields.recordId}, ${fields.ip}, ${JSON.stringify(fields.details)}::jsonb, prev_hash, hash
-      FROM head`);
+    SELECT ${lane}::smallint, seq, ${fields.at.toISOString()}::timestamptz, ${fields.operation}::text, ${fields.outcome}::text, ${fields.actorId}::uuid,
+           ${fields.actorUsername}::text, ${fields.actorRole}::text, ${fields.agencyId}::uuid, ${fields.recordType}::text, ${fields.recordId}::text,
+           ${fields.ip}::text, ${JSON.stringify(fields.details)}::jsonb, prev_hash, hash
+      FROM audit_head)`;
+}
+
+/** Appends one entry in the caller's transaction (one statement). */
+export async function appendAudit(tx: DbOrTx, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  await tx.execute(sql`WITH ${auditCtes(ctx, event)} SELECT 1`);
 }
 
 export interface AuditFilter {

@@ -1,6 +1,6 @@
-import { eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { DomainError, scopeOf, type Actor, type Permission } from '@qorgau/core';
+import { DomainError, scopeOf, type Actor, type Permission, type Scope } from '@qorgau/core';
 import { caseAssignments, cases } from '../db/schema.ts';
 
 export interface ScopedColumns {
@@ -11,49 +11,48 @@ export interface ScopedColumns {
   assigned: SQL;
 }
 
+/** Scopes are cumulative: each includes every narrower one (core `canAccessRecord`). */
+const RANK: Record<Scope, number> = { own: 0, assigned: 1, agency: 2, region: 3, national: 4 };
+
 /**
- * The SQL twin of core `canAccessRecord`: the same cumulative scopes, applied in the query so
- * a record outside the actor's scope is never loaded (and so "not found" = "no access").
- * Returns `sql\`true\`` for national scope; throws `forbidden` when the role lacks the permission.
+ * The SQL twin of core `canAccessRecord`, applied in the query so a record outside the
+ * actor's scope is never loaded (and "not found" = "no access"). `scope` null means the role
+ * lacks the permission: the predicate is then false.
+ *
+ * Why one SQL shape for every actor and scope, with the scope as a parameter: the text of a
+ * query is then the same for everybody, so PostgreSQL can keep it as one prepared statement;
+ * with parameters bound (custom plans) the planner folds the constant tests away.
  */
+export function scopePredicate(actor: Actor, scope: Scope | undefined, cols: ScopedColumns): SQL {
+  const rank = scope === undefined ? -1 : RANK[scope];
+  const national = actor.jurisdiction.national;
+  const regions = sql.param(actor.jurisdiction.regions);
+  return sql`(${rank}::int >= 4
+    OR (${rank}::int >= 0 AND ${cols.createdBy} = ${actor.userId}::uuid)
+    OR (${rank}::int >= 1 AND ${cols.assigned})
+    OR (${rank}::int >= 2 AND ${cols.ownerAgencyId} = ${actor.agencyId}::uuid)
+    OR (${rank}::int >= 3 AND (${national}::boolean OR ${cols.regionCode} = ANY(${regions}::text[]))))`;
+}
+
+/** The scope condition of a permission; throws `forbidden` when the role lacks it. */
 export function scopeCondition(actor: Actor, permission: Permission, cols: ScopedColumns): SQL {
   const scope = scopeOf(actor.role, permission);
   if (!scope) throw new DomainError('forbidden');
-  const own = eq(cols.createdBy, actor.userId);
-  const agency = eq(cols.ownerAgencyId, actor.agencyId);
-  const region = actor.jurisdiction.national
-    ? sql`true`
-    : actor.jurisdiction.regions.length
-      ? inArray(cols.regionCode, actor.jurisdiction.regions)
-      : sql`false`;
-  switch (scope) {
-    case 'own':
-      return own;
-    case 'assigned':
-      return or(own, cols.assigned) as SQL;
-    case 'agency':
-      return or(own, cols.assigned, agency) as SQL;
-    case 'region':
-      return or(own, cols.assigned, agency, region) as SQL;
-    case 'national':
-      return sql`true`;
-  }
+  return scopePredicate(actor, scope, cols);
+}
+
+/** Like scopeCondition, but `false` (not an error) when the role lacks the permission. */
+export function visibleIf(actor: Actor, permission: Permission, cols: ScopedColumns): SQL {
+  return scopePredicate(actor, scopeOf(actor.role, permission), cols);
 }
 
 export const caseColumns = (actor: Actor): ScopedColumns => ({
   createdBy: cases.createdBy,
   ownerAgencyId: cases.ownerAgencyId,
   regionCode: cases.regionCode,
-  assigned: exists(
-    sql`(SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${cases.id} AND ${caseAssignments.userId} = ${actor.userId})`,
-  ),
+  assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${cases.id} AND ${caseAssignments.userId} = ${actor.userId}::uuid)`,
 });
 
 export function caseScope(actor: Actor, permission: Permission): SQL {
   return scopeCondition(actor, permission, caseColumns(actor));
-}
-
-/** Like scopeCondition, but `false` (not an error) when the role lacks the permission. */
-export function visibleIf(actor: Actor, permission: Permission, cols: ScopedColumns): SQL {
-  return scopeOf(actor.role, permission) ? scopeCondition(actor, permission, cols) : sql`false`;
 }

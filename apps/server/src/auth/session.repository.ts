@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt, or } from 'drizzle-orm';
+import { eq, lt, or, sql } from 'drizzle-orm';
 import type { SessionStage } from '@qorgau/core';
-import type { DbOrTx } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { queryPrepared } from '../db/prepared.ts';
 import { agencies, sessions, users } from '../db/schema.ts';
 
 export const tokenHashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -23,17 +24,62 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** One query per request: the session with its user and agency. */
-export async function findSession(db: DbOrTx, tokenHash: string) {
-  const [row] = await db
-    .select({ session: sessions, user: users, agency: agencies })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(eq(sessions.tokenHash, tokenHash));
-  return row ?? null;
+/** The acting user as a request needs it: no password hash or second-factor secret. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  agencyId: string;
+  national: boolean;
+  regions: string[];
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+  disabled: boolean;
 }
-export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+export interface SessionRow {
+  session: { tokenHash: string; csrfToken: string; stage: string; lastSeenAt: Date; expiresAt: Date };
+  user: SessionUser;
+  agency: { id: string; name: string; type: string };
+}
+
+/** One prepared query per request: the session with its user and agency. */
+export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | null> {
+  const [r] = await queryPrepared<Record<string, unknown>>(
+    db,
+    sql`SELECT s.token_hash, s.csrf_token, s.stage, s.last_seen_at, s.expires_at,
+               u.id, u.username, u.display_name, u.role, u.agency_id, u.national, u.regions,
+               u.totp_enabled, u.must_change_password, u.disabled, a.name AS agency_name, a.type AS agency_type
+          FROM ${sessions} s
+          JOIN ${users} u ON u.id = s.user_id
+          JOIN ${agencies} a ON a.id = u.agency_id
+         WHERE s.token_hash = ${tokenHash}`,
+  );
+  if (!r) return null;
+  return {
+    session: {
+      tokenHash: r.token_hash as string,
+      csrfToken: r.csrf_token as string,
+      stage: r.stage as string,
+      lastSeenAt: new Date(r.last_seen_at as string | Date),
+      expiresAt: new Date(r.expires_at as string | Date),
+    },
+    user: {
+      id: r.id as string,
+      username: r.username as string,
+      displayName: r.display_name as string,
+      role: r.role as string,
+      agencyId: r.agency_id as string,
+      national: r.national as boolean,
+      regions: r.regions as string[],
+      totpEnabled: r.totp_enabled as boolean,
+      mustChangePassword: r.must_change_password as boolean,
+      disabled: r.disabled as boolean,
+    },
+    agency: { id: r.agency_id as string, name: r.agency_name as string, type: r.agency_type as string },
+  };
+}
 
 export async function touchSession(db: DbOrTx, tokenHash: string, now: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));

@@ -16,3 +16,8 @@ export async function findUserByUsername(db: DbOrTx, username: string) {
 export async function updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>): Promise<void> {
   await db.update(users).set(patch).where(eq(users.id, id));
 }
+
+export async function findUserSecrets(db: DbOrTx, id: string) {
+  const [row] = await db.select({ passwordHash: users.passwordHash, totpSecretEnc: users.totpSecretEnc }).from(users).where(eq(users.id, id));
+  return row ?? null;
+}

@@ -5,14 +5,14 @@ import { jurisdictionOf, type AuthContext } from '../../auth/auth.plugin.ts';
 import { burnVerifyTime, hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { createSession, deleteSession, deleteUserSessions, setSessionStage } from '../../auth/session.repository.ts';
 import { acceptTotp, newTotpSecret, otpauthQrSvg, otpauthUri } from '../../auth/totp.ts';
-import type { agencies } from '../../db/schema.ts';
-import { findUserByUsername, updateUser, type UserRow } from './auth.repository.ts';
+import type { SessionUser } from '../../auth/session.repository.ts';
+import { findUserByUsername, findUserSecrets, updateUser, type UserRow } from './auth.repository.ts';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 const totpContext = (userId: string) => `users.totp_secret:${userId}`;
 
-export function meOf(user: UserRow, agency: typeof agencies.$inferSelect, stage: SessionStage, csrfToken: string): Me {
+export function meOf(user: SessionUser, agency: { id: string; name: string; type: string }, stage: SessionStage, csrfToken: string): Me {
   const role = user.role as Role;
   return {
     id: user.id,
@@ -29,7 +29,7 @@ export function meOf(user: UserRow, agency: typeof agencies.$inferSelect, stage:
 }
 
 /** The stage a fresh session starts in: enrol 2FA first where required, then change password. */
-export function stageFor(user: UserRow): SessionStage {
+export function stageFor(user: Pick<SessionUser, 'role' | 'totpEnabled' | 'mustChangePassword'>): SessionStage {
   if (requiresTwoFactor(user.role as Role) && !user.totpEnabled) return 'enroll_totp';
   return user.mustChangePassword ? 'change_password' : 'active';
 }
@@ -98,8 +98,10 @@ export function createAuthService(deps: AppDeps) {
     },
 
     async confirmTotp(auth: AuthContext, audit: AuditContext, code: string): Promise<Me> {
-      if (auth.user.totpEnabled || !auth.user.totpSecretEnc) throw new DomainError('conflict');
-      const secret = cipher.decrypt(auth.user.totpSecretEnc, totpContext(auth.user.id));
+      // Secrets are not in the session's user: read them for this one operation.
+      const secrets = await findUserSecrets(db, auth.user.id);
+      if (auth.user.totpEnabled || !secrets?.totpSecretEnc) throw new DomainError('conflict');
+      const secret = cipher.decrypt(secrets.totpSecretEnc, totpContext(auth.user.id));
       const step = acceptTotp(secret, auth.user.username, code, null);
       if (step === null) throw new DomainError('two_factor_invalid', [{ path: 'code', code: 'two_factor_invalid' }]);
       const user = { ...auth.user, totpEnabled: true, totpLastStep: step };
@@ -114,7 +116,8 @@ export function createAuthService(deps: AppDeps) {
 
     /** Changing the password ends every other session of the account. */
     async changePassword(auth: AuthContext, audit: AuditContext, current: string, next: string): Promise<{ me: Me; token: string }> {
-      if (!(await verifyPassword(auth.user.passwordHash, current))) {
+      const secrets = await findUserSecrets(db, auth.user.id);
+      if (!secrets || !(await verifyPassword(secrets.passwordHash, current))) {
         throw new DomainError('invalid_credentials', [{ path: 'currentPassword', code: 'invalid_credentials' }]);
       }
       const issues = checkPasswordPolicy(next, auth.user.username);

@@ -20,6 +20,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { nameIndexOf } from '../persons/persons.service.ts';
 import { getPerson } from '../persons/persons.repository.ts';
+import { readCaseAudited } from './case-read.repository.ts';
 import * as repo from './cases.repository.ts';
 import { actionTextContext, caseSummary, caseView } from './cases.view.ts';
 
@@ -45,15 +46,11 @@ const toCoreAction = (type: string, details: Record<string, string>): CaseAction
 export function createCasesService(deps: AppDeps) {
   const { db, cipher } = deps;
 
-  async function readIn(tx: DbOrTx, auth: AuthContext, audit: AuditContext, id: string): Promise<Case> {
-    const row = await repo.getCase(tx, auth.actor, id);
-    if (!row) throw new DomainError('not_found');
-    const actions = await repo.listCaseActions(tx, id);
-    await appendAudit(tx, audit, { operation: 'case.read', recordType: 'case', recordId: id, details: { identity: row.identityVisible } });
-    return caseView(cipher, row, actions);
+  async function read(auth: AuthContext, audit: AuditContext, id: string): Promise<Case> {
+    const found = await readCaseAudited(db, auth.actor, id, audit);
+    if (!found) throw new DomainError('not_found');
+    return caseView(cipher, found.row, found.actions);
   }
-
-  const read = (auth: AuthContext, audit: AuditContext, id: string): Promise<Case> => db.transaction((tx) => readIn(tx, auth, audit, id));
 
   async function insertAction(tx: DbOrTx, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: Record<string, string>; text: string | undefined }) {
     const id = randomUUID();

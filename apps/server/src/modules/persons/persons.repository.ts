@@ -18,7 +18,7 @@ export function personScope(actor: Actor, permission: Permission): SQL {
     createdBy: c.createdBy,
     ownerAgencyId: c.ownerAgencyId,
     regionCode: c.regionCode,
-    assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${c.id} AND ${caseAssignments.userId} = ${actor.userId})`,
+    assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${c.id} AND ${caseAssignments.userId} = ${actor.userId}::uuid)`,
   });
   const own = scopeCondition(actor, permission, {
     createdBy: persons.createdBy,
