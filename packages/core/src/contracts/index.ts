@@ -4,3 +4,4 @@ export * from './admin.contract.ts';
 export * from './person.contract.ts';
 export * from './case.contract.ts';
 export * from './audit.contract.ts';
+export * from './screening.contract.ts';

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { IndicatorList, RuleConfig } from '../domain/identification/indicator-list.ts';
+import { SCREENING_LEVELS } from '../domain/identification/screening.ts';
+import { EXPLOITATION_TYPES, GENDERS } from '../reference/htcds.ts';
+import { ClientId, CountryCode, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
+import { CreatePersonBody } from './person.contract.ts';
+
+/** Where the encounter happened (issue #3: every setting named in the TIP report). */
+export const ENCOUNTER_SETTINGS = [
+  'farm',
+  'factory',
+  'construction_site',
+  'street',
+  'market',
+  'border_crossing',
+  'detention_police_operation',
+  'hospital',
+  'school',
+  'online',
+  'hotline',
+  'consulate',
+  'other',
+] as const;
+export type EncounterSetting = (typeof ENCOUNTER_SETTINGS)[number];
+
+/** Languages a screening is held in (ISO 639-1), the ones met in Kazakhstan's caseload first. */
+export const SCREENING_LANGUAGES = ['kk', 'ru', 'uz', 'ky', 'tg', 'en', 'zh', 'other'] as const;
+
+/**
+ * `identified`: the person agreed to be identified (or is a child: children are referred
+ * without consent). `declined`: an adult declined; the encounter is kept as an anonymous
+ * notification with no identity at all, and still counts in statistics.
+ */
+export const SCREENING_CONSENT = ['identified', 'declined'] as const;
+
+export const CreateScreeningBody = z
+  .object({
+    clientId: ClientId,
+    encounterDate: z.iso.date(),
+    regionCode: RegionCodeSchema,
+    setting: z.enum(ENCOUNTER_SETTINGS),
+    language: z.enum(SCREENING_LANGUAGES),
+    interpreterUsed: z.boolean(),
+    /** Indicator ids from the current reference lists (GET /reference/indicators). */
+    observed: z.array(z.string().max(120)).max(300),
+    /** Age in years, an estimate is fine; null when unknown. */
+    ageYears: z.int().min(0).max(120).nullable(),
+    gender: z.enum(GENDERS),
+    citizenship: CountryCode,
+    exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length),
+    consent: z.enum(SCREENING_CONSENT),
+    /** Identity, only with consent `identified`; forbidden for an anonymous notification. */
+    person: CreatePersonBody.omit({ clientId: true, gender: true, citizenship: true, regionCode: true }).optional(),
+    narrative: z.string().trim().max(10_000).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.consent === 'identified' && !b.person) ctx.addIssue({ code: 'custom', path: ['person'], message: 'required', params: { i18n: 'required' } });
+    if (b.consent === 'declined' && b.person) ctx.addIssue({ code: 'custom', path: ['person'], message: 'anonymous_has_identity', params: { i18n: 'anonymous_has_identity' } });
+    // Palermo Protocol art. 3(c): a child is referred whatever the child (or anyone) consents to.
+    if (b.consent === 'declined' && b.ageYears !== null && b.ageYears < 18) {
+      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'child_requires_referral', params: { i18n: 'child_requires_referral' } });
+    }
+  });
+export type CreateScreeningBody = z.infer<typeof CreateScreeningBody>;
+
+export const ScreeningResultView = z.object({
+  level: z.enum(SCREENING_LEVELS),
+  provisional: z.boolean(),
+  provisionalRuleMet: z.boolean(),
+  reasons: z.array(z.string()),
+  fired: z.array(z.object({ listId: z.string(), indicatorId: z.string(), control: z.boolean(), verification: z.string(), strength: z.string().optional() })),
+  ruleApplied: z.enum(['adult', 'child']).nullable(),
+});
+export type ScreeningResultView = z.infer<typeof ScreeningResultView>;
+
+export const Screening = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  encounterDate: z.string(),
+  regionCode: z.string(),
+  setting: z.enum(ENCOUNTER_SETTINGS),
+  language: z.string(),
+  interpreterUsed: z.boolean(),
+  ageGroup: z.enum(['child', 'adult', 'unknown']),
+  gender: z.enum(GENDERS),
+  citizenship: z.string(),
+  exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)),
+  anonymous: z.boolean(),
+  result: ScreeningResultView,
+  screenerName: z.string(),
+  agencyName: z.string(),
+  /** The person and case, while the viewer may still open them (null after handover for the screener). */
+  personId: z.uuid().nullable(),
+  caseId: z.uuid().nullable(),
+  /** The receipt the screener keeps after handing over. */
+  handover: z.object({ toAgencyId: z.uuid(), toAgencyName: z.string(), at: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export type Screening = z.infer<typeof Screening>;
+export const ScreeningPage = pageOf(Screening);
+export const ScreeningListQuery = PageQuery;
+
+export const HandoverBody = z.object({ toAgencyId: z.uuid() });
+
+/** The reference lists and rules the screening form renders and the server evaluates with. */
+export const ScreeningReference = z.object({ lists: z.array(IndicatorList), rules: RuleConfig });
+export type ScreeningReference = z.infer<typeof ScreeningReference>;
