@@ -1,3 +1,4 @@
+import type { ScreeningReference } from '@qorgau/core';
 import type { Config } from './config.ts';
 import type { FieldCipher } from './crypto/field-cipher.ts';
 import type { Db } from './db/client.ts';
@@ -9,4 +10,6 @@ export interface AppDeps {
   cipher: FieldCipher;
   config: Config;
   translator: Translator;
+  /** Screening indicator lists and rules, loaded and checked at start-up. */
+  reference: ScreeningReference;
 }

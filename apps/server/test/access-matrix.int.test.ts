@@ -45,7 +45,7 @@ describeEachDb('access matrix: every route x role x scope', (kind) => {
     }
   });
 
-  it('record level: each role sees exactly the records its scope allows (own, assigned, agency, region, none)', async () => {
+  it('record level: each role sees exactly the records its scope allows (own, assigned, agency, region, none, handed over)', async () => {
     const otherAgency = await t.createAgency({ regionCode: 'KZ-71' });
     const stranger = await t.createUser({ role: 'case_worker', agencyId: otherAgency, regions: ['KZ-71'] });
     for (const role of ROLES) {
@@ -58,14 +58,15 @@ describeEachDb('access matrix: every route x role x scope', (kind) => {
         agency: { createdBy: stranger.id, ownerAgencyId: s.user.agencyId, regionCode: 'KZ-71', assigned: false },
         region: { createdBy: stranger.id, ownerAgencyId: otherAgency, regionCode: 'KZ-75', assigned: false },
         none: { createdBy: stranger.id, ownerAgencyId: otherAgency, regionCode: 'KZ-71', assigned: false },
+        handedOver: { createdBy: s.user.id, ownerAgencyId: otherAgency, regionCode: 'KZ-71', assigned: false, ended: true },
       };
-      for (const [name, f] of Object.entries(kinds)) {
+      for (const [name, f] of Object.entries(kinds) as [string, (typeof kinds)['own'] & { ended?: boolean }][]) {
         const personRow = encryptPerson(
           t.deps.cipher,
           { clientId: randomUUID(), firstName: 'Асель', secondName: 'Серікова', gender: 'Feminine', citizenship: 'KZ', regionCode: f.regionCode as 'KZ-75' },
           { createdBy: f.createdBy, ownerAgencyId: f.ownerAgencyId },
         );
-        await t.deps.db.insert(persons).values(personRow);
+        await t.deps.db.insert(persons).values({ ...personRow, creatorAccessEnded: f.ended ?? false });
         const caseId = randomUUID();
         await t.deps.db.insert(cases).values({
           id: caseId,
@@ -77,10 +78,11 @@ describeEachDb('access matrix: every route x role x scope', (kind) => {
           status: 'open',
           traffickingStatus: 'PossibleVictimOfTrafficking',
           createdBy: f.createdBy,
+          creatorAccessEnded: f.ended ?? false,
           ownerAgencyId: f.ownerAgencyId,
         });
         if (f.assigned) await t.deps.db.insert(caseAssignments).values({ caseId, userId: s.user.id });
-        const facts = { createdBy: f.createdBy, ownerAgencyId: f.ownerAgencyId, regionCode: f.regionCode, assignedUserIds: f.assigned ? [s.user.id] : [] };
+        const facts = { createdBy: f.createdBy, ownerAgencyId: f.ownerAgencyId, regionCode: f.regionCode, assignedUserIds: f.assigned ? [s.user.id] : [], creatorAccessEnded: f.ended ?? false };
         const checks: [Permission, string, 'GET' | 'POST'][] = [
           ['case.read', `/api/v1/cases/${caseId}`, 'GET'],
           ['person.read', `/api/v1/persons/${personRow.id}`, 'GET'],

@@ -7,6 +7,8 @@ export interface ScopedColumns {
   createdBy: PgColumn;
   ownerAgencyId: PgColumn;
   regionCode: PgColumn;
+  /** Set when the creator handed the record over (minimal disclosure). */
+  creatorAccessEnded: PgColumn;
   /** A condition true when the actor is assigned to the record. */
   assigned: SQL;
 }
@@ -28,7 +30,7 @@ export function scopePredicate(actor: Actor, scope: Scope | undefined, cols: Sco
   const national = actor.jurisdiction.national;
   const regions = sql.param(actor.jurisdiction.regions);
   return sql`(${rank}::int >= 4
-    OR (${rank}::int >= 0 AND ${cols.createdBy} = ${actor.userId}::uuid)
+    OR (${rank}::int >= 0 AND ${cols.createdBy} = ${actor.userId}::uuid AND NOT ${cols.creatorAccessEnded})
     OR (${rank}::int >= 1 AND ${cols.assigned})
     OR (${rank}::int >= 2 AND ${cols.ownerAgencyId} = ${actor.agencyId}::uuid)
     OR (${rank}::int >= 3 AND (${national}::boolean OR ${cols.regionCode} = ANY(${regions}::text[]))))`;
@@ -50,6 +52,7 @@ export const caseColumns = (actor: Actor): ScopedColumns => ({
   createdBy: cases.createdBy,
   ownerAgencyId: cases.ownerAgencyId,
   regionCode: cases.regionCode,
+  creatorAccessEnded: cases.creatorAccessEnded,
   assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${cases.id} AND ${caseAssignments.userId} = ${actor.userId}::uuid)`,
 });
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { KeyFileError } from '../crypto/keyring.ts';
 import { DataDirLockedError } from '../runtime/data-dir-lock.ts';
+import { ReferenceDataError } from '../reference/screening-reference.ts';
 import { auditVerifyCommand, keysRotateCommand, migrateCommand, seedCommand } from './commands.ts';
 import { startServer } from '../main.ts';
 
@@ -49,7 +50,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // Known operator mistakes get their message; anything else only its class (no data in output).
-    const known = e instanceof ConfigError || e instanceof KeyFileError || e instanceof DataDirLockedError;
+    const known = e instanceof ConfigError || e instanceof KeyFileError || e instanceof DataDirLockedError || e instanceof ReferenceDataError;
     console.error(`qorgau: ${known ? (e as Error).message : `failed (${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''})`}`);
     process.exit(1);
   },

@@ -101,6 +101,8 @@ export const persons = pgTable(
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
+    /** Minimal disclosure: set when the creator handed the record over and lost access to it. */
+    creatorAccessEnded: boolean('creator_access_ended').notNull().default(false),
     ownerAgencyId: uuid('owner_agency_id')
       .notNull()
       .references(() => agencies.id),
@@ -134,6 +136,8 @@ export const cases = pgTable(
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
+    /** Minimal disclosure: set when the creator handed the case over and lost access to it. */
+    creatorAccessEnded: boolean('creator_access_ended').notNull().default(false),
     ownerAgencyId: uuid('owner_agency_id')
       .notNull()
       .references(() => agencies.id),
@@ -187,6 +191,51 @@ export const caseActions = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('case_actions_client_id_key').on(t.clientId), uniqueIndex('case_actions_case_seq_key').on(t.caseId, t.seq)],
+);
+
+/**
+ * A frontline screening (issue #3): the encounter, the indicators observed and the result the
+ * core rule evaluator gave. An anonymous notification (an adult declined) has no person and no
+ * case, only the non-identifying facts that statistics count.
+ */
+export const screenings = pgTable(
+  'screenings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id').notNull(),
+    reference: text('reference').notNull(),
+    screenerId: uuid('screener_id')
+      .notNull()
+      .references(() => users.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    encounterDate: text('encounter_date').notNull(),
+    regionCode: text('region_code').notNull(),
+    setting: text('setting').notNull(),
+    language: text('language').notNull(),
+    interpreterUsed: boolean('interpreter_used').notNull(),
+    ageGroup: text('age_group').notNull(),
+    gender: text('gender').notNull(),
+    citizenship: text('citizenship').notNull(),
+    exploitationTypes: text('exploitation_types').array().notNull(),
+    observed: text('observed').array().notNull(),
+    /** The evaluator's result, with the list and rule versions it used. */
+    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    level: text('level').notNull(),
+    anonymous: boolean('anonymous').notNull(),
+    personId: uuid('person_id').references(() => persons.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    handedOverTo: uuid('handed_over_to').references(() => agencies.id),
+    handedOverAt: timestamp('handed_over_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('screenings_client_id_key').on(t.clientId),
+    uniqueIndex('screenings_reference_key').on(t.reference),
+    index('screenings_screener_idx').on(t.screenerId, t.createdAt),
+    index('screenings_region_idx').on(t.regionCode),
+  ],
 );
 
 /**

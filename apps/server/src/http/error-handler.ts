@@ -43,7 +43,8 @@ export function registerErrorHandling(app: FastifyInstance, translator: Translat
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => ({
         path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-        code: v.keyword,
+        // Our refinements name their own message key in params.code (core zod-issues.ts).
+        code: v.keyword === 'custom' ? customCode(v.params) : v.keyword,
         params: Object.fromEntries(
           Object.entries(v.params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
         ),
@@ -65,4 +66,9 @@ export function registerErrorHandling(app: FastifyInstance, translator: Translat
     if (opts.spa && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return reply.status(404).send(body(request.locale, 'not_found', []));
   });
+}
+
+function customCode(params: Record<string, unknown>): string {
+  const inner = params.params as Record<string, unknown> | undefined;
+  return typeof inner?.code === 'string' ? inner.code : 'custom';
 }

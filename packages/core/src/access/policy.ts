@@ -16,6 +16,11 @@ export interface RecordAccessFacts {
   ownerAgencyId: string;
   regionCode: string | null;
   assignedUserIds: readonly string[];
+  /**
+   * Minimal disclosure (DOMAIN.md §1): once a frontline screener hands a record over, being its
+   * creator no longer grants access; only the receipt remains.
+   */
+  creatorAccessEnded?: boolean;
 }
 
 /**
@@ -25,7 +30,7 @@ export interface RecordAccessFacts {
 export function canAccessRecord(actor: Actor, permission: Permission, record: RecordAccessFacts): boolean {
   const scope = scopeOf(actor.role, permission);
   if (!scope) return false;
-  const own = record.createdBy === actor.userId;
+  const own = record.createdBy === actor.userId && !record.creatorAccessEnded;
   const assigned = record.assignedUserIds.includes(actor.userId);
   const agency = record.ownerAgencyId === actor.agencyId;
   const inRegion =

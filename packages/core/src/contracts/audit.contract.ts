@@ -26,6 +26,9 @@ export const AUDIT_OPERATIONS = [
   'audit.read',
   'keys.rotated',
   'system.seeded',
+  'screening.created',
+  'screening.read',
+  'screening.handed_over',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;

@@ -54,11 +54,11 @@ export const CreateScreeningBody = z
     narrative: z.string().trim().max(10_000).optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.consent === 'identified' && !b.person) ctx.addIssue({ code: 'custom', path: ['person'], message: 'required', params: { i18n: 'required' } });
-    if (b.consent === 'declined' && b.person) ctx.addIssue({ code: 'custom', path: ['person'], message: 'anonymous_has_identity', params: { i18n: 'anonymous_has_identity' } });
+    if (b.consent === 'identified' && !b.person) ctx.addIssue({ code: 'custom', path: ['person'], message: 'required', params: { code: 'required' } });
+    if (b.consent === 'declined' && b.person) ctx.addIssue({ code: 'custom', path: ['person'], message: 'anonymous_has_identity', params: { code: 'anonymous_has_identity' } });
     // Palermo Protocol art. 3(c): a child is referred whatever the child (or anyone) consents to.
     if (b.consent === 'declined' && b.ageYears !== null && b.ageYears < 18) {
-      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'child_requires_referral', params: { i18n: 'child_requires_referral' } });
+      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'child_requires_referral', params: { code: 'child_requires_referral' } });
     }
   });
 export type CreateScreeningBody = z.infer<typeof CreateScreeningBody>;

@@ -19,6 +19,7 @@ interface RawCase {
   status: string;
   trafficking_status: string;
   created_by: string;
+  creator_access_ended: boolean;
   owner_agency_id: string;
   created_at: Date | string;
   updated_at: Date | string;
@@ -44,7 +45,7 @@ export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: A
     db,
     sql`WITH c AS (
       SELECT ${cases.id}, ${cases.clientId}, ${cases.reference}, ${cases.personId}, ${cases.regionCode}, ${cases.exploitationTypes},
-             ${cases.status}, ${cases.traffickingStatus}, ${cases.createdBy}, ${cases.ownerAgencyId}, ${cases.createdAt}, ${cases.updatedAt},
+             ${cases.status}, ${cases.traffickingStatus}, ${cases.createdBy}, ${cases.creatorAccessEnded}, ${cases.ownerAgencyId}, ${cases.createdAt}, ${cases.updatedAt},
              ${persons.pseudonym}, ${persons.firstNameEnc}, ${persons.secondNameEnc}, ${persons.middleNameEnc}, ${agencies.name} AS owner_agency_name,
              ${scopePredicate(actor, scopeOf(actor.role, 'person.read_identity'), cols)} AS identity_visible,
              ${scopePredicate(actor, scopeOf(actor.role, 'case.act'), cols)} AS can_act
@@ -74,6 +75,7 @@ export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: A
         status: r.status,
         traffickingStatus: r.trafficking_status,
         createdBy: r.created_by,
+        creatorAccessEnded: r.creator_access_ended,
         ownerAgencyId: r.owner_agency_id,
         createdAt: new Date(r.created_at),
         updatedAt: new Date(r.updated_at),

@@ -117,3 +117,8 @@ export async function countCasesByStatus(db: DbOrTx, actor: Actor): Promise<Reco
   const rows = await db.select({ status: cases.status, n: count() }).from(cases).where(caseScope(actor, 'case.read')).groupBy(cases.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
+
+/** A handover: the receiving agency owns the case, and its creator keeps no access to it. */
+export async function transferCase(tx: DbOrTx, id: string, toAgencyId: string): Promise<void> {
+  await tx.update(cases).set({ ownerAgencyId: toAgencyId, creatorAccessEnded: true, updatedAt: new Date() }).where(eq(cases.id, id));
+}

@@ -17,6 +17,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import type { FieldCipher } from '../../crypto/field-cipher.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { nameIndexOf } from '../persons/persons.service.ts';
 import { getPerson } from '../persons/persons.repository.ts';
@@ -43,6 +44,44 @@ function splitAction(input: CaseActionInput): { action: CaseAction; details: Rec
 const toCoreAction = (type: string, details: Record<string, string>): CaseAction =>
   ({ type, ...details }) as unknown as CaseAction;
 
+export async function insertAction(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: Record<string, string>; text: string | undefined }) {
+  const id = randomUUID();
+  await repo.insertCaseAction(tx, {
+    id,
+    clientId,
+    caseId,
+    seq,
+    type: parts.type,
+    details: parts.details,
+    textEnc: parts.text ? cipher.encrypt(parts.text, actionTextContext(id)) : null,
+    actorId: auth.user.id,
+    agencyId: auth.user.agencyId,
+  });
+}
+
+/**
+ * Opens a case for a person the caller may see (checked by the caller): the case row, its
+ * first action `opened` (with the narrative, encrypted) and the audit entry, in `tx`.
+ */
+export async function openCase(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, audit: AuditContext, body: CreateCaseBody, openedDetails: Record<string, string> = {}): Promise<string> {
+  const id = randomUUID();
+  await repo.insertCase(tx, {
+    id,
+    clientId: body.clientId,
+    reference: await repo.nextCaseReference(tx, new Date().getUTCFullYear()),
+    personId: body.personId,
+    regionCode: body.regionCode,
+    exploitationTypes: body.exploitationTypes,
+    status: INITIAL_CASE_STATE.status,
+    traffickingStatus: INITIAL_CASE_STATE.traffickingStatus,
+    createdBy: auth.user.id,
+    ownerAgencyId: auth.user.agencyId,
+  });
+  await insertAction(tx, cipher, auth, id, 1, randomUUID(), { type: 'opened', details: openedDetails, text: body.narrative });
+  await appendAudit(tx, audit, { operation: 'case.created', recordType: 'case', recordId: id, details: { personId: body.personId } });
+  return id;
+}
+
 export function createCasesService(deps: AppDeps) {
   const { db, cipher } = deps;
 
@@ -50,21 +89,6 @@ export function createCasesService(deps: AppDeps) {
     const found = await readCaseAudited(db, auth.actor, id, audit);
     if (!found) throw new DomainError('not_found');
     return caseView(cipher, found.row, found.actions);
-  }
-
-  async function insertAction(tx: DbOrTx, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: Record<string, string>; text: string | undefined }) {
-    const id = randomUUID();
-    await repo.insertCaseAction(tx, {
-      id,
-      clientId,
-      caseId,
-      seq,
-      type: parts.type,
-      details: parts.details,
-      textEnc: parts.text ? cipher.encrypt(parts.text, actionTextContext(id)) : null,
-      actorId: auth.user.id,
-      agencyId: auth.user.agencyId,
-    });
   }
 
   /** Runs `write`; if a concurrent replay of the same client id won, answers with its case. */
@@ -94,22 +118,7 @@ export function createCasesService(deps: AppDeps) {
       idempotent(() => repo.findCaseIdByClientId(db, body.clientId), () =>
         db.transaction(async (tx) => {
           if (!(await getPerson(tx, auth.actor, body.personId))) throw new DomainError('not_found', [{ path: 'personId', code: 'not_found' }]);
-          const id = randomUUID();
-          await repo.insertCase(tx, {
-            id,
-            clientId: body.clientId,
-            reference: await repo.nextCaseReference(tx, new Date().getUTCFullYear()),
-            personId: body.personId,
-            regionCode: body.regionCode,
-            exploitationTypes: body.exploitationTypes,
-            status: INITIAL_CASE_STATE.status,
-            traffickingStatus: INITIAL_CASE_STATE.traffickingStatus,
-            createdBy: auth.user.id,
-            ownerAgencyId: auth.user.agencyId,
-          });
-          await insertAction(tx, auth, id, 1, randomUUID(), { type: 'opened', details: {}, text: body.narrative });
-          await appendAudit(tx, audit, { operation: 'case.created', recordType: 'case', recordId: id, details: { personId: body.personId } });
-          return id;
+          return openCase(tx, cipher, auth, audit, body);
         }), auth, audit),
 
     /** Appends to the log under a row lock, so concurrent actions see each other's status. */
@@ -125,7 +134,7 @@ export function createCasesService(deps: AppDeps) {
             throw new DomainError('validation_failed', [{ path: 'action.toAgencyId', code: 'not_found' }]);
           }
           const next = applyAction(state, parts.action);
-          await insertAction(tx, auth, caseId, log.length + 1, body.clientId, { type: parts.action.type, details: parts.details, text: parts.text });
+          await insertAction(tx, cipher, auth, caseId, log.length + 1, body.clientId, { type: parts.action.type, details: parts.details, text: parts.text });
           await repo.updateCaseState(tx, caseId, { status: next.status, traffickingStatus: next.traffickingStatus });
           await appendAudit(tx, audit, { operation: 'case.action_appended', recordType: 'case', recordId: caseId, details: { type: parts.action.type, ...parts.details } });
           return caseId;

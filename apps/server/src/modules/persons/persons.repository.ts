@@ -18,12 +18,14 @@ export function personScope(actor: Actor, permission: Permission): SQL {
     createdBy: c.createdBy,
     ownerAgencyId: c.ownerAgencyId,
     regionCode: c.regionCode,
+    creatorAccessEnded: c.creatorAccessEnded,
     assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${c.id} AND ${caseAssignments.userId} = ${actor.userId}::uuid)`,
   });
   const own = scopeCondition(actor, permission, {
     createdBy: persons.createdBy,
     ownerAgencyId: persons.ownerAgencyId,
     regionCode: persons.regionCode,
+    creatorAccessEnded: persons.creatorAccessEnded,
     assigned: sql`false`,
   });
   return sql`(${own} OR EXISTS (SELECT 1 FROM ${cases} AS ${sql.identifier("scope_case")} WHERE ${c.personId} = ${persons.id} AND ${caseCond}))`;
@@ -71,4 +73,8 @@ export async function listPersons(
     db.select({ n: count() }).from(persons).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+export async function endCreatorAccess(tx: DbOrTx, personId: string, creatorId: string): Promise<void> {
+  await tx.update(persons).set({ creatorAccessEnded: true }).where(and(eq(persons.id, personId), eq(persons.createdBy, creatorId)));
 }

@@ -24,14 +24,16 @@ export type CaseAction =
   | { type: 'note_added' }
   | { type: 'identification_decided'; outcome: 'ActualVictimOfTrafficking' | 'NotAVictimOfTrafficking'; decidedBy: DecisionOrg }
   | { type: 'referred' }
+  /** Handed over by the screener to an identification unit: ownership moves, status does not. */
+  | { type: 'handed_over' }
   | { type: 'closed' }
   | { type: 'reopened' };
 export type CaseActionType = CaseAction['type'];
-export const CASE_ACTION_TYPES = ['opened', 'note_added', 'identification_decided', 'referred', 'closed', 'reopened'] as const satisfies readonly CaseActionType[];
+export const CASE_ACTION_TYPES = ['opened', 'note_added', 'identification_decided', 'referred', 'handed_over', 'closed', 'reopened'] as const satisfies readonly CaseActionType[];
 
 /** Which action may follow in which status; `opened` only starts a log. */
 export const ALLOWED_ACTIONS = {
-  open: ['note_added', 'identification_decided', 'referred', 'closed'],
+  open: ['note_added', 'identification_decided', 'referred', 'handed_over', 'closed'],
   identified: ['note_added', 'referred', 'closed'],
   not_identified: ['note_added', 'identification_decided', 'closed'],
   referred: ['note_added', 'closed'],
@@ -63,6 +65,7 @@ export function applyAction(state: CaseState, action: CaseAction): CaseState {
   if (!canApply(state.status, action.type)) throw new DomainError('invalid_transition');
   switch (action.type) {
     case 'note_added':
+    case 'handed_over':
       return state;
     case 'identification_decided': {
       const actual = action.outcome === 'ActualVictimOfTrafficking';

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { applyAction, deriveCaseState, DomainError, evaluateScreening, type CaseAction, type CreateScreeningBody, type Screening } from '@qorgau/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
+import type { AuthContext } from '../../auth/auth.plugin.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { agencyExists, getCase, listCaseActions, transferCase } from '../cases/cases.repository.ts';
+import { insertAction, openCase } from '../cases/cases.service.ts';
+import { endCreatorAccess, insertPerson } from '../persons/persons.repository.ts';
+import { encryptPerson } from '../persons/persons.service.ts';
+import * as repo from './screenings.repository.ts';
+import { ageGroupOf, resultView, screeningView } from './screenings.view.ts';
+
+export function createScreeningsService(deps: AppDeps) {
+  const { db, cipher, reference } = deps;
+
+  async function read(auth: AuthContext, audit: AuditContext, id: string): Promise<Screening> {
+    const row = await repo.getOwnScreening(db, auth.user.id, id);
+    if (!row) throw new DomainError('not_found');
+    await db.transaction((tx) => appendAudit(tx, audit, { operation: 'screening.read', recordType: 'screening', recordId: id }));
+    return screeningView(row, row.screening.handedOverAt === null);
+  }
+
+  /**
+   * Records a screening and its result. With consent, the person is created and a case opened
+   * (status PossibleVictimOfTrafficking); without (an adult declined), only the anonymous,
+   * non-identifying notification is kept. Idempotent on `clientId`.
+   */
+  async function create(auth: AuthContext, audit: AuditContext, body: CreateScreeningBody): Promise<Screening> {
+    const existing = await repo.findScreeningIdByClientId(db, body.clientId);
+    if (existing) return read(auth, audit, existing);
+    const result = evaluateScreening({ observed: body.observed, ageYears: body.ageYears, lists: reference.lists, rules: reference.rules });
+    const id = randomUUID();
+    try {
+      await db.transaction(async (tx) => {
+        let personId: string | null = null;
+        let caseId: string | null = null;
+        if (body.consent === 'identified' && body.person) {
+          const owner = { createdBy: auth.user.id, ownerAgencyId: auth.user.agencyId };
+          const person = encryptPerson(cipher, { ...body.person, clientId: randomUUID(), gender: body.gender, citizenship: body.citizenship, regionCode: body.regionCode }, owner);
+          await insertPerson(tx, person);
+          await appendAudit(tx, audit, { operation: 'person.created', recordType: 'person', recordId: person.id as string });
+          personId = person.id as string;
+          const caseBody = { clientId: randomUUID(), personId, regionCode: body.regionCode, exploitationTypes: body.exploitationTypes, narrative: body.narrative };
+          caseId = await openCase(tx, cipher, auth, audit, caseBody, { screeningId: id, level: result.level });
+        }
+        await repo.insertScreening(tx, {
+          id,
+          clientId: body.clientId,
+          reference: await repo.nextScreeningReference(tx, new Date().getUTCFullYear()),
+          screenerId: auth.user.id,
+          agencyId: auth.user.agencyId,
+          encounterDate: body.encounterDate,
+          regionCode: body.regionCode,
+          setting: body.setting,
+          language: body.language,
+          interpreterUsed: body.interpreterUsed,
+          ageGroup: ageGroupOf(body.ageYears),
+          gender: body.gender,
+          citizenship: body.citizenship,
+          exploitationTypes: body.exploitationTypes,
+          observed: [...new Set(body.observed)],
+          result: { view: resultView(result), rule: result.rule, lists: result.lists },
+          level: result.level,
+          anonymous: personId === null,
+          personId,
+          caseId,
+        });
+        await appendAudit(tx, audit, { operation: 'screening.created', recordType: 'screening', recordId: id, details: { level: result.level, anonymous: personId === null } });
+      });
+    } catch (e) {
+      const winner = isUniqueViolation(e) ? await repo.findScreeningIdByClientId(db, body.clientId) : null;
+      if (!winner) throw e;
+      return read(auth, audit, winner);
+    }
+    return read(auth, audit, id);
+  }
+
+  /**
+   * Hands the case over to an identification unit. Why: minimal disclosure (DOMAIN.md §1) —
+   * the frontline screener keeps a receipt but can no longer open the person or the case.
+   */
+  async function handover(auth: AuthContext, audit: AuditContext, id: string, toAgencyId: string): Promise<Screening> {
+    await db.transaction(async (tx) => {
+      const row = await repo.getOwnScreening(tx, auth.user.id, id, { forUpdate: true });
+      if (!row) throw new DomainError('not_found');
+      const { screening } = row;
+      if (!screening.caseId || screening.handedOverAt) throw new DomainError('conflict');
+      if (!(await agencyExists(tx, toAgencyId))) throw new DomainError('validation_failed', [{ path: 'toAgencyId', code: 'not_found' }]);
+      const kase = await getCase(tx, auth.actor, screening.caseId, { forUpdate: true });
+      if (!kase) throw new DomainError('conflict');
+      const log = await listCaseActions(tx, screening.caseId);
+      applyAction(deriveCaseState(log.map((l) => ({ type: l.action.type, ...l.action.details }) as unknown as CaseAction)), { type: 'handed_over' });
+      await insertAction(tx, cipher, auth, screening.caseId, log.length + 1, randomUUID(), { type: 'handed_over', details: { toAgencyId }, text: undefined });
+      await transferCase(tx, screening.caseId, toAgencyId);
+      if (screening.personId) await endCreatorAccess(tx, screening.personId, auth.user.id);
+      await repo.markHandedOver(tx, id, toAgencyId, new Date());
+      await appendAudit(tx, audit, { operation: 'screening.handed_over', recordType: 'screening', recordId: id, details: { toAgencyId, caseId: screening.caseId } });
+    });
+    return read(auth, audit, id);
+  }
+
+  return {
+    create,
+    read,
+    handover,
+    async list(auth: AuthContext, page: number, pageSize: number) {
+      const { rows, total } = await repo.listOwnScreenings(db, auth.user.id, page, pageSize);
+      return { items: rows.map((r) => screeningView(r, r.screening.handedOverAt === null)), total, page, pageSize };
+    },
+  };
+}

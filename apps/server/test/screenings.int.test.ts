@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { persons, screenings } from '../src/db/schema.ts';
+import { createTestApp, type Session, type TestApp } from './test-app.ts';
+import { describeEachDb } from './test-db.ts';
+
+const screeningBody = (overrides: Record<string, unknown> = {}) => ({
+  clientId: randomUUID(),
+  encounterDate: '2026-11-20',
+  regionCode: 'KZ-61',
+  setting: 'farm',
+  language: 'kk',
+  interpreterUsed: false,
+  observed: ['short_form.documents_withheld', 'short_form.wages_withheld'],
+  ageYears: 34,
+  gender: 'Feminine',
+  citizenship: 'UZ',
+  exploitationTypes: ['ForcedLabour'],
+  consent: 'identified',
+  person: { firstName: 'Dilnoza', secondName: 'Gʻulomova', birthdate: '1992-05-01' },
+  narrative: 'Met during a labour inspection on a cotton farm',
+  ...overrides,
+});
+
+describeEachDb('screenings', (kind) => {
+  let t: TestApp;
+  let inspector: Session;
+  let idUnit: string;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const inspectorate = await t.createAgency({ type: 'labour_inspectorate', regionCode: 'KZ-61' });
+    idUnit = await t.createAgency({ type: 'police', regionCode: 'KZ-61', name: 'Anti-trafficking unit' });
+    inspector = await t.as('screener', { agencyId: inspectorate, regions: ['KZ-61'] });
+  });
+  afterAll(() => t.close());
+
+  const screen = (body: object, s = inspector) => s.inject({ method: 'POST', url: '/api/v1/screenings', payload: body });
+
+  it('serves the versioned indicator lists and rules, verified and provisional', async () => {
+    const res = await inspector.inject({ method: 'GET', url: '/api/v1/reference/indicators' });
+    expect(res.statusCode).toBe(200);
+    const verification = res.json().lists.map((l: { verification: string }) => l.verification);
+    expect(verification).toEqual(expect.arrayContaining(['verified', 'provisional']));
+  });
+
+  it('a screening with consent records the result that fired, creates the person and opens a case', async () => {
+    const res = await screen(screeningBody());
+    expect(res.statusCode).toBe(200);
+    const s = res.json();
+    expect(s.reference).toMatch(/^SCR-\d{4}-\d{6}$/);
+    expect(s.result.level).not.toBe('none');
+    expect(s.result.fired.map((f: { indicatorId: string }) => f.indicatorId)).toContain('short_form.documents_withheld');
+    expect(s.result.reasons).toContain('control_indicator');
+    expect(s.anonymous).toBe(false);
+    expect((await inspector.inject({ method: 'GET', url: `/api/v1/persons/${s.personId}` })).json().identity.secondName).toBe('Gʻulomova');
+    const kase = (await inspector.inject({ method: 'GET', url: `/api/v1/cases/${s.caseId}` })).json();
+    expect(kase).toMatchObject({ status: 'open', traffickingStatus: 'PossibleVictimOfTrafficking', regionCode: 'KZ-61' });
+    expect(kase.actions[0].text).toBe('Met during a labour inspection on a cotton farm');
+  });
+
+  it('an adult who declines leaves an anonymous notification with no identity at all', async () => {
+    const before = await t.deps.db.select({ n: sql<number>`count(*)::int` }).from(persons);
+    const res = await screen(screeningBody({ consent: 'declined', person: undefined, narrative: undefined }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ anonymous: true, personId: null, caseId: null, ageGroup: 'adult', gender: 'Feminine', citizenship: 'UZ' });
+    const after = await t.deps.db.select({ n: sql<number>`count(*)::int` }).from(persons);
+    expect(after[0]?.n).toBe(before[0]?.n);
+    const [row] = await t.deps.db.select().from(screenings).where(eq(screenings.id, res.json().id));
+    expect(row?.personId).toBeNull();
+    expect(row?.exploitationTypes).toEqual(['ForcedLabour']);
+  });
+
+  it('refuses contradictory answers field by field: a declining child, a missing identity, an unknown indicator', async () => {
+    const child = await screen(screeningBody({ consent: 'declined', person: undefined, ageYears: 15 }));
+    expect(child.statusCode).toBe(400);
+    expect(child.json().error.fields).toEqual([expect.objectContaining({ path: 'consent', code: 'child_requires_referral' })]);
+    const noPerson = await screen(screeningBody({ person: undefined }));
+    expect(noPerson.json().error.fields).toEqual([expect.objectContaining({ path: 'person', code: 'required' })]);
+    const unknown = await screen(screeningBody({ observed: ['short_form.no_such_thing'] }));
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('a replayed submission is recorded once', async () => {
+    const body = screeningBody();
+    const a = await screen(body);
+    const b = await screen(body);
+    expect(b.json().id).toBe(a.json().id);
+    expect(b.json().personId).toBe(a.json().personId);
+  });
+
+  it('after handover the screener keeps a receipt but can no longer open the person or the case; the receiving unit can', async () => {
+    const s = (await screen(screeningBody())).json();
+    const handed = await inspector.inject({ method: 'POST', url: `/api/v1/screenings/${s.id}/handover`, payload: { toAgencyId: idUnit } });
+    expect(handed.statusCode).toBe(200);
+    expect(handed.json()).toMatchObject({ personId: null, caseId: null, handover: { toAgencyId: idUnit, toAgencyName: 'Anti-trafficking unit' } });
+    expect((await inspector.inject({ method: 'GET', url: `/api/v1/persons/${s.personId}` })).statusCode).toBe(404);
+    expect((await inspector.inject({ method: 'GET', url: `/api/v1/cases/${s.caseId}` })).statusCode).toBe(404);
+    const list = (await inspector.inject({ method: 'GET', url: '/api/v1/screenings' })).json();
+    expect(list.items.find((i: { id: string }) => i.id === s.id)?.handover?.toAgencyId).toBe(idUnit);
+    const officer = await t.as('identification_officer', { agencyId: idUnit, regions: ['KZ-61'] });
+    const kase = (await officer.inject({ method: 'GET', url: `/api/v1/cases/${s.caseId}` })).json();
+    expect(kase.ownerAgencyName).toBe('Anti-trafficking unit');
+    expect(kase.actions.map((a: { type: string }) => a.type)).toEqual(['opened', 'handed_over']);
+    expect(kase.status).toBe('open');
+    const again = await inspector.inject({ method: 'POST', url: `/api/v1/screenings/${s.id}/handover`, payload: { toAgencyId: idUnit } });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('another screener cannot see someone else\'s screening', async () => {
+    const s = (await screen(screeningBody())).json();
+    const other = await t.as('screener', { regions: ['KZ-61'] });
+    expect((await other.inject({ method: 'GET', url: `/api/v1/screenings/${s.id}` })).statusCode).toBe(404);
+  });
+});
