@@ -1,4 +1,4 @@
-import type { ScreeningReference } from '@qorgau/core';
+import type { ScreeningReference, WorkingCalendar } from '@qorgau/core';
 import type { Config } from './config.ts';
 import type { FieldCipher } from './crypto/field-cipher.ts';
 import type { Db } from './db/client.ts';
@@ -12,4 +12,7 @@ export interface AppDeps {
   translator: Translator;
   /** Screening indicator lists and rules, loaded and checked at start-up. */
   reference: ScreeningReference;
+  calendar: WorkingCalendar;
+  /** The clock; injected so deadline rules are testable. */
+  now: () => Date;
 }

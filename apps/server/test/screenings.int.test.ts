@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { persons, screenings } from '../src/db/schema.ts';
+import { addWorkingDays } from '@qorgau/core';
+import { cases, persons, screenings } from '../src/db/schema.ts';
+import { kazakhstanDate } from '../src/util/kazakhstan-date.ts';
 import { createTestApp, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
@@ -111,5 +113,31 @@ describeEachDb('screenings', (kind) => {
     const s = (await screen(screeningBody())).json();
     const other = await t.as('screener', { regions: ['KZ-61'] });
     expect((await other.inject({ method: 'GET', url: `/api/v1/screenings/${s.id}` })).statusCode).toBe(404);
+  });
+
+  it('the referral starts a 5-working-day identification clock that shows in the officer\'s queue, late cases first', async () => {
+    const officer = await t.as('identification_officer', { agencyId: idUnit, regions: ['KZ-61'] });
+    const first = (await screen(screeningBody())).json();
+    const second = (await screen(screeningBody())).json();
+    for (const s of [first, second]) {
+      await inspector.inject({ method: 'POST', url: `/api/v1/screenings/${s.id}/handover`, payload: { toAgencyId: idUnit } });
+    }
+    const today = kazakhstanDate(new Date());
+    const expected = addWorkingDays(today, 5, t.deps.calendar);
+    await t.deps.db.update(cases).set({ identificationDue: '2026-01-05' }).where(eq(cases.id, second.caseId));
+    const queue = (await officer.inject({ method: 'GET', url: '/api/v1/cases?queue=identification&pageSize=100' })).json();
+    const ids = queue.items.map((c: { id: string }) => c.id);
+    expect(ids.indexOf(second.caseId)).toBeLessThan(ids.indexOf(first.caseId));
+    const byId = (id: string) => queue.items.find((c: { id: string }) => c.id === id);
+    expect(byId(first.caseId)).toMatchObject({ identificationDue: expected, deadline: 'ok' });
+    expect(byId(second.caseId)).toMatchObject({ identificationDue: '2026-01-05', deadline: 'overdue' });
+    // A decision takes the case off the queue.
+    await officer.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${second.caseId}/actions`,
+      payload: { clientId: randomUUID(), action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police', reasons: 'Interview and assessment' } },
+    });
+    const after = (await officer.inject({ method: 'GET', url: '/api/v1/cases?queue=identification&pageSize=100' })).json();
+    expect(after.items.map((c: { id: string }) => c.id)).not.toContain(second.caseId);
   });
 });

@@ -12,7 +12,7 @@ import { openKeyring } from '../src/crypto/key-setup.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { agencies, users } from '../src/db/schema.ts';
 import { createTranslator } from '../src/http/i18n.ts';
-import { loadScreeningReference } from '../src/reference/screening-reference.ts';
+import { loadScreeningReference, loadWorkingCalendar } from '../src/reference/screening-reference.ts';
 import { createTestDatabase, type DbKind, type TestDatabase } from './test-db.ts';
 
 export const TEST_PASSWORD = 'Correct-Horse-Battery-9';
@@ -52,7 +52,7 @@ export async function createTestApp(kind: DbKind, opts: { logStream?: NodeJS.Wri
   const db = await createTestDatabase(kind);
   const { cipher } = await openKeyring(db.database.db, config.keyFile, { allowCreate: true });
   await db.database.useAppRole();
-  const deps: AppDeps = { db: db.database.db, cipher, config, translator: await createTranslator(), reference: loadScreeningReference() };
+  const deps: AppDeps = { db: db.database.db, cipher, config, translator: await createTranslator(), reference: loadScreeningReference(), calendar: loadWorkingCalendar(), now: () => new Date() };
   const app = await buildApp(deps, { logStream: opts.logStream });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   let n = 0;

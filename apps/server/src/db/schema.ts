@@ -141,6 +141,8 @@ export const cases = pgTable(
     ownerAgencyId: uuid('owner_agency_id')
       .notNull()
       .references(() => agencies.id),
+    /** Formal identification is due by this date (working days from the referral, issue #3). */
+    identificationDue: text('identification_due'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkReferenceSet, parseIndicatorList, parseRuleConfig, type FieldIssue, type ScreeningReference } from '@qorgau/core';
+import { checkReferenceSet, parseIndicatorList, parseRuleConfig, parseWorkingCalendar, type FieldIssue, type ScreeningReference, type WorkingCalendar } from '@qorgau/core';
 
 export const DEFAULT_REFERENCE_DIR = fileURLToPath(new URL('../../../../reference', import.meta.url));
 
@@ -34,4 +34,12 @@ export function loadScreeningReference(dir: string = DEFAULT_REFERENCE_DIR): Scr
   const issues = checkReferenceSet(lists, rules.value);
   if (issues.length) throw new ReferenceDataError(describe('reference set', issues));
   return { lists, rules: rules.value };
+}
+
+/** Kazakhstan's working calendar (public holidays and decreed transfers) for deadlines. */
+export function loadWorkingCalendar(dir: string = DEFAULT_REFERENCE_DIR): WorkingCalendar {
+  const file = join(dir, 'calendar', 'kz-holidays.json');
+  const parsed = parseWorkingCalendar(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.ok) throw new ReferenceDataError(describe(file, parsed.issues));
+  return parsed.value;
 }

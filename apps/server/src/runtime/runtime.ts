@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { openKeyring } from '../crypto/key-setup.ts';
 import { createDb, type Database } from '../db/client.ts';
 import { createTranslator } from '../http/i18n.ts';
-import { loadScreeningReference } from '../reference/screening-reference.ts';
+import { loadScreeningReference, loadWorkingCalendar } from '../reference/screening-reference.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 export interface Runtime {
@@ -25,7 +25,7 @@ export async function openRuntime(config: Config, opts: { allowCreateKey: boolea
     await database.migrate();
     const { cipher } = await openKeyring(database.db, config.keyFile, { allowCreate: opts.allowCreateKey });
     await database.useAppRole();
-    const deps: AppDeps = { db: database.db, cipher, config, translator: await createTranslator(), reference: loadScreeningReference() };
+    const deps: AppDeps = { db: database.db, cipher, config, translator: await createTranslator(), reference: loadScreeningReference(), calendar: loadWorkingCalendar(), now: () => new Date() };
     const db = database;
     return {
       database,

@@ -57,6 +57,9 @@ export const CaseSummary = z.object({
   regionCode: z.string(),
   exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)),
   ownerAgencyName: z.string(),
+  /** Formal identification due date (working days from referral), while the case is open. */
+  identificationDue: z.string().nullable(),
+  deadline: z.enum(['ok', 'due_soon', 'overdue']).nullable(),
   openedAt: z.string(),
   updatedAt: z.string(),
 });
@@ -67,6 +70,8 @@ export const Case = CaseSummary.extend({ actions: z.array(CaseActionView), allow
 export type Case = z.infer<typeof Case>;
 
 export const CaseListQuery = PageQuery.extend({
+  /** Only open cases awaiting formal identification, soonest deadline first (the officer's queue). */
+  queue: z.enum(['identification']).optional(),
   status: z.enum(CASE_STATUSES).optional(),
   regionCode: RegionCodeSchema.optional(),
   q: z.string().trim().max(200).optional(),

@@ -20,6 +20,7 @@ interface RawCase {
   trafficking_status: string;
   created_by: string;
   creator_access_ended: boolean;
+  identification_due: string | null;
   owner_agency_id: string;
   created_at: Date | string;
   updated_at: Date | string;
@@ -45,7 +46,7 @@ export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: A
     db,
     sql`WITH c AS (
       SELECT ${cases.id}, ${cases.clientId}, ${cases.reference}, ${cases.personId}, ${cases.regionCode}, ${cases.exploitationTypes},
-             ${cases.status}, ${cases.traffickingStatus}, ${cases.createdBy}, ${cases.creatorAccessEnded}, ${cases.ownerAgencyId}, ${cases.createdAt}, ${cases.updatedAt},
+             ${cases.status}, ${cases.traffickingStatus}, ${cases.createdBy}, ${cases.creatorAccessEnded}, ${cases.ownerAgencyId}, ${cases.identificationDue}, ${cases.createdAt}, ${cases.updatedAt},
              ${persons.pseudonym}, ${persons.firstNameEnc}, ${persons.secondNameEnc}, ${persons.middleNameEnc}, ${agencies.name} AS owner_agency_name,
              ${scopePredicate(actor, scopeOf(actor.role, 'person.read_identity'), cols)} AS identity_visible,
              ${scopePredicate(actor, scopeOf(actor.role, 'case.act'), cols)} AS can_act
@@ -76,6 +77,7 @@ export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: A
         traffickingStatus: r.trafficking_status,
         createdBy: r.created_by,
         creatorAccessEnded: r.creator_access_ended,
+        identificationDue: r.identification_due,
         ownerAgencyId: r.owner_agency_id,
         createdAt: new Date(r.created_at),
         updatedAt: new Date(r.updated_at),

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@qorgau/core';
 import { caseColumns, caseScope, visibleIf } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
@@ -66,6 +66,8 @@ export interface CaseFilter {
   status?: string;
   regionCode?: string;
   nameIndex?: string[];
+  /** `identification`: open cases with a due date, in the actor's act scope, soonest first. */
+  queue?: 'identification';
 }
 
 export async function listCases(db: DbOrTx, actor: Actor, filter: CaseFilter, page: number, pageSize: number) {
@@ -75,7 +77,11 @@ export async function listCases(db: DbOrTx, actor: Actor, filter: CaseFilter, pa
   if (filter.nameIndex?.length) {
     conds.push(arrayContains(persons.nameIndex, filter.nameIndex), personScope(actor, 'person.read_identity'));
   }
+  if (filter.queue === 'identification') {
+    conds.push(eq(cases.status, 'open'), isNotNull(cases.identificationDue), caseScope(actor, 'case.act'));
+  }
   const where = and(...conds);
+  const order = filter.queue ? [asc(cases.identificationDue), asc(cases.id)] : [desc(cases.updatedAt), desc(cases.id)];
   const [rows, [total]] = await Promise.all([
     db
       .select(summaryColumns(actor))
@@ -83,7 +89,7 @@ export async function listCases(db: DbOrTx, actor: Actor, filter: CaseFilter, pa
       .innerJoin(persons, eq(persons.id, cases.personId))
       .innerJoin(agencies, eq(agencies.id, cases.ownerAgencyId))
       .where(where)
-      .orderBy(desc(cases.updatedAt), desc(cases.id))
+      .orderBy(...order)
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(cases).innerJoin(persons, eq(persons.id, cases.personId)).where(where),
@@ -119,6 +125,6 @@ export async function countCasesByStatus(db: DbOrTx, actor: Actor): Promise<Reco
 }
 
 /** A handover: the receiving agency owns the case, and its creator keeps no access to it. */
-export async function transferCase(tx: DbOrTx, id: string, toAgencyId: string): Promise<void> {
-  await tx.update(cases).set({ ownerAgencyId: toAgencyId, creatorAccessEnded: true, updatedAt: new Date() }).where(eq(cases.id, id));
+export async function transferCase(tx: DbOrTx, id: string, toAgencyId: string, identificationDue: string): Promise<void> {
+  await tx.update(cases).set({ ownerAgencyId: toAgencyId, creatorAccessEnded: true, identificationDue, updatedAt: new Date() }).where(eq(cases.id, id));
 }

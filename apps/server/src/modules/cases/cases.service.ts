@@ -23,7 +23,8 @@ import { nameIndexOf } from '../persons/persons.service.ts';
 import { getPerson } from '../persons/persons.repository.ts';
 import { readCaseAudited } from './case-read.repository.ts';
 import * as repo from './cases.repository.ts';
-import { actionTextContext, caseSummary, caseView } from './cases.view.ts';
+import { actionTextContext, caseSummary, caseView, type DeadlineContext } from './cases.view.ts';
+import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
 
 /** The log entry's non-identifying details and its (encrypted) free text. */
 function splitAction(input: CaseActionInput): { action: CaseAction; details: Record<string, string>; text: string | undefined } {
@@ -84,11 +85,12 @@ export async function openCase(tx: DbOrTx, cipher: FieldCipher, auth: AuthContex
 
 export function createCasesService(deps: AppDeps) {
   const { db, cipher } = deps;
+  const when = (): DeadlineContext => ({ today: kazakhstanDate(deps.now()), calendar: deps.calendar });
 
   async function read(auth: AuthContext, audit: AuditContext, id: string): Promise<Case> {
     const found = await readCaseAudited(db, auth.actor, id, audit);
     if (!found) throw new DomainError('not_found');
-    return caseView(cipher, found.row, found.actions);
+    return caseView(cipher, found.row, found.actions, when());
   }
 
   /** Runs `write`; if a concurrent replay of the same client id won, answers with its case. */
@@ -140,11 +142,11 @@ export function createCasesService(deps: AppDeps) {
           return caseId;
         }), auth, audit),
 
-    async list(auth: AuthContext, audit: AuditContext, query: { status?: string; regionCode?: string; q?: string; page: number; pageSize: number }) {
+    async list(auth: AuthContext, audit: AuditContext, query: { status?: string; regionCode?: string; q?: string; queue?: 'identification'; page: number; pageSize: number }) {
       const nameIndex = query.q ? nameIndexOf(cipher, query.q) : undefined;
       return db.transaction(async (tx) => {
-        const { rows, total } = await repo.listCases(tx, auth.actor, { status: query.status, regionCode: query.regionCode, nameIndex }, query.page, query.pageSize);
-        const items = rows.map((r) => caseSummary(cipher, r));
+        const { rows, total } = await repo.listCases(tx, auth.actor, { status: query.status, regionCode: query.regionCode, nameIndex, queue: query.queue }, query.page, query.pageSize);
+        const items = rows.map((r) => caseSummary(cipher, r, when()));
         await appendAudit(tx, audit, {
           operation: 'case.list',
           recordType: 'case',

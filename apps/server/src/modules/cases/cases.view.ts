@@ -1,4 +1,4 @@
-import { ALLOWED_ACTIONS, type Case, type CaseStatus, type CaseSummary } from '@qorgau/core';
+import { ALLOWED_ACTIONS, deadlineStatus, type Case, type CaseStatus, type CaseSummary, type WorkingCalendar } from '@qorgau/core';
 import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
 import { displayNameOf } from '../persons/persons.view.ts';
 import type { CaseSummaryRow, listCaseActions } from './cases.repository.ts';
@@ -7,7 +7,16 @@ type ActionRows = Awaited<ReturnType<typeof listCaseActions>>;
 
 export const actionTextContext = (actionId: string): string => fieldContext('case_actions', 'text', actionId);
 
-export function caseSummary(cipher: FieldCipher, r: CaseSummaryRow): CaseSummary {
+/** What deadlines are measured against: today in Kazakhstan and its working calendar. */
+export interface DeadlineContext {
+  today: string;
+  calendar: WorkingCalendar;
+}
+/** Warn this many working days before an identification deadline. */
+const DUE_SOON_DAYS = 1;
+
+export function caseSummary(cipher: FieldCipher, r: CaseSummaryRow, when: DeadlineContext): CaseSummary {
+  const due = r.case.status === 'open' ? r.case.identificationDue : null;
   return {
     id: r.case.id,
     reference: r.case.reference,
@@ -19,15 +28,17 @@ export function caseSummary(cipher: FieldCipher, r: CaseSummaryRow): CaseSummary
     regionCode: r.case.regionCode,
     exploitationTypes: r.case.exploitationTypes as CaseSummary['exploitationTypes'],
     ownerAgencyName: r.ownerAgencyName,
+    identificationDue: due,
+    deadline: due ? deadlineStatus(due, when.today, DUE_SOON_DAYS, when.calendar) : null,
     openedAt: r.case.createdAt.toISOString(),
     updatedAt: r.case.updatedAt.toISOString(),
   };
 }
 
 /** Free text is personal data: it is decrypted only for viewers who may see the identity. */
-export function caseView(cipher: FieldCipher, r: CaseSummaryRow, actions: ActionRows): Case {
+export function caseView(cipher: FieldCipher, r: CaseSummaryRow, actions: ActionRows, when: DeadlineContext): Case {
   return {
-    ...caseSummary(cipher, r),
+    ...caseSummary(cipher, r, when),
     actions: actions.map(({ action, actorName, agencyName }) => ({
       seq: action.seq,
       type: action.type,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { applyAction, deriveCaseState, DomainError, evaluateScreening, type CaseAction, type CreateScreeningBody, type Screening } from '@qorgau/core';
+import { addWorkingDays, applyAction, deriveCaseState, DomainError, evaluateScreening, type CaseAction, type CreateScreeningBody, type Screening } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
@@ -10,6 +10,7 @@ import { endCreatorAccess, insertPerson } from '../persons/persons.repository.ts
 import { encryptPerson } from '../persons/persons.service.ts';
 import * as repo from './screenings.repository.ts';
 import { ageGroupOf, resultView, screeningView } from './screenings.view.ts';
+import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
 
 export function createScreeningsService(deps: AppDeps) {
   const { db, cipher, reference } = deps;
@@ -92,7 +93,9 @@ export function createScreeningsService(deps: AppDeps) {
       const log = await listCaseActions(tx, screening.caseId);
       applyAction(deriveCaseState(log.map((l) => ({ type: l.action.type, ...l.action.details }) as unknown as CaseAction)), { type: 'handed_over' });
       await insertAction(tx, cipher, auth, screening.caseId, log.length + 1, randomUUID(), { type: 'handed_over', details: { toAgencyId }, text: undefined });
-      await transferCase(tx, screening.caseId, toAgencyId);
+      // The identification clock starts at referral: N working days (default 5) in Kazakhstan's calendar.
+      const due = addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, deps.calendar);
+      await transferCase(tx, screening.caseId, toAgencyId, due);
       if (screening.personId) await endCreatorAccess(tx, screening.personId, auth.user.id);
       await repo.markHandedOver(tx, id, toAgencyId, new Date());
       await appendAudit(tx, audit, { operation: 'screening.handed_over', recordType: 'screening', recordId: id, details: { toAgencyId, caseId: screening.caseId } });
