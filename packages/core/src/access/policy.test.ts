@@ -58,4 +58,15 @@ describe('access policy', () => {
     for (const role of ROLES) if (scopeOf(role, 'person.read')) expect(requiresTwoFactor(role)).toBe(true);
     for (const grants of Object.values(ROLE_GRANTS)) for (const s of Object.values(grants)) expect(SCOPES).toContain(s);
   });
+
+  it('after a handover, being the creator grants nothing: only a wider scope still reaches the record', () => {
+    fc.assert(
+      fc.property(actor, record, fc.constantFrom(...PERMISSIONS), (a, r, p) => {
+        const handedOver = { ...r, createdBy: a.userId, creatorAccessEnded: true };
+        if (scopeOf(a.role, p) === 'own') expect(canAccessRecord(a, p, handedOver)).toBe(false);
+        // Never more access after a handover than before it.
+        if (canAccessRecord(a, p, handedOver)) expect(canAccessRecord(a, p, { ...handedOver, creatorAccessEnded: false })).toBe(true);
+      }),
+    );
+  });
 });
