@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { currentTotp } from '../apps/server/src/auth/totp.ts';
 import { browserAvailable, launchChromium } from './support/browser.ts';
+import { demoAccount, signIn as signInAs } from './support/sign-in.ts';
 import { startQorgau, type RunningQorgau } from './support/qorgau-server.ts';
 
 describe.skipIf(!browserAvailable())('journeys in Chromium', () => {
@@ -15,21 +16,8 @@ describe.skipIf(!browserAvailable())('journeys in Chromium', () => {
     await q?.stop();
   });
 
-  const account = (username: string) => {
-    const a = q.credentials.accounts.find((x) => x.username === username);
-    if (!a) throw new Error(`no demo account ${username}`);
-    return a;
-  };
-
-  async function signIn(page: Page, username: string, password: string, totpSecret: string) {
-    await page.goto(q.url);
-    await page.getByTestId('username').fill(username);
-    await page.getByTestId('password').fill(password);
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('totp-code').fill(currentTotp(totpSecret, username));
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('sign-out').waitFor();
-  }
+  const account = (username: string) => demoAccount(q, username);
+  const signIn = (page: Page, username: string) => signInAs(page, q, username);
 
   it('an officer signs in with 2FA, records a woman named in Kazakh, finds her by a Latin spelling, switches to Kazakh and opens her record', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
@@ -41,7 +29,7 @@ describe.skipIf(!browserAvailable())('journeys in Chromium', () => {
     await page.goto(q.url);
     await page.getByTestId('language-switch').selectOption('en');
     const officer = account('identification');
-    await signIn(page, officer.username, q.credentials.password, officer.totpSecret);
+    await signIn(page, officer.username);
 
     await page.goto(`${q.url}/persons/new`);
     await page.getByTestId('person-firstName').fill('Әйгерім');
@@ -78,7 +66,7 @@ describe.skipIf(!browserAvailable())('journeys in Chromium', () => {
     await admin.goto(q.url);
     await admin.getByTestId('language-switch').selectOption('en');
     const a = account('admin');
-    await signIn(admin, a.username, q.credentials.password, a.totpSecret);
+    await signIn(admin, a.username);
     await admin.getByTestId('nav-users').click();
     await admin.getByTestId('new-user').click();
     await admin.getByTestId('user-username').fill('madina.ngo');

@@ -5,11 +5,19 @@ import { describe, expect, it } from 'vitest';
 // Import the enum modules directly: the test checks the catalogs, not core's index.
 import { AGENCY_TYPES, ROLES } from '../packages/core/src/access/roles.ts';
 import { AUDIT_OPERATIONS, AUDIT_OUTCOMES } from '../packages/core/src/contracts/audit.contract.ts';
+import { ENCOUNTER_SETTINGS, SCREENING_LANGUAGES } from '../packages/core/src/contracts/screening.contract.ts';
 import { CASE_ACTION_TYPES, CASE_STATUSES, DECISION_ORGS, TRAFFICKING_STATUSES } from '../packages/core/src/domain/case/case-status.ts';
+import { SCREENING_LEVELS, type ScreeningReason } from '../packages/core/src/domain/identification/screening.ts';
 import { ERROR_CODES } from '../packages/core/src/errors.ts';
 import { COMMON_CITIZENSHIPS, EXPLOITATION_TYPES, GENDERS, IDENTITY_DOCUMENT_TYPES } from '../packages/core/src/reference/htcds.ts';
 
 type Catalog = { [key: string]: string | Catalog };
+
+// core has the reasons as a type only: listed here, and the compiler keeps the list in step.
+const SCREENING_REASONS = ['rule_met', 'provisional_rule_met', 'control_indicator', 'strong_indicator', 'indicators_present'] as const satisfies readonly ScreeningReason[];
+type MissingReason = Exclude<ScreeningReason, (typeof SCREENING_REASONS)[number]>;
+const noReasonMissing: [MissingReason] extends [never] ? true : false = true;
+void noReasonMissing;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LOCALES = ['kk', 'ru', 'en'] as const;
@@ -57,6 +65,11 @@ const ENUMS: Record<string, readonly string[]> = {
   errors: ERROR_CODES,
   'home.intro': ROLES,
   language: LOCALES,
+  setting: ENCOUNTER_SETTINGS,
+  screeningLanguage: SCREENING_LANGUAGES,
+  screeningLevel: SCREENING_LEVELS,
+  'screening.reason': SCREENING_REASONS,
+  'screening.levelHelp': SCREENING_LEVELS,
 };
 
 const ZOD_ISSUE_CODES = [
@@ -72,7 +85,29 @@ const ZOD_ISSUE_CODES = [
   'invalid_key',
   'invalid_element',
 ];
-const EXTRA_VALIDATION = ['required', 'password_too_short', 'password_too_common', 'password_needs_variety'];
+const EXTRA_VALIDATION = [
+  'required',
+  'password_too_short',
+  'password_too_common',
+  'password_needs_variety',
+  // Screening and indicator reference data (core's domain/identification, screening contract).
+  'anonymous_has_identity',
+  'child_requires_referral',
+  'unknown_indicator',
+  'mixed_indicator_groups',
+  'duplicate_id',
+  'unknown_dimension',
+  'unknown_group',
+  'unknown_reading',
+  'unknown_source',
+  'translation_required',
+  'strength_without_dimension',
+  'rule_expression_syntax',
+  'rule_expression_too_complex',
+  'invalid_date',
+  'invalid_range',
+  'no_working_days',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -11,6 +11,9 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { PersonCreatePage } from '../features/persons/PersonCreatePage.tsx';
 import { PersonPage } from '../features/persons/PersonPage.tsx';
 import { PersonsListPage } from '../features/persons/PersonsListPage.tsx';
+import { ScreeningNewPage } from '../features/screenings/ScreeningNewPage.tsx';
+import { ScreeningResultPage } from '../features/screenings/ScreeningResultPage.tsx';
+import { ScreeningsListPage } from '../features/screenings/ScreeningsListPage.tsx';
 import { Guard } from './Guard.tsx';
 
 // Administration and audit are used by few people: load them only when opened.
@@ -67,6 +70,23 @@ export function AppRoutes() {
           {(params) => (
             <Guard permission="case.read">
               <CasePage id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path="/screenings">
+          <Guard permission="case.create">
+            <ScreeningsListPage />
+          </Guard>
+        </Route>
+        <Route path="/screenings/new">
+          <Guard permission="case.create">
+            <ScreeningNewPage />
+          </Guard>
+        </Route>
+        <Route path="/screenings/:id">
+          {(params) => (
+            <Guard permission="case.create">
+              <ScreeningResultPage id={params.id} />
             </Guard>
           )}
         </Route>

@@ -6,6 +6,7 @@ import { useCan, useCurrentUser } from '../auth/current-user.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
 
 type ActionKey =
+  | 'home.actions.screen'
   | 'home.actions.recordPerson'
   | 'home.actions.findPerson'
   | 'home.actions.cases'
@@ -19,9 +20,11 @@ interface HomeAction {
   label: ActionKey;
   permission?: Permission;
   primary?: boolean;
+  testId?: string;
 }
 
 const ACTIONS: HomeAction[] = [
+  { href: '/screenings/new', label: 'home.actions.screen', permission: 'case.create', primary: true, testId: 'new-screening' },
   { href: '/persons/new', label: 'home.actions.recordPerson', permission: 'person.create', primary: true },
   { href: '/persons', label: 'home.actions.findPerson', permission: 'person.read' },
   { href: '/cases', label: 'home.actions.cases', permission: 'case.read' },
@@ -53,7 +56,7 @@ export function HomePage() {
         </Title>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
           {actions.map((a) => (
-            <Button key={a.href} component={Link} href={a.href} variant={a.primary ? 'filled' : 'light'} size="md">
+            <Button key={a.href} component={Link} href={a.href} variant={a.primary ? 'filled' : 'light'} size="md" data-testid={a.testId}>
               {t(a.label)}
             </Button>
           ))}

@@ -1,0 +1,84 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { agencies, cases } from '../apps/server/src/db/schema.ts';
+import { browserAvailable, launchChromium } from './support/browser.ts';
+import { startQorgau, type RunningQorgau } from './support/qorgau-server.ts';
+import { signIn } from './support/sign-in.ts';
+
+describe.skipIf(!browserAvailable())('identification journey in Chromium (issue #3)', () => {
+  let q: RunningQorgau;
+  let browser: Browser;
+  beforeAll(async () => {
+    [q, browser] = await Promise.all([startQorgau({ persons: 10 }), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await q?.stop();
+  });
+
+  it('a labour inspector screens a worker on a farm in Kazakh and hands over; an identification officer identifies her; the inspector can no longer open the record', async () => {
+    const [idUnit] = await q.runtime.deps.db.select().from(agencies).where(eq(agencies.type, 'police')).orderBy(agencies.name).limit(1);
+    const unit = await q.runtime.deps.db.select().from(agencies).where(eq(agencies.name, 'Алматы қаласы ПД, адам саудасына қарсы бөлім'));
+    const receiving = unit[0] ?? idUnit;
+    if (!receiving) throw new Error('no police agency in the demo');
+
+    const inspectorCtx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const inspector = await inspectorCtx.newPage();
+    await signIn(inspector, q, 'screener', { language: 'kk' });
+    await inspector.getByTestId('new-screening').first().click();
+    await inspector.getByTestId('screening-region').selectOption('KZ-61');
+    await inspector.getByTestId('screening-setting').selectOption('farm');
+    await inspector.getByTestId('screening-language').selectOption('kk');
+    await inspector.getByTestId('screening-age').fill('27');
+    await inspector.getByTestId('screening-gender').selectOption('Feminine');
+    await inspector.getByTestId('screening-citizenship').selectOption('KZ');
+    await inspector.getByTestId('screening-exploitation-ForcedLabour').check();
+    await inspector.getByTestId('indicator-short_form.documents_withheld').check();
+    await inspector.getByTestId('indicator-short_form.wages_withheld').check();
+    await inspector.getByTestId('screening-consent-identified').check();
+    await inspector.getByTestId('screening-firstName').fill('Гүлнар');
+    await inspector.getByTestId('screening-secondName').fill('Серікбаева');
+    await inspector.getByTestId('screening-narrative').fill('Мақта фермасында жұмыс істейді, төлқұжаты иесінде');
+    await inspector.getByTestId('screening-submit').click();
+    await inspector.getByTestId('screening-level').waitFor();
+    const personHref = await inspector.getByTestId('screening-person-link').getAttribute('href');
+    expect(personHref).toMatch(/\/persons\/[0-9a-f-]{36}/);
+    await inspector.getByTestId('handover-agency').selectOption(receiving.id);
+    await inspector.getByTestId('handover-submit').click();
+    await inspector.getByTestId('confirm').click();
+    await inspector.getByTestId('handover-receipt').waitFor();
+    await expect.poll(() => inspector.getByTestId('handover-receipt').textContent()).toContain(receiving.name);
+
+    const officerCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const officer = await officerCtx.newPage();
+    await signIn(officer, q, 'identification', { language: 'kk' });
+    await officer.goto(`${q.url}/cases?q=${encodeURIComponent('Gulnar Serikbaeva')}`);
+    await officer.getByTestId('case-row').first().click();
+    await officer.getByTestId('case-action-type').selectOption('identification_decided');
+    await officer.getByTestId('case-action-outcome').selectOption('ActualVictimOfTrafficking');
+    await officer.getByTestId('case-action-decidedBy').selectOption('Police');
+    await officer.getByTestId('case-action-text').fill('Сұхбат пен бағалау: мәжбүрлі еңбек');
+    await officer.getByTestId('case-action-submit').click();
+    const caseUrl = officer.url();
+    const caseId = caseUrl.split('/').pop() as string;
+    await expect
+      .poll(async () => (await officer.request.get(`${q.url}/api/v1/cases/${caseId}`)).json().then((c) => c.traffickingStatus))
+      .toBe('ActualVictimOfTrafficking');
+    const decided = await (await officer.request.get(`${q.url}/api/v1/cases/${caseId}`)).json();
+    // Identified within the deadline the referral set (5 working days), and off the queue.
+    const [row] = await q.runtime.deps.db.select().from(cases).where(eq(cases.id, caseId));
+    const decision = decided.actions.find((a: { type: string }) => a.type === 'identification_decided');
+    expect(row?.identificationDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(decision.at.slice(0, 10) <= (row?.identificationDue as string)).toBe(true);
+    expect(decided.deadline).toBeNull();
+
+    // The inspector keeps the receipt but can no longer open the person.
+    await inspector.goto(`${q.url}${personHref}`);
+    await expect.poll(() => inspector.getByTestId('person-name').count()).toBe(0);
+    const res = await inspector.request.get(`${q.url}/api/v1${personHref}`);
+    expect(res.status()).toBe(404);
+    await inspectorCtx.close();
+    await officerCtx.close();
+  });
+});
