@@ -99,4 +99,43 @@ describeEachDb('cases', (kind) => {
     const elsewhere = await t.as('identification_officer', { regions: ['KZ-71'] });
     expect((await elsewhere.inject({ method: 'GET', url: '/api/v1/cases/overview' })).json().total).toBe(0);
   });
+
+  it('identification records what the assessment found, and an appeal can overturn the decision', async () => {
+    const c = await openCase();
+    const decided = await act(c.id, {
+      type: 'identification_decided',
+      outcome: 'NotAVictimOfTrafficking',
+      decidedBy: 'Police',
+      reasons: 'No indicators confirmed at interview',
+      exploitationTypes: ['ForcedLabour', 'ForcedCriminality'],
+      methodsOfControl: ['RestrictsMovement'],
+      forcedLabourIndustries: ['A'],
+      countriesOfExploitation: ['KZ'],
+    });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json().exploitationTypes).toEqual(['ForcedLabour', 'ForcedCriminality']);
+    const entry = decided.json().actions.at(-1);
+    expect(entry.details).toMatchObject({ outcome: 'NotAVictimOfTrafficking', methodsOfControl: ['RestrictsMovement'], forcedLabourIndustries: ['A'] });
+    const appeal = await act(c.id, { type: 'identification_reviewed', kind: 'appeal', outcome: 'ActualVictimOfTrafficking', decidedBy: 'CourtOrProsecution', reasons: 'Court found coercion' });
+    expect(appeal.json()).toMatchObject({ status: 'identified', traffickingStatus: 'ActualVictimOfTrafficking' });
+    const missingReasons = await act(c.id, { type: 'identification_reviewed', kind: 'review', outcome: 'NotAVictimOfTrafficking', decidedBy: 'Police' });
+    expect(missingReasons.statusCode).toBe(400);
+    expect(missingReasons.json().error.fields.map((f: { path: string }) => f.path)).toContain('action.reasons');
+  });
+
+  it('a non-punishment flag lands in the prosecutors\' queue until a prosecutor reviews it', async () => {
+    const c = await openCase();
+    expect((await act(c.id, { type: 'non_punishment_flagged', text: 'Charged with illegal border crossing while under the traffickers\' control' })).statusCode).toBe(200);
+    const prosecutor = await t.as('prosecutor', { regions: ['KZ-75'] });
+    const queue = async () => (await prosecutor.inject({ method: 'GET', url: '/api/v1/cases?queue=non_punishment&pageSize=100' })).json().items.map((i: { id: string }) => i.id);
+    expect(await queue()).toContain(c.id);
+    expect((await act(c.id, { type: 'non_punishment_flagged', text: 'again' })).statusCode).toBe(409);
+    const reviewed = await prosecutor.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/actions`,
+      payload: { clientId: randomUUID(), action: { type: 'non_punishment_reviewed', decision: 'penalties_waived', text: 'Art. 128 victim: no penalty' } },
+    });
+    expect(reviewed.statusCode).toBe(200);
+    expect(await queue()).not.toContain(c.id);
+  });
 });

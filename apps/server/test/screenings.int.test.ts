@@ -140,4 +140,23 @@ describeEachDb('screenings', (kind) => {
     const after = (await officer.inject({ method: 'GET', url: '/api/v1/cases?queue=identification&pageSize=100' })).json();
     expect(after.items.map((c: { id: string }) => c.id)).not.toContain(second.caseId);
   });
+
+  it('a positive screening before deportation puts the deportation on hold and starts identification at once', async () => {
+    const migration = await t.createAgency({ type: 'migration_service', regionCode: 'KZ-61' });
+    const officer = await t.as('screener', { agencyId: migration, regions: ['KZ-61'] });
+    const s = (await screen(screeningBody({ setting: 'pre_deportation', consent: 'identified' }), officer)).json();
+    const kase = (await officer.inject({ method: 'GET', url: `/api/v1/cases/${s.caseId}` })).json();
+    expect(kase.actions.map((a: { type: string }) => a.type)).toEqual(['opened', 'deportation_hold']);
+    expect(kase.identificationDue).toBe(addWorkingDays(kazakhstanDate(new Date()), 5, t.deps.calendar));
+    expect(kase.allowedActions).toContain('deportation_hold_lifted');
+    const idOfficer = await t.as('identification_officer', { regions: ['KZ-61'] });
+    const queue = (await idOfficer.inject({ method: 'GET', url: '/api/v1/cases?queue=identification&pageSize=100' })).json();
+    expect(queue.items.map((c: { id: string }) => c.id)).toContain(s.caseId);
+    // Nothing observed: no hold, no clock.
+    const clear = (await screen(screeningBody({ setting: 'pre_deportation', observed: [] }), officer)).json();
+    expect(clear.result.level).toBe('none');
+    const plain = (await officer.inject({ method: 'GET', url: `/api/v1/cases/${clear.caseId}` })).json();
+    expect(plain.actions.map((a: { type: string }) => a.type)).toEqual(['opened']);
+    expect(plain.identificationDue).toBeNull();
+  });
 });

@@ -182,7 +182,7 @@ export const caseActions = pgTable(
     seq: integer('seq').notNull(),
     type: text('type').notNull(),
     /** Non-identifying facts of the action (outcome, deciding organisation, target agency). */
-    details: jsonb('details').$type<Record<string, string>>().notNull(),
+    details: jsonb('details').$type<Record<string, string | string[]>>().notNull(),
     textEnc: text('text_enc'),
     actorId: uuid('actor_id')
       .notNull()
@@ -286,3 +286,27 @@ export const systemSettings = pgTable('system_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Public self-reports (issue #3 item 6): the hotline queue. No author and no owner agency; the
+ * free text (`what_happened_enc`, `contact_enc`) is encrypted like any personal field.
+ */
+export const selfReports = pgTable(
+  'self_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull(),
+    language: text('language').notNull(),
+    reporter: text('reporter').notNull(),
+    regionCode: text('region_code'),
+    situation: text('situation').array().notNull(),
+    whatHappenedEnc: text('what_happened_enc').notNull(),
+    contactEnc: text('contact_enc'),
+    safeToContact: boolean('safe_to_contact').notNull(),
+    status: text('status').notNull().default('new'),
+    assignedTo: uuid('assigned_to').references(() => users.id),
+    screeningId: uuid('screening_id').references(() => screenings.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('self_reports_reference_key').on(t.reference), index('self_reports_queue_idx').on(t.status, t.createdAt)],
+);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { CASE_STATUSES, DECISION_ORGS, TRAFFICKING_STATUSES } from '../domain/case/case-status.ts';
-import { EXPLOITATION_TYPES } from '../reference/htcds.ts';
+import { CASE_STATUSES, DECISION_ORGS, NON_PUNISHMENT_DECISIONS, TRAFFICKING_STATUSES } from '../domain/case/case-status.ts';
+import { HTCDS_METHOD_OF_CONTROL_VALUES } from '../domain/identification/crosswalk.ts';
+import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, RECRUITMENT_METHODS, SEX_EXPLOITATION_TYPES } from '../reference/htcds.ts';
+import { CountryCode } from './common.contract.ts';
 import { ClientId, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
 
 export const CreateCaseBody = z.object({
@@ -23,7 +25,28 @@ export const CaseActionInput = z.discriminatedUnion('type', [
     outcome: z.enum(['ActualVictimOfTrafficking', 'NotAVictimOfTrafficking']),
     decidedBy: z.enum(DECISION_ORGS),
     reasons: Reason,
+    /** What the assessment established (HTCDS vic_* fields); replaces the case's forms when given. */
+    exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).optional(),
+    sexExploitationTypes: z.array(z.enum(SEX_EXPLOITATION_TYPES)).max(SEX_EXPLOITATION_TYPES.length).optional(),
+    forcedLabourIndustries: z.array(z.enum(FORCED_LABOUR_INDUSTRIES)).max(FORCED_LABOUR_INDUSTRIES.length).optional(),
+    methodsOfControl: z.array(z.enum(HTCDS_METHOD_OF_CONTROL_VALUES)).max(HTCDS_METHOD_OF_CONTROL_VALUES.length).optional(),
+    recruitmentMethods: z.array(z.enum(RECRUITMENT_METHODS)).max(RECRUITMENT_METHODS.length).optional(),
+    /** Countries of recruitment, transit and exploitation (ISO 3166-1 alpha-2). */
+    countriesOfRecruitment: z.array(CountryCode).max(20).optional(),
+    countriesOfTransit: z.array(CountryCode).max(20).optional(),
+    countriesOfExploitation: z.array(CountryCode).max(20).optional(),
   }),
+  z.object({
+    type: z.literal('identification_reviewed'),
+    kind: z.enum(['review', 'appeal']),
+    outcome: z.enum(['ActualVictimOfTrafficking', 'NotAVictimOfTrafficking']),
+    decidedBy: z.enum(DECISION_ORGS),
+    reasons: Reason,
+  }),
+  z.object({ type: z.literal('non_punishment_flagged'), text: Reason }),
+  z.object({ type: z.literal('non_punishment_reviewed'), decision: z.enum(NON_PUNISHMENT_DECISIONS), text: Reason }),
+  z.object({ type: z.literal('deportation_hold'), text: Reason }),
+  z.object({ type: z.literal('deportation_hold_lifted'), text: Reason }),
   z.object({ type: z.literal('referred'), toAgencyId: z.uuid(), text: Reason.optional() }),
   z.object({ type: z.literal('closed'), text: Reason }),
   z.object({ type: z.literal('reopened'), text: Reason }),
@@ -38,8 +61,8 @@ export const CaseActionView = z.object({
   at: z.string(),
   actorName: z.string(),
   agencyName: z.string(),
-  /** Non-identifying fields of the action (outcome, decidedBy, toAgencyId). */
-  details: z.record(z.string(), z.string()),
+  /** Non-identifying fields of the action (outcome, decidedBy, toAgencyId, HTCDS codes). */
+  details: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
   /** The action's free text; null when there is none or the viewer may not see personal data. */
   text: z.string().nullable(),
   /** Whether the action has free text at all (so the UI can say it is hidden, not absent). */
@@ -71,7 +94,7 @@ export type Case = z.infer<typeof Case>;
 
 export const CaseListQuery = PageQuery.extend({
   /** Only open cases awaiting formal identification, soonest deadline first (the officer's queue). */
-  queue: z.enum(['identification']).optional(),
+  queue: z.enum(['identification', 'non_punishment']).optional(),
   status: z.enum(CASE_STATUSES).optional(),
   regionCode: RegionCodeSchema.optional(),
   q: z.string().trim().max(200).optional(),

@@ -14,6 +14,8 @@ export const ENCOUNTER_SETTINGS = [
   'market',
   'border_crossing',
   'detention_police_operation',
+  /** Migration officers screen undocumented migrants before deportation (DOMAIN.md §2.7). */
+  'pre_deportation',
   'hospital',
   'school',
   'online',
@@ -22,6 +24,12 @@ export const ENCOUNTER_SETTINGS = [
   'other',
 ] as const;
 export type EncounterSetting = (typeof ENCOUNTER_SETTINGS)[number];
+
+/**
+ * Pathways where waiting costs most: a positive screening starts the identification clock at
+ * once, without a handover; before deportation it also puts the deportation on hold.
+ */
+export const URGENT_SETTINGS: readonly EncounterSetting[] = ['pre_deportation', 'detention_police_operation'];
 
 /** Languages a screening is held in (ISO 639-1), the ones met in Kazakhstan's caseload first. */
 export const SCREENING_LANGUAGES = ['kk', 'ru', 'uz', 'ky', 'tg', 'en', 'zh', 'other'] as const;

@@ -28,3 +28,23 @@ export type IdentityDocumentType = (typeof IDENTITY_DOCUMENT_TYPES)[number];
 
 /** Citizenships seen most in Kazakhstan's caseload (ISO 3166-1 alpha-2); any alpha-2 is accepted. */
 export const COMMON_CITIZENSHIPS = ['KZ', 'UZ', 'KG', 'TJ', 'TM', 'RU', 'CN', 'AF', 'AZ', 'UA', 'BY', 'MN', 'IN', 'PK', 'TR'] as const;
+
+/** HTCDS `vic_TypeOfSexExploitation`. */
+export const SEX_EXPLOITATION_TYPES = ['Prostitution', 'Pornography', 'RemoteInteractiveServices', 'PrivateSexualServices'] as const;
+
+/** HTCDS `vic_ForcedLabourIndustry`: ISIC Rev.4 sections A–U, by their letter. */
+export const FORCED_LABOUR_INDUSTRIES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
+
+/** HTCDS `vic_MethodOfRecruitment`. */
+export const RECRUITMENT_METHODS = [
+  'AtAPlaceOfBusiness',
+  'AtAnEducationalInstitution',
+  'AtWork',
+  'ThroughOnlineSocialNetworks',
+  'ThroughAnOnlineAdvertisement',
+  'ThroughATelevisionAdvert',
+  'ThroughANewspaperAdvert',
+  'ThroughFamilyOrFamilyEvents',
+  'ThroughFriendsOrSocialEvents',
+  'Other',
+] as const;

@@ -31,7 +31,7 @@ interface RawCase {
   owner_agency_name: string;
   identity_visible: boolean;
   can_act: boolean;
-  actions: { id: string; seq: number; type: string; at: string; details: Record<string, string>; textEnc: string | null; actorName: string; agencyName: string }[];
+  actions: { id: string; seq: number; type: string; at: string; details: Record<string, string | string[]>; textEnc: string | null; actorName: string; agencyName: string }[];
 }
 
 /**

@@ -66,8 +66,11 @@ export interface CaseFilter {
   status?: string;
   regionCode?: string;
   nameIndex?: string[];
-  /** `identification`: open cases with a due date, in the actor's act scope, soonest first. */
-  queue?: 'identification';
+  /**
+   * `identification`: open cases with a due date, in the actor's act scope, soonest first.
+   * `non_punishment`: cases flagged for non-punishment and not yet reviewed (the prosecutors' queue).
+   */
+  queue?: 'identification' | 'non_punishment';
 }
 
 export async function listCases(db: DbOrTx, actor: Actor, filter: CaseFilter, page: number, pageSize: number) {
@@ -80,8 +83,13 @@ export async function listCases(db: DbOrTx, actor: Actor, filter: CaseFilter, pa
   if (filter.queue === 'identification') {
     conds.push(eq(cases.status, 'open'), isNotNull(cases.identificationDue), caseScope(actor, 'case.act'));
   }
+  if (filter.queue === 'non_punishment') {
+    conds.push(sql`EXISTS (SELECT 1 FROM ${caseActions} f WHERE f.case_id = ${cases.id} AND f.type = 'non_punishment_flagged'
+      AND NOT EXISTS (SELECT 1 FROM ${caseActions} r WHERE r.case_id = ${cases.id} AND r.type = 'non_punishment_reviewed' AND r.seq > f.seq))`);
+  }
   const where = and(...conds);
-  const order = filter.queue ? [asc(cases.identificationDue), asc(cases.id)] : [desc(cases.updatedAt), desc(cases.id)];
+  const order =
+    filter.queue === 'identification' ? [asc(cases.identificationDue), asc(cases.id)] : filter.queue ? [asc(cases.updatedAt), asc(cases.id)] : [desc(cases.updatedAt), desc(cases.id)];
   const [rows, [total]] = await Promise.all([
     db
       .select(summaryColumns(actor))
@@ -109,7 +117,7 @@ export async function listCaseRefsOfPerson(db: DbOrTx, actor: Actor, personId: s
 export async function updateCaseState(
   tx: DbOrTx,
   id: string,
-  state: { status: string; traffickingStatus: string },
+  state: { status: string; traffickingStatus: string; exploitationTypes?: string[]; identificationDue?: string | null },
 ): Promise<void> {
   await tx.update(cases).set({ ...state, updatedAt: new Date() }).where(eq(cases.id, id));
 }
@@ -127,4 +135,8 @@ export async function countCasesByStatus(db: DbOrTx, actor: Actor): Promise<Reco
 /** A handover: the receiving agency owns the case, and its creator keeps no access to it. */
 export async function transferCase(tx: DbOrTx, id: string, toAgencyId: string, identificationDue: string): Promise<void> {
   await tx.update(cases).set({ ownerAgencyId: toAgencyId, creatorAccessEnded: true, identificationDue, updatedAt: new Date() }).where(eq(cases.id, id));
+}
+
+export async function setIdentificationDue(tx: DbOrTx, id: string, due: string): Promise<void> {
+  await tx.update(cases).set({ identificationDue: due }).where(eq(cases.id, id));
 }

@@ -22,30 +22,12 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { nameIndexOf } from '../persons/persons.service.ts';
 import { getPerson } from '../persons/persons.repository.ts';
 import { readCaseAudited } from './case-read.repository.ts';
+import { splitAction, toCoreAction, type ActionDetails } from './case-actions.ts';
 import * as repo from './cases.repository.ts';
 import { actionTextContext, caseSummary, caseView, type DeadlineContext } from './cases.view.ts';
 import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
 
-/** The log entry's non-identifying details and its (encrypted) free text. */
-function splitAction(input: CaseActionInput): { action: CaseAction; details: Record<string, string>; text: string | undefined } {
-  switch (input.type) {
-    case 'identification_decided':
-      return {
-        action: { type: input.type, outcome: input.outcome, decidedBy: input.decidedBy },
-        details: { outcome: input.outcome, decidedBy: input.decidedBy },
-        text: input.reasons,
-      };
-    case 'referred':
-      return { action: { type: 'referred' }, details: { toAgencyId: input.toAgencyId }, text: input.text };
-    default:
-      return { action: { type: input.type }, details: {}, text: input.text };
-  }
-}
-
-const toCoreAction = (type: string, details: Record<string, string>): CaseAction =>
-  ({ type, ...details }) as unknown as CaseAction;
-
-export async function insertAction(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: Record<string, string>; text: string | undefined }) {
+export async function insertAction(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: ActionDetails; text: string | undefined }) {
   const id = randomUUID();
   await repo.insertCaseAction(tx, {
     id,
@@ -137,12 +119,13 @@ export function createCasesService(deps: AppDeps) {
           }
           const next = applyAction(state, parts.action);
           await insertAction(tx, cipher, auth, caseId, log.length + 1, body.clientId, { type: parts.action.type, details: parts.details, text: parts.text });
-          await repo.updateCaseState(tx, caseId, { status: next.status, traffickingStatus: next.traffickingStatus });
+          const findings = body.action.type === 'identification_decided' ? body.action.exploitationTypes : undefined;
+          await repo.updateCaseState(tx, caseId, { status: next.status, traffickingStatus: next.traffickingStatus, ...(findings ? { exploitationTypes: findings } : {}) });
           await appendAudit(tx, audit, { operation: 'case.action_appended', recordType: 'case', recordId: caseId, details: { type: parts.action.type, ...parts.details } });
           return caseId;
         }), auth, audit),
 
-    async list(auth: AuthContext, audit: AuditContext, query: { status?: string; regionCode?: string; q?: string; queue?: 'identification'; page: number; pageSize: number }) {
+    async list(auth: AuthContext, audit: AuditContext, query: { status?: string; regionCode?: string; q?: string; queue?: 'identification' | 'non_punishment'; page: number; pageSize: number }) {
       const nameIndex = query.q ? nameIndexOf(cipher, query.q) : undefined;
       return db.transaction(async (tx) => {
         const { rows, total } = await repo.listCases(tx, auth.actor, { status: query.status, regionCode: query.regionCode, nameIndex, queue: query.queue }, query.page, query.pageSize);

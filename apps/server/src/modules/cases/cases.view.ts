@@ -1,6 +1,7 @@
-import { ALLOWED_ACTIONS, deadlineStatus, type Case, type CaseStatus, type CaseSummary, type WorkingCalendar } from '@qorgau/core';
+import { allowedActionsFor, deriveCaseState, deadlineStatus, type Case, type CaseSummary, type WorkingCalendar } from '@qorgau/core';
 import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
 import { displayNameOf } from '../persons/persons.view.ts';
+import { toCoreAction } from './case-actions.ts';
 import type { CaseSummaryRow, listCaseActions } from './cases.repository.ts';
 
 type ActionRows = Awaited<ReturnType<typeof listCaseActions>>;
@@ -49,6 +50,7 @@ export function caseView(cipher: FieldCipher, r: CaseSummaryRow, actions: Action
       text: r.identityVisible && action.textEnc ? cipher.decrypt(action.textEnc, actionTextContext(action.id)) : null,
       hasText: action.textEnc !== null,
     })),
-    allowedActions: r.canAct ? [...ALLOWED_ACTIONS[r.case.status as CaseStatus]] : [],
+    // Derived from the log, not the cached status: some actions also depend on flags (non-punishment, hold).
+    allowedActions: r.canAct ? allowedActionsFor(deriveCaseState(actions.map((a) => toCoreAction(a.action.type, a.action.details)))) : [],
   };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { addWorkingDays, applyAction, deriveCaseState, DomainError, evaluateScreening, type CaseAction, type CreateScreeningBody, type Screening } from '@qorgau/core';
+import { addWorkingDays, applyAction, deriveCaseState, DomainError, evaluateScreening, URGENT_SETTINGS, type CaseAction, type CreateScreeningBody, type Screening } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { agencyExists, getCase, listCaseActions, transferCase } from '../cases/cases.repository.ts';
+import { agencyExists, getCase, listCaseActions, setIdentificationDue, transferCase } from '../cases/cases.repository.ts';
 import { insertAction, openCase } from '../cases/cases.service.ts';
 import { endCreatorAccess, insertPerson } from '../persons/persons.repository.ts';
 import { encryptPerson } from '../persons/persons.service.ts';
@@ -14,6 +15,18 @@ import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
 
 export function createScreeningsService(deps: AppDeps) {
   const { db, cipher, reference } = deps;
+
+  /**
+   * Pre-deportation and detention screenings with indicators: the identification clock starts
+   * now (the region's identification officers see the case in their queue), and a deportation
+   * is put on hold until identification decides (DOMAIN.md §2.7, non-punishment).
+   */
+  async function startUrgentPathway(tx: DbOrTx, auth: AuthContext, audit: AuditContext, caseId: string, setting: string, screeningId: string) {
+    await setIdentificationDue(tx, caseId, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, deps.calendar));
+    if (setting !== 'pre_deportation') return;
+    await insertAction(tx, cipher, auth, caseId, 2, randomUUID(), { type: 'deportation_hold', details: { screeningId }, text: undefined });
+    await appendAudit(tx, audit, { operation: 'case.action_appended', recordType: 'case', recordId: caseId, details: { type: 'deportation_hold' } });
+  }
 
   async function read(auth: AuthContext, audit: AuditContext, id: string): Promise<Screening> {
     const row = await repo.getOwnScreening(db, auth.user.id, id);
@@ -44,6 +57,7 @@ export function createScreeningsService(deps: AppDeps) {
           personId = person.id as string;
           const caseBody = { clientId: randomUUID(), personId, regionCode: body.regionCode, exploitationTypes: body.exploitationTypes, narrative: body.narrative };
           caseId = await openCase(tx, cipher, auth, audit, caseBody, { screeningId: id, level: result.level });
+          if (result.level !== 'none' && URGENT_SETTINGS.includes(body.setting)) await startUrgentPathway(tx, auth, audit, caseId, body.setting, id);
         }
         await repo.insertScreening(tx, {
           id,

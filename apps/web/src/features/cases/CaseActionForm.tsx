@@ -1,5 +1,5 @@
 import { Button, NativeSelect, Paper, Stack, Textarea, Title } from '@mantine/core';
-import { CASE_ACTION_TYPES, DECISION_ORGS, type CaseActionInput, type DecisionOrg } from '@qorgau/core';
+import { CASE_ACTION_TYPES, DECISION_ORGS, NON_PUNISHMENT_DECISIONS, type CaseActionInput, type DecisionOrg, type NonPunishmentDecision } from '@qorgau/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newClientId } from '../../api/client-id.ts';
@@ -10,6 +10,9 @@ import { useAppendAction, type DirectoryAgency } from './api.ts';
 const INPUT_TYPES = CASE_ACTION_TYPES.filter((a) => a !== 'opened');
 type InputType = CaseActionInput['type'];
 const OUTCOMES = ['ActualVictimOfTrafficking', 'NotAVictimOfTrafficking'] as const;
+const REVIEW_KINDS = ['review', 'appeal'] as const;
+/** Actions that decide (or re-decide) the trafficking status: they need an outcome, a decider and reasons. */
+const DECIDING = new Set<string>(['identification_decided', 'identification_reviewed']);
 
 interface Props {
   caseId: string;
@@ -26,6 +29,8 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: P
   const [outcome, setOutcome] = useState('');
   const [decidedBy, setDecidedBy] = useState('');
   const [toAgencyId, setToAgencyId] = useState('');
+  const [kind, setKind] = useState('');
+  const [decision, setDecision] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
   const [clientId, setClientId] = useState(newClientId);
   const append = useAppendAction(caseId);
@@ -36,9 +41,11 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: P
   const buildAction = (): CaseActionInput | null => {
     const miss: string[] = [];
     if (!current) miss.push('type');
-    if (!text.trim() && !textOptional) miss.push(current === 'identification_decided' ? 'reasons' : 'text');
-    if (current === 'identification_decided' && !outcome) miss.push('outcome');
-    if (current === 'identification_decided' && !decidedBy) miss.push('decidedBy');
+    if (!text.trim() && !textOptional) miss.push(DECIDING.has(current) ? 'reasons' : 'text');
+    if (DECIDING.has(current) && !outcome) miss.push('outcome');
+    if (DECIDING.has(current) && !decidedBy) miss.push('decidedBy');
+    if (current === 'identification_reviewed' && !kind) miss.push('kind');
+    if (current === 'non_punishment_reviewed' && !decision) miss.push('decision');
     if (current === 'referred' && !toAgencyId) miss.push('toAgencyId');
     setMissing(miss);
     if (miss.length > 0 || !current) return null;
@@ -46,6 +53,10 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: P
     switch (current) {
       case 'identification_decided':
         return { type: current, outcome: outcome as (typeof OUTCOMES)[number], decidedBy: decidedBy as DecisionOrg, reasons: body };
+      case 'identification_reviewed':
+        return { type: current, kind: kind as (typeof REVIEW_KINDS)[number], outcome: outcome as (typeof OUTCOMES)[number], decidedBy: decidedBy as DecisionOrg, reasons: body };
+      case 'non_punishment_reviewed':
+        return { type: current, decision: decision as NonPunishmentDecision, text: body };
       case 'referred':
         return { type: current, toAgencyId, ...(body ? { text: body } : {}) };
       default:
@@ -66,6 +77,8 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: P
           setOutcome('');
           setDecidedBy('');
           setToAgencyId('');
+          setKind('');
+          setDecision('');
           setClientId(newClientId());
         },
       },
@@ -91,7 +104,27 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: P
             data={[choose, ...types.map((a) => ({ value: a, label: t(`caseAction.${a}`) }))]}
             error={err('type')}
           />
-          {current === 'identification_decided' && (
+          {current === 'identification_reviewed' && (
+            <NativeSelect
+              data-testid="case-action-kind"
+              label={t('cases.action.reviewKind')}
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value)}
+              data={[choose, ...REVIEW_KINDS.map((k) => ({ value: k, label: t(`reviewKind.${k}`) }))]}
+              error={err('kind')}
+            />
+          )}
+          {current === 'non_punishment_reviewed' && (
+            <NativeSelect
+              data-testid="case-action-decision"
+              label={t('cases.action.nonPunishmentDecision')}
+              value={decision}
+              onChange={(e) => setDecision(e.currentTarget.value)}
+              data={[choose, ...NON_PUNISHMENT_DECISIONS.map((d) => ({ value: d, label: t(`nonPunishmentDecision.${d}`) }))]}
+              error={err('decision')}
+            />
+          )}
+          {DECIDING.has(current) && (
             <>
               <NativeSelect
                 data-testid="case-action-outcome"
@@ -128,14 +161,14 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: P
           {current && (
             <Textarea
               data-testid="case-action-text"
-              label={current === 'identification_decided' ? t('cases.action.reasons') : t('cases.action.text')}
+              label={DECIDING.has(current) ? t('cases.action.reasons') : t('cases.action.text')}
               description={textOptional ? t('common.optional') : undefined}
               autosize
               minRows={3}
               maxLength={10_000}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
-              error={current === 'identification_decided' ? err('reasons') : err('text')}
+              error={DECIDING.has(current) ? err('reasons') : err('text')}
             />
           )}
           <Button type="submit" data-testid="case-action-submit" loading={append.isPending} disabled={!current}>

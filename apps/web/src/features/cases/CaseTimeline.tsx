@@ -13,6 +13,8 @@ function Details({ action, agencies }: { action: ActionView; agencies: Directory
   const lines: string[] = [];
   if (d.outcome) lines.push(`${t('cases.action.outcome')}: ${t(`traffickingStatus.${d.outcome}`, { defaultValue: d.outcome })}`);
   if (d.decidedBy) lines.push(`${t('cases.action.decidedBy')}: ${t(`decisionOrg.${d.decidedBy}`, { defaultValue: d.decidedBy })}`);
+  if (d.kind) lines.push(`${t('cases.action.reviewKind')}: ${t(`reviewKind.${d.kind}`, { defaultValue: String(d.kind) })}`);
+  if (d.decision) lines.push(`${t('cases.action.nonPunishmentDecision')}: ${t(`nonPunishmentDecision.${d.decision}`, { defaultValue: String(d.decision) })}`);
   if (d.toAgencyId) {
     const name = agencies.find((a) => a.id === d.toAgencyId)?.name ?? d.toAgencyName ?? d.toAgencyId;
     lines.push(`${t('cases.action.toAgency')}: ${name}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../errors.ts';
 import {
   ALLOWED_ACTIONS,
+  allowedActionsFor,
   applyAction,
   CASE_STATUSES,
   canApply,
@@ -19,6 +20,11 @@ const action = fc.oneof(
   fc.constantFrom<CaseAction>(
     { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police' },
     { type: 'identification_decided', outcome: 'NotAVictimOfTrafficking', decidedBy: 'NGO' },
+    { type: 'identification_reviewed', outcome: 'ActualVictimOfTrafficking', decidedBy: 'CourtOrProsecution', kind: 'appeal' },
+    { type: 'non_punishment_flagged' },
+    { type: 'non_punishment_reviewed', decision: 'penalties_waived' },
+    { type: 'deportation_hold' },
+    { type: 'deportation_hold_lifted' },
   ),
 );
 
@@ -27,7 +33,7 @@ function legalPrefix(actions: CaseAction[]): CaseAction[] {
   const kept: CaseAction[] = [{ type: 'opened' }];
   let state = INITIAL_CASE_STATE;
   for (const a of actions) {
-    if (canApply(state.status, a.type)) {
+    if (canApply(state.status, a.type, state)) {
       state = applyAction(state, a);
       kept.push(a);
     }
@@ -81,5 +87,44 @@ describe('case status', () => {
 
   it('the table lists note_added for every status (the history can always be annotated)', () => {
     for (const status of CASE_STATUSES) expect(ALLOWED_ACTIONS[status]).toContain('note_added');
+  });
+
+  it('an appeal can overturn a negative decision; a review needs a decision first', () => {
+    const appealed = deriveCaseState([
+      { type: 'opened' },
+      { type: 'identification_decided', outcome: 'NotAVictimOfTrafficking', decidedBy: 'Police' },
+      { type: 'identification_reviewed', outcome: 'ActualVictimOfTrafficking', decidedBy: 'CourtOrProsecution', kind: 'appeal' },
+    ]);
+    expect(appealed).toMatchObject({ status: 'identified', traffickingStatus: 'ActualVictimOfTrafficking' });
+    expect(() => deriveCaseState([{ type: 'opened' }, { type: 'identification_reviewed', outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police', kind: 'review' }])).toThrow(DomainError);
+  });
+
+  it('non-punishment: flagged once, reviewed only when flagged; a deportation hold is lifted only when held', () => {
+    const flagged = deriveCaseState([{ type: 'opened' }, { type: 'non_punishment_flagged' }]);
+    expect(flagged.nonPunishment).toBe('flagged');
+    expect(allowedActionsFor(flagged)).toContain('non_punishment_reviewed');
+    expect(allowedActionsFor(flagged)).not.toContain('non_punishment_flagged');
+    expect(() => deriveCaseState([{ type: 'opened' }, { type: 'non_punishment_reviewed', decision: 'not_applicable' }])).toThrow(DomainError);
+    expect(allowedActionsFor(INITIAL_CASE_STATE)).not.toContain('deportation_hold_lifted');
+    const held = deriveCaseState([{ type: 'opened' }, { type: 'deportation_hold' }]);
+    expect(held.deportationHold).toBe(true);
+    expect(deriveCaseState([{ type: 'opened' }, { type: 'deportation_hold' }, { type: 'deportation_hold_lifted' }]).deportationHold).toBe(false);
+  });
+
+  it('allowedActionsFor never offers an action that applyAction would refuse', () => {
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
+        const state = deriveCaseState(legalPrefix(actions));
+        for (const type of allowedActionsFor(state)) {
+          const sample: CaseAction =
+            type === 'identification_decided' || type === 'identification_reviewed'
+              ? ({ type, outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police', kind: 'review' } as CaseAction)
+              : type === 'non_punishment_reviewed'
+                ? { type, decision: 'penalties_waived' }
+                : ({ type } as CaseAction);
+          expect(() => applyAction(state, sample)).not.toThrow();
+        }
+      }),
+    );
   });
 });

@@ -27,22 +27,49 @@ export type CaseAction =
   /** Handed over by the screener to an identification unit: ownership moves, status does not. */
   | { type: 'handed_over' }
   | { type: 'closed' }
-  | { type: 'reopened' };
+  | { type: 'reopened' }
+  /** A decision looked at again: an internal review, or an appeal by the person (issue #3). */
+  | { type: 'identification_reviewed'; outcome: 'ActualVictimOfTrafficking' | 'NotAVictimOfTrafficking'; decidedBy: DecisionOrg; kind: 'review' | 'appeal' }
+  /** The person faces penalties for acts committed as a direct result of being trafficked. */
+  | { type: 'non_punishment_flagged' }
+  | { type: 'non_punishment_reviewed'; decision: NonPunishmentDecision }
+  /** A positive pre-deportation screening stops removal until identification decides. */
+  | { type: 'deportation_hold' }
+  | { type: 'deportation_hold_lifted' };
 export type CaseActionType = CaseAction['type'];
-export const CASE_ACTION_TYPES = ['opened', 'note_added', 'identification_decided', 'referred', 'handed_over', 'closed', 'reopened'] as const satisfies readonly CaseActionType[];
+export const CASE_ACTION_TYPES = [
+  'opened',
+  'note_added',
+  'identification_decided',
+  'identification_reviewed',
+  'referred',
+  'handed_over',
+  'non_punishment_flagged',
+  'non_punishment_reviewed',
+  'deportation_hold',
+  'deportation_hold_lifted',
+  'closed',
+  'reopened',
+] as const satisfies readonly CaseActionType[];
 
 /** Which action may follow in which status; `opened` only starts a log. */
 export const ALLOWED_ACTIONS = {
-  open: ['note_added', 'identification_decided', 'referred', 'handed_over', 'closed'],
-  identified: ['note_added', 'referred', 'closed'],
-  not_identified: ['note_added', 'identification_decided', 'closed'],
-  referred: ['note_added', 'closed'],
+  open: ['note_added', 'identification_decided', 'referred', 'handed_over', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold', 'deportation_hold_lifted', 'closed'],
+  identified: ['note_added', 'identification_reviewed', 'referred', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold_lifted', 'closed'],
+  not_identified: ['note_added', 'identification_decided', 'identification_reviewed', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold_lifted', 'closed'],
+  referred: ['note_added', 'non_punishment_flagged', 'non_punishment_reviewed', 'closed'],
   closed: ['note_added', 'reopened'],
 } as const satisfies Record<CaseStatus, readonly CaseActionType[]>;
+
+export const NON_PUNISHMENT_DECISIONS = ['penalties_waived', 'not_applicable'] as const;
+export type NonPunishmentDecision = (typeof NON_PUNISHMENT_DECISIONS)[number];
 
 export interface CaseState {
   status: CaseStatus;
   traffickingStatus: TraffickingStatus;
+  /** Non-punishment (DOMAIN.md §2.7): flagged for the prosecutor, until reviewed. */
+  nonPunishment: 'none' | 'flagged' | 'reviewed';
+  deportationHold: boolean;
   /** The status before the case was closed, restored on reopening. */
   beforeClosed: CaseStatus | null;
 }
@@ -50,11 +77,25 @@ export interface CaseState {
 export const INITIAL_CASE_STATE: CaseState = {
   status: 'open',
   traffickingStatus: 'PossibleVictimOfTrafficking',
+  nonPunishment: 'none',
+  deportationHold: false,
   beforeClosed: null,
 };
 
-export function canApply(status: CaseStatus, type: CaseActionType): boolean {
-  return (ALLOWED_ACTIONS[status] as readonly CaseActionType[]).includes(type);
+/** Whether an action may follow now: the status table, plus the flags some actions need. */
+export function canApply(status: CaseStatus, type: CaseActionType, state?: Pick<CaseState, 'nonPunishment' | 'deportationHold'>): boolean {
+  if (!(ALLOWED_ACTIONS[status] as readonly CaseActionType[]).includes(type)) return false;
+  if (!state) return true;
+  if (type === 'non_punishment_flagged') return state.nonPunishment !== 'flagged';
+  if (type === 'non_punishment_reviewed') return state.nonPunishment === 'flagged';
+  if (type === 'deportation_hold') return !state.deportationHold;
+  if (type === 'deportation_hold_lifted') return state.deportationHold;
+  return true;
+}
+
+/** The actions that may follow now, for the UI and the API's `allowedActions`. */
+export function allowedActionsFor(state: CaseState): CaseActionType[] {
+  return ALLOWED_ACTIONS[state.status].filter((t) => canApply(state.status, t, state));
 }
 
 /** Applies one action, or throws `invalid_transition` when the table forbids it. */
@@ -62,11 +103,23 @@ export function applyAction(state: CaseState, action: CaseAction): CaseState {
   if (action.type === 'opened') {
     return INITIAL_CASE_STATE;
   }
-  if (!canApply(state.status, action.type)) throw new DomainError('invalid_transition');
+  if (!canApply(state.status, action.type, state)) throw new DomainError('invalid_transition');
   switch (action.type) {
     case 'note_added':
     case 'handed_over':
       return state;
+    case 'identification_reviewed': {
+      const actual = action.outcome === 'ActualVictimOfTrafficking';
+      return { ...state, status: actual ? 'identified' : 'not_identified', traffickingStatus: action.outcome };
+    }
+    case 'non_punishment_flagged':
+      return { ...state, nonPunishment: 'flagged' };
+    case 'non_punishment_reviewed':
+      return { ...state, nonPunishment: 'reviewed' };
+    case 'deportation_hold':
+      return { ...state, deportationHold: true };
+    case 'deportation_hold_lifted':
+      return { ...state, deportationHold: false };
     case 'identification_decided': {
       const actual = action.outcome === 'ActualVictimOfTrafficking';
       return { ...state, status: actual ? 'identified' : 'not_identified', traffickingStatus: action.outcome };

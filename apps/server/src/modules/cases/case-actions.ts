@@ -1,0 +1,37 @@
+import type { CaseAction, CaseActionInput } from '@qorgau/core';
+
+/** Non-identifying facts of a log entry: codes and ids only, never names or free text. */
+export type ActionDetails = Record<string, string | string[]>;
+
+export interface SplitAction {
+  action: CaseAction;
+  details: ActionDetails;
+  /** Free text (reasons, notes): personal data, stored encrypted. */
+  text: string | undefined;
+}
+
+const defined = (o: Record<string, string | string[] | undefined>): ActionDetails =>
+  Object.fromEntries(Object.entries(o).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+
+/** Splits what a client sent into the core action, its non-identifying details and its text. */
+export function splitAction(input: CaseActionInput): SplitAction {
+  switch (input.type) {
+    case 'identification_decided': {
+      const { type, outcome, decidedBy, reasons, ...findings } = input;
+      return { action: { type, outcome, decidedBy }, details: defined({ outcome, decidedBy, ...findings }), text: reasons };
+    }
+    case 'identification_reviewed': {
+      const { type, outcome, decidedBy, kind, reasons } = input;
+      return { action: { type, outcome, decidedBy, kind }, details: { outcome, decidedBy, kind }, text: reasons };
+    }
+    case 'non_punishment_reviewed':
+      return { action: { type: input.type, decision: input.decision }, details: { decision: input.decision }, text: input.text };
+    case 'referred':
+      return { action: { type: 'referred' }, details: { toAgencyId: input.toAgencyId }, text: input.text };
+    default:
+      return { action: { type: input.type } as CaseAction, details: {}, text: input.text };
+  }
+}
+
+/** The core action a stored log entry stands for (its details carry the action's fields). */
+export const toCoreAction = (type: string, details: ActionDetails): CaseAction => ({ type, ...details }) as unknown as CaseAction;
