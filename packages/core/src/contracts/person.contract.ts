@@ -66,3 +66,26 @@ export type Person = z.infer<typeof Person>;
 export const PersonListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
 
 export const ExploitationTypeSchema = z.enum(EXPLOITATION_TYPES);
+
+/** What an officer has typed so far, checked against existing persons before creating one. */
+export const PersonMatchProbe = z.object({
+  firstName: z.string().trim().min(1).max(100),
+  secondName: z.string().trim().min(1).max(100),
+  middleName: z.string().trim().max(100).optional(),
+  birthdate: z.iso.date().optional(),
+  identityNumber: z.string().trim().min(4).max(32).optional(),
+});
+export type PersonMatchProbe = z.infer<typeof PersonMatchProbe>;
+
+export const MATCH_REASONS = ['name', 'all_name_parts', 'birthdate', 'birth_year', 'document'] as const;
+export const PersonMatchCandidate = z.object({
+  person: PersonSummary,
+  /** 0–1; how strongly the records agree (not a probability). */
+  score: z.number().min(0).max(1),
+  reasons: z.array(z.enum(MATCH_REASONS)),
+});
+export const PersonMatches = z.object({ candidates: z.array(PersonMatchCandidate) });
+export type PersonMatches = z.infer<typeof PersonMatches>;
+
+/** The officer's decision on a candidate, recorded (audited) whichever way it goes. */
+export const PersonMatchDecisionBody = z.object({ candidateId: z.uuid(), decision: z.enum(['same', 'different']) });

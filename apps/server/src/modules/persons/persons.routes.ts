@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CreatePersonBody, IdParams, Person, PersonListQuery, PersonPage } from '@qorgau/core';
+import { CreatePersonBody, IdParams, Ok, Person, PersonListQuery, PersonMatchDecisionBody, PersonMatches, PersonMatchProbe, PersonPage } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
 import { createPersonsService } from './persons.service.ts';
@@ -16,6 +16,20 @@ export const personsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
     config: { access: 'person.create' },
     schema: { tags: ['persons'], body: CreatePersonBody, response: { 200: Person } },
   }, async (req) => persons.create(actorOf(req), auditContextOf(req), req.body));
+
+  // POST, not GET: the names being checked must not appear in URLs or access logs.
+  app.post('/persons/matches', {
+    config: { access: 'person.create' },
+    schema: { tags: ['persons'], body: PersonMatchProbe, response: { 200: PersonMatches } },
+  }, async (req) => persons.matches(actorOf(req), auditContextOf(req), req.body));
+
+  app.post('/persons/match-decisions', {
+    config: { access: 'person.create' },
+    schema: { tags: ['persons'], body: PersonMatchDecisionBody, response: { 200: Ok } },
+  }, async (req) => {
+    await persons.decideMatch(actorOf(req), auditContextOf(req), req.body.candidateId, req.body.decision);
+    return { ok: true as const };
+  });
 
   app.get('/persons/:id', {
     config: { access: 'person.read' },

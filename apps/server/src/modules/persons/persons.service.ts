@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, detectScript, nameSearchTokens, type CreatePersonBody, type Person, type PersonSummary } from '@qorgau/core';
+import { DomainError, detectScript, nameSearchTokens, type CreatePersonBody, type Person, type PersonMatches, type PersonMatchProbe, type PersonSummary } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
@@ -7,6 +7,7 @@ import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { listCaseRefsOfPerson } from '../cases/cases.repository.ts';
 import { findPersonIdByClientId, getPerson, insertPerson, listPersons, type NewPersonRow } from './persons.repository.ts';
+import { blindIndexMatcher } from './person-matcher.ts';
 import { personSummary, personView } from './persons.view.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -18,6 +19,9 @@ export function newPseudonym(): string {
 
 /** Blind index of a name: keyed hashes of its normalised tokens (any script folds to one key). */
 export const nameIndexOf = (cipher: FieldCipher, text: string): string[] => nameSearchTokens(text).map((t) => cipher.blindIndex(`name:${t}`));
+
+/** Keyed hash of an identity number, normalised (spaces, dashes, case) for exact matching. */
+export const identityNumberIndexOf = (cipher: FieldCipher, value: string): string => cipher.blindIndex(`idn:${value.replace(/[\s-]/g, '').toUpperCase()}`);
 
 /** Builds the stored row: personal fields encrypted, bound to the row id. */
 export function encryptPerson(
@@ -42,7 +46,7 @@ export function encryptPerson(
     mobilePhoneEnc: opt(input.mobilePhone, 'mobile_phone'),
     addressEnc: opt(input.address, 'address'),
     nameIndex: nameIndexOf(cipher, fullName),
-    identityNumberIndex: input.identityNumber ? cipher.blindIndex(`idn:${input.identityNumber.replace(/[\s-]/g, '').toUpperCase()}`) : null,
+    identityNumberIndex: input.identityNumber ? identityNumberIndexOf(cipher, input.identityNumber) : null,
     nameScript: detectScript(fullName),
     gender: input.gender,
     birthYear: input.birthdate ? Number(input.birthdate.slice(0, 4)) : null,
@@ -71,8 +75,28 @@ export function createPersonsService(deps: AppDeps) {
     });
   }
 
+  const matcher = blindIndexMatcher(cipher);
+
   return {
     read,
+
+    /** Possible existing records of the person being entered; the names stay out of the audit. */
+    async matches(auth: AuthContext, audit: AuditContext, probe: PersonMatchProbe): Promise<PersonMatches> {
+      return db.transaction(async (tx) => {
+        const candidates = await matcher.candidates(tx, auth.actor, probe);
+        await appendAudit(tx, audit, { operation: 'person.search', recordType: 'person', details: { matching: true, shown: candidates.map((c) => c.person.id) } });
+        return { candidates };
+      });
+    },
+
+    /** Records "same person" / "different" for a candidate the officer was shown. */
+    async decideMatch(auth: AuthContext, audit: AuditContext, candidateId: string, decision: 'same' | 'different'): Promise<void> {
+      await db.transaction(async (tx) => {
+        const found = await getPerson(tx, auth.actor, candidateId);
+        if (!found?.identityVisible) throw new DomainError('not_found');
+        await appendAudit(tx, audit, { operation: 'person.match_decided', recordType: 'person', recordId: candidateId, details: { decision } });
+      });
+    },
 
     /** Idempotent on `clientId`: a replayed request returns the person created the first time. */
     async create(auth: AuthContext, audit: AuditContext, body: CreatePersonBody): Promise<Person> {
