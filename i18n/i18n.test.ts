@@ -204,3 +204,43 @@ describe('keys used by the web app', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/**
+ * The public report page (/report) also speaks Uzbek (Latin) and Kyrgyz. Their catalogs hold
+ * only that page's subtree; it must be complete, and the same keys must exist in kk/ru/en.
+ */
+describe('public report page languages (uz, ky)', () => {
+  const PAGE_SUBTREES = ['selfReport'];
+  const extra = Object.fromEntries(
+    (['uz', 'ky'] as const).map((l) => [l, flatten(JSON.parse(readFileSync(join(here, `${l}.json`), 'utf8')) as Catalog)]),
+  ) as Record<'uz' | 'ky', Map<string, unknown>>;
+  const pageKeys = [...flat.en.keys()].filter((k) => PAGE_SUBTREES.some((s) => k.startsWith(`${s}.`)));
+
+  it('the page has keys in kk/ru/en', () => {
+    expect(pageKeys.length).toBeGreaterThan(30);
+  });
+
+  it.each(['uz', 'ky'] as const)('%s has exactly the page keys, none empty, the same variables', (l) => {
+    expect([...extra[l].keys()].sort()).toEqual([...pageKeys].sort());
+    const empty = [...extra[l]].filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k);
+    expect(empty).toEqual([]);
+    const vars = (s: unknown) => (typeof s === 'string' ? [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort() : []);
+    const wrong = pageKeys.filter((k) => JSON.stringify(vars(flat.en.get(k))) !== JSON.stringify(vars(extra[l].get(k))));
+    expect(wrong).toEqual([]);
+  });
+
+  it('uz.json is Uzbek in Latin script (with oʻ/gʻ) and ky.json is Kyrgyz (with ң/ө/ү), not copies', () => {
+    const text = (m: Map<string, unknown>) => [...m].filter(([k]) => !k.startsWith('selfReport.languages.')).map(([, v]) => v).join(' ');
+    expect(text(extra.uz)).toMatch(/[oOgG]ʻ/);
+    expect(text(extra.uz)).not.toMatch(/[а-яё]/i);
+    expect(text(extra.ky)).toMatch(/[ңөү]/);
+    // Kazakh-only letters would mean a Kazakh copy.
+    expect(text(extra.ky)).not.toMatch(/[әғқұһі]/i);
+    for (const l of ['uz', 'ky'] as const) {
+      for (const other of LOCALES) {
+        const same = pageKeys.filter((k) => !k.startsWith('selfReport.languages.') && extra[l].get(k) === flat[other].get(k));
+        expect(same, `${l} vs ${other}`).toEqual([]);
+      }
+    }
+  });
+});

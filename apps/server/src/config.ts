@@ -16,6 +16,8 @@ const Env = z.object({
   QORGAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   QORGAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   QORGAU_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Public self-reports accepted per address per 10 minutes (issue #3 item 6). */
+  QORGAU_SELF_REPORT_RATE_PER_10_MIN: z.coerce.number().int().min(1).default(5),
   /** Working days an identification unit has to decide after a referral (issue #3). */
   QORGAU_IDENTIFICATION_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
@@ -32,6 +34,7 @@ export interface Config {
   behindTls: boolean;
   session: { idleMs: number; absoluteMs: number };
   signInRatePerMinute: number;
+  selfReportRatePer10Min: number;
   identificationDays: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   webDist: string | null;
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     behindTls: e.QORGAU_BEHIND_TLS,
     session: { idleMs: e.QORGAU_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.QORGAU_SESSION_ABSOLUTE_HOURS * 3_600_000 },
     signInRatePerMinute: e.QORGAU_SIGNIN_RATE_PER_MINUTE,
+    selfReportRatePer10Min: e.QORGAU_SELF_REPORT_RATE_PER_10_MIN,
     identificationDays: e.QORGAU_IDENTIFICATION_DAYS,
     logLevel: e.LOG_LEVEL,
     webDist: null,

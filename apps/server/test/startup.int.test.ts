@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { rotateKeys } from '../src/crypto/rotate-keys.ts';
 import { KeyFileError, newKeyringFile, readKeyringFile } from '../src/crypto/keyring.ts';
-import { persons } from '../src/db/schema.ts';
+import { persons, selfReports } from '../src/db/schema.ts';
+import { fieldContext } from '../src/crypto/field-cipher.ts';
+import { randomUUID } from 'node:crypto';
 import { DataDirLockedError } from '../src/runtime/data-dir-lock.ts';
 import { openRuntime } from '../src/runtime/runtime.ts';
 import { isSeeded, seedOrganisations } from '../src/seed/seed-demo.ts';
@@ -55,6 +57,12 @@ describe('start-up, key file and data directory', () => {
     const rt = await openRuntime(config, { allowCreateKey: true });
     await seedOrganisations(rt.deps);
     await seedPersons(rt.deps, { count: 30, seed: 3 });
+    const reportId = randomUUID();
+    const reportContext = fieldContext('self_reports', 'what_happened', reportId);
+    await rt.deps.db.insert(selfReports).values({
+      id: reportId, reference: 'HR-T-1', language: 'kk', reporter: 'self', situation: [], safeToContact: false,
+      whatHappenedEnc: rt.deps.cipher.encrypt('Құжаттарымды алып қойды', reportContext),
+    });
     const [before] = await rt.deps.db.select().from(persons).limit(1);
     const identityBefore = personIdentity(rt.deps.cipher, before as typeof persons.$inferSelect);
     const result = await rotateKeys(rt.deps.db, config.keyFile);
@@ -67,6 +75,9 @@ describe('start-up, key file and data directory', () => {
     expect(all.every((p) => p.firstNameEnc.startsWith('v1.k2.'))).toBe(true);
     const [after] = await reopened.deps.db.select().from(persons).where(eq(persons.id, before?.id as string));
     expect(personIdentity(reopened.deps.cipher, after as typeof persons.$inferSelect)).toEqual(identityBefore);
+    const [report] = await reopened.deps.db.select().from(selfReports).where(eq(selfReports.id, reportId));
+    expect(report?.whatHappenedEnc).toMatch(/^v1\.k2\./);
+    expect(reopened.deps.cipher.decrypt(report?.whatHappenedEnc as string, reportContext)).toBe('Құжаттарымды алып қойды');
     await reopened.close();
   }, 120_000);
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, like, notLike, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { caseActions, persons, systemSettings, users } from '../db/schema.ts';
+import { caseActions, persons, selfReports, systemSettings, users } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { createFieldCipher, fieldContext } from './field-cipher.ts';
 import { KEY_CHECK_CONTEXT } from './key-setup.ts';
@@ -29,6 +29,14 @@ const ENCRYPTED: EncryptedColumns[] = [
     ],
   },
   { table: caseActions, id: caseActions.id, columns: [{ column: caseActions.textEnc, context: (id) => fieldContext('case_actions', 'text', id) }] },
+  {
+    table: selfReports,
+    id: selfReports.id,
+    columns: [
+      { column: selfReports.whatHappenedEnc, context: (id) => fieldContext('self_reports', 'what_happened', id) },
+      { column: selfReports.contactEnc, context: (id) => fieldContext('self_reports', 'contact', id) },
+    ],
+  },
   { table: users, id: users.id, columns: [{ column: users.totpSecretEnc, context: (id) => `users.totp_secret:${id}` }] },
   { table: systemSettings, id: systemSettings.key, columns: [{ column: systemSettings.value, context: () => KEY_CHECK_CONTEXT }] },
 ];

@@ -26,6 +26,7 @@ export const DEMO_AGENCIES: { key: string; name: string; type: AgencyType; regio
 /** One demo account per role. Usernames are the role names a newcomer will guess. */
 export const DEMO_USERS: { username: string; displayName: string; role: Role; agency: string; regions: string[] | 'national' }[] = [
   { username: 'screener', displayName: 'Ерлан Сейітов', role: 'screener', agency: 'labour-shymkent', regions: ['KZ-79', 'KZ-61'] },
+  { username: 'hotline', displayName: 'Жанар Тоқтарова', role: 'screener', agency: 'hotline', regions: 'national' },
   { username: 'identification', displayName: 'Гүлнар Әбілова', role: 'identification_officer', agency: 'police-almaty', regions: ['KZ-75', 'KZ-19'] },
   { username: 'caseworker', displayName: 'Айгүл Нұрланова', role: 'case_worker', agency: 'ngo-almaty', regions: ['KZ-75'] },
   { username: 'shelter', displayName: 'Мадина Ержанова', role: 'shelter_manager', agency: 'shelter-almaty', regions: ['KZ-75'] },

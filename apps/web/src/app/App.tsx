@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react';
+import { useLocation } from 'wouter';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { CurrentUserProvider } from '../features/auth/current-user.tsx';
@@ -9,11 +11,29 @@ import { AppLayout } from './AppLayout.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
 import { PublicShell } from './PublicShell.tsx';
 
+// The public report page is its own chunk, loaded only at /report: a slow phone downloads the
+// shared framework plus this small file, and no session is looked up for it.
+const SelfReportPage = lazy(() => import('../features/self-reports/SelfReportPage.tsx').then((m) => ({ default: m.SelfReportPage })));
+
+export const PUBLIC_REPORT_PATH = '/report';
+
+export function App() {
+  const [location] = useLocation();
+  if (location === PUBLIC_REPORT_PATH) {
+    return (
+      <Suspense fallback={<Loading fullPage />}>
+        <SelfReportPage />
+      </Suspense>
+    );
+  }
+  return <SessionApp />;
+}
+
 /**
  * The session decides what is shown: sign-in, then the steps the server requires
  * (two-factor enrolment, password change), then the application.
  */
-export function App() {
+function SessionApp() {
   const me = useMeQuery();
   if (me.isPending) return <Loading fullPage />;
   if (me.isError) {

@@ -42,7 +42,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="main-navigation">
         <AppShell.Section grow component="nav" aria-label={t('nav.label')}>
-          {NAV_ITEMS.filter((item) => !item.permission || can(item.permission)).map((item) => (
+          {NAV_ITEMS.filter((item) => (!item.permission || can(item.permission)) && (!item.when || item.when(me))).map((item) => (
             <NavLink
               key={item.href}
               component={Link}

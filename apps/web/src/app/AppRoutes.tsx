@@ -19,6 +19,8 @@ import { Guard } from './Guard.tsx';
 // Administration and audit are used by few people: load them only when opened.
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage.tsx').then((m) => ({ default: m.AgenciesPage })));
+const SelfReportsQueuePage = lazy(() => import('../features/self-reports/SelfReportsQueuePage.tsx').then((m) => ({ default: m.SelfReportsQueuePage })));
+const SelfReportDetailPage = lazy(() => import('../features/self-reports/SelfReportDetailPage.tsx').then((m) => ({ default: m.SelfReportDetailPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 function NotFound() {
@@ -87,6 +89,18 @@ export function AppRoutes() {
           {(params) => (
             <Guard permission="case.create">
               <ScreeningResultPage id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path="/self-reports">
+          <Guard permission="self_report.read">
+            <SelfReportsQueuePage />
+          </Guard>
+        </Route>
+        <Route path="/self-reports/:id">
+          {(params) => (
+            <Guard permission="self_report.read">
+              <SelfReportDetailPage id={params.id} />
             </Guard>
           )}
         </Route>

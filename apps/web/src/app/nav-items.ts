@@ -1,15 +1,19 @@
-import type { Permission } from '@qorgau/core';
+import type { Me, Permission } from '@qorgau/core';
+import { worksHotline } from '../features/self-reports/api.ts';
 
 export interface NavItem {
   href: string;
   /** i18n key of the label. */
-  label: 'nav.home' | 'nav.screenings' | 'nav.persons' | 'nav.cases' | 'nav.users' | 'nav.agencies' | 'nav.audit' | 'nav.account';
+  label: 'nav.home' | 'nav.selfReports' | 'nav.screenings' | 'nav.persons' | 'nav.cases' | 'nav.users' | 'nav.agencies' | 'nav.audit' | 'nav.account';
   testId: string;
   permission?: Permission;
+  /** A further condition on the user (the hotline queue is only for hotline staff). */
+  when?: (me: Me) => boolean;
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'nav.home', testId: 'nav-home' },
+  { href: '/self-reports', label: 'nav.selfReports', testId: 'nav-self-reports', permission: 'self_report.read', when: worksHotline },
   { href: '/screenings', label: 'nav.screenings', testId: 'nav-screenings', permission: 'case.create' },
   { href: '/persons', label: 'nav.persons', testId: 'nav-persons', permission: 'person.read' },
   { href: '/cases', label: 'nav.cases', testId: 'nav-cases', permission: 'case.read' },

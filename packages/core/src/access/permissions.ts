@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'user.manage',
   'agency.manage',
   'reference.read',
+  'self_report.read',
+  'self_report.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,9 +37,18 @@ const FRONTLINE: Grants = {
   'reference.read': 'national',
 };
 
+/**
+ * The hotline queue (public self-reports). Reports have no owner agency or creator, so a
+ * scope cannot narrow them: the grant is national and the service narrows it instead, to
+ * users of a `hotline` agency (every report) and identification officers (reports in their
+ * regions). Any other screener holds the permission but finds an empty queue and 404s.
+ */
+const HOTLINE: Grants = { 'self_report.read': 'national', 'self_report.update': 'national' };
+
 export const ROLE_GRANTS = {
-  screener: FRONTLINE,
+  screener: { ...FRONTLINE, ...HOTLINE },
   identification_officer: {
+    ...HOTLINE,
     'person.create': 'region',
     'person.read': 'region',
     'person.read_identity': 'region',

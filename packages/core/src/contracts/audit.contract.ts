@@ -19,6 +19,7 @@ export const AUDIT_OPERATIONS = [
   'person.created',
   'person.read',
   'person.search',
+  'person.match_decided',
   'case.created',
   'case.read',
   'case.list',
@@ -29,6 +30,10 @@ export const AUDIT_OPERATIONS = [
   'screening.created',
   'screening.read',
   'screening.handed_over',
+  'self_report.received',
+  'self_report.read',
+  'self_report.list',
+  'self_report.status_changed',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;

@@ -5,3 +5,4 @@ export * from './person.contract.ts';
 export * from './case.contract.ts';
 export * from './audit.contract.ts';
 export * from './screening.contract.ts';
+export * from './self-report.contract.ts';

@@ -1,7 +1,8 @@
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { TotpCodeInput } from './TotpCodeInput.tsx';
 import { http, isApiError } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -104,6 +105,9 @@ export function SignInPage() {
           )}
         </Stack>
       </form>
+      <Anchor component={Link} href="/report" size="xs" c="dimmed" mt="md" display="block" ta="center" data-testid="report-link">
+        {t('selfReport.signInLink')}
+      </Anchor>
     </Paper>
   );
 }

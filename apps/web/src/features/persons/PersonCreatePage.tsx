@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { PersonMatchProbe } from '@qorgau/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -9,6 +10,7 @@ import { useCurrentUser } from '../auth/current-user.tsx';
 import { useCreatePerson } from './api.ts';
 import { emptyPerson, missingFields, toBody, type PersonFormValues } from './person-form-state.ts';
 import { PersonForm } from './PersonForm.tsx';
+import { PossibleMatches } from './PossibleMatches.tsx';
 
 export function PersonCreatePage() {
   const { t } = useTranslation();
@@ -20,6 +22,22 @@ export function PersonCreatePage() {
   // One id per form: resending after a dropped connection cannot create a duplicate.
   const [clientId] = useState(newClientId);
   const create = useCreatePerson();
+
+  // Checked once the names are typed (on blur), not on every keystroke.
+  const [probe, setProbe] = useState<PersonMatchProbe | null>(null);
+  const checkMatches = () => {
+    const first = values.firstName.trim();
+    const second = values.secondName.trim();
+    if (!first || !second) return;
+    const next: PersonMatchProbe = {
+      firstName: first,
+      secondName: second,
+      ...(values.middleName.trim() ? { middleName: values.middleName.trim() } : {}),
+      ...(values.birthdate ? { birthdate: values.birthdate } : {}),
+      ...(values.identityNumber.trim().length >= 4 ? { identityNumber: values.identityNumber.trim() } : {}),
+    };
+    if (JSON.stringify(next) !== JSON.stringify(probe)) setProbe(next);
+  };
 
   const serverErrors = fieldErrors(create.error);
   const errors: Record<string, string | undefined> = { ...serverErrors };
@@ -38,6 +56,7 @@ export function PersonCreatePage() {
       <Stack maw={720}>
         <Title order={1}>{t('persons.form.title')}</Title>
         <ErrorAlert error={create.error} />
+        <div onBlur={checkMatches}>
         <PersonForm
           values={values}
           errors={errors}
@@ -46,6 +65,8 @@ export function PersonCreatePage() {
             if (missing.has(field)) setMissing((m) => new Set([...m].filter((f) => f !== field)));
           }}
         />
+        </div>
+        <PossibleMatches probe={probe} />
         {missing.size > 0 && (
           <Text c="red" size="sm" role="alert">
             {t('common.fixFields')}
