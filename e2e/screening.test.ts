@@ -53,6 +53,10 @@ describe.skipIf(!browserAvailable())('identification journey in Chromium (issue 
     const officerCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const officer = await officerCtx.newPage();
     await signIn(officer, q, 'identification', { language: 'kk' });
+    // The referral is in the officer's identification queue, with its deadline.
+    const queued = officer.getByTestId('queue-row').filter({ hasText: 'Серікбаева' });
+    await queued.first().waitFor();
+    await expect.poll(() => queued.first().getByTestId('deadline-badge').count()).toBe(1);
     await officer.goto(`${q.url}/cases?q=${encodeURIComponent('Gulnar Serikbaeva')}`);
     await officer.getByTestId('case-row').first().click();
     await officer.getByTestId('case-action-type').selectOption('identification_decided');

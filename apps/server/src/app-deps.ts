@@ -1,4 +1,5 @@
-import type { ScreeningReference, WorkingCalendar } from '@qorgau/core';
+import type { WorkingCalendar } from '@qorgau/core';
+import type { ReferenceStore } from './reference/reference-store.ts';
 import type { Config } from './config.ts';
 import type { FieldCipher } from './crypto/field-cipher.ts';
 import type { Db } from './db/client.ts';
@@ -10,8 +11,8 @@ export interface AppDeps {
   cipher: FieldCipher;
   config: Config;
   translator: Translator;
-  /** Screening indicator lists and rules, loaded and checked at start-up. */
-  reference: ScreeningReference;
+  /** Screening indicator lists and rules: shipped files, overridden by administrators' uploads. */
+  reference: ReferenceStore;
   calendar: WorkingCalendar;
   /** The clock; injected so deadline rules are testable. */
   now: () => Date;

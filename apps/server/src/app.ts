@@ -15,6 +15,7 @@ import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { referenceAdminRoutes } from './modules/screenings/reference-admin.routes.ts';
 import { screeningsRoutes } from './modules/screenings/screenings.routes.ts';
 import { selfReportsRoutes } from './modules/self-reports/self-reports.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -22,7 +23,7 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 export const API_PREFIX = '/api/v1';
 
 /** Every feature module; the access-matrix test walks the routes they register. */
-const MODULES = [authRoutes, personsRoutes, casesRoutes, screeningsRoutes, usersRoutes, agenciesRoutes, auditRoutes, referenceRoutes, selfReportsRoutes];
+const MODULES = [authRoutes, personsRoutes, casesRoutes, screeningsRoutes, referenceAdminRoutes, usersRoutes, agenciesRoutes, auditRoutes, referenceRoutes, selfReportsRoutes];
 
 export interface BuildOptions {
   logStream?: NodeJS.WritableStream;

@@ -12,6 +12,7 @@ import { openKeyring } from '../src/crypto/key-setup.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { agencies, users } from '../src/db/schema.ts';
 import { createTranslator } from '../src/http/i18n.ts';
+import { createReferenceStore } from '../src/reference/reference-store.ts';
 import { loadScreeningReference, loadWorkingCalendar } from '../src/reference/screening-reference.ts';
 import { createTestDatabase, type DbKind, type TestDatabase } from './test-db.ts';
 
@@ -52,7 +53,7 @@ export async function createTestApp(kind: DbKind, opts: { logStream?: NodeJS.Wri
   const db = await createTestDatabase(kind);
   const { cipher } = await openKeyring(db.database.db, config.keyFile, { allowCreate: true });
   await db.database.useAppRole();
-  const deps: AppDeps = { db: db.database.db, cipher, config, translator: await createTranslator(), reference: loadScreeningReference(), calendar: loadWorkingCalendar(), now: () => new Date() };
+  const deps: AppDeps = { db: db.database.db, cipher, config, translator: await createTranslator(), reference: createReferenceStore(db.database.db, loadScreeningReference()), calendar: loadWorkingCalendar(), now: () => new Date() };
   const app = await buildApp(deps, { logStream: opts.logStream });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   let n = 0;

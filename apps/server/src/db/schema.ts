@@ -310,3 +310,25 @@ export const selfReports = pgTable(
   },
   (t) => [uniqueIndex('self_reports_reference_key').on(t.reference), index('self_reports_queue_idx').on(t.status, t.createdAt)],
 );
+
+/**
+ * Reference data replaced by a national administrator (issue #3): a new version of an
+ * indicator list or of the rules, or the same version marked verified. The newest row per
+ * (kind, doc_id) wins over the file shipped in reference/; rows are never edited.
+ */
+export const referenceDocuments = pgTable(
+  'reference_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    docId: text('doc_id').notNull(),
+    version: text('version').notNull(),
+    verification: text('verification').notNull(),
+    content: jsonb('content').$type<unknown>().notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reference_documents_doc_idx').on(t.kind, t.docId, t.createdAt)],
+);

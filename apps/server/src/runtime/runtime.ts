@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { openKeyring } from '../crypto/key-setup.ts';
 import { createDb, type Database } from '../db/client.ts';
 import { createTranslator } from '../http/i18n.ts';
+import { createReferenceStore } from '../reference/reference-store.ts';
 import { loadScreeningReference, loadWorkingCalendar } from '../reference/screening-reference.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
@@ -25,7 +26,15 @@ export async function openRuntime(config: Config, opts: { allowCreateKey: boolea
     await database.migrate();
     const { cipher } = await openKeyring(database.db, config.keyFile, { allowCreate: opts.allowCreateKey });
     await database.useAppRole();
-    const deps: AppDeps = { db: database.db, cipher, config, translator: await createTranslator(), reference: loadScreeningReference(), calendar: loadWorkingCalendar(), now: () => new Date() };
+    const deps: AppDeps = {
+      db: database.db,
+      cipher,
+      config,
+      translator: await createTranslator(),
+      reference: createReferenceStore(database.db, loadScreeningReference()),
+      calendar: loadWorkingCalendar(),
+      now: () => new Date(),
+    };
     const db = database;
     return {
       database,

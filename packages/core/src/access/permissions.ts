@@ -15,13 +15,15 @@ export const PERMISSIONS = [
   'user.manage',
   'agency.manage',
   'reference.read',
+  /** Replace screening indicator lists and rules, mark a version verified (national administrator). */
+  'reference.manage',
   'self_report.read',
   'self_report.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Permissions that do not touch victims' records: no scope applies to them. */
-export const GLOBAL_PERMISSIONS: readonly Permission[] = ['audit.read', 'user.manage', 'agency.manage', 'reference.read'];
+export const GLOBAL_PERMISSIONS: readonly Permission[] = ['audit.read', 'user.manage', 'agency.manage', 'reference.read', 'reference.manage'];
 
 /** A grant of a permission with the widest scope in which it applies. */
 export type Grants = Partial<Record<Permission, Scope>>;
@@ -101,6 +103,7 @@ export const ROLE_GRANTS = {
     'user.manage': 'national',
     'agency.manage': 'national',
     'reference.read': 'national',
+    'reference.manage': 'national',
   },
 } as const satisfies Record<Role, Grants>;
 

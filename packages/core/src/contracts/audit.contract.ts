@@ -27,6 +27,7 @@ export const AUDIT_OPERATIONS = [
   'audit.read',
   'keys.rotated',
   'system.seeded',
+  'reference.updated',
   'screening.created',
   'screening.read',
   'screening.handed_over',

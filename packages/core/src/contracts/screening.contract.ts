@@ -113,3 +113,11 @@ export const HandoverBody = z.object({ toAgencyId: z.uuid() });
 /** The reference lists and rules the screening form renders and the server evaluates with. */
 export const ScreeningReference = z.object({ lists: z.array(IndicatorList), rules: RuleConfig });
 export type ScreeningReference = z.infer<typeof ScreeningReference>;
+
+/** Marks the version of a list or of the rules in force as verified (or back to provisional). */
+export const ReferenceVerificationBody = z.object({
+  kind: z.enum(['indicator_list', 'rules']),
+  id: z.string().min(1).max(120),
+  version: z.string().min(1).max(60),
+  verification: z.enum(['verified', 'provisional']),
+});

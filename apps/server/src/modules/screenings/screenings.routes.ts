@@ -11,7 +11,7 @@ export const screeningsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   app.get('/reference/indicators', {
     config: { access: 'reference.read' },
     schema: { tags: ['screenings'], response: { 200: ScreeningReference } },
-  }, async () => deps.reference);
+  }, async () => deps.reference.current());
 
   app.get('/screenings', {
     config: { access: 'case.create' },

@@ -14,7 +14,7 @@ import { ageGroupOf, resultView, screeningView } from './screenings.view.ts';
 import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
 
 export function createScreeningsService(deps: AppDeps) {
-  const { db, cipher, reference } = deps;
+  const { db, cipher } = deps;
 
   /**
    * Pre-deportation and detention screenings with indicators: the identification clock starts
@@ -43,7 +43,8 @@ export function createScreeningsService(deps: AppDeps) {
   async function create(auth: AuthContext, audit: AuditContext, body: CreateScreeningBody): Promise<Screening> {
     const existing = await repo.findScreeningIdByClientId(db, body.clientId);
     if (existing) return read(auth, audit, existing);
-    const result = evaluateScreening({ observed: body.observed, ageYears: body.ageYears, lists: reference.lists, rules: reference.rules });
+    const { lists, rules } = await deps.reference.current();
+    const result = evaluateScreening({ observed: body.observed, ageYears: body.ageYears, lists, rules });
     const id = randomUUID();
     try {
       await db.transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useCan, useCurrentUser } from '../auth/current-user.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
+import { WorkQueue } from './WorkQueue.tsx';
 
 type ActionKey =
   | 'home.actions.screen'
@@ -62,6 +63,8 @@ export function HomePage() {
           ))}
         </SimpleGrid>
       </Stack>
+      {me.role === 'identification_officer' && <WorkQueue kind="identification" />}
+      {me.role === 'prosecutor' && <WorkQueue kind="non_punishment" />}
       {me.role === 'national_coordinator' && can('case.read') && <CaseOverview />}
     </Stack>
   );

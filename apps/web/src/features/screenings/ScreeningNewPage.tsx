@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
@@ -19,7 +19,9 @@ export function ScreeningNewPage() {
   const me = useCurrentUser();
   const [, navigate] = useLocation();
   const defaultRegion = !me.jurisdiction.national && me.jurisdiction.regions.length === 1 ? me.jurisdiction.regions[0]! : '';
-  const fresh = () => emptyDraft(defaultRegion, lng);
+  // Opened from a hotline report: the encounter happened through the hotline.
+  const fromReport = new URLSearchParams(useSearch()).get('fromReport');
+  const fresh = (): ScreeningDraft => ({ ...emptyDraft(defaultRegion, lng), ...(fromReport ? { setting: 'hotline' } : {}) });
   const [restored] = useState(() => loadDraft(me.id));
   const [draft, setDraft] = useState<ScreeningDraft>(() => restored ?? fresh());
   const [tried, setTried] = useState(false);
