@@ -7,9 +7,18 @@ import { AGENCY_TYPES, ROLES } from '../packages/core/src/access/roles.ts';
 import { AUDIT_OPERATIONS, AUDIT_OUTCOMES } from '../packages/core/src/contracts/audit.contract.ts';
 import { ENCOUNTER_SETTINGS, SCREENING_LANGUAGES } from '../packages/core/src/contracts/screening.contract.ts';
 import { CASE_ACTION_TYPES, CASE_STATUSES, DECISION_ORGS, TRAFFICKING_STATUSES } from '../packages/core/src/domain/case/case-status.ts';
+import { HTCDS_METHOD_OF_CONTROL_VALUES } from '../packages/core/src/domain/identification/crosswalk.ts';
 import { SCREENING_LEVELS, type ScreeningReason } from '../packages/core/src/domain/identification/screening.ts';
 import { ERROR_CODES } from '../packages/core/src/errors.ts';
-import { COMMON_CITIZENSHIPS, EXPLOITATION_TYPES, GENDERS, IDENTITY_DOCUMENT_TYPES } from '../packages/core/src/reference/htcds.ts';
+import {
+  COMMON_CITIZENSHIPS,
+  EXPLOITATION_TYPES,
+  FORCED_LABOUR_INDUSTRIES,
+  GENDERS,
+  IDENTITY_DOCUMENT_TYPES,
+  RECRUITMENT_METHODS,
+  SEX_EXPLOITATION_TYPES,
+} from '../packages/core/src/reference/htcds.ts';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -55,6 +64,11 @@ const ENUMS: Record<string, readonly string[]> = {
   decisionOrg: DECISION_ORGS,
   gender: GENDERS,
   exploitation: EXPLOITATION_TYPES,
+  // What an identification decision found (HTCDS vic_* picklists); ISIC Rev.4 sections by letter.
+  sexExploitation: SEX_EXPLOITATION_TYPES,
+  isicSection: FORCED_LABOUR_INDUSTRIES,
+  methodOfControl: HTCDS_METHOD_OF_CONTROL_VALUES,
+  recruitmentMethod: RECRUITMENT_METHODS,
   identityDocumentType: IDENTITY_DOCUMENT_TYPES,
   // Browsers lack Kazakh country names: the common ones are in the catalogs.
   countries: COMMON_CITIZENSHIPS,

@@ -21,6 +21,7 @@ const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) 
 const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage.tsx').then((m) => ({ default: m.AgenciesPage })));
 const SelfReportsQueuePage = lazy(() => import('../features/self-reports/SelfReportsQueuePage.tsx').then((m) => ({ default: m.SelfReportsQueuePage })));
 const SelfReportDetailPage = lazy(() => import('../features/self-reports/SelfReportDetailPage.tsx').then((m) => ({ default: m.SelfReportDetailPage })));
+const ReferenceAdminPage = lazy(() => import('../features/reference/ReferenceAdminPage.tsx').then((m) => ({ default: m.ReferenceAdminPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 function NotFound() {
@@ -107,6 +108,11 @@ export function AppRoutes() {
         <Route path="/admin/users">
           <Guard permission="user.manage">
             <UsersPage />
+          </Guard>
+        </Route>
+        <Route path="/admin/reference">
+          <Guard permission="reference.manage">
+            <ReferenceAdminPage />
           </Guard>
         </Route>
         <Route path="/admin/agencies">

@@ -4,7 +4,7 @@ import { worksHotline } from '../features/self-reports/api.ts';
 export interface NavItem {
   href: string;
   /** i18n key of the label. */
-  label: 'nav.home' | 'nav.selfReports' | 'nav.screenings' | 'nav.persons' | 'nav.cases' | 'nav.users' | 'nav.agencies' | 'nav.audit' | 'nav.account';
+  label: 'nav.home' | 'nav.selfReports' | 'nav.screenings' | 'nav.persons' | 'nav.cases' | 'nav.users' | 'nav.agencies' | 'nav.reference' | 'nav.audit' | 'nav.account';
   testId: string;
   permission?: Permission;
   /** A further condition on the user (the hotline queue is only for hotline staff). */
@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/cases', label: 'nav.cases', testId: 'nav-cases', permission: 'case.read' },
   { href: '/admin/users', label: 'nav.users', testId: 'nav-users', permission: 'user.manage' },
   { href: '/admin/agencies', label: 'nav.agencies', testId: 'nav-agencies', permission: 'agency.manage' },
+  { href: '/admin/reference', label: 'nav.reference', testId: 'nav-reference', permission: 'reference.manage' },
   { href: '/audit', label: 'nav.audit', testId: 'nav-audit', permission: 'audit.read' },
   { href: '/account', label: 'nav.account', testId: 'nav-account' },
 ];

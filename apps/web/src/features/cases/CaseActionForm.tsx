@@ -1,11 +1,20 @@
 import { Button, NativeSelect, Paper, Stack, Textarea, Title } from '@mantine/core';
-import { CASE_ACTION_TYPES, DECISION_ORGS, NON_PUNISHMENT_DECISIONS, type CaseActionInput, type DecisionOrg, type NonPunishmentDecision } from '@qorgau/core';
+import {
+  CASE_ACTION_TYPES,
+  DECISION_ORGS,
+  NON_PUNISHMENT_DECISIONS,
+  type CaseActionInput,
+  type DecisionOrg,
+  type ExploitationType,
+  type NonPunishmentDecision,
+} from '@qorgau/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newClientId } from '../../api/client-id.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { useAppendAction, type DirectoryAgency } from './api.ts';
+import { findingsInput, IdentificationFindings, initialFindings } from './IdentificationFindings.tsx';
 
 const INPUT_TYPES = CASE_ACTION_TYPES.filter((a) => a !== 'opened');
 type InputType = CaseActionInput['type'];
@@ -19,9 +28,11 @@ interface Props {
   allowed: string[];
   agencies: DirectoryAgency[];
   agenciesLoading: boolean;
+  /** The case's current forms of exploitation: the starting point of the identification findings. */
+  exploitationTypes: readonly ExploitationType[];
 }
 
-export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: Props) {
+export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exploitationTypes }: Props) {
   const { t } = useTranslation();
   const types = INPUT_TYPES.filter((a) => allowed.includes(a)) as InputType[];
   const [type, setType] = useState<InputType | ''>('');
@@ -31,6 +42,7 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: P
   const [toAgencyId, setToAgencyId] = useState('');
   const [kind, setKind] = useState('');
   const [decision, setDecision] = useState('');
+  const [findings, setFindings] = useState(() => initialFindings(exploitationTypes));
   const [missing, setMissing] = useState<string[]>([]);
   const [clientId, setClientId] = useState(newClientId);
   const append = useAppendAction(caseId);
@@ -52,7 +64,13 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: P
     const body = text.trim();
     switch (current) {
       case 'identification_decided':
-        return { type: current, outcome: outcome as (typeof OUTCOMES)[number], decidedBy: decidedBy as DecisionOrg, reasons: body };
+        return {
+          type: current,
+          outcome: outcome as (typeof OUTCOMES)[number],
+          decidedBy: decidedBy as DecisionOrg,
+          reasons: body,
+          ...findingsInput(findings, exploitationTypes),
+        };
       case 'identification_reviewed':
         return { type: current, kind: kind as (typeof REVIEW_KINDS)[number], outcome: outcome as (typeof OUTCOMES)[number], decidedBy: decidedBy as DecisionOrg, reasons: body };
       case 'non_punishment_reviewed':
@@ -79,6 +97,7 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: P
           setToAgencyId('');
           setKind('');
           setDecision('');
+          setFindings(initialFindings(exploitationTypes));
           setClientId(newClientId());
         },
       },
@@ -171,6 +190,7 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading }: P
               error={DECIDING.has(current) ? err('reasons') : err('text')}
             />
           )}
+          {current === 'identification_decided' && <IdentificationFindings value={findings} onChange={setFindings} />}
           <Button type="submit" data-testid="case-action-submit" loading={append.isPending} disabled={!current}>
             {t('cases.action.submit')}
           </Button>

@@ -110,6 +110,7 @@ export function CasePage({ id }: { id: string }) {
               allowed={data.allowedActions}
               agencies={agencies}
               agenciesLoading={directory.isPending && needsDirectory}
+              exploitationTypes={data.exploitationTypes}
             />
           )}
           {directory.error && <ErrorAlert error={directory.error} />}

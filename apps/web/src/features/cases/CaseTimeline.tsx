@@ -2,13 +2,16 @@ import { Text, Timeline } from '@mantine/core';
 import type { Case } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format.ts';
+import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import type { DirectoryAgency } from './api.ts';
+import { FINDING_FIELDS } from './IdentificationFindings.tsx';
 
 type ActionView = Case['actions'][number];
 
 function Details({ action, agencies }: { action: ActionView; agencies: DirectoryAgency[] }) {
   const { t } = useTranslation();
+  const countryName = useCountryName();
   const d = action.details;
   const lines: string[] = [];
   if (d.outcome) lines.push(`${t('cases.action.outcome')}: ${t(`traffickingStatus.${d.outcome}`, { defaultValue: d.outcome })}`);
@@ -18,6 +21,15 @@ function Details({ action, agencies }: { action: ActionView; agencies: Directory
   if (d.toAgencyId) {
     const name = agencies.find((a) => a.id === d.toAgencyId)?.name ?? d.toAgencyName ?? d.toAgencyId;
     lines.push(`${t('cases.action.toAgency')}: ${name}`);
+  }
+  if (action.type === 'identification_decided') {
+    for (const { key, labels } of FINDING_FIELDS) {
+      const raw = d[key];
+      const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+      if (values.length === 0) continue;
+      const names = values.map((v) => (labels ? t(`${labels}.${v}`, { defaultValue: v }) : countryName(v)));
+      lines.push(`${t(`cases.findings.${key}`)}: ${names.join(', ')}`);
+    }
   }
   return (
     <>

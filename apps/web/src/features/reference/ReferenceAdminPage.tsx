@@ -1,0 +1,112 @@
+import { Alert, Badge, Button, FileInput, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { ScreeningReference } from '@qorgau/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { http } from '../../api/http-client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+
+type Kind = 'indicator_list' | 'rules';
+interface Doc {
+  kind: Kind;
+  id: string;
+  version: string;
+  verification: 'verified' | 'provisional';
+}
+
+/**
+ * The national administrator's page for screening reference data (DOMAIN.md §3): which list
+ * and rule versions are in force, marking a version verified, uploading a new version.
+ */
+export function ReferenceAdminPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const reference = useQuery({ queryKey: ['reference', 'indicators'], queryFn: () => http.get('/reference/indicators', ScreeningReference) });
+  const onSuccess = (data: ScreeningReference) => client.setQueryData(['reference', 'indicators'], data);
+  const verify = useMutation({ mutationFn: (d: Doc) => http.post('/reference/verification', ScreeningReference, d), onSuccess });
+  const [kind, setKind] = useState<Kind>('indicator_list');
+  const [file, setFile] = useState<File | null>(null);
+  const [unreadable, setUnreadable] = useState(false);
+  const upload = useMutation({
+    mutationFn: async () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(await (file as File).text());
+      } catch {
+        setUnreadable(true);
+        throw new Error('unreadable');
+      }
+      return http.post(kind === 'rules' ? '/reference/rules' : '/reference/indicator-lists', ScreeningReference, body);
+    },
+    onSuccess: (data) => {
+      onSuccess(data);
+      setFile(null);
+    },
+  });
+  const docs: Doc[] = reference.data
+    ? [...reference.data.lists.map((l) => ({ kind: 'indicator_list' as const, id: l.id, version: l.version, verification: l.verification })), { kind: 'rules', id: reference.data.rules.id, version: reference.data.rules.version, verification: reference.data.rules.verification }]
+    : [];
+  return (
+    <Stack maw={900}>
+      <Title order={1}>{t('reference.title')}</Title>
+      <Text c="dimmed">{t('reference.help')}</Text>
+      <ErrorAlert error={reference.error ?? verify.error} />
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('reference.document')}</Table.Th>
+            <Table.Th>{t('reference.version')}</Table.Th>
+            <Table.Th>{t('reference.status')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {docs.map((d) => (
+            <Table.Tr key={`${d.kind}:${d.id}`} data-testid="reference-row">
+              <Table.Td>{d.id}</Table.Td>
+              <Table.Td>{d.version}</Table.Td>
+              <Table.Td>
+                <Badge color={d.verification === 'verified' ? 'green' : 'orange'}>{t(`screening.verification.${d.verification}`)}</Badge>
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="light"
+                  data-testid={`reference-toggle-${d.id}`}
+                  loading={verify.isPending}
+                  onClick={() => verify.mutate({ ...d, verification: d.verification === 'verified' ? 'provisional' : 'verified' })}
+                >
+                  {d.verification === 'verified' ? t('reference.markProvisional') : t('reference.markVerified')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Paper withBorder p="md">
+        <Stack>
+          <Title order={2} size="h4">
+            {t('reference.upload.title')}
+          </Title>
+          {unreadable && <Alert color="red">{t('reference.upload.unreadable')}</Alert>}
+          <ErrorAlert error={unreadable ? null : upload.error} />
+          <NativeSelect
+            label={t('reference.upload.kind')}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as Kind)}
+            data={[
+              { value: 'indicator_list', label: t('reference.upload.list') },
+              { value: 'rules', label: t('reference.upload.rules') },
+            ]}
+          />
+          <FileInput label={t('reference.upload.file')} accept="application/json,.json" value={file} onChange={(f) => { setFile(f); setUnreadable(false); }} data-testid="reference-file" />
+          <Group>
+            <Button disabled={!file} loading={upload.isPending} onClick={() => upload.mutate()} data-testid="reference-upload">
+              {t('reference.upload.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
