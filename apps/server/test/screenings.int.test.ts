@@ -159,4 +159,18 @@ describeEachDb('screenings', (kind) => {
     expect(plain.actions.map((a: { type: string }) => a.type)).toEqual(['opened']);
     expect(plain.identificationDue).toBeNull();
   });
+
+  it('a screening can attach to an existing person recognised at intake, never to one the officer may not see', async () => {
+    const first = (await screen(screeningBody())).json();
+    const again = await screen(screeningBody({ person: undefined, existingPersonId: first.personId }));
+    expect(again.statusCode).toBe(200);
+    expect(again.json().personId).toBe(first.personId);
+    expect(again.json().caseId).not.toBe(first.caseId);
+    const both = await screen(screeningBody({ existingPersonId: first.personId }));
+    expect(both.json().error.fields.map((f: { path: string }) => f.path)).toContain('existingPersonId');
+    const stranger = await t.as('screener', { regions: ['KZ-61'] });
+    const hidden = await screen(screeningBody({ person: undefined, existingPersonId: first.personId }), stranger);
+    expect(hidden.statusCode).toBe(400);
+    expect(hidden.json().error.fields).toEqual([expect.objectContaining({ path: 'existingPersonId', code: 'not_found' })]);
+  });
 });

@@ -59,11 +59,14 @@ export const CreateScreeningBody = z
     consent: z.enum(SCREENING_CONSENT),
     /** Identity, only with consent `identified`; forbidden for an anonymous notification. */
     person: CreatePersonBody.omit({ clientId: true, gender: true, citizenship: true, regionCode: true }).optional(),
+    /** Instead of `person`: the officer recognised an existing record (the intake duplicate check). */
+    existingPersonId: z.uuid().optional(),
     narrative: z.string().trim().max(10_000).optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.consent === 'identified' && !b.person) ctx.addIssue({ code: 'custom', path: ['person'], message: 'required', params: { code: 'required' } });
-    if (b.consent === 'declined' && b.person) ctx.addIssue({ code: 'custom', path: ['person'], message: 'anonymous_has_identity', params: { code: 'anonymous_has_identity' } });
+    if (b.consent === 'identified' && !b.person && !b.existingPersonId) ctx.addIssue({ code: 'custom', path: ['person'], message: 'required', params: { code: 'required' } });
+    if (b.person && b.existingPersonId) ctx.addIssue({ code: 'custom', path: ['existingPersonId'], message: 'either_person_or_existing', params: { code: 'either_person_or_existing' } });
+    if (b.consent === 'declined' && (b.person || b.existingPersonId)) ctx.addIssue({ code: 'custom', path: ['person'], message: 'anonymous_has_identity', params: { code: 'anonymous_has_identity' } });
     // Palermo Protocol art. 3(c): a child is referred whatever the child (or anyone) consents to.
     if (b.consent === 'declined' && b.ageYears !== null && b.ageYears < 18) {
       ctx.addIssue({ code: 'custom', path: ['consent'], message: 'child_requires_referral', params: { code: 'child_requires_referral' } });

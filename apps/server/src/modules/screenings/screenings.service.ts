@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { agencyExists, getCase, listCaseActions, setIdentificationDue, transferCase } from '../cases/cases.repository.ts';
 import { insertAction, openCase } from '../cases/cases.service.ts';
-import { endCreatorAccess, insertPerson } from '../persons/persons.repository.ts';
+import { endCreatorAccess, getPerson, insertPerson } from '../persons/persons.repository.ts';
 import { encryptPerson } from '../persons/persons.service.ts';
 import * as repo from './screenings.repository.ts';
 import { ageGroupOf, resultView, screeningView } from './screenings.view.ts';
@@ -50,12 +50,19 @@ export function createScreeningsService(deps: AppDeps) {
       await db.transaction(async (tx) => {
         let personId: string | null = null;
         let caseId: string | null = null;
-        if (body.consent === 'identified' && body.person) {
+        if (body.consent === 'identified' && body.existingPersonId) {
+          // A person the officer recognised at intake: only one whose identity they may see.
+          const existing = await getPerson(tx, auth.actor, body.existingPersonId);
+          if (!existing?.identityVisible) throw new DomainError('validation_failed', [{ path: 'existingPersonId', code: 'not_found' }]);
+          personId = body.existingPersonId;
+        } else if (body.consent === 'identified' && body.person) {
           const owner = { createdBy: auth.user.id, ownerAgencyId: auth.user.agencyId };
           const person = encryptPerson(cipher, { ...body.person, clientId: randomUUID(), gender: body.gender, citizenship: body.citizenship, regionCode: body.regionCode }, owner);
           await insertPerson(tx, person);
           await appendAudit(tx, audit, { operation: 'person.created', recordType: 'person', recordId: person.id as string });
           personId = person.id as string;
+        }
+        if (personId) {
           const caseBody = { clientId: randomUUID(), personId, regionCode: body.regionCode, exploitationTypes: body.exploitationTypes, narrative: body.narrative };
           caseId = await openCase(tx, cipher, auth, audit, caseBody, { screeningId: id, level: result.level });
           if (result.level !== 'none' && URGENT_SETTINGS.includes(body.setting)) await startUrgentPathway(tx, auth, audit, caseId, body.setting, id);

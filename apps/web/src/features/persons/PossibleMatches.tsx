@@ -10,7 +10,13 @@ import { http } from '../../api/http-client.ts';
  * Before a new person is created, existing records that may be the same person (any script,
  * birth date, document). The officer's "same" / "different" is recorded either way.
  */
-export function PossibleMatches({ probe }: { probe: PersonMatchProbe | null }) {
+interface Props {
+  probe: PersonMatchProbe | null;
+  /** What "same person" does; by default, open the existing record. */
+  onSame?: (person: { id: string; name: string }) => void;
+}
+
+export function PossibleMatches({ probe, onSame }: Props) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
@@ -47,7 +53,12 @@ export function PossibleMatches({ probe }: { probe: PersonMatchProbe | null }) {
               <Button
                 size="xs"
                 data-testid="person-match-same"
-                onClick={() => decide.mutate({ candidateId: c.person.id, decision: 'same' }, { onSuccess: () => navigate(`/persons/${c.person.id}`) })}
+                onClick={() =>
+                  decide.mutate(
+                    { candidateId: c.person.id, decision: 'same' },
+                    { onSuccess: () => (onSame ? onSame({ id: c.person.id, name: c.person.displayName ?? c.person.pseudonym }) : navigate(`/persons/${c.person.id}`)) },
+                  )
+                }
               >
                 {t('persons.matches.same')}
               </Button>

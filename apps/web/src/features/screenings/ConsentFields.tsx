@@ -1,7 +1,9 @@
-import { Alert, Fieldset, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Fieldset, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IDENTITY_DOCUMENT_TYPES } from '@qorgau/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionProps } from './EncounterFields.tsx';
+import { PossibleMatches } from '../persons/PossibleMatches.tsx';
 import { isChild, type IdentityValues } from './screening-draft.ts';
 
 /** (d) consent, with the identity only when the person agreed (or is a child), and (e) the narrative. */
@@ -9,6 +11,18 @@ export function ConsentFields({ draft, errors, set }: SectionProps) {
   const { t } = useTranslation();
   const child = isChild(draft);
   const identity = draft.identity;
+  // The intake duplicate check: once both names are typed, existing records that may be this person.
+  const probe =
+    identity.firstName.trim() && identity.secondName.trim()
+      ? {
+          firstName: identity.firstName.trim(),
+          secondName: identity.secondName.trim(),
+          ...(identity.middleName.trim() ? { middleName: identity.middleName.trim() } : {}),
+          ...(identity.birthdate ? { birthdate: identity.birthdate } : {}),
+          ...(identity.identityNumber.trim().length >= 4 ? { identityNumber: identity.identityNumber.trim() } : {}),
+        }
+      : null;
+  const [checked, setChecked] = useState<typeof probe>(null);
   const text = (field: keyof IdentityValues) => ({
     value: identity[field],
     onChange: (e: { currentTarget: { value: string } }) => set({ identity: { ...identity, [field]: e.currentTarget.value } }),
@@ -54,8 +68,18 @@ export function ConsentFields({ draft, errors, set }: SectionProps) {
           )}
         </Stack>
       </Fieldset>
-      {draft.consent === 'identified' && (
-        <Fieldset legend={t('screening.form.identitySection')}>
+      {draft.consent === 'identified' && draft.existingPerson && (
+        <Alert color="green" variant="light" title={t('screening.existing.linked')} data-testid="screening-existing-person">
+          <Stack gap="xs" align="flex-start">
+            <Text>{draft.existingPerson.name}</Text>
+            <Button size="xs" variant="default" onClick={() => set({ existingPerson: null })}>
+              {t('screening.existing.unlink')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {draft.consent === 'identified' && !draft.existingPerson && (
+        <Fieldset legend={t('screening.form.identitySection')} onBlur={() => setChecked(probe)}>
           <Stack gap="sm">
             <Text size="sm" c="dimmed">
               {t('persons.form.namesHelp')}
@@ -89,6 +113,7 @@ export function ConsentFields({ draft, errors, set }: SectionProps) {
               />
             </SimpleGrid>
             <Textarea data-testid="screening-address" label={t('persons.fields.address')} autosize minRows={2} {...text('address')} />
+            <PossibleMatches probe={checked} onSame={(p) => set({ existingPerson: p })} />
           </Stack>
         </Fieldset>
       )}

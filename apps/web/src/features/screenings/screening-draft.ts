@@ -31,6 +31,8 @@ export interface ScreeningDraft {
   observed: string[];
   consent: '' | 'identified' | 'declined';
   identity: IdentityValues;
+  /** An existing record the officer recognised at intake, used instead of `identity`. */
+  existingPerson: { id: string; name: string } | null;
   narrative: string;
 }
 
@@ -68,6 +70,7 @@ export const emptyDraft = (regionCode: string, language: string): ScreeningDraft
   observed: [],
   consent: '',
   identity: emptyIdentity(),
+  existingPerson: null,
   narrative: '',
 });
 
@@ -125,7 +128,7 @@ export function missingFields(d: ScreeningDraft): Set<string> {
   if (!d.gender) m.add('gender');
   if (!d.citizenship || (d.citizenship === OTHER_CITIZENSHIP && !/^[A-Za-z]{2}$/.test(d.citizenshipOther.trim()))) m.add('citizenship');
   if (!d.consent) m.add('consent');
-  if (d.consent === 'identified') {
+  if (d.consent === 'identified' && !d.existingPerson) {
     if (!d.identity.firstName.trim()) m.add('person.firstName');
     if (!d.identity.secondName.trim()) m.add('person.secondName');
     if (d.identity.identityNumber.trim() && !d.identity.identityDocumentType) m.add('person.identityDocumentType');
@@ -136,7 +139,7 @@ export function missingFields(d: ScreeningDraft): Set<string> {
 export function toBody(d: ScreeningDraft): CreateScreeningBody {
   const citizenship = d.citizenship === OTHER_CITIZENSHIP ? d.citizenshipOther.trim().toUpperCase() : d.citizenship;
   let person: CreateScreeningBody['person'];
-  if (d.consent === 'identified') {
+  if (d.consent === 'identified' && !d.existingPerson) {
     // The person form's own conversion (trim, phone clean-up, empty → absent), minus what (a)/(b) hold.
     const { clientId: _c, gender: _g, citizenship: _n, regionCode: _r, ...rest } = personBody({ ...emptyPerson(''), ...d.identity }, d.clientId);
     person = rest;
@@ -155,6 +158,7 @@ export function toBody(d: ScreeningDraft): CreateScreeningBody {
     exploitationTypes: d.exploitationTypes as ExploitationType[],
     consent: d.consent as CreateScreeningBody['consent'],
     person,
+    ...(d.consent === 'identified' && d.existingPerson ? { existingPersonId: d.existingPerson.id } : {}),
     narrative: d.narrative.trim() || undefined,
   };
 }
