@@ -17,6 +17,7 @@ import {
   GENDERS,
   IDENTITY_DOCUMENT_TYPES,
   RECRUITMENT_METHODS,
+  PERPETRATOR_TYPES,
   SEX_EXPLOITATION_TYPES,
 } from '../packages/core/src/reference/htcds.ts';
 
@@ -69,6 +70,7 @@ const ENUMS: Record<string, readonly string[]> = {
   isicSection: FORCED_LABOUR_INDUSTRIES,
   methodOfControl: HTCDS_METHOD_OF_CONTROL_VALUES,
   recruitmentMethod: RECRUITMENT_METHODS,
+  perpetrator: PERPETRATOR_TYPES,
   identityDocumentType: IDENTITY_DOCUMENT_TYPES,
   // Browsers lack Kazakh country names: the common ones are in the catalogs.
   countries: COMMON_CITIZENSHIPS,

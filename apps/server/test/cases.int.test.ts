@@ -111,11 +111,12 @@ describeEachDb('cases', (kind) => {
       methodsOfControl: ['RestrictsMovement'],
       forcedLabourIndustries: ['A'],
       countriesOfExploitation: ['KZ'],
+      perpetrators: ['business_employer', 'individual_recruiter'],
     });
     expect(decided.statusCode).toBe(200);
     expect(decided.json().exploitationTypes).toEqual(['ForcedLabour', 'ForcedCriminality']);
     const entry = decided.json().actions.at(-1);
-    expect(entry.details).toMatchObject({ outcome: 'NotAVictimOfTrafficking', methodsOfControl: ['RestrictsMovement'], forcedLabourIndustries: ['A'] });
+    expect(entry.details).toMatchObject({ outcome: 'NotAVictimOfTrafficking', methodsOfControl: ['RestrictsMovement'], forcedLabourIndustries: ['A'], perpetrators: ['business_employer', 'individual_recruiter'] });
     const appeal = await act(c.id, { type: 'identification_reviewed', kind: 'appeal', outcome: 'ActualVictimOfTrafficking', decidedBy: 'CourtOrProsecution', reasons: 'Court found coercion' });
     expect(appeal.json()).toMatchObject({ status: 'identified', traffickingStatus: 'ActualVictimOfTrafficking' });
     const missingReasons = await act(c.id, { type: 'identification_reviewed', kind: 'review', outcome: 'NotAVictimOfTrafficking', decidedBy: 'Police' });

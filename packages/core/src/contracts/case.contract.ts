@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, DECISION_ORGS, NON_PUNISHMENT_DECISIONS, TRAFFICKING_STATUSES } from '../domain/case/case-status.ts';
 import { HTCDS_METHOD_OF_CONTROL_VALUES } from '../domain/identification/crosswalk.ts';
-import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, RECRUITMENT_METHODS, SEX_EXPLOITATION_TYPES } from '../reference/htcds.ts';
+import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, PERPETRATOR_TYPES, RECRUITMENT_METHODS, SEX_EXPLOITATION_TYPES } from '../reference/htcds.ts';
 import { CountryCode } from './common.contract.ts';
 import { ClientId, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
 
@@ -35,6 +35,7 @@ export const CaseActionInput = z.discriminatedUnion('type', [
     countriesOfRecruitment: z.array(CountryCode).max(20).optional(),
     countriesOfTransit: z.array(CountryCode).max(20).optional(),
     countriesOfExploitation: z.array(CountryCode).max(20).optional(),
+    perpetrators: z.array(z.enum(PERPETRATOR_TYPES)).max(PERPETRATOR_TYPES.length).optional(),
   }),
   z.object({
     type: z.literal('identification_reviewed'),

@@ -48,3 +48,20 @@ export const RECRUITMENT_METHODS = [
   'ThroughFriendsOrSocialEvents',
   'Other',
 ] as const;
+
+/**
+ * Who exploited the person, without naming anyone (HTCDS lacks perpetrator entities: its
+ * issue #4): an individual by relationship to the victim, a business, or an organised group.
+ */
+export const PERPETRATOR_TYPES = [
+  'individual_family',
+  'individual_partner',
+  'individual_acquaintance',
+  'individual_employer',
+  'individual_recruiter',
+  'individual_stranger',
+  'business_employer',
+  'business_recruitment_agency',
+  'business_other',
+  'organised_group',
+] as const;

@@ -3,6 +3,7 @@ import {
   EXPLOITATION_TYPES,
   FORCED_LABOUR_INDUSTRIES,
   HTCDS_METHOD_OF_CONTROL_VALUES,
+  PERPETRATOR_TYPES,
   RECRUITMENT_METHODS,
   SEX_EXPLOITATION_TYPES,
   type CaseActionInput,
@@ -21,6 +22,7 @@ type FindingKey =
   | 'forcedLabourIndustries'
   | 'methodsOfControl'
   | 'recruitmentMethods'
+  | 'perpetrators'
   | 'countriesOfRecruitment'
   | 'countriesOfTransit'
   | 'countriesOfExploitation';
@@ -35,6 +37,7 @@ export const FINDING_FIELDS: readonly { key: FindingKey; labels: string | null }
   { key: 'forcedLabourIndustries', labels: 'isicSection' },
   { key: 'methodsOfControl', labels: 'methodOfControl' },
   { key: 'recruitmentMethods', labels: 'recruitmentMethod' },
+  { key: 'perpetrators', labels: 'perpetrator' },
   { key: 'countriesOfRecruitment', labels: null },
   { key: 'countriesOfTransit', labels: null },
   { key: 'countriesOfExploitation', labels: null },
@@ -47,6 +50,7 @@ export function initialFindings(exploitationTypes: readonly ExploitationType[]):
     forcedLabourIndustries: [],
     methodsOfControl: [],
     recruitmentMethods: [],
+    perpetrators: [],
     countriesOfRecruitment: [],
     countriesOfTransit: [],
     countriesOfExploitation: [],
@@ -171,6 +175,14 @@ export function IdentificationFindings({ value, onChange }: { value: Findings; o
             onChange={set('recruitmentMethods')}
             labelOf={(v) => t(`recruitmentMethod.${v}`)}
             testId="finding-recruitment"
+          />
+          <Checks
+            label={t('cases.findings.perpetrators')}
+            values={PERPETRATOR_TYPES}
+            value={value.perpetrators}
+            onChange={set('perpetrators')}
+            labelOf={(v) => t(`perpetrator.${v}`)}
+            testId="finding-perpetrator"
           />
           {COUNTRY_FIELDS.map(({ key, id }) => (
             <MultiSelect
