@@ -10,3 +10,4 @@ export * from './synthetic/index.ts';
 export * from './reference/htcds-fields.ts';
 export * from './domain/identification/index.ts';
 export * from './domain/calendar/index.ts';
+export * from './domain/linkage/index.ts';

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseRecord, parseBirthDate, parseSex, stripNameSuffix } from './linkage-record.ts';
+
+describe('parseBirthDate', () => {
+  it('reads full, partial, swapped and year-only dates', () => {
+    expect(parseBirthDate('1990-05-17')).toEqual({ year: 1990, month: 5, day: 17 });
+    expect(parseBirthDate('17.05.1990')).toEqual({ year: 1990, month: 5, day: 17 });
+    expect(parseBirthDate('17/05/1990')).toEqual({ year: 1990, month: 5, day: 17 });
+    expect(parseBirthDate('1990-17-05')).toEqual({ year: 1990, month: 5, day: 17 }); // swapped
+    expect(parseBirthDate('05.1990')).toEqual({ year: 1990, month: 5 });
+    expect(parseBirthDate('1990')).toEqual({ year: 1990 });
+    expect(parseBirthDate('1990-00-00')).toEqual({ year: 1990 });
+    expect(parseBirthDate('1990-05-17T00:00:00Z')).toEqual({ year: 1990, month: 5, day: 17 });
+  });
+  it('rejects what is not a date', () => {
+    for (const s of ['', 'unknown', '1990-13-13', '32.13.1990', '90-05-17', null, undefined]) expect(parseBirthDate(s)).toBeNull();
+  });
+});
+
+describe('names', () => {
+  it('strips surname and patronymic suffixes after folding, keeping a stem of 3+ letters', () => {
+    expect(stripNameSuffix('saparova')).toBe('sapar');
+    expect(stripNameSuffix('saparov')).toBe('sapar');
+    expect(stripNameSuffix('nurlankizi')).toBe('nurlan');
+    expect(stripNameSuffix('muratovich')).toBe('murat');
+    expect(stripNameSuffix('andreevna')).toBe('andre');
+    expect(stripNameSuffix('lev')).toBe('lev');
+  });
+
+  it('meets across scripts and suffixes', () => {
+    const kk = normaliseRecord({ id: '1', givenName: 'Әйгерім', familyName: 'Сапарова', patronymic: 'Нұрланқызы' });
+    const pass = normaliseRecord({ id: '2', givenName: 'AIGERIM', familyName: 'SAPAROV', patronymic: 'NURLANKYZY' });
+    const latn = normaliseRecord({ id: '3', givenName: 'Äigerım', familyName: 'Saparova', patronymic: 'Nūrlan qyzy' });
+    expect(kk.given?.skeleton).toBe(pass.given?.skeleton);
+    expect(kk.family?.stem).toBe('sapar');
+    expect(pass.family?.stem).toBe('sapar');
+    expect(kk.patronymic?.stem).toBe('nurlan');
+    expect(latn.patronymic?.stem).toBe('nurlan');
+    expect(kk.nameTokens).toContain('sapar');
+    expect(kk.nameTokens).toContain('saparova');
+  });
+
+  it('takes a full name in any order as a token set', () => {
+    const a = normaliseRecord({ id: 'a', fullName: 'Сапаров Қанат Муратович' });
+    const b = normaliseRecord({ id: 'b', fullName: 'KANAT SAPAROV' });
+    expect(a.family?.skeleton).toBe('saparov');
+    expect(a.given?.skeleton).toBe('kanat');
+    expect(a.patronymic?.stem).toBe('murat');
+    expect(b.nameTokens.filter((t) => a.nameTokens.includes(t))).toEqual(['kanat', 'sapar', 'saparov']);
+  });
+});
+
+describe('other fields', () => {
+  it('normalises sex, citizenship and documents', () => {
+    expect(parseSex('Feminine')).toBe('F');
+    expect(parseSex('м')).toBe('M');
+    expect(parseSex('?')).toBeNull();
+    const r = normaliseRecord({ id: 'x', citizenship: ' kz ', documentNumber: '841212 344309', sex: 'male' });
+    expect(r).toMatchObject({ citizenship: 'KZ', document: '841212344309', documentIsIin: true, sex: 'M' });
+    expect(normaliseRecord({ id: 'y', documentNumber: 'N02285487' })).toMatchObject({ document: '02285487', documentIsIin: false });
+    expect(normaliseRecord({ id: 'z', documentNumber: '—' }).document).toBeNull();
+  });
+});
