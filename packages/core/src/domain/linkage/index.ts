@@ -5,3 +5,4 @@ export * from './fellegi-sunter.ts';
 export * from './blocking.ts';
 export * from './clusters.ts';
 export * from './link.ts';
+export * from './privacy/index.ts';
