@@ -5,7 +5,7 @@ import { DataDirLockedError } from '../runtime/data-dir-lock.ts';
 import { ReferenceDataError } from '../reference/screening-reference.ts';
 import { auditVerifyCommand, keysRotateCommand, migrateCommand, seedCommand } from './commands.ts';
 import { startServer } from '../main.ts';
-import { DedupInputError, dedupCsv } from './dedup.ts';
+import { DedupInputError, dedup, encodeCsv } from './dedup.ts';
 
 const USAGE = `usage: qorgau <command>
   start                      start the server (same as npm start)
@@ -14,27 +14,35 @@ const USAGE = `usage: qorgau <command>
                              add N synthetic persons with cases (organisations first if empty)
   audit verify               check the audit log's hash chain; non-zero exit names the first broken entry
   keys rotate                re-encrypt personal data under a new key (stop servers first)
-  dedup --input F.csv --output G.csv
-                             link the rows of a CSV file; writes id,cluster_id for every row`;
+  dedup --input F --output G.csv [--encoded]
+                             link the rows of a CSV file (or of 'encode' output); writes id,cluster_id
+  encode --input F.csv --output G.jsonl --key-file K
+                             keyed Bloom-filter encodings for privacy-preserving linkage`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { persons: { type: 'string' }, seed: { type: 'string' }, start: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean' } },
+    options: { persons: { type: 'string' }, seed: { type: 'string' }, start: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, encoded: { type: 'boolean' }, 'key-file': { type: 'string' }, help: { type: 'boolean' } },
   });
   const [cmd, sub] = positionals;
   if (values.help || !cmd) {
     console.log(USAGE);
     return cmd ? 0 : 2;
   }
-  if (cmd === 'dedup') {
-    // No database, no key file: a file-to-file job an analyst can run anywhere.
-    if (!values.input || !values.output) {
+  if (cmd === 'dedup' || cmd === 'encode') {
+    // No database: file-to-file jobs an analyst (or a partner country) can run anywhere.
+    if (!values.input || !values.output || (cmd === 'encode' && !values['key-file'])) {
       console.error(USAGE);
       return 2;
     }
-    const s = dedupCsv(values.input, values.output);
+    if (cmd === 'encode') {
+      const e = encodeCsv(values.input, values.output, values['key-file'] as string);
+      console.error(`qorgau encode: ${e.rows} rows encoded, ${e.malformedValues} malformed values ignored`);
+      return 0;
+    }
+    const s = dedup(values.input, values.output, { encoded: Boolean(values.encoded) });
+    if (s.ignoredColumns.length) console.error(`qorgau dedup: ignored columns: ${s.ignoredColumns.join(', ')}`);
     console.error(`qorgau dedup: ${s.rows} rows, ${s.clusters} clusters, ${s.malformedValues} malformed values ignored, ${s.seconds.toFixed(2)} s`);
     return 0;
   }
