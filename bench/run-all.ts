@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const ALL = ['cold-start', 'seed', 'get-case'];
+const ALL = ['cold-start', 'seed', 'get-case', 'linkage'];
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
 const names = only?.length ? ALL.filter((n) => only.includes(n)) : ALL;
 
