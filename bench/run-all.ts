@@ -1,14 +1,21 @@
 /**
  * `npm run bench`: every benchmark, one after another, each in its own process (so one's
  * memory and JIT state do not colour the next). A failing benchmark does not stop the others;
- * the exit code is non-zero if any failed. BENCH_ONLY=cold-start,seed runs a subset.
+ * the exit code is non-zero if any failed. `npm run bench -- linkage seed` (or
+ * BENCH_ONLY=linkage,seed) runs a subset.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ALL = ['cold-start', 'seed', 'get-case', 'linkage'];
-const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
-const names = only?.length ? ALL.filter((n) => only.includes(n)) : ALL;
+const requested = process.argv.slice(2).length ? process.argv.slice(2) : (process.env.BENCH_ONLY?.split(',') ?? []);
+const only = requested.map((s) => s.trim()).filter(Boolean);
+const unknown = only.filter((n) => !ALL.includes(n));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${ALL.join(', ')}`);
+  process.exit(2);
+}
+const names = only.length ? ALL.filter((n) => only.includes(n)) : ALL;
 
 const results: { name: string; code: number | null; seconds: number }[] = [];
 let current: ReturnType<typeof spawn> | null = null;
