@@ -33,29 +33,28 @@ export function blockingKeys(r: NormalisedRecord): string[] {
 }
 
 /**
- * Candidate pairs of record indices [i, j] with i < j, each pair once, in ascending order
- * of i then j.
+ * Pairs [i, j], i < j, of the `count` records that share at least one key, each once, sorted
+ * by i then j. Keys shared by more than `maxBlockSize` records are skipped (too common to
+ * tell anyone apart). Used for plain and for keyed (encoded) blocking keys alike.
  */
-export function candidatePairs(records: readonly NormalisedRecord[], options: BlockingOptions = {}): [number, number][] {
-  const { maxBlockSize = 500 } = options;
+export function pairsSharingKeys(count: number, keysOf: (index: number) => Iterable<string>, maxBlockSize = 500): [number, number][] {
   const blocks = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    for (const key of blockingKeys(r)) {
+  for (let i = 0; i < count; i++) {
+    for (const key of new Set(keysOf(i))) {
       const block = blocks.get(key);
       if (block === undefined) blocks.set(key, [i]);
       else block.push(i);
     }
-  });
+  }
   const seen = new Set<number>();
   const pairs: [number, number][] = [];
-  const n = records.length;
   for (const block of blocks.values()) {
     if (block.length < 2 || block.length > maxBlockSize) continue;
     for (let x = 0; x < block.length; x++) {
       for (let y = x + 1; y < block.length; y++) {
         const i = block[x] ?? 0;
         const j = block[y] ?? 0;
-        const code = i * n + j; // i < j: blocks are filled in index order
+        const code = i * count + j; // i < j: blocks are filled in index order
         if (seen.has(code)) continue;
         seen.add(code);
         pairs.push([i, j]);
@@ -63,4 +62,9 @@ export function candidatePairs(records: readonly NormalisedRecord[], options: Bl
     }
   }
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/** Candidate pairs of normalised records (see `blockingKeys`). */
+export function candidatePairs(records: readonly NormalisedRecord[], options: BlockingOptions = {}): [number, number][] {
+  return pairsSharingKeys(records.length, (i) => blockingKeys(records[i] as NormalisedRecord), options.maxBlockSize);
 }

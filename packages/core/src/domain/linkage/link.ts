@@ -7,6 +7,7 @@ import { clusterRecords } from './clusters.ts';
 import { compareRecords, type ComparisonVector } from './comparison.ts';
 import {
   decide,
+  pairKey,
   estimateParameters,
   scorePair,
   thresholdsFromProbability,
@@ -41,7 +42,6 @@ export interface LinkResult {
 
 /** Links records end to end; see the module comment. Record ids must be unique. */
 export function linkRecords(records: readonly LinkageRecord[], options: LinkOptions = {}): LinkResult {
-  const humans: HumanDecisions = options.humanDecisions ?? new Map();
   const normalised = records.map(normaliseRecord);
   const vectors = candidatePairs(normalised, options.blocking).map(([i, j]) => {
     const a = normalised[i];
@@ -49,15 +49,26 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     if (a === undefined || b === undefined) throw new RangeError('candidate pair out of range');
     return compareRecords(a, b);
   });
+  return linkVectors(normalised.map((r) => r.id), vectors, options);
+}
+
+/**
+ * What follows comparison, for plain and encoded records alike: estimate the model (unless
+ * given), decide every candidate pair (a human decision always wins, including on pairs
+ * blocking did not propose) and cluster.
+ */
+export function linkVectors(ids: readonly string[], vectors: ComparisonVector[], options: LinkOptions): LinkResult {
+  const humans: HumanDecisions = options.humanDecisions ?? new Map();
   const parameters = options.parameters ?? estimateParameters(vectors, options.estimate);
   const thresholds = options.thresholds ?? thresholdsFromProbability(parameters);
   const decisions: LinkResult['decisions'] = vectors.map((vector) => ({ ...decide({ vector, score: scorePair(vector, parameters) }, humans, thresholds), vector }));
-  const proposed = new Set(vectors.map((v) => `${v.ids[0]}\u0000${v.ids[1]}`));
+  const proposed = new Set(vectors.map((v) => pairKey(v.ids[0], v.ids[1])));
   for (const [key, decision] of humans) {
     if (proposed.has(key)) continue;
     const [a, b] = key.split('\u0000');
     if (a === undefined || b === undefined) continue;
     decisions.push({ ids: [a, b], decision, source: 'human', score: Number.NaN, vector: null });
   }
-  return { parameters, thresholds, decisions, clusters: clusterRecords(normalised.map((r) => r.id), decisions) };
+  return { parameters, thresholds, decisions, clusters: clusterRecords(ids, decisions) };
 }
+
