@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatePersons, linkRecords, type LinkageRecord } from '@qorgau/core';
+import { generatePersons, linkRecords, toLinkageRecord, type LinkageRecord } from '@qorgau/core';
 import { REPO_ROOT, runMain } from './lib/process.ts';
 import { memStatus, waitForQuiet } from './lib/procfs.ts';
 import { fmtInt, machine, printMachine, round, writeResult } from './lib/report.ts';
@@ -106,16 +106,7 @@ function syntheticDataset(size: number): Dataset {
   const script = new Map<string, string>();
   for (const p of generatePersons({ seed: SEED, count: size, duplicateRate: DUPLICATE_RATE })) {
     const id = String(p.index);
-    records.push({
-      id,
-      givenName: p.firstName,
-      familyName: p.secondName,
-      patronymic: p.middleName,
-      birthDate: p.birthdate,
-      sex: p.gender,
-      citizenship: p.citizenship,
-      documentNumber: p.identityNumber,
-    });
+    records.push(toLinkageRecord(p));
     entity.set(id, p.canonicalKey);
     script.set(id, p.script);
   }

@@ -1,7 +1,7 @@
+import { perturbedLinkageRecord, toLinkageRecord } from './synthetic-records.ts';
 import { describe, expect, it } from 'vitest';
 import { generatePersons, type SyntheticPerson } from '../../synthetic/index.ts';
 import { linkRecords, type LinkResult } from './link.ts';
-import type { LinkageRecord } from './linkage-record.ts';
 
 /** Pairwise precision/recall/F1 of `predicted` pairs (keys "i j") against ground truth. */
 function pairwise(persons: readonly SyntheticPerson[], predicted: Iterable<string>): { precision: number; recall: number; f1: number } {
@@ -31,40 +31,8 @@ function clusterPairs(result: LinkResult): string[] {
   return out;
 }
 
-const toRecord = (p: SyntheticPerson): LinkageRecord => ({
-  id: String(p.index),
-  givenName: p.firstName,
-  familyName: p.secondName,
-  patronymic: p.middleName,
-  birthDate: p.birthdate,
-  sex: p.gender,
-  citizenship: p.citizenship,
-  documentNumber: p.identityNumber,
-});
-
-/**
- * Harder input than the generator writes: deterministically (by index) some records get
- * day and month swapped, a year-only or DD.MM.YYYY date, given and family names swapped,
- * or only a full name in "family given patronymic" order.
- */
-function perturb(p: SyntheticPerson): LinkageRecord {
-  const r = toRecord(p);
-  const [y, m, d] = p.birthdate.split('-');
-  switch (p.index % 20) {
-    case 1:
-      return Number(d) <= 12 ? { ...r, birthDate: `${y}-${d}-${m}` } : r;
-    case 3:
-      return { ...r, birthDate: y ?? null };
-    case 5:
-      return { ...r, birthDate: `${d}.${m}.${y}` };
-    case 7:
-      return { ...r, givenName: p.secondName, familyName: p.firstName };
-    case 9:
-      return { id: r.id, fullName: [p.secondName, p.firstName, p.middleName ?? ''].join(' '), birthDate: r.birthDate, documentNumber: r.documentNumber };
-    default:
-      return r;
-  }
-}
+const toRecord = toLinkageRecord;
+const perturb = perturbedLinkageRecord;
 
 const persons = [...generatePersons({ seed: 2024, count: 3000, duplicateRate: 0.3 })];
 

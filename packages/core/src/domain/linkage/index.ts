@@ -6,3 +6,4 @@ export * from './blocking.ts';
 export * from './clusters.ts';
 export * from './link.ts';
 export * from './privacy/index.ts';
+export * from './synthetic-records.ts';

@@ -1,7 +1,7 @@
+import { perturbedLinkageRecord, toLinkageRecord } from '../synthetic-records.ts';
 import { describe, expect, it } from 'vitest';
 import { generatePersons, type SyntheticPerson } from '../../../synthetic/index.ts';
 import { linkRecords, type LinkResult } from '../link.ts';
-import type { LinkageRecord } from '../linkage-record.ts';
 import { encodeRecord } from './clk.ts';
 import { linkEncoded } from './link-encoded.ts';
 
@@ -28,36 +28,8 @@ const direct = (r: LinkResult): (readonly [string, string])[] => r.decisions.fil
 const clustered = (r: LinkResult): [string, string][] =>
   r.clusters.flatMap((c) => c.flatMap((a, x) => c.slice(x + 1).map((b): [string, string] => [a, b])));
 
-const toRecord = (p: SyntheticPerson): LinkageRecord => ({
-  id: String(p.index),
-  givenName: p.firstName,
-  familyName: p.secondName,
-  patronymic: p.middleName,
-  birthDate: p.birthdate,
-  sex: p.gender,
-  citizenship: p.citizenship,
-  documentNumber: p.identityNumber,
-});
-
-/** As the plain accuracy test: swapped day/month, year-only and dotted dates, swapped names, full name only. */
-function perturb(p: SyntheticPerson): LinkageRecord {
-  const r = toRecord(p);
-  const [y, m, d] = p.birthdate.split('-');
-  switch (p.index % 20) {
-    case 1:
-      return Number(d) <= 12 ? { ...r, birthDate: `${y}-${d}-${m}` } : r;
-    case 3:
-      return { ...r, birthDate: y ?? null };
-    case 5:
-      return { ...r, birthDate: `${d}.${m}.${y}` };
-    case 7:
-      return { ...r, givenName: p.secondName, familyName: p.firstName };
-    case 9:
-      return { id: r.id, fullName: [p.secondName, p.firstName, p.middleName ?? ''].join(' '), birthDate: r.birthDate, documentNumber: r.documentNumber };
-    default:
-      return r;
-  }
-}
+const toRecord = toLinkageRecord;
+const perturb = perturbedLinkageRecord;
 
 const round = (m: { precision: number; recall: number; f1: number }) => ({
   precision: Number(m.precision.toFixed(4)),
