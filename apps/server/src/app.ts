@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { linkageRoutes } from './modules/linkage/linkage.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { referenceAdminRoutes } from './modules/screenings/reference-admin.routes.ts';
@@ -23,7 +24,7 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 export const API_PREFIX = '/api/v1';
 
 /** Every feature module; the access-matrix test walks the routes they register. */
-const MODULES = [authRoutes, personsRoutes, casesRoutes, screeningsRoutes, referenceAdminRoutes, usersRoutes, agenciesRoutes, auditRoutes, referenceRoutes, selfReportsRoutes];
+const MODULES = [authRoutes, personsRoutes, casesRoutes, screeningsRoutes, referenceAdminRoutes, usersRoutes, agenciesRoutes, auditRoutes, referenceRoutes, selfReportsRoutes, linkageRoutes];
 
 export interface BuildOptions {
   logStream?: NodeJS.WritableStream;

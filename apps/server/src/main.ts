@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { openRuntime } from './runtime/runtime.ts';
 import { isSeeded, readDemoCredentials, seedOrganisations } from './seed/seed-demo.ts';
 import { seedPersons } from './seed/seed-persons.ts';
+import { linkageJobFor } from './modules/linkage/linkage-job.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -15,9 +16,15 @@ export async function startServer(config: Config): Promise<void> {
   if (config.seed === 'demo' && !(await isSeeded(rt.deps))) {
     await seedOrganisations(rt.deps);
     await seedPersons(rt.deps, { count: config.seedPersons, seed: 2026 });
+    // Link the demo records so the review queue and the person count have something to show.
+    const job = linkageJobFor(rt.deps);
+    await job.start({ actor: null, ip: null });
+    await job.idle();
     seededNow = true;
   }
   const app = await buildApp(rt.deps);
+  // A bulk linkage run left behind by a stopped server resumes where it stopped.
+  void linkageJobFor(rt.deps).current();
   const shutdown = async () => {
     await app.close();
     await rt.close();

@@ -6,6 +6,7 @@ import { lockDataDir } from '../runtime/data-dir-lock.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 import { isSeeded, seedOrganisations } from '../seed/seed-demo.ts';
 import { seedPersons } from '../seed/seed-persons.ts';
+import { linkageJobFor } from '../modules/linkage/linkage-job.ts';
 
 export async function migrateCommand(config: Config): Promise<number> {
   const release = config.database.kind === 'pglite' ? lockDataDir(config.dataDir) : () => undefined;
@@ -67,6 +68,26 @@ export async function keysRotateCommand(config: Config): Promise<number> {
     const { reencrypted, activeKey } = await rotateKeys(rt.deps.db, config.keyFile);
     console.log(`qorgau: key ${activeKey} is active; ${reencrypted} rows re-encrypted; old keys removed from ${config.keyFile}`);
     return 0;
+  } finally {
+    await rt.close();
+  }
+}
+
+/** Runs the bulk linkage job to its end in this process, printing progress on stderr. */
+export async function linkCommand(config: Config): Promise<number> {
+  const rt = await openRuntime(config, { allowCreateKey: false });
+  try {
+    const job = linkageJobFor(rt.deps);
+    const started = Date.now();
+    await job.start({ actor: null, ip: null });
+    const timer = setInterval(() => {
+      void job.current().then((r) => r && console.error(`  ${r.phase}: ${r.processed}/${r.total}`));
+    }, 2000);
+    await job.idle();
+    clearInterval(timer);
+    const run = await job.current();
+    console.error(`qorgau link: ${run?.status ?? 'no run'}; ${run?.pairsScored ?? 0} pairs scored, ${run?.proposals ?? 0} proposals, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return run?.status === 'done' ? 0 : 1;
   } finally {
     await rt.close();
   }

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { KeyFileError } from '../crypto/keyring.ts';
 import { DataDirLockedError } from '../runtime/data-dir-lock.ts';
 import { ReferenceDataError } from '../reference/screening-reference.ts';
-import { auditVerifyCommand, keysRotateCommand, migrateCommand, seedCommand } from './commands.ts';
+import { auditVerifyCommand, keysRotateCommand, linkCommand, migrateCommand, seedCommand } from './commands.ts';
 import { startServer } from '../main.ts';
 import { DedupInputError, dedup, encodeCsv } from './dedup.ts';
 
@@ -14,6 +14,7 @@ const USAGE = `usage: qorgau <command>
                              add N synthetic persons with cases (organisations first if empty)
   audit verify               check the audit log's hash chain; non-zero exit names the first broken entry
   keys rotate                re-encrypt personal data under a new key (stop servers first)
+  link                       link every person in the database (the bulk linkage job; resumes a stopped run)
   dedup --input F --output G.csv [--encoded]
                              link the rows of a CSV file (or of 'encode' output); writes id,cluster_id
   encode --input F.csv --output G.jsonl --key-file K
@@ -59,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
       return auditVerifyCommand(config);
     case 'keys rotate':
       return keysRotateCommand(config);
+    case 'link':
+      return linkCommand(config);
     default:
       console.error(USAGE);
       return 2;

@@ -19,11 +19,15 @@ export const PERMISSIONS = [
   'reference.manage',
   'self_report.read',
   'self_report.update',
+  /** Review the engine's proposed pairs side by side and decide "same" / "different" (issue #4). */
+  'linkage.review',
+  /** Start the bulk linkage job and see its progress; it shows counts only, never records. */
+  'linkage.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Permissions that do not touch victims' records: no scope applies to them. */
-export const GLOBAL_PERMISSIONS: readonly Permission[] = ['audit.read', 'user.manage', 'agency.manage', 'reference.read', 'reference.manage'];
+export const GLOBAL_PERMISSIONS: readonly Permission[] = ['audit.read', 'user.manage', 'agency.manage', 'reference.read', 'reference.manage', 'linkage.run'];
 
 /** A grant of a permission with the widest scope in which it applies. */
 export type Grants = Partial<Record<Permission, Scope>>;
@@ -58,6 +62,9 @@ export const ROLE_GRANTS = {
     'case.read': 'region',
     'case.act': 'region',
     'reference.read': 'national',
+    // Reviewing a pair shows both records in full: only pairs whose two records are both in
+    // the officer's identity scope are listed (the service checks both sides).
+    'linkage.review': 'region',
   },
   case_worker: {
     'person.create': 'agency',
@@ -95,6 +102,7 @@ export const ROLE_GRANTS = {
     'case.read': 'national',
     'audit.read': 'national',
     'reference.read': 'national',
+    'linkage.run': 'national',
   },
   analyst: { 'reference.read': 'national' },
   // Administrators run users and agencies; no access to victims' personal data by default.

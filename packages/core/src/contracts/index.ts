@@ -6,3 +6,4 @@ export * from './case.contract.ts';
 export * from './audit.contract.ts';
 export * from './screening.contract.ts';
 export * from './self-report.contract.ts';
+export * from './linkage.contract.ts';

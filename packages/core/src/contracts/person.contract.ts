@@ -78,14 +78,34 @@ export const PersonMatchProbe = z.object({
 export type PersonMatchProbe = z.infer<typeof PersonMatchProbe>;
 
 export const MATCH_REASONS = ['name', 'all_name_parts', 'birthdate', 'birth_year', 'document'] as const;
+
+/** One field's part in a linkage score: its agreement level and its log2(m/u) weight. */
+export const LinkageFieldExplanation = z.object({
+  field: z.enum(['given', 'family', 'patronymic', 'birthDate', 'document', 'sex', 'citizenship']),
+  /** 'exact', 'jw92', 'jw80', 'swapped', 'year', 'agree', 'disagree' or 'missing'. */
+  level: z.string(),
+  weight: z.number(),
+});
+export type LinkageFieldExplanation = z.infer<typeof LinkageFieldExplanation>;
+
 export const PersonMatchCandidate = z.object({
   person: PersonSummary,
-  /** 0–1; how strongly the records agree (not a probability). */
+  /** 0–1: the linkage model's probability that this is the same person. */
   score: z.number().min(0).max(1),
+  /** The model's reading: 'same' person or 'review' (worth a look). */
+  decision: z.enum(['same', 'review']),
   reasons: z.array(z.enum(MATCH_REASONS)),
+  explanation: z.array(LinkageFieldExplanation),
 });
 export const PersonMatches = z.object({ candidates: z.array(PersonMatchCandidate) });
 export type PersonMatches = z.infer<typeof PersonMatches>;
 
 /** The officer's decision on a candidate, recorded (audited) whichever way it goes. */
 export const PersonMatchDecisionBody = z.object({ candidateId: z.uuid(), decision: z.enum(['same', 'different']) });
+
+/**
+ * Persons counted once (issue #4): `records` in the caller's scope, and `persons`, the number
+ * of distinct people among them once records linked as the same person are counted together.
+ */
+export const PersonOverview = z.object({ records: z.number().int(), persons: z.number().int() });
+export type PersonOverview = z.infer<typeof PersonOverview>;

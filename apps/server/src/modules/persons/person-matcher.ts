@@ -1,73 +1,68 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
-import type { Actor, PersonMatchProbe, PersonMatches } from '@qorgau/core';
-import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
+import { normaliseRecord, type Actor, type PersonMatchProbe, type PersonMatches, type ScoredPair } from '@qorgau/core';
+import type { FieldCipher } from '../../crypto/field-cipher.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { persons } from '../../db/schema.ts';
+import { findCandidates } from '../linkage/linkage.repository.ts';
+import type { LinkageModelStore } from '../linkage/linkage-model.ts';
+import { scoreCandidates } from '../linkage/linkage.service.ts';
+import { hashedLinkageKeys } from '../linkage/person-linkage-record.ts';
 import { personScope } from './persons.repository.ts';
-import { identityNumberIndexOf, nameIndexOf } from './persons.service.ts';
+import { identityNumberIndexOf } from './persons.service.ts';
 import { personSummary } from './persons.view.ts';
 
 /**
  * Finds existing persons that may be the one being recorded (issue #3 item 7). An interface so
- * the record-linkage work (issue #4) can replace this matcher without touching its callers.
+ * callers do not depend on how candidates are found and scored.
  */
 export interface PersonMatcher {
   candidates(db: DbOrTx, actor: Actor, probe: PersonMatchProbe): Promise<PersonMatches['candidates']>;
 }
 
 const MAX_CANDIDATES = 10;
+type Reason = PersonMatches['candidates'][number]['reasons'][number];
+
+/** The badges shown next to a candidate, read off the comparison vector. */
+export function matchReasons(s: ScoredPair): Reason[] {
+  const l = s.vector.levels;
+  const reasons: Reason[] = [];
+  if (l.document === 'agree') reasons.push('document');
+  const strong = (level: string) => level === 'exact' || level === 'jw92';
+  const names = [l.given, l.family].filter(strong).length;
+  if (names === 2 && (l.patronymic === 'missing' || strong(l.patronymic))) reasons.push('all_name_parts');
+  else if (names >= 1) reasons.push('name');
+  if (l.birthDate === 'exact') reasons.push('birthdate');
+  else if (l.birthDate === 'year' || l.birthDate === 'swapped') reasons.push('birth_year');
+  return reasons;
+}
 
 /**
- * The first matcher: blind-index agreement. Names are compared as keyed hashes of their
- * script-folded tokens (so «Әйгерім» meets AIGERIM), at least two tokens must agree or the
- * document number must; birth dates are compared after decryption, in memory, for the few
- * candidates only. Only persons whose identity the officer may see are ever considered.
+ * The record-linkage matcher (issue #4): candidates share a keyed linkage key (any script,
+ * either name order, year-free given+family) or the identity number, inside the officer's
+ * identity scope only; each is decrypted in memory and scored by the Fellegi–Sunter model.
  */
-export function blindIndexMatcher(cipher: FieldCipher): PersonMatcher {
+export function linkageMatcher(cipher: FieldCipher, models: LinkageModelStore): PersonMatcher {
   return {
     async candidates(db, actor, probe) {
-      const probeIndex = nameIndexOf(cipher, [probe.firstName, probe.secondName, probe.middleName ?? ''].join(' '));
-      const idn = probe.identityNumber ? identityNumberIndexOf(cipher, probe.identityNumber) : null;
-      if (probeIndex.length === 0 && !idn) return [];
-      const overlap = sql<number>`cardinality(ARRAY(SELECT unnest(${persons.nameIndex}) INTERSECT SELECT unnest(${sql.param(probeIndex)}::text[])))`;
-      const rows = await db
-        .select({ person: persons, overlap })
-        .from(persons)
-        .where(
-          and(
-            personScope(actor, 'person.read_identity'),
-            or(sql`${persons.nameIndex} && ${sql.param(probeIndex)}::text[]`, idn ? eq(persons.identityNumberIndex, idn) : sql`false`),
-          ),
-        )
-        .orderBy(desc(overlap))
-        .limit(50);
-      return rows
-        .map(({ person, overlap: shared }) => {
-          const reasons: PersonMatches['candidates'][number]['reasons'] = [];
-          let score = 0;
-          const document = idn !== null && person.identityNumberIndex === idn;
-          if (document) {
-            reasons.push('document');
-            score += 0.6;
-          }
-          if (shared >= 2) {
-            reasons.push(shared >= Math.max(probeIndex.length, person.nameIndex.length) ? 'all_name_parts' : 'name');
-            score += 0.3 * (shared / Math.max(probeIndex.length, person.nameIndex.length));
-          }
-          const birthdate = person.birthdateEnc ? cipher.decrypt(person.birthdateEnc, fieldContext('persons', 'birthdate', person.id)) : null;
-          if (probe.birthdate && birthdate === probe.birthdate) {
-            reasons.push('birthdate');
-            score += 0.3;
-          } else if (probe.birthdate && birthdate?.slice(0, 4) === probe.birthdate.slice(0, 4)) {
-            reasons.push('birth_year');
-            score += 0.1;
-          }
-          return { person: personSummary(cipher, person, true), score: Math.min(1, Number(score.toFixed(3))), reasons, qualifies: document || shared >= 2 };
-        })
-        .filter((c) => c.qualifies)
-        .sort((a, b) => b.score - a.score)
+      const record = normaliseRecord({
+        id: '',
+        givenName: probe.firstName,
+        familyName: probe.secondName,
+        patronymic: probe.middleName ?? null,
+        birthDate: probe.birthdate ?? null,
+        documentNumber: probe.identityNumber ?? null,
+      });
+      const keys = hashedLinkageKeys(cipher, record);
+      const identityNumberIndex = probe.identityNumber ? identityNumberIndexOf(cipher, probe.identityNumber) : null;
+      const rows = await findCandidates(db, { keys, identityNumberIndex }, { where: personScope(actor, 'person.read_identity'), limit: 100 });
+      const model = await models.current(db);
+      return scoreCandidates(cipher, model, record, rows)
         .slice(0, MAX_CANDIDATES)
-        .map(({ qualifies: _, ...c }) => c);
+        .map(({ row, scored, decision }) => ({
+          person: personSummary(cipher, row, true),
+          score: Number(scored.probability.toFixed(4)),
+          decision,
+          reasons: matchReasons(scored),
+          explanation: scored.explanation as PersonMatches['candidates'][number]['explanation'],
+        }));
     },
   };
 }

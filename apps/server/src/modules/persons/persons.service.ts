@@ -1,13 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, detectScript, nameSearchTokens, type CreatePersonBody, type Person, type PersonMatches, type PersonMatchProbe, type PersonSummary } from '@qorgau/core';
+import { DomainError, detectScript, LINKAGE_KEYS_VERSION, nameSearchTokens, normaliseRecord, type CreatePersonBody, type Person, type PersonMatches, type PersonMatchProbe, type PersonSummary } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { listCaseRefsOfPerson } from '../cases/cases.repository.ts';
 import { findPersonIdByClientId, getPerson, insertPerson, listPersons, type NewPersonRow } from './persons.repository.ts';
-import { blindIndexMatcher } from './person-matcher.ts';
+import { linkageMatcher } from './person-matcher.ts';
+import { modelStoreFor } from '../linkage/linkage-model.ts';
+import { linkNewRecord } from '../linkage/linkage.service.ts';
+import { hashedLinkageKeys } from '../linkage/person-linkage-record.ts';
 import { personSummary, personView } from './persons.view.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -22,6 +26,21 @@ export const nameIndexOf = (cipher: FieldCipher, text: string): string[] => name
 
 /** Keyed hash of an identity number, normalised (spaces, dashes, case) for exact matching. */
 export const identityNumberIndexOf = (cipher: FieldCipher, value: string): string => cipher.blindIndex(`idn:${value.replace(/[\s-]/g, '').toUpperCase()}`);
+
+type PersonInput = Pick<CreatePersonBody, 'firstName' | 'secondName' | 'middleName' | 'birthdate' | 'gender' | 'citizenship' | 'identityNumber'>;
+
+/** The person being entered, as the linkage engine reads it (in memory only). */
+const normalisedInput = (id: string, input: PersonInput) =>
+  normaliseRecord({
+    id,
+    givenName: input.firstName,
+    familyName: input.secondName,
+    patronymic: input.middleName ?? null,
+    birthDate: input.birthdate ?? null,
+    sex: input.gender,
+    citizenship: input.citizenship,
+    documentNumber: input.identityNumber ?? null,
+  });
 
 /** Builds the stored row: personal fields encrypted, bound to the row id. */
 export function encryptPerson(
@@ -47,6 +66,8 @@ export function encryptPerson(
     addressEnc: opt(input.address, 'address'),
     nameIndex: nameIndexOf(cipher, fullName),
     identityNumberIndex: input.identityNumber ? identityNumberIndexOf(cipher, input.identityNumber) : null,
+    linkageKeys: hashedLinkageKeys(cipher, normalisedInput(id, input)),
+    linkageKeysVersion: LINKAGE_KEYS_VERSION,
     nameScript: detectScript(fullName),
     gender: input.gender,
     birthYear: input.birthdate ? Number(input.birthdate.slice(0, 4)) : null,
@@ -55,6 +76,15 @@ export function encryptPerson(
     createdBy: owner.createdBy,
     ownerAgencyId: owner.ownerAgencyId,
   };
+}
+
+/**
+ * Scores a record just inserted against every existing record (issue #4): likely pairs go to
+ * the reviewers' queue, nothing is shown to the person entering it. Same transaction as the insert.
+ */
+export async function linkInsertedPerson(deps: Pick<AppDeps, 'db' | 'cipher'>, tx: DbOrTx, row: NewPersonRow, input: PersonInput): Promise<void> {
+  const model = await modelStoreFor(deps.db).current(tx);
+  await linkNewRecord(tx, deps.cipher, model, normalisedInput(row.id as string, input), { keys: row.linkageKeys ?? [], identityNumberIndex: row.identityNumberIndex ?? null });
 }
 
 export function createPersonsService(deps: AppDeps) {
@@ -75,7 +105,8 @@ export function createPersonsService(deps: AppDeps) {
     });
   }
 
-  const matcher = blindIndexMatcher(cipher);
+  const models = modelStoreFor(db);
+  const matcher = linkageMatcher(cipher, models);
 
   return {
     read,
@@ -106,6 +137,7 @@ export function createPersonsService(deps: AppDeps) {
       try {
         await db.transaction(async (tx) => {
           await insertPerson(tx, row);
+          await linkInsertedPerson(deps, tx, row, body);
           await appendAudit(tx, audit, { operation: 'person.created', recordType: 'person', recordId: row.id });
         });
       } catch (e) {

@@ -1,0 +1,228 @@
+/**
+ * The bulk linkage job (issue #4 item 3): links every person and keeps the clusters that
+ * statistics count. Phases, each resumable from the cursor saved with every batch:
+ *   keys      recompute stored linkage keys made by an older core key version;
+ *   estimate  EM-estimate the model from candidate pairs of a sample of records;
+ *   pairs     score each record against its candidates (each pair once) and keep proposals;
+ *   clusters  rebuild every cluster from model 'same' pairs and human decisions.
+ * A run belongs to the process whose heartbeat is fresh; a run whose heartbeat is older than
+ * the lease lost its process and is taken over where it stopped (at start-up or on a read).
+ */
+import { and, asc, count, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { clusterRecords, compareRecords, estimateParameters, LINKAGE_KEYS_VERSION, linkageModel, type ComparisonVector, type FellegiSunterParameters, type LinkageRun } from '@qorgau/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { linkageRuns, persons } from '../../db/schema.ts';
+import { modelStoreFor } from './linkage-model.ts';
+import { componentDecisions, CANDIDATE_LIMIT, proposalRowOf, scoreCandidates } from './linkage.service.ts';
+import { dropProposals, findCandidates, replaceClusters, upsertProposals, type ProposalRow } from './linkage.repository.ts';
+import { hashedLinkageKeys, normalisedPersonOf } from './person-linkage-record.ts';
+
+const LEASE_SECONDS = 60;
+const KEYS_BATCH = 500;
+const PAIRS_BATCH = 100;
+/** Records whose candidate pairs feed EM: enough for stable estimates, cheap at any size. */
+const ESTIMATE_SAMPLE = 5000;
+
+type RunRow = typeof linkageRuns.$inferSelect;
+
+export const runView = (r: RunRow): LinkageRun => ({
+  id: r.id,
+  status: r.status as LinkageRun['status'],
+  phase: r.phase as LinkageRun['phase'],
+  processed: r.processed,
+  total: r.total,
+  pairsScored: r.pairsScored,
+  proposals: r.proposals,
+  startedAt: r.startedAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+});
+
+async function latestRun(db: DbOrTx): Promise<RunRow | null> {
+  const [row] = await db.select().from(linkageRuns).orderBy(desc(linkageRuns.startedAt)).limit(1);
+  return row ?? null;
+}
+
+/** Takes over a running run whose heartbeat is stale (its process is gone). */
+async function claim(db: DbOrTx, id: string): Promise<boolean> {
+  const rows = await db
+    .update(linkageRuns)
+    .set({ heartbeatAt: sql`now()` })
+    .where(and(eq(linkageRuns.id, id), eq(linkageRuns.status, 'running'), lt(linkageRuns.heartbeatAt, sql`now() - make_interval(secs => ${LEASE_SECONDS})`)))
+    .returning({ id: linkageRuns.id });
+  return rows.length > 0;
+}
+
+const personCount = async (db: DbOrTx, where = sql`true`) => (await db.select({ n: count() }).from(persons).where(where))[0]?.n ?? 0;
+const staleKeys = ne(persons.linkageKeysVersion, LINKAGE_KEYS_VERSION);
+
+export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
+  const { db, cipher } = deps;
+  const models = modelStoreFor(db);
+  let active: Promise<void> | null = null;
+
+  async function save(tx: DbOrTx, id: string, set: Partial<typeof linkageRuns.$inferInsert>): Promise<void> {
+    await tx.update(linkageRuns).set({ ...set, heartbeatAt: sql`now()` }).where(eq(linkageRuns.id, id));
+  }
+
+  /** Moves to the next phase, resetting the cursor and the phase's progress. */
+  async function enter(id: string, phase: LinkageRun['phase'], total: number): Promise<void> {
+    await save(db, id, { phase, cursor: null, processed: 0, total });
+  }
+
+  async function keysBatch(run: RunRow): Promise<boolean> {
+    const rows = await db.select().from(persons).where(and(staleKeys, run.cursor ? gt(persons.id, run.cursor) : sql`true`)).orderBy(asc(persons.id)).limit(KEYS_BATCH);
+    if (rows.length === 0) return false;
+    await db.transaction(async (tx) => {
+      for (const row of rows) {
+        const keys = hashedLinkageKeys(cipher, normalisedPersonOf(cipher, row));
+        await tx.update(persons).set({ linkageKeys: keys, linkageKeysVersion: LINKAGE_KEYS_VERSION }).where(eq(persons.id, row.id));
+      }
+      await save(tx, run.id, { cursor: rows.at(-1)?.id ?? null, processed: run.processed + rows.length });
+    });
+    return true;
+  }
+
+  /** Candidate pairs of one record with records after it (so each pair is seen once). */
+  async function pairsOf(row: typeof persons.$inferSelect) {
+    const record = normalisedPersonOf(cipher, row);
+    const rows = await findCandidates(db, { keys: row.linkageKeys, identityNumberIndex: row.identityNumberIndex }, { where: gt(persons.id, row.id), limit: CANDIDATE_LIMIT });
+    return { record, rows };
+  }
+
+  async function estimate(run: RunRow): Promise<FellegiSunterParameters> {
+    const sample = await db.select().from(persons).orderBy(asc(persons.id)).limit(ESTIMATE_SAMPLE);
+    const vectors: ComparisonVector[] = [];
+    for (const row of sample) {
+      const { record, rows } = await pairsOf(row);
+      for (const c of rows) vectors.push(compareRecords(record, normalisedPersonOf(cipher, c)));
+    }
+    // Too few pairs to learn from (a new database): keep the current model's parameters.
+    const parameters = vectors.length >= 50 ? estimateParameters(vectors) : (await models.current(db)).parameters;
+    await save(db, run.id, { parameters });
+    return parameters;
+  }
+
+  async function pairsBatch(run: RunRow, parameters: FellegiSunterParameters): Promise<boolean> {
+    const batch = await db.select().from(persons).where(run.cursor ? gt(persons.id, run.cursor) : sql`true`).orderBy(asc(persons.id)).limit(PAIRS_BATCH);
+    if (batch.length === 0) return false;
+    const model = linkageModel(parameters);
+    const proposals: ProposalRow[] = [];
+    const dropped: [string, string][] = [];
+    let scoredPairs = 0;
+    for (const row of batch) {
+      const { record, rows } = await pairsOf(row);
+      scoredPairs += rows.length;
+      const kept = scoreCandidates(cipher, model, record, rows);
+      const keptIds = new Set(kept.map((k) => k.row.id));
+      for (const k of kept) proposals.push(proposalRowOf(row.id, k.row.id, k.scored, k.decision));
+      for (const c of rows) if (!keptIds.has(c.id)) dropped.push([row.id, c.id]);
+    }
+    await db.transaction(async (tx) => {
+      await upsertProposals(tx, proposals);
+      await dropProposals(tx, dropped);
+      await save(tx, run.id, {
+        cursor: batch.at(-1)?.id ?? null,
+        processed: run.processed + batch.length,
+        pairsScored: run.pairsScored + scoredPairs,
+        proposals: run.proposals + proposals.length,
+      });
+    });
+    return true;
+  }
+
+  async function rebuildClusters(run: RunRow): Promise<void> {
+    await db.transaction(async (tx) => {
+      const decisions = await componentDecisions(tx, null);
+      const ids = [...new Set(decisions.flatMap((d) => [...d.ids]))];
+      await replaceClusters(tx, null, clusterRecords(ids, decisions));
+      await save(tx, run.id, { phase: 'done', status: 'done', finishedAt: new Date(), processed: run.total });
+    });
+  }
+
+  /** Drives a claimed run to its end, phase by phase, yielding to requests between batches. */
+  async function drive(id: string): Promise<void> {
+    const load = async () => (await db.select().from(linkageRuns).where(eq(linkageRuns.id, id)))[0] as RunRow;
+    const breathe = () => new Promise<void>((r) => setImmediate(r));
+    let run = await load();
+    try {
+      if (run.phase === 'keys') {
+        while (await keysBatch(run)) {
+          run = await load();
+          await breathe();
+        }
+        await enter(id, 'estimate', await personCount(db));
+        run = await load();
+      }
+      if (run.phase === 'estimate') {
+        await estimate(run);
+        await enter(id, 'pairs', await personCount(db));
+        run = await load();
+      }
+      if (run.phase === 'pairs') {
+        const parameters = run.parameters as FellegiSunterParameters;
+        while (await pairsBatch(run, parameters)) {
+          run = await load();
+          await breathe();
+        }
+        await save(db, id, { phase: 'clusters' });
+        run = await load();
+      }
+      if (run.phase === 'clusters') await rebuildClusters(run);
+      models.invalidate();
+    } catch (e) {
+      await save(db, id, { status: 'failed', finishedAt: new Date() });
+      throw e;
+    }
+  }
+
+  function launch(id: string): Promise<void> {
+    active = drive(id).finally(() => {
+      active = null;
+    });
+    // A failed run is recorded as 'failed'; the error itself is not for the request that started it.
+    active.catch(() => undefined);
+    return active;
+  }
+
+  return {
+    /** Starts a run (or returns the one in progress). */
+    async start(audit: AuditContext): Promise<LinkageRun> {
+      const current = await latestRun(db);
+      if (current?.status === 'running') {
+        if (!active && (await claim(db, current.id))) void launch(current.id);
+        return runView(current);
+      }
+      const [created] = await db
+        .insert(linkageRuns)
+        .values({ status: 'running', phase: 'keys', total: await personCount(db, staleKeys), startedBy: audit.actor?.id ?? null })
+        .returning();
+      const run = created as RunRow;
+      await appendAudit(db, audit, { operation: 'linkage.run_started', recordType: 'linkage_run', recordId: run.id });
+      void launch(run.id);
+      return runView(run);
+    },
+
+    /** The latest run; a run abandoned by a dead process is resumed here. */
+    async current(): Promise<LinkageRun | null> {
+      const run = await latestRun(db);
+      if (run?.status === 'running' && !active && (await claim(db, run.id))) void launch(run.id);
+      return run ? runView(run) : null;
+    },
+
+    /** Resolves when this process has no run in progress (tests, the CLI, the demo seed). */
+    async idle(): Promise<void> {
+      while (active) await active.catch(() => undefined);
+    },
+  };
+}
+export type LinkageJob = ReturnType<typeof createLinkageJob>;
+
+const jobs = new WeakMap<object, LinkageJob>();
+/** One job runner per database handle. */
+export function linkageJobFor(deps: Pick<AppDeps, 'db' | 'cipher'>): LinkageJob {
+  let job = jobs.get(deps.db);
+  if (!job) jobs.set(deps.db, (job = createLinkageJob(deps)));
+  return job;
+}

@@ -1,0 +1,173 @@
+/** Drizzle queries of record linkage: candidates, proposals, human decisions and clusters. */
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Actor } from '@qorgau/core';
+import type { DbOrTx } from '../../db/client.ts';
+import { agencies, personClusters, personLinkDecisions, personLinkProposals, persons } from '../../db/schema.ts';
+import { personScope, type PersonRow } from '../persons/persons.repository.ts';
+
+/** Candidates for one record: rows sharing a linkage key or the identity number, most keys shared first. */
+export async function findCandidates(
+  db: DbOrTx,
+  probe: { keys: string[]; identityNumberIndex: string | null },
+  opts: { where?: SQL; limit: number },
+): Promise<PersonRow[]> {
+  if (probe.keys.length === 0 && probe.identityNumberIndex === null) return [];
+  const keys = sql.param(probe.keys);
+  const shared = sql<number>`cardinality(ARRAY(SELECT unnest(${persons.linkageKeys}) INTERSECT SELECT unnest(${keys}::text[])))`;
+  const match = or(
+    sql`${persons.linkageKeys} && ${keys}::text[]`,
+    probe.identityNumberIndex === null ? sql`false` : eq(persons.identityNumberIndex, probe.identityNumberIndex),
+  );
+  return db
+    .select()
+    .from(persons)
+    .where(opts.where ? and(match, opts.where) : match)
+    .orderBy(desc(shared), asc(persons.id))
+    .limit(opts.limit);
+}
+
+export type ProposalRow = typeof personLinkProposals.$inferInsert;
+
+/** Inserts or rescores proposals; a pair already decided by a person keeps its status. */
+export async function upsertProposals(tx: DbOrTx, rows: ProposalRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insert(personLinkProposals)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [personLinkProposals.personA, personLinkProposals.personB],
+      set: {
+        modelDecision: sql`excluded.model_decision`,
+        score: sql`excluded.score`,
+        probability: sql`excluded.probability`,
+        explanation: sql`excluded.explanation`,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
+/** Removes the model's proposals for pairs it now scores 'different' (never human decisions). */
+export async function dropProposals(tx: DbOrTx, pairs: [string, string][]): Promise<void> {
+  for (const [a, b] of pairs) {
+    await tx.delete(personLinkProposals).where(and(eq(personLinkProposals.personA, a), eq(personLinkProposals.personB, b), eq(personLinkProposals.status, 'open')));
+  }
+}
+
+export type DecisionRow = typeof personLinkDecisions.$inferInsert;
+
+export async function insertDecision(tx: DbOrTx, row: DecisionRow): Promise<void> {
+  await tx.insert(personLinkDecisions).values(row);
+  await tx
+    .update(personLinkProposals)
+    .set({ status: 'decided', updatedAt: sql`now()` })
+    .where(and(eq(personLinkProposals.personA, row.personA), eq(personLinkProposals.personB, row.personB)));
+}
+
+export async function decisionExists(db: DbOrTx, clientId: string): Promise<boolean> {
+  const [row] = await db.select({ id: personLinkDecisions.id }).from(personLinkDecisions).where(eq(personLinkDecisions.clientId, clientId));
+  return row !== undefined;
+}
+
+/** The latest human decision on every decided pair touching `ids` (all pairs when `ids` is null). */
+export async function latestDecisions(db: DbOrTx, ids: string[] | null): Promise<{ personA: string; personB: string; decision: string }[]> {
+  const d = personLinkDecisions;
+  const touching = ids === null ? sql`true` : or(inArray(d.personA, ids), inArray(d.personB, ids));
+  return db
+    .selectDistinctOn([d.personA, d.personB], { personA: d.personA, personB: d.personB, decision: d.decision })
+    .from(d)
+    .where(touching)
+    .orderBy(d.personA, d.personB, desc(d.at), desc(d.id));
+}
+
+/** Proposals the model scored 'same' touching `ids` (all when null), with their scores. */
+export async function modelSameEdges(db: DbOrTx, ids: string[] | null): Promise<{ personA: string; personB: string; score: number }[]> {
+  const p = personLinkProposals;
+  const touching = ids === null ? sql`true` : or(inArray(p.personA, ids), inArray(p.personB, ids));
+  return db.select({ personA: p.personA, personB: p.personB, score: p.score }).from(p).where(and(eq(p.modelDecision, 'same'), touching));
+}
+
+/** Every record currently clustered with any of `ids`. */
+export async function clusterMatesOf(db: DbOrTx, ids: string[]): Promise<string[]> {
+  const mates = db.select({ clusterId: personClusters.clusterId }).from(personClusters).where(inArray(personClusters.personId, ids));
+  const rows = await db.select({ id: personClusters.personId }).from(personClusters).where(inArray(personClusters.clusterId, mates));
+  return rows.map((r) => r.id);
+}
+
+/** Replaces the cluster rows of `ids` by `clusters` (singletons get no row). */
+export async function replaceClusters(tx: DbOrTx, ids: string[] | null, clusters: string[][]): Promise<void> {
+  if (ids === null) await tx.delete(personClusters);
+  else if (ids.length > 0) await tx.delete(personClusters).where(inArray(personClusters.personId, ids));
+  const rows = clusters.filter((c) => c.length > 1).flatMap((c) => c.map((personId) => ({ personId, clusterId: c[0] as string })));
+  for (let i = 0; i < rows.length; i += 5000) await tx.insert(personClusters).values(rows.slice(i, i + 5000));
+}
+
+/** Records in the actor's read scope, and how many distinct people they are once linked records count once. */
+export async function countPersons(db: DbOrTx, actor: Actor): Promise<{ records: number; persons: number }> {
+  const [row] = await db
+    .select({ records: count(), persons: sql<number>`count(DISTINCT coalesce(${personClusters.clusterId}, ${persons.id}))::int` })
+    .from(persons)
+    .leftJoin(personClusters, eq(personClusters.personId, persons.id))
+    .where(personScope(actor, 'person.read'));
+  return { records: row?.records ?? 0, persons: row?.persons ?? 0 };
+}
+
+/** True when the person is in the actor's identity scope (a condition on one person id column). */
+export const identityVisibleSql = (actor: Actor, personId: SQL | PgColumn): SQL =>
+  sql`EXISTS (SELECT 1 FROM ${persons} WHERE ${persons.id} = ${personId} AND ${personScope(actor, 'person.read_identity')})`;
+
+/** Open proposals whose two records are both in the actor's identity scope; 'review' first, then strongest. */
+export async function listOpenProposals(db: DbOrTx, actor: Actor, page: number, pageSize: number) {
+  const p = personLinkProposals;
+  const where = and(eq(p.status, 'open'), identityVisibleSql(actor, p.personA), identityVisibleSql(actor, p.personB));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(p)
+      .where(where)
+      .orderBy(sql`(${p.modelDecision} = 'review') DESC`, desc(p.probability), asc(p.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(p).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** One proposal, only when both its records are in the actor's identity scope. */
+export async function getProposal(db: DbOrTx, actor: Actor, id: string) {
+  const p = personLinkProposals;
+  const [row] = await db
+    .select()
+    .from(p)
+    .where(and(eq(p.id, id), identityVisibleSql(actor, p.personA), identityVisibleSql(actor, p.personB)));
+  return row ?? null;
+}
+
+export async function personsByIds(db: DbOrTx, ids: string[]): Promise<Map<string, PersonRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(persons).where(inArray(persons.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Every human decision on one pair, oldest first, with the deciding agency's name. */
+export async function decisionsOnPair(db: DbOrTx, personA: string, personB: string) {
+  const d = personLinkDecisions;
+  return db
+    .select({ decision: d.decision, at: d.at, byAgency: agencies.name })
+    .from(d)
+    .innerJoin(agencies, eq(agencies.id, d.agencyId))
+    .where(and(eq(d.personA, personA), eq(d.personB, personB)))
+    .orderBy(asc(d.at), asc(d.id));
+}
+
+/** Records in the same cluster as `id`, other than itself, in the actor's identity scope. */
+export async function linkedRecordsOf(db: DbOrTx, actor: Actor, id: string): Promise<PersonRow[]> {
+  const mine = db.select({ clusterId: personClusters.clusterId }).from(personClusters).where(eq(personClusters.personId, id));
+  const rows = await db
+    .select({ person: persons })
+    .from(personClusters)
+    .innerJoin(persons, eq(persons.id, personClusters.personId))
+    .where(and(inArray(personClusters.clusterId, mine), sql`${persons.id} <> ${id}::uuid`, personScope(actor, 'person.read_identity')))
+    .orderBy(asc(persons.createdAt));
+  return rows.map((r) => r.person);
+}

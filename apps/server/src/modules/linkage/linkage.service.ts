@@ -1,0 +1,157 @@
+/**
+ * Record linkage in the database (issue #4): every new record is scored against existing
+ * ones (nationally, server-side) and likely pairs become proposals; officers decide pairs;
+ * clusters (who is the same person) follow from model 'same' pairs and human decisions, with a
+ * human decision always winning. Records are never merged into one row: a cluster is a label.
+ */
+import {
+  clusterRecords,
+  DomainError,
+  pairKey,
+  scoreWithModel,
+  type LinkageModel,
+  type LinkDecisionBody,
+  type NormalisedRecord,
+  type PairDecision,
+  type ScoredPair,
+} from '@qorgau/core';
+import { ne } from 'drizzle-orm';
+import type { AppDeps } from '../../app-deps.ts';
+import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
+import type { AuthContext } from '../../auth/auth.plugin.ts';
+import type { FieldCipher } from '../../crypto/field-cipher.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { persons } from '../../db/schema.ts';
+import { getPerson } from '../persons/persons.repository.ts';
+import {
+  clusterMatesOf,
+  countPersons,
+  decisionExists,
+  dropProposals,
+  findCandidates,
+  insertDecision,
+  latestDecisions,
+  modelSameEdges,
+  replaceClusters,
+  upsertProposals,
+  type ProposalRow,
+} from './linkage.repository.ts';
+import { normalisedPersonOf } from './person-linkage-record.ts';
+import type { LinkageModelStore } from './linkage-model.ts';
+
+/** Candidates scored per record: plenty for the few true repeats, bounded for common names. */
+export const CANDIDATE_LIMIT = 100;
+
+/**
+ * The model's reading, with one rule on top: a shared identity number is at least worth a
+ * look (the same person, or a typing error in someone's document number), whatever the names say.
+ */
+export function intakeDecision(s: ScoredPair): 'same' | 'review' | 'different' {
+  if (s.decision === 'different' && s.vector.levels.document === 'agree') return 'review';
+  return s.decision;
+}
+
+/** Scores `record` against candidate rows; pairs the model calls 'different' are dropped. */
+export function scoreCandidates<R extends { id: string }>(
+  cipher: FieldCipher,
+  model: LinkageModel,
+  record: NormalisedRecord,
+  rows: readonly (R & Parameters<typeof normalisedPersonOf>[1])[],
+): { row: R; scored: ScoredPair; decision: 'same' | 'review' }[] {
+  const out: { row: R; scored: ScoredPair; decision: 'same' | 'review' }[] = [];
+  for (const row of rows) {
+    if (row.id === record.id) continue;
+    const scored = scoreWithModel(record, normalisedPersonOf(cipher, row), model);
+    const decision = intakeDecision(scored);
+    if (decision !== 'different') out.push({ row, scored, decision });
+  }
+  return out.sort((x, y) => y.scored.probability - x.scored.probability);
+}
+
+export const proposalRowOf = (a: string, b: string, s: ScoredPair, decision: 'same' | 'review'): ProposalRow => {
+  const [personA, personB] = a < b ? [a, b] : [b, a];
+  return { personA, personB, modelDecision: decision, score: s.score, probability: s.probability, explanation: s.explanation };
+};
+
+/**
+ * Recomputes the clusters of the records connected to `seeds` (through model 'same' pairs,
+ * human 'same' decisions or a current cluster): human decisions first, then the model's pairs.
+ */
+export async function recluster(tx: DbOrTx, seeds: string[]): Promise<void> {
+  const component = new Set(seeds);
+  let frontier = [...seeds];
+  for (let round = 0; frontier.length > 0 && round < 50; round++) {
+    const [model, human, mates] = [await modelSameEdges(tx, frontier), await latestDecisions(tx, frontier), await clusterMatesOf(tx, frontier)];
+    const next: string[] = [];
+    const add = (id: string) => {
+      if (!component.has(id)) {
+        component.add(id);
+        next.push(id);
+      }
+    };
+    for (const e of model) [e.personA, e.personB].forEach(add);
+    for (const e of human) if (e.decision === 'same') [e.personA, e.personB].forEach(add);
+    mates.forEach(add);
+    frontier = next;
+  }
+  const ids = [...component];
+  const clusters = clusterRecords(ids, await componentDecisions(tx, ids));
+  await replaceClusters(tx, ids, clusters);
+}
+
+/** Pair decisions among `ids` (all records when null): a human decision replaces the model's. */
+export async function componentDecisions(tx: DbOrTx, ids: string[] | null): Promise<PairDecision[]> {
+  const inside = (a: string, b: string) => ids === null || (ids.includes(a) && ids.includes(b));
+  const humans = new Map<string, PairDecision>();
+  for (const d of await latestDecisions(tx, ids)) {
+    if (!inside(d.personA, d.personB)) continue;
+    humans.set(pairKey(d.personA, d.personB), { ids: [d.personA, d.personB], decision: d.decision as 'same' | 'different', source: 'human', score: Number.POSITIVE_INFINITY });
+  }
+  const out = [...humans.values()];
+  for (const e of await modelSameEdges(tx, ids)) {
+    if (!inside(e.personA, e.personB) || humans.has(pairKey(e.personA, e.personB))) continue;
+    out.push({ ids: [e.personA, e.personB], decision: 'same', source: 'model', score: e.score });
+  }
+  return out;
+}
+
+/**
+ * Links a record just written (intake): scores it against every record nationally, keeps the
+ * likely pairs as proposals and reclusters when the model calls one the same person. Runs in
+ * the caller's transaction, server-side only: nothing about the other records reaches the
+ * person entering this one (minimal disclosure); reviewers see the pairs in their own scope.
+ */
+export async function linkNewRecord(tx: DbOrTx, cipher: FieldCipher, model: LinkageModel, record: NormalisedRecord, probe: { keys: string[]; identityNumberIndex: string | null }): Promise<void> {
+  const rows = await findCandidates(tx, probe, { where: ne(persons.id, record.id), limit: CANDIDATE_LIMIT });
+  const scored = scoreCandidates(cipher, model, record, rows);
+  await upsertProposals(tx, scored.map((s) => proposalRowOf(record.id, s.row.id, s.scored, s.decision)));
+  if (scored.some((s) => s.decision === 'same')) await recluster(tx, [record.id]);
+}
+
+export function createLinkageService(deps: AppDeps, models: LinkageModelStore) {
+  const { db } = deps;
+  return {
+    models,
+
+    /** A human decision on a pair, both records in the officer's identity scope; idempotent on clientId. */
+    async decide(auth: AuthContext, audit: AuditContext, body: LinkDecisionBody): Promise<void> {
+      if (body.personA === body.personB) throw new DomainError('validation_failed', [{ path: 'personB', code: 'link_same_record' }]);
+      const [personA, personB] = body.personA < body.personB ? [body.personA, body.personB] : [body.personB, body.personA];
+      await db.transaction(async (tx) => {
+        if (await decisionExists(tx, body.clientId)) return;
+        for (const id of [personA, personB]) {
+          const found = await getPerson(tx, auth.actor, id);
+          if (!found?.identityVisible) throw new DomainError('not_found');
+        }
+        await insertDecision(tx, { clientId: body.clientId, personA, personB, decision: body.decision, decidedBy: auth.user.id, agencyId: auth.user.agencyId });
+        await recluster(tx, [personA, personB]);
+        await appendAudit(tx, audit, { operation: 'person.link_decided', recordType: 'person', recordId: personA, details: { other: personB, decision: body.decision } });
+      });
+    },
+
+    async overview(auth: AuthContext) {
+      return countPersons(db, auth.actor);
+    },
+  };
+}
+export type LinkageService = ReturnType<typeof createLinkageService>;
