@@ -7,3 +7,4 @@ export * from './clusters.ts';
 export * from './link.ts';
 export * from './privacy/index.ts';
 export * from './synthetic-records.ts';
+export * from './intake-keys.ts';
