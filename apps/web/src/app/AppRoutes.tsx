@@ -22,6 +22,8 @@ const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage.tsx').
 const SelfReportsQueuePage = lazy(() => import('../features/self-reports/SelfReportsQueuePage.tsx').then((m) => ({ default: m.SelfReportsQueuePage })));
 const SelfReportDetailPage = lazy(() => import('../features/self-reports/SelfReportDetailPage.tsx').then((m) => ({ default: m.SelfReportDetailPage })));
 const ReferenceAdminPage = lazy(() => import('../features/reference/ReferenceAdminPage.tsx').then((m) => ({ default: m.ReferenceAdminPage })));
+const LinkReviewQueuePage = lazy(() => import('../features/linkage/LinkReviewQueuePage.tsx').then((m) => ({ default: m.LinkReviewQueuePage })));
+const LinkReviewPage = lazy(() => import('../features/linkage/LinkReviewPage.tsx').then((m) => ({ default: m.LinkReviewPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 function NotFound() {
@@ -102,6 +104,18 @@ export function AppRoutes() {
           {(params) => (
             <Guard permission="self_report.read">
               <SelfReportDetailPage id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path="/linkage/reviews">
+          <Guard permission="linkage.review">
+            <LinkReviewQueuePage />
+          </Guard>
+        </Route>
+        <Route path="/linkage/reviews/:id">
+          {(params) => (
+            <Guard permission="linkage.review">
+              <LinkReviewPage id={params.id} />
             </Guard>
           )}
         </Route>

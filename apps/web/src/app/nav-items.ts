@@ -4,7 +4,7 @@ import { worksHotline } from '../features/self-reports/api.ts';
 export interface NavItem {
   href: string;
   /** i18n key of the label. */
-  label: 'nav.home' | 'nav.selfReports' | 'nav.screenings' | 'nav.persons' | 'nav.cases' | 'nav.users' | 'nav.agencies' | 'nav.reference' | 'nav.audit' | 'nav.account';
+  label: 'nav.home' | 'nav.selfReports' | 'nav.screenings' | 'nav.persons' | 'nav.linkage' | 'nav.cases' | 'nav.users' | 'nav.agencies' | 'nav.reference' | 'nav.audit' | 'nav.account';
   testId: string;
   permission?: Permission;
   /** A further condition on the user (the hotline queue is only for hotline staff). */
@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/self-reports', label: 'nav.selfReports', testId: 'nav-self-reports', permission: 'self_report.read', when: worksHotline },
   { href: '/screenings', label: 'nav.screenings', testId: 'nav-screenings', permission: 'case.create' },
   { href: '/persons', label: 'nav.persons', testId: 'nav-persons', permission: 'person.read' },
+  { href: '/linkage/reviews', label: 'nav.linkage', testId: 'nav-linkage', permission: 'linkage.review' },
   { href: '/cases', label: 'nav.cases', testId: 'nav-cases', permission: 'case.read' },
   { href: '/admin/users', label: 'nav.users', testId: 'nav-users', permission: 'user.manage' },
   { href: '/admin/agencies', label: 'nav.agencies', testId: 'nav-agencies', permission: 'agency.manage' },

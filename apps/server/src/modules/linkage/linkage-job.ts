@@ -136,8 +136,10 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
     await db.transaction(async (tx) => {
       const decisions = await componentDecisions(tx, null);
       const ids = [...new Set(decisions.flatMap((d) => [...d.ids]))];
-      await replaceClusters(tx, null, clusterRecords(ids, decisions));
+      const clusters = clusterRecords(ids, decisions).filter((c) => c.length > 1);
+      await replaceClusters(tx, null, clusters);
       await save(tx, run.id, { phase: 'done', status: 'done', finishedAt: new Date(), processed: run.total });
+      await appendAudit(tx, { actor: null, ip: null }, { operation: 'linkage.run_finished', recordType: 'linkage_run', recordId: run.id, details: { pairsScored: run.pairsScored, proposals: run.proposals, clusters: clusters.length } });
     });
   }
 

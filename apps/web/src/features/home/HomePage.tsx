@@ -3,6 +3,8 @@ import type { Permission } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useCan, useCurrentUser } from '../auth/current-user.tsx';
+import { LinkageRunPanel } from '../linkage/LinkageRunPanel.tsx';
+import { PersonCount } from '../linkage/PersonCount.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
 import { WorkQueue } from './WorkQueue.tsx';
 
@@ -11,6 +13,7 @@ type ActionKey =
   | 'home.actions.recordPerson'
   | 'home.actions.findPerson'
   | 'home.actions.cases'
+  | 'home.actions.reviewLinks'
   | 'home.actions.audit'
   | 'home.actions.users'
   | 'home.actions.agencies'
@@ -29,6 +32,7 @@ const ACTIONS: HomeAction[] = [
   { href: '/persons/new', label: 'home.actions.recordPerson', permission: 'person.create', primary: true },
   { href: '/persons', label: 'home.actions.findPerson', permission: 'person.read' },
   { href: '/cases', label: 'home.actions.cases', permission: 'case.read' },
+  { href: '/linkage/reviews', label: 'home.actions.reviewLinks', permission: 'linkage.review', testId: 'review-links' },
   { href: '/admin/users', label: 'home.actions.users', permission: 'user.manage' },
   { href: '/admin/agencies', label: 'home.actions.agencies', permission: 'agency.manage' },
   { href: '/audit', label: 'home.actions.audit', permission: 'audit.read' },
@@ -65,7 +69,9 @@ export function HomePage() {
       </Stack>
       {me.role === 'identification_officer' && <WorkQueue kind="identification" />}
       {me.role === 'prosecutor' && <WorkQueue kind="non_punishment" />}
+      {can('linkage.run') && <PersonCount />}
       {me.role === 'national_coordinator' && can('case.read') && <CaseOverview />}
+      {can('linkage.run') && <LinkageRunPanel />}
     </Stack>
   );
 }

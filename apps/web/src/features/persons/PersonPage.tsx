@@ -8,6 +8,7 @@ import { useCountryName } from '../../components/use-country-name.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
+import { LinkedRecords } from '../linkage/LinkedRecords.tsx';
 import { fullName, usePerson } from './api.ts';
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
@@ -89,6 +90,7 @@ export function PersonPage({ id }: { id: string }) {
         </Alert>
       )}
       <PersonFacts person={p} />
+      <LinkedRecords personId={p.id} identityVisible={p.identity !== null} />
       <Title order={2} size="h3">
         {t('persons.page.cases')}
       </Title>

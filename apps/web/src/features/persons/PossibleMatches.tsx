@@ -42,6 +42,9 @@ export function PossibleMatches({ probe, onSame }: Props) {
                 {c.person.displayName ?? c.person.pseudonym}
               </Anchor>
               <Group gap={4}>
+                <Badge size="xs" color={c.decision === 'same' ? 'teal' : 'yellow'} data-testid="person-match-probability">
+                  {t(`linkage.modelDecision.${c.decision}`)} · {Math.round(c.score * 100)}%
+                </Badge>
                 {c.reasons.map((r) => (
                   <Badge key={r} size="xs" variant="light">
                     {t(`persons.matches.reason.${r}`)}

@@ -1,0 +1,50 @@
+import { Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDateTime } from '../../components/format.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { useLinkageRun, useStartLinkageRun } from './api.ts';
+
+/** Start the bulk linkage job and follow its progress (counts only). */
+export function LinkageRunPanel() {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const state = useLinkageRun();
+  const start = useStartLinkageRun();
+  const run = state.data?.run ?? null;
+  const running = run?.status === 'running';
+  const percent = run && run.total > 0 ? Math.min(100, Math.round((run.processed / run.total) * 100)) : 0;
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {t('linkage.run.title')}
+      </Title>
+      <ErrorAlert error={state.error ?? start.error} />
+      <Paper withBorder p="sm" data-testid="linkage-run">
+        <Stack gap="xs">
+          {run ? (
+            <>
+              <Text size="sm" data-testid="linkage-run-status">
+                {t(`linkage.run.status.${run.status}`)} · {t(`linkage.run.phase.${run.phase}`)}
+                {run.finishedAt ? ` · ${formatDateTime(run.finishedAt, lng)}` : ''}
+              </Text>
+              {running && <Progress value={percent} aria-label={t('linkage.run.progress')} />}
+              <Text size="sm" c="dimmed">
+                {t('linkage.run.figures', { processed: run.processed, total: run.total, pairs: run.pairsScored, proposals: run.proposals })}
+              </Text>
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('linkage.run.never')}
+            </Text>
+          )}
+          <Group>
+            <Button size="sm" onClick={() => start.mutate()} loading={start.isPending} disabled={running} data-testid="linkage-run-start">
+              {t('linkage.run.start')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
