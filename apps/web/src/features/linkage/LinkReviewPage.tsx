@@ -63,6 +63,7 @@ function SideBySide({ a, b }: { a: Side; b: Side }) {
 function Reasons({ explanation }: { explanation: LinkProposalDetail['explanation'] }) {
   const { t } = useTranslation();
   return (
+    <Table.ScrollContainer minWidth={360}>
     <Table withTableBorder data-testid="link-reasons">
       <Table.Thead>
         <Table.Tr>
@@ -81,6 +82,7 @@ function Reasons({ explanation }: { explanation: LinkProposalDetail['explanation
         ))}
       </Table.Tbody>
     </Table>
+    </Table.ScrollContainer>
   );
 }
 

@@ -1,4 +1,6 @@
 import { Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -13,6 +15,11 @@ export function LinkageRunPanel() {
   const start = useStartLinkageRun();
   const run = state.data?.run ?? null;
   const running = run?.status === 'running';
+  const qc = useQueryClient();
+  // When a run finishes, the person count it changed is fetched again.
+  useEffect(() => {
+    if (run?.status === 'done') void qc.invalidateQueries({ queryKey: ['persons', 'overview'] });
+  }, [run?.status, run?.finishedAt, qc]);
   const percent = run && run.total > 0 ? Math.min(100, Math.round((run.processed / run.total) * 100)) : 0;
   return (
     <Stack gap="xs">
