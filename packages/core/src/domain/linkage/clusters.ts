@@ -15,24 +15,31 @@ export function clusterRecords(ids: readonly string[], decisions: readonly PairD
   const index = new Map<string, number>();
   for (const id of ids) if (!index.has(id)) index.set(id, index.size);
   const n = index.size;
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
-  const cannot: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  // Union–find with, per root, its members as a linked list (head = root) and its cannot-link set.
+  const parent = new Int32Array(n);
+  const next = new Int32Array(n).fill(-1);
+  const tail = new Int32Array(n);
+  const size = new Int32Array(n).fill(1);
+  for (let i = 0; i < n; i++) {
+    parent[i] = i;
+    tail[i] = i;
+  }
+  const cannot = new Map<number, Set<number>>();
 
   const find = (i: number): number => {
     let root = i;
     while (parent[root] !== root) root = parent[root] ?? root;
     while (parent[i] !== root) {
-      const next = parent[i] ?? root;
+      const up = parent[i] ?? root;
       parent[i] = root;
-      i = next;
+      i = up;
     }
     return root;
   };
-  const at = <T>(xs: T[], i: number): T => {
-    const x = xs[i];
-    if (x === undefined) throw new RangeError(`no element ${i}`);
-    return x;
+  const forbid = (a: number, b: number): void => {
+    const set = cannot.get(a);
+    if (set === undefined) cannot.set(a, new Set([b]));
+    else set.add(b);
   };
 
   for (const d of decisions) {
@@ -40,8 +47,8 @@ export function clusterRecords(ids: readonly string[], decisions: readonly PairD
     const a = index.get(d.ids[0]);
     const b = index.get(d.ids[1]);
     if (a === undefined || b === undefined) continue;
-    at(cannot, a).add(b);
-    at(cannot, b).add(a);
+    forbid(a, b);
+    forbid(b, a);
   }
 
   const merges = decisions
@@ -55,23 +62,33 @@ export function clusterRecords(ids: readonly string[], decisions: readonly PairD
     let rb = find(b);
     if (ra === rb) continue;
     // Cannot-link sets are kept per root: merge only if neither cluster forbids a member of the other.
-    const ma = at(members, ra);
-    const mb = at(members, rb);
-    const ca = at(cannot, ra);
-    if (mb.some((x) => ca.has(x))) continue;
-    if (ma.length < mb.length) [ra, rb] = [rb, ra];
+    const ca = cannot.get(ra);
+    if (ca !== undefined) {
+      let clash = false;
+      for (let x = rb; x >= 0 && !clash; x = next[x] ?? -1) clash = ca.has(x);
+      if (clash) continue;
+    }
+    if ((size[ra] ?? 0) < (size[rb] ?? 0)) [ra, rb] = [rb, ra];
     parent[rb] = ra;
-    at(members, ra).push(...at(members, rb));
-    for (const x of at(cannot, rb)) at(cannot, ra).add(x);
-    members[rb] = [];
-    cannot[rb] = new Set();
+    next[tail[ra] ?? ra] = rb;
+    tail[ra] = tail[rb] ?? rb;
+    size[ra] = (size[ra] ?? 0) + (size[rb] ?? 0);
+    const cb = cannot.get(rb);
+    if (cb !== undefined) {
+      const into = cannot.get(ra);
+      if (into === undefined) cannot.set(ra, cb);
+      else for (const x of cb) into.add(x);
+      cannot.delete(rb);
+    }
   }
 
   const names = [...index.keys()];
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
-    if (find(i) !== i) continue;
-    out.push(at(members, i).map((k) => at(names, k)).sort());
+    if (parent[i] !== i) continue;
+    const cluster: string[] = [];
+    for (let x = i; x >= 0; x = next[x] ?? -1) cluster.push(names[x] as string);
+    out.push(cluster.sort());
   }
   return out.sort((p, q) => ((p[0] ?? '') < (q[0] ?? '') ? -1 : 1));
 }

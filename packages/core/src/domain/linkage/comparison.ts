@@ -118,3 +118,109 @@ export function explain(v: ComparisonVector): string[] {
     return `${f}: ${v.levels[f]}${note}`;
   });
 }
+
+/*
+ * Compact comparison patterns. A vector's levels (without ids) are one integer: each field's
+ * level index (FIELD_LEVELS order, 'missing' last) in mixed radix, plus `SWAPPED_FLAG` when
+ * the names were matched crosswise. There are `PATTERN_COUNT` patterns (13,500), so a pair's
+ * pattern fits in 16 bits and the model's weight of every pattern fits in a small table.
+ */
+const RADIX = LINKAGE_FIELDS.map((f) => FIELD_LEVELS[f].length + 1);
+const PLACE: number[] = [];
+{
+  let p = 1;
+  for (const r of RADIX) {
+    PLACE.push(p);
+    p *= r;
+  }
+}
+/** Number of distinct level patterns (flag excluded). */
+export const PATTERN_COUNT = RADIX.reduce((p, r) => p * r, 1);
+/** Added to a pattern when the names were matched crosswise. */
+export const SWAPPED_FLAG = PATTERN_COUNT;
+
+const LEVEL_INDEX = LINKAGE_FIELDS.map((f) => new Map<string, number>([...FIELD_LEVELS[f].map((l, k) => [l, k] as const), ['missing', FIELD_LEVELS[f].length]]));
+
+/** The pattern code of a vector (see `SWAPPED_FLAG`). */
+export function patternOf(v: ComparisonVector): number {
+  let code = 0;
+  for (let k = 0; k < LINKAGE_FIELDS.length; k++) {
+    const f = LINKAGE_FIELDS[k] as LinkageField;
+    const index = LEVEL_INDEX[k]?.get(v.levels[f]);
+    if (index === undefined) throw new RangeError(`unknown ${f} level ${JSON.stringify(v.levels[f])}`);
+    code += index * (PLACE[k] ?? 0);
+  }
+  return v.namesSwapped ? code + SWAPPED_FLAG : code;
+}
+
+/** The levels of a pattern code (the swap flag is ignored). */
+export function patternLevels(code: number): ComparisonVector['levels'] {
+  const levels = {} as Record<LinkageField, string>;
+  let rest = code % PATTERN_COUNT;
+  for (let k = 0; k < LINKAGE_FIELDS.length; k++) {
+    const f = LINKAGE_FIELDS[k] as LinkageField;
+    const r = RADIX[k] ?? 1;
+    levels[f] = (FIELD_LEVELS[f] as readonly string[])[rest % r] ?? 'missing';
+    rest = Math.floor(rest / r);
+  }
+  return levels as ComparisonVector['levels'];
+}
+
+/** The vector of a pattern code for a pair of record ids (ordered as `compareRecords` orders them). */
+export function vectorOfPattern(code: number, a: string, b: string): ComparisonVector {
+  return { ids: a <= b ? [a, b] : [b, a], levels: patternLevels(code), namesSwapped: code >= SWAPPED_FLAG };
+}
+
+// Level indices, in FIELD_LEVELS order with 'missing' last, for the allocation-free path.
+const NAME_MISSING = 4;
+const PATRONYMIC_MISSING = 3;
+const [P_GIVEN, P_FAMILY, P_PATRONYMIC, P_BIRTH, P_DOCUMENT, P_SEX, P_CITIZENSHIP] = PLACE as [number, number, number, number, number, number, number];
+
+function nameIndex(sim: number): number {
+  if (sim === 1) return 0;
+  if (sim >= 0.92) return 1;
+  return sim >= 0.8 ? 2 : 3;
+}
+
+/** -1 when either part is missing, else the similarity (see `partSimilarity`). */
+function partSim(a: NamePart | null, b: NamePart | null): number {
+  if (a === null || b === null) return -1;
+  if (a.skeleton === b.skeleton || a.stem === b.stem) return 1;
+  return Math.max(jaroWinkler(a.skeleton, b.skeleton), jaroWinkler(a.stem, b.stem));
+}
+
+function birthIndex(a: PartialDate | null, b: PartialDate | null): number {
+  if (a === null || b === null) return 4;
+  if (a.year !== b.year) return 3;
+  const full = a.month !== undefined && a.day !== undefined && b.month !== undefined && b.day !== undefined;
+  if (full && a.month === b.month && a.day === b.day) return 0;
+  if (full && a.month === b.day && a.day === b.month) return 1;
+  const monthClash = a.month !== undefined && b.month !== undefined && a.month !== b.month;
+  const dayClash = a.day !== undefined && b.day !== undefined && a.day !== b.day;
+  return monthClash || dayClash ? 3 : 2;
+}
+
+/**
+ * `patternOf(compareRecords(a, b))`, computed without building the vector: the hot path of
+ * batch linkage. Same levels, same swap rule.
+ */
+export function comparePattern(a: NormalisedRecord, b: NormalisedRecord): number {
+  const [x, y] = a.id <= b.id ? [a, b] : [b, a];
+  const sg = partSim(x.given, y.given);
+  const sf = partSim(x.family, y.family);
+  const cg = partSim(x.given, y.family);
+  const cf = partSim(x.family, y.given);
+  const swapped = cg >= 0 && cf >= 0 && cg + cf > (sg < 0 ? 0 : sg) + (sf < 0 ? 0 : sf);
+  let code: number;
+  if (swapped) code = nameIndex(Math.min(cg, cf)) * P_GIVEN + nameIndex(Math.max(cg, cf)) * P_FAMILY + SWAPPED_FLAG;
+  else code = (sg < 0 ? NAME_MISSING : nameIndex(sg)) * P_GIVEN + (sf < 0 ? NAME_MISSING : nameIndex(sf)) * P_FAMILY;
+  const sp = partSim(x.patronymic, y.patronymic);
+  code += (sp < 0 ? PATRONYMIC_MISSING : sp === 1 ? 0 : sp >= 0.92 ? 1 : 2) * P_PATRONYMIC;
+  code += birthIndex(x.birth, y.birth) * P_BIRTH;
+  let doc = 2;
+  if (x.document !== null && y.document !== null) doc = x.document === y.document ? 0 : x.documentIsIin === y.documentIsIin ? 1 : 2;
+  code += doc * P_DOCUMENT;
+  code += (x.sex === null || y.sex === null ? 2 : x.sex === y.sex ? 0 : 1) * P_SEX;
+  code += (x.citizenship === null || y.citizenship === null ? 2 : x.citizenship === y.citizenship ? 0 : 1) * P_CITIZENSHIP;
+  return code;
+}

@@ -4,7 +4,7 @@
  * both records have. The probabilities are estimated from the candidate pairs themselves
  * with Winkler's EM under conditional independence, never typed in by hand.
  */
-import { FIELD_LEVELS, LINKAGE_FIELDS, type ComparisonVector, type LinkageField } from './comparison.ts';
+import { FIELD_LEVELS, LINKAGE_FIELDS, PATTERN_COUNT, patternLevels, patternOf, type ComparisonVector, type LinkageField } from './comparison.ts';
 
 /** Probability of each (non-missing) level of each field. */
 export type LevelProbabilities = { [F in LinkageField]: Record<string, number> };
@@ -78,6 +78,18 @@ export function explainScore(v: ComparisonVector, params: FellegiSunterParameter
   return LINKAGE_FIELDS.map((field) => ({ field, level: v.levels[field], weight: levelWeight(params, field, v.levels[field]) }));
 }
 
+/** The match weight of every pattern (indexed by pattern code without the swap flag): `scorePair` by table. */
+export function patternScores(params: FellegiSunterParameters): Float64Array {
+  const out = new Float64Array(PATTERN_COUNT);
+  for (let code = 0; code < PATTERN_COUNT; code++) {
+    const levels = patternLevels(code);
+    let total = 0;
+    for (const f of LINKAGE_FIELDS) total += levelWeight(params, f, levels[f]);
+    out[code] = total;
+  }
+  return out;
+}
+
 /** The match weight of a pair: the sum of its fields' log2(m/u). Symmetric, since vectors are. */
 export function scorePair(v: ComparisonVector, params: FellegiSunterParameters): number {
   let total = 0;
@@ -92,8 +104,10 @@ export function matchProbability(score: number, params: FellegiSunterParameters)
   return Number.isFinite(odds) ? odds / (1 + odds) : 1;
 }
 
-function patternKey(v: ComparisonVector): string {
-  return LINKAGE_FIELDS.map((f) => v.levels[f]).join('|');
+/** A comparison pattern (see `patternOf`; the swap flag is ignored) and how many pairs have it. */
+export interface PatternCount {
+  pattern: number;
+  count: number;
 }
 
 /**
@@ -103,15 +117,24 @@ function patternKey(v: ComparisonVector): string {
  * away from 0 and 1 so every weight stays finite.
  */
 export function estimateParameters(pairs: readonly ComparisonVector[], options: EstimateOptions = {}): FellegiSunterParameters {
-  const { maxIterations = 50, tolerance = 1e-6, initialLambda = 0.1 } = options;
-  const patterns = new Map<string, { levels: ComparisonVector['levels']; count: number }>();
+  const index = new Map<number, PatternCount>();
   for (const v of pairs) {
-    const key = patternKey(v);
-    const p = patterns.get(key);
-    if (p === undefined) patterns.set(key, { levels: v.levels, count: 1 });
+    const pattern = patternOf(v) % PATTERN_COUNT;
+    const p = index.get(pattern);
+    if (p === undefined) index.set(pattern, { pattern, count: 1 });
     else p.count++;
   }
-  const groups = [...patterns.values()];
+  return estimateFromPatterns([...index.values()], options);
+}
+
+/**
+ * `estimateParameters` from pattern counts (each pattern once, in order of first occurrence
+ * for results identical to `estimateParameters` on the pairs themselves): no vector needs
+ * to be kept, so batch linkage streams its pairs into a count per pattern.
+ */
+export function estimateFromPatterns(patterns: readonly PatternCount[], options: EstimateOptions = {}): FellegiSunterParameters {
+  const { maxIterations = 50, tolerance = 1e-6, initialLambda = 0.1 } = options;
+  const groups = patterns.filter((p) => p.count > 0).map((p) => ({ levels: patternLevels(p.pattern), count: p.count }));
   const start = { m: startingProbabilities('m'), u: startingProbabilities('u') };
   let params: FellegiSunterParameters = { lambda: clamp(initialLambda), ...start, iterations: 0 };
   if (groups.length === 0) return params;

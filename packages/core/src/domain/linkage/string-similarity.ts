@@ -4,6 +4,9 @@
  * units and characters coincide.
  */
 
+let scratchA = new Uint8Array(64);
+let scratchB = new Uint8Array(64);
+
 /**
  * Jaro similarity in [0, 1]: with m matching characters (equal, and no further apart than
  * ⌊max(|a|,|b|)/2⌋ − 1) and t half the number of matched characters out of order,
@@ -15,8 +18,13 @@ export function jaro(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedA = new Uint8Array(la);
-  const matchedB = new Uint8Array(lb);
+  // Scratch flags, reused across calls (linkage compares millions of short names).
+  if (scratchA.length < la) scratchA = new Uint8Array(Math.max(la, 2 * scratchA.length));
+  if (scratchB.length < lb) scratchB = new Uint8Array(Math.max(lb, 2 * scratchB.length));
+  const matchedA = scratchA;
+  const matchedB = scratchB;
+  matchedA.fill(0, 0, la);
+  matchedB.fill(0, 0, lb);
   let m = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
