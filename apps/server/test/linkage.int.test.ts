@@ -17,7 +17,7 @@ describeEachDb('record linkage in the database', (kind) => {
   let coordinator: Session;
   let policeRecord: { id: string };
   let ngoRecord: { id: string };
-  const create = async (s: Session, body: object) => {
+  const create = async (s: Session, body: Record<string, unknown>) => {
     const res = await s.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody(body) });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as { id: string };
