@@ -142,4 +142,21 @@ describeEachDb('record linkage in the database', (kind) => {
       expect((await officer.inject({ method: 'POST', url: '/api/v1/linkage/runs' })).statusCode).toBe(403);
     });
   });
+
+  it("an officer's own 'different' at the duplicate check is kept as a decision and overrides the model", async () => {
+    const before = await overview();
+    const stranger = await t.as('case_worker', { regions: ['KZ-71'] });
+    const hidden = await create(stranger, { regionCode: 'KZ-71', firstName: 'Zarina', secondName: 'Oralova' });
+    const refused = await officer.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody({ ...POLICE_RU, notSameAs: [hidden.id] }) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual([expect.objectContaining({ path: 'notSameAs' })]);
+    expect((await overview()).records).toBe(before.records + 1); // only the stranger's record
+
+    const namesake = await create(officer, { ...POLICE_RU, notSameAs: [policeRecord.id] });
+    const [a, b] = [namesake.id, policeRecord.id].sort();
+    const [decision] = await t.deps.db.select().from(personLinkDecisions).where(and(eq(personLinkDecisions.personA, a!), eq(personLinkDecisions.personB, b!)));
+    expect(decision?.decision).toBe('different');
+    // The model would join her to the NGO record, which a person tied to the police record: the cannot-link wins.
+    expect(await overview()).toEqual({ records: before.records + 2, persons: before.persons + 2 });
+  });
 });

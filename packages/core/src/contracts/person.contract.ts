@@ -19,6 +19,8 @@ export const CreatePersonBody = z.object({
   identityNumber: z.string().trim().min(4).max(32).optional(),
   mobilePhone: z.string().regex(/^\+?[1-9]\d{1,14}$/).optional(),
   address: z.string().trim().max(500).optional(),
+  /** Existing records the officer judged a different person at the duplicate check: kept as human decisions. */
+  notSameAs: z.array(z.uuid()).max(20).optional(),
 });
 export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
 

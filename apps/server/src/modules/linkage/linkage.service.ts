@@ -128,6 +128,21 @@ export async function linkNewRecord(tx: DbOrTx, cipher: FieldCipher, model: Link
   if (scored.some((s) => s.decision === 'same')) await recluster(tx, [record.id]);
 }
 
+/**
+ * Records a person's decision on a pair (both records must be in their identity scope, or
+ * 'not_found'), reclusters the pair's records and audits it without names.
+ */
+export async function recordHumanDecision(tx: DbOrTx, auth: AuthContext, audit: AuditContext, body: LinkDecisionBody): Promise<void> {
+  const [personA, personB] = body.personA < body.personB ? [body.personA, body.personB] : [body.personB, body.personA];
+  for (const id of [personA, personB]) {
+    const found = await getPerson(tx, auth.actor, id);
+    if (!found?.identityVisible) throw new DomainError('not_found');
+  }
+  await insertDecision(tx, { clientId: body.clientId, personA, personB, decision: body.decision, decidedBy: auth.user.id, agencyId: auth.user.agencyId });
+  await recluster(tx, [personA, personB]);
+  await appendAudit(tx, audit, { operation: 'person.link_decided', recordType: 'person', recordId: personA, details: { other: personB, decision: body.decision } });
+}
+
 export function createLinkageService(deps: AppDeps, models: LinkageModelStore) {
   const { db } = deps;
   return {
@@ -136,16 +151,9 @@ export function createLinkageService(deps: AppDeps, models: LinkageModelStore) {
     /** A human decision on a pair, both records in the officer's identity scope; idempotent on clientId. */
     async decide(auth: AuthContext, audit: AuditContext, body: LinkDecisionBody): Promise<void> {
       if (body.personA === body.personB) throw new DomainError('validation_failed', [{ path: 'personB', code: 'link_same_record' }]);
-      const [personA, personB] = body.personA < body.personB ? [body.personA, body.personB] : [body.personB, body.personA];
       await db.transaction(async (tx) => {
         if (await decisionExists(tx, body.clientId)) return;
-        for (const id of [personA, personB]) {
-          const found = await getPerson(tx, auth.actor, id);
-          if (!found?.identityVisible) throw new DomainError('not_found');
-        }
-        await insertDecision(tx, { clientId: body.clientId, personA, personB, decision: body.decision, decidedBy: auth.user.id, agencyId: auth.user.agencyId });
-        await recluster(tx, [personA, personB]);
-        await appendAudit(tx, audit, { operation: 'person.link_decided', recordType: 'person', recordId: personA, details: { other: personB, decision: body.decision } });
+        await recordHumanDecision(tx, auth, audit, body);
       });
     },
 

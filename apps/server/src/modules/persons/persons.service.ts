@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, detectScript, LINKAGE_KEYS_VERSION, nameSearchTokens, normaliseRecord, type CreatePersonBody, type Person, type PersonMatches, type PersonMatchProbe, type PersonSummary } from '@qorgau/core';
+import { DomainError, detectScript, isDomainError, LINKAGE_KEYS_VERSION, nameSearchTokens, normaliseRecord, type CreatePersonBody, type Person, type PersonMatches, type PersonMatchProbe, type PersonSummary } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
@@ -10,7 +10,7 @@ import { listCaseRefsOfPerson } from '../cases/cases.repository.ts';
 import { findPersonIdByClientId, getPerson, insertPerson, listPersons, type NewPersonRow } from './persons.repository.ts';
 import { linkageMatcher } from './person-matcher.ts';
 import { modelStoreFor } from '../linkage/linkage-model.ts';
-import { linkNewRecord } from '../linkage/linkage.service.ts';
+import { linkNewRecord, recordHumanDecision } from '../linkage/linkage.service.ts';
 import { hashedLinkageKeys } from '../linkage/person-linkage-record.ts';
 import { personSummary, personView } from './persons.view.ts';
 
@@ -138,6 +138,12 @@ export function createPersonsService(deps: AppDeps) {
         await db.transaction(async (tx) => {
           await insertPerson(tx, row);
           await linkInsertedPerson(deps, tx, row, body);
+          // The officer's own "different" at the duplicate check overrides the model from the start.
+          for (const other of new Set(body.notSameAs ?? [])) {
+            await recordHumanDecision(tx, auth, audit, { clientId: randomUUID(), personA: row.id as string, personB: other, decision: 'different' }).catch((e: unknown) => {
+              throw isDomainError(e) && e.code === 'not_found' ? new DomainError('validation_failed', [{ path: 'notSameAs', code: 'not_found' }]) : e;
+            });
+          }
           await appendAudit(tx, audit, { operation: 'person.created', recordType: 'person', recordId: row.id });
         });
       } catch (e) {

@@ -25,6 +25,7 @@ export function PersonCreatePage() {
 
   // Checked once the names are typed (on blur), not on every keystroke.
   const [probe, setProbe] = useState<PersonMatchProbe | null>(null);
+  const [notSameAs, setNotSameAs] = useState<string[]>([]);
   const checkMatches = () => {
     const first = values.firstName.trim();
     const second = values.secondName.trim();
@@ -48,7 +49,7 @@ export function PersonCreatePage() {
     const m = missingFields(values);
     setMissing(m);
     if (m.size > 0) return;
-    create.mutate(toBody(values, clientId), { onSuccess: (person) => navigate(`/persons/${person.id}`) });
+    create.mutate({ ...toBody(values, clientId), ...(notSameAs.length ? { notSameAs } : {}) }, { onSuccess: (person) => navigate(`/persons/${person.id}`) });
   };
 
   return (
@@ -66,7 +67,7 @@ export function PersonCreatePage() {
           }}
         />
         </div>
-        <PossibleMatches probe={probe} />
+        <PossibleMatches probe={probe} onDifferent={(id) => setNotSameAs((ids) => [...new Set([...ids, id])])} />
         {missing.size > 0 && (
           <Text c="red" size="sm" role="alert">
             {t('common.fixFields')}

@@ -14,9 +14,11 @@ interface Props {
   probe: PersonMatchProbe | null;
   /** What "same person" does; by default, open the existing record. */
   onSame?: (person: { id: string; name: string }) => void;
+  /** Told of each record the officer judged a different person (kept as a decision once saved). */
+  onDifferent?: (personId: string) => void;
 }
 
-export function PossibleMatches({ probe, onSame }: Props) {
+export function PossibleMatches({ probe, onSame, onDifferent }: Props) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
@@ -70,7 +72,15 @@ export function PossibleMatches({ probe, onSame }: Props) {
                 variant="default"
                 data-testid="person-match-different"
                 onClick={() =>
-                  decide.mutate({ candidateId: c.person.id, decision: 'different' }, { onSuccess: () => setDismissed((d) => new Set([...d, c.person.id])) })
+                  decide.mutate(
+                    { candidateId: c.person.id, decision: 'different' },
+                    {
+                      onSuccess: () => {
+                        setDismissed((d) => new Set([...d, c.person.id]));
+                        onDifferent?.(c.person.id);
+                      },
+                    },
+                  )
                 }
               >
                 {t('persons.matches.different')}
