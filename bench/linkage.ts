@@ -1,13 +1,15 @@
 /**
  * Record linkage accuracy and speed: `linkRecords` from `@qorgau/core`, in-process, on
  *   - multi-script synthetic sets (`generatePersons`, duplicateRate 0.3) of BENCH_LINKAGE_SIZES
- *     records (default "20000,100000"), truth = equal `canonicalKey`;
+ *     records (default "20000,100000,1000000"), truth = equal `canonicalKey`;
  *   - FEBRL datasets 1–3 (../shared/reference/linkage/febrl beside the repo, or
  *     BENCH_FEBRL_DIR), truth = `dataset*_true_pairs.csv`; skipped with a note if missing.
  * Each set runs in its own child process so that its peak RSS (VmHWM) is its own.
  * Reports pairwise precision/recall/F1 of the 'same' decisions and of the clusters, recall at
  * precision ≥ 0.99 (best over score thresholds), per script pair for the synthetic sets,
- * candidate pairs/s, records/s, wall time and peak RSS.
+ * candidate pairs/s, records/s, wall time and peak RSS. Linking keeps only the decisions that
+ * are not 'different' (`decisions: 'linked'`); every candidate pair is tallied as it is
+ * visited (`onCandidate`, inside the timed call). Generating the records is timed apart.
  *
  *   npx tsx bench/linkage.ts
  */
@@ -15,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatePersons, linkRecords, toLinkageRecord, type LinkageRecord } from '@qorgau/core';
+import { generatePersons, linkRecords, toLinkageRecord, type LinkageRecord, type LinkDecision } from '@qorgau/core';
 import { REPO_ROOT, runMain } from './lib/process.ts';
 import { memStatus, waitForQuiet } from './lib/procfs.ts';
 import { fmtInt, machine, printMachine, round, writeResult } from './lib/report.ts';
@@ -50,6 +52,10 @@ export interface JobResult {
   records: number;
   entities: number;
   candidatePairs: number;
+  /** Decisions the result lists ('same', 'review' and human ones: `decisions: 'linked'`). */
+  decisionsKept: number;
+  /** Seconds to generate (synthetic) or read (FEBRL) the records, before and apart from linking. */
+  loadS: number;
   wallS: number;
   recordsPerS: number;
   pairsPerS: number;
@@ -71,21 +77,19 @@ const prf = (tp: number, fp: number, truePairs: number): Prf => {
   return { tp, fp, truePairs, precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
 };
 
-/** Best recall over thresholds "score ≥ t" (t among the scores) with precision ≥ floor. */
-function recallAtPrecision(scored: { score: number; truth: boolean }[], truePairs: number, floor: number): { recall: number | null; threshold: number | null } {
-  const s = scored.filter((x) => Number.isFinite(x.score)).sort((a, b) => b.score - a.score);
+/** Best recall over thresholds "score ≥ t" (t among the scores; tied scores go together) with precision ≥ floor. */
+function recallAtPrecision(byScore: ReadonlyMap<number, [number, number]>, truePairs: number, floor: number): { recall: number | null; threshold: number | null } {
+  const scores = [...byScore.keys()].filter((x) => Number.isFinite(x)).sort((a, b) => b - a);
   let tp = 0;
   let fp = 0;
   let best: { recall: number | null; threshold: number | null } = { recall: null, threshold: null };
-  for (let i = 0; i < s.length; i++) {
-    const x = s[i] as { score: number; truth: boolean };
-    if (x.truth) tp++;
-    else fp++;
-    const next = s[i + 1];
-    if (next !== undefined && next.score === x.score) continue; // a threshold takes all tied scores
-    if (tp / (tp + fp) >= floor) {
+  for (const score of scores) {
+    const [t, f] = byScore.get(score) ?? [0, 0];
+    tp += t;
+    fp += f;
+    if (tp / Math.max(1, tp + fp) >= floor) {
       const recall = tp / Math.max(1, truePairs);
-      if (best.recall === null || recall > best.recall) best = { recall, threshold: x.score };
+      if (best.recall === null || recall > best.recall) best = { recall, threshold: score };
     }
   }
   return best;
@@ -94,23 +98,41 @@ function recallAtPrecision(scored: { score: number; truth: boolean }[], truePair
 interface Dataset {
   name: string;
   records: LinkageRecord[];
-  /** Record id → entity (truth: same entity ⇔ same person). */
-  entity: Map<string, string>;
-  /** Record id → script (synthetic only). */
-  script?: Map<string, string>;
+  /** Record position → entity number (truth: same entity ⇔ same person). */
+  entity: Int32Array;
+  /** Record position → index into `scripts` (synthetic only). */
+  script?: Uint8Array;
+  scripts?: string[];
+  /** Seconds spent generating or reading the records (not part of linking). */
+  loadS: number;
+}
+
+/** Interns strings as small integers. */
+function interner(): (s: string) => number {
+  const ids = new Map<string, number>();
+  return (s) => {
+    let id = ids.get(s);
+    if (id === undefined) ids.set(s, (id = ids.size));
+    return id;
+  };
 }
 
 function syntheticDataset(size: number): Dataset {
+  const t0 = performance.now();
   const records: LinkageRecord[] = [];
-  const entity = new Map<string, string>();
-  const script = new Map<string, string>();
+  const entity = new Int32Array(size);
+  const script = new Uint8Array(size);
+  const scripts: string[] = [];
+  const entityOf = interner();
   for (const p of generatePersons({ seed: SEED, count: size, duplicateRate: DUPLICATE_RATE })) {
-    const id = String(p.index);
+    const k = records.length;
     records.push(toLinkageRecord(p));
-    entity.set(id, p.canonicalKey);
-    script.set(id, p.script);
+    entity[k] = entityOf(p.canonicalKey);
+    let s = scripts.indexOf(p.script);
+    if (s < 0) s = scripts.push(p.script) - 1;
+    script[k] = s;
   }
-  return { name: `synthetic ${fmtInt(size)}`, records, entity, script };
+  return { name: `synthetic ${fmtInt(size)}`, records, entity, script, scripts, loadS: (performance.now() - t0) / 1000 };
 }
 
 function csv(file: string): Record<string, string>[] {
@@ -129,12 +151,17 @@ export function febrlDir(): string | null {
 }
 
 function febrlDataset(dir: string, n: 1 | 2 | 3): Dataset {
-  const entity = new Map<string, string>();
-  const records = csv(join(dir, `dataset${n}.csv`)).map((r): LinkageRecord => {
+  const t0 = performance.now();
+  const entityById = new Map<string, string>();
+  const rows = csv(join(dir, `dataset${n}.csv`));
+  const entity = new Int32Array(rows.length);
+  const entityOf = interner();
+  const records = rows.map((r, k): LinkageRecord => {
     const id = r.rec_id ?? '';
     const m = /^rec-(\d+)-/.exec(id);
     if (!m) throw new Error(`FEBRL dataset${n}: unexpected rec_id ${JSON.stringify(id)}`);
-    entity.set(id, m[1] as string);
+    entityById.set(id, m[1] as string);
+    entity[k] = entityOf(m[1] as string);
     const dob = r.date_of_birth ?? '';
     return {
       id,
@@ -144,126 +171,141 @@ function febrlDataset(dir: string, n: 1 | 2 | 3): Dataset {
       documentNumber: r.soc_sec_id || null,
     };
   });
-  // The truth file must say the same as the rec-<n>- numbers (which the cluster figures use).
+  // The truth file must say the same as the rec-<n>- numbers (which the figures use).
   const filePairs = csv(join(dir, `dataset${n}_true_pairs.csv`));
   let derived = 0;
   const sizes = new Map<string, number>();
-  for (const e of entity.values()) sizes.set(e, (sizes.get(e) ?? 0) + 1);
+  for (const e of entityById.values()) sizes.set(e, (sizes.get(e) ?? 0) + 1);
   for (const c of sizes.values()) derived += (c * (c - 1)) / 2;
-  const bad = filePairs.filter((p) => entity.get(p.rec_id_1 ?? '') === undefined || entity.get(p.rec_id_1 ?? '') !== entity.get(p.rec_id_2 ?? ''));
+  const bad = filePairs.filter((p) => entityById.get(p.rec_id_1 ?? '') === undefined || entityById.get(p.rec_id_1 ?? '') !== entityById.get(p.rec_id_2 ?? ''));
   if (bad.length || derived !== filePairs.length) throw new Error(`FEBRL dataset${n}: true_pairs.csv (${filePairs.length} pairs, ${bad.length} inconsistent) ≠ rec-<n> groups (${derived} pairs)`);
-  return { name: `FEBRL ${n}`, records, entity };
+  return { name: `FEBRL ${n}`, records, entity, loadS: (performance.now() - t0) / 1000 };
+}
+
+/** Tallies of the candidate pairs of one group (overall, a script pair, cross- or same-script). */
+interface Acc {
+  tp: number;
+  fp: number;
+  candidatesTrue: number;
+  /** Score → [true pairs, false pairs] among the candidates with that score. */
+  byScore: Map<number, [number, number]>;
+}
+
+const acc = (): Acc => ({ tp: 0, fp: 0, candidatesTrue: 0, byScore: new Map() });
+
+function tally(t: Acc, truth: boolean, score: number, decision: LinkDecision): void {
+  if (truth) t.candidatesTrue++;
+  if (decision === 'same') {
+    if (truth) t.tp++;
+    else t.fp++;
+  }
+  let h = t.byScore.get(score);
+  if (h === undefined) t.byScore.set(score, (h = [0, 0]));
+  h[truth ? 0 : 1]++;
 }
 
 function runJob(job: Job): JobResult {
   const ds = job.kind === 'synthetic' ? syntheticDataset(job.size) : febrlDataset(job.dir, job.dataset);
   const rssBeforeMb = memStatus(process.pid)?.rssMb ?? NaN;
+  const { entity, script, scripts } = ds;
+  const s = scripts?.length ?? 0;
+  const groupName = (x: number, y: number): string => [scripts?.[x] ?? '', scripts?.[y] ?? ''].sort().join('~');
+
+  // Every candidate pair is tallied as linking visits it (nothing is kept per pair).
+  const all = acc();
+  const byPair: Acc[] = Array.from({ length: s * s }, acc);
+  const cross = acc();
+  const same = acc();
+  const counts = { same: 0, review: 0, different: 0 };
+  const onCandidate = (i: number, j: number, score: number, decision: LinkDecision): void => {
+    const truth = entity[i] === entity[j];
+    counts[decision]++;
+    tally(all, truth, score, decision);
+    if (script === undefined) return;
+    const x = script[i] ?? 0;
+    const y = script[j] ?? 0;
+    tally(byPair[Math.min(x, y) * s + Math.max(x, y)] as Acc, truth, score, decision);
+    tally(x === y ? same : cross, truth, score, decision);
+  };
 
   const t0 = performance.now();
-  const result = linkRecords(ds.records);
+  const result = linkRecords(ds.records, { decisions: 'linked', onCandidate });
   const wallS = (performance.now() - t0) / 1000;
   const peakRssMb = memStatus(process.pid)?.hwmMb ?? NaN;
 
-  const { entity, script } = ds;
-  const ent = (id: string) => entity.get(id) as string;
-  const groupOf = (a: string, b: string): string | null => {
-    if (!script) return null;
-    const [x, y] = [script.get(a) as string, script.get(b) as string].sort();
-    return `${x}~${y}`;
-  };
-
-  // True pairs, overall and per script pair.
-  const members = new Map<string, string[]>();
-  for (const r of ds.records) {
-    const e = ent(r.id);
-    const list = members.get(e);
-    if (list) list.push(r.id);
-    else members.set(e, [r.id]);
-  }
+  // True pairs, overall and per script pair: records grouped by entity.
+  const n = entity.length;
+  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => (entity[a] ?? 0) - (entity[b] ?? 0) || a - b);
   let truePairs = 0;
-  const trueByGroup = new Map<string, number>();
-  for (const ids of members.values()) {
-    truePairs += (ids.length * (ids.length - 1)) / 2;
-    if (!script) continue;
-    for (let x = 0; x < ids.length; x++)
-      for (let y = x + 1; y < ids.length; y++) {
-        const g = groupOf(ids[x] as string, ids[y] as string) as string;
-        trueByGroup.set(g, (trueByGroup.get(g) ?? 0) + 1);
-      }
+  const trueByGroup = new Float64Array(Math.max(1, s * s));
+  let entities = 0;
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && entity[order[end] ?? 0] === entity[order[start] ?? 0]) end++;
+    entities++;
+    const c = end - start;
+    truePairs += (c * (c - 1)) / 2;
+    if (script !== undefined) {
+      for (let x = start; x < end; x++)
+        for (let y = x + 1; y < end; y++) {
+          const a = script[order[x] ?? 0] ?? 0;
+          const b = script[order[y] ?? 0] ?? 0;
+          const g = Math.min(a, b) * s + Math.max(a, b);
+          trueByGroup[g] = (trueByGroup[g] ?? 0) + 1;
+        }
+    }
+    start = end;
   }
 
-  // Decisions: overall and per group.
-  interface Acc {
-    tp: number;
-    fp: number;
-    candidatesTrue: number;
-    scored: { score: number; truth: boolean }[];
-  }
-  const acc = (): Acc => ({ tp: 0, fp: 0, candidatesTrue: 0, scored: [] });
-  const all = acc();
-  const groups = new Map<string, Acc>();
-  const counts = { same: 0, review: 0, different: 0 };
-  for (const d of result.decisions) {
-    const [a, b] = d.ids;
-    const truth = ent(a) === ent(b);
-    counts[d.decision]++;
-    const targets = [all];
-    const g = groupOf(a, b);
-    if (g !== null) {
-      for (const key of [g, script?.get(a) === script?.get(b) ? 'same-script' : 'cross-script']) {
-        let t = groups.get(key);
-        if (!t) groups.set(key, (t = acc()));
-        targets.push(t);
-      }
-    }
-    for (const t of targets) {
-      if (truth) t.candidatesTrue++;
-      if (d.decision === 'same') {
-        if (truth) t.tp++;
-        else t.fp++;
-      }
-      t.scored.push({ score: d.score, truth });
-    }
-  }
   const figures = (t: Acc, total: number): GroupFigures => {
-    const r = recallAtPrecision(t.scored, total, PRECISION_FLOOR);
+    const r = recallAtPrecision(t.byScore, total, PRECISION_FLOOR);
     return { truePairs: total, candidatesTrue: t.candidatesTrue, same: prf(t.tp, t.fp, total), recallAtP99: r.recall, thresholdAtP99: r.threshold };
   };
 
   let byScriptPair: Record<string, GroupFigures> | undefined;
-  if (script) {
-    let cross = 0;
-    let same = 0;
-    for (const [g, n] of trueByGroup) {
-      const [x, y] = g.split('~');
-      if (x === y) same += n;
-      else cross += n;
-    }
-    const totals = new Map<string, number>([...trueByGroup, ['cross-script', cross], ['same-script', same]]);
-    const keys = [...new Set([...totals.keys(), ...groups.keys()])].sort();
-    byScriptPair = Object.fromEntries(keys.map((k) => [k, figures(groups.get(k) ?? acc(), totals.get(k) ?? 0)]));
+  if (script !== undefined) {
+    let crossTrue = 0;
+    let sameTrue = 0;
+    const entries: [string, GroupFigures][] = [];
+    for (let x = 0; x < s; x++)
+      for (let y = x; y < s; y++) {
+        const g = x * s + y;
+        const total = trueByGroup[g] ?? 0;
+        if (x === y) sameTrue += total;
+        else crossTrue += total;
+        entries.push([groupName(x, y), figures(byPair[g] as Acc, total)]);
+      }
+    entries.push(['cross-script', figures(cross, crossTrue)], ['same-script', figures(same, sameTrue)]);
+    byScriptPair = Object.fromEntries(entries.sort((p, q) => (p[0] < q[0] ? -1 : 1)));
   }
 
   // Clusters: pairs within a cluster, counted without listing them.
+  const position = new Map<string, number>();
+  ds.records.forEach((r, k) => position.set(r.id, k));
   let ctp = 0;
   let cpairs = 0;
   let largest = 0;
   for (const c of result.clusters) {
     largest = Math.max(largest, c.length);
     cpairs += (c.length * (c.length - 1)) / 2;
-    const by = new Map<string, number>();
-    for (const id of c) by.set(ent(id), (by.get(ent(id)) ?? 0) + 1);
+    const by = new Map<number, number>();
+    for (const id of c) {
+      const e = entity[position.get(id) ?? -1] ?? -1;
+      by.set(e, (by.get(e) ?? 0) + 1);
+    }
     for (const k of by.values()) ctp += (k * (k - 1)) / 2;
   }
 
   return {
     name: ds.name,
     records: ds.records.length,
-    entities: members.size,
-    candidatePairs: result.decisions.length,
+    entities,
+    candidatePairs: result.candidatePairs,
+    decisionsKept: result.decisions.length,
+    loadS: round(ds.loadS, 2),
     wallS: round(wallS, 2),
     recordsPerS: Math.round(ds.records.length / wallS),
-    pairsPerS: Math.round(result.decisions.length / wallS),
+    pairsPerS: Math.round(result.candidatePairs / wallS),
     rssBeforeMb: Math.round(rssBeforeMb),
     peakRssMb: Math.round(peakRssMb),
     lambda: result.parameters.lambda,
@@ -304,6 +346,7 @@ function printResult(r: JobResult): void {
   console.log(`  'same'   : precision ${f3(o.same.precision)}  recall ${f3(o.same.recall)}  F1 ${f3(o.same.f1)}  (tp ${fmtInt(o.same.tp)}, fp ${fmtInt(o.same.fp)})`);
   console.log(`  clusters : precision ${f3(r.clusters.precision)}  recall ${f3(r.clusters.recall)}  F1 ${f3(r.clusters.f1)}  (${fmtInt(r.clusters.count)} clusters, largest ${r.clusters.largest})`);
   console.log(`  recall at precision ≥ ${PRECISION_FLOOR}: ${f3(o.recallAtP99)} (score ≥ ${o.thresholdAtP99 === null ? '—' : o.thresholdAtP99.toFixed(2)})`);
+  console.log(`  ${r.name.startsWith('FEBRL') ? 'read' : 'generated'} in ${r.loadS} s (not included below); ${fmtInt(r.decisionsKept)} decisions kept`);
   console.log(`  wall ${r.wallS} s, ${fmtInt(r.recordsPerS)} records/s, ${fmtInt(r.pairsPerS)} pairs/s, RSS ${r.rssBeforeMb} MB before linking, peak ${r.peakRssMb} MB`);
   if (r.byScriptPair) {
     console.log(`  by script pair:        true pairs  blocked    prec.   recall   F1      R@P≥.99`);
@@ -318,10 +361,10 @@ function printResult(r: JobResult): void {
 
 function printTable(rs: JobResult[]): void {
   console.log('\nsummary');
-  console.log('  set                records   cand. pairs   P(same)  R(same)  F1(same)  F1(clust)  R@P≥.99   wall s   rec/s     pairs/s   peak MB');
+  console.log('  set                records   cand. pairs   P(same)  R(same)  F1(same)  F1(clust)  R@P≥.99   gen s   wall s   rec/s     pairs/s   peak MB');
   for (const r of rs) {
     console.log(
-      `  ${r.name.padEnd(18)} ${fmtInt(r.records).padStart(8)} ${fmtInt(r.candidatePairs).padStart(13)}   ${f3(r.overall.same.precision)}   ${f3(r.overall.same.recall)}   ${f3(r.overall.same.f1)}    ${f3(r.clusters.f1)}     ${f3(r.overall.recallAtP99)}  ${String(r.wallS).padStart(7)}  ${fmtInt(r.recordsPerS).padStart(7)}  ${fmtInt(r.pairsPerS).padStart(9)}  ${String(r.peakRssMb).padStart(7)}`,
+      `  ${r.name.padEnd(18)} ${fmtInt(r.records).padStart(8)} ${fmtInt(r.candidatePairs).padStart(13)}   ${f3(r.overall.same.precision)}   ${f3(r.overall.same.recall)}   ${f3(r.overall.same.f1)}    ${f3(r.clusters.f1)}     ${f3(r.overall.recallAtP99)}  ${String(r.loadS).padStart(6)}  ${String(r.wallS).padStart(7)}  ${fmtInt(r.recordsPerS).padStart(7)}  ${fmtInt(r.pairsPerS).padStart(9)}  ${String(r.peakRssMb).padStart(7)}`,
     );
   }
 }
@@ -329,7 +372,7 @@ function printTable(rs: JobResult[]): void {
 async function main(): Promise<void> {
   const m = machine();
   printMachine(m);
-  const sizes = (process.env.BENCH_LINKAGE_SIZES ?? '20000,100000')
+  const sizes = (process.env.BENCH_LINKAGE_SIZES ?? '20000,100000,1000000')
     .split(',')
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n > 0);
@@ -356,7 +399,11 @@ async function main(): Promise<void> {
     extrapolation = { secondsPer1M: round(ub, 1), linear, usPerRecordSmall: round(ua, 1), usPerRecordLarge: round(ub, 1) };
     console.log(
       `\nscaling: ${ua.toFixed(1)} µs/record at ${fmtInt(a.records)}, ${ub.toFixed(1)} µs/record at ${fmtInt(b.records)} (×${(ub / ua).toFixed(2)}); ` +
-        (linear ? `roughly linear: 1,000,000 records ≈ ${ub.toFixed(0)} s (extrapolated, not run)` : 'not linear: no extrapolation to 1,000,000'),
+        (b.records >= 1_000_000
+          ? `${fmtInt(b.records)} records measured: ${b.wallS} s`
+          : linear
+            ? `roughly linear: 1,000,000 records ≈ ${ub.toFixed(0)} s (extrapolated, not run)`
+            : 'not linear: no extrapolation to 1,000,000'),
     );
   }
   writeResult('linkage', { machine: m, seed: SEED, duplicateRate: DUPLICATE_RATE, results, extrapolation });

@@ -74,8 +74,9 @@ function simpleLevel<T>(a: T | null, b: T | null): 'agree' | 'disagree' | 'missi
 function documentLevel(a: NormalisedRecord, b: NormalisedRecord): FieldLevel<'document'> {
   if (a.document === null || b.document === null) return 'missing';
   if (a.document === b.document) return 'agree';
-  // An IIN and a passport number are different documents, not a disagreement.
-  return a.documentIsIin === b.documentIsIin ? 'disagree' : 'missing';
+  // An IIN and a passport number, or numbers of different lengths (a 14-digit personal number
+  // and a passport's), are different documents, not a disagreement.
+  return a.documentIsIin === b.documentIsIin && a.document.length === b.document.length ? 'disagree' : 'missing';
 }
 
 /**
@@ -218,7 +219,7 @@ export function comparePattern(a: NormalisedRecord, b: NormalisedRecord): number
   code += (sp < 0 ? PATRONYMIC_MISSING : sp === 1 ? 0 : sp >= 0.92 ? 1 : 2) * P_PATRONYMIC;
   code += birthIndex(x.birth, y.birth) * P_BIRTH;
   let doc = 2;
-  if (x.document !== null && y.document !== null) doc = x.document === y.document ? 0 : x.documentIsIin === y.documentIsIin ? 1 : 2;
+  if (x.document !== null && y.document !== null) doc = x.document === y.document ? 0 : x.documentIsIin === y.documentIsIin && x.document.length === y.document.length ? 1 : 2;
   code += doc * P_DOCUMENT;
   code += (x.sex === null || y.sex === null ? 2 : x.sex === y.sex ? 0 : 1) * P_SEX;
   code += (x.citizenship === null || y.citizenship === null ? 2 : x.citizenship === y.citizenship ? 0 : 1) * P_CITIZENSHIP;

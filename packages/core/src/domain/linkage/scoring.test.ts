@@ -42,6 +42,13 @@ const params = fittedParameters();
 const thresholds = thresholdsFromProbability(params);
 
 describe('comparison', () => {
+  it('compares documents only of one kind: an IIN with an IIN, numbers of equal length', () => {
+    const doc = (id: string, documentNumber: string) => normaliseRecord({ id, documentNumber });
+    expect(compareRecords(doc('1', '12906197261075'), doc('2', 'AC7130566')).levels.document).toBe('missing'); // personal number and passport
+    expect(compareRecords(doc('1', 'AC7130566'), doc('2', 'AC7130567')).levels.document).toBe('disagree');
+    expect(compareRecords(doc('1', 'AC7130566'), doc('2', 'ac 7130566')).levels.document).toBe('agree');
+  });
+
   it('levels a typical pair and explains it', () => {
     const a = normaliseRecord({ id: '1', givenName: 'Қанат', familyName: 'Сапаров', birthDate: '1984-12-12', sex: 'M', documentNumber: '841212344309' });
     const b = normaliseRecord({ id: '2', givenName: 'SAPAROV', familyName: 'KANAT', birthDate: '12.12.1984', sex: 'M' });
