@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, linkageRuns, personLinkDecisions, personLinkProposals } from '../src/db/schema.ts';
+import { LINKAGE_KEYS_VERSION } from '@qorgau/core';
+import { auditLog, linkageRuns, personLinkDecisions, personLinkProposals, persons } from '../src/db/schema.ts';
 import { linkageJobFor } from '../src/modules/linkage/linkage-job.ts';
 import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
@@ -114,6 +115,9 @@ describeEachDb('record linkage in the database', (kind) => {
       const twinB = await create(ngo, { firstName: 'GULNAR', secondName: 'SERIKBAEVA', birthdate: '1990-07-01', identityNumber: '900701400123' });
       await t.deps.db.delete(personLinkProposals).where(eq(personLinkProposals.status, 'open'));
       await t.deps.db.execute(sql`DELETE FROM person_clusters`);
+      // Keys made by an older key version (or lost) are recomputed, the name index with them.
+      const [fresh] = await t.deps.db.select().from(persons).where(eq(persons.id, twinB.id));
+      await t.deps.db.update(persons).set({ linkageKeys: [], nameIndex: [], linkageKeysVersion: 0 }).where(eq(persons.id, twinB.id));
       // Clusters are derived data: with them gone every record counts, until the job rebuilds them.
       expect((await overview()).persons).toBe(4);
 
@@ -125,6 +129,8 @@ describeEachDb('record linkage in the database', (kind) => {
       expect(done).toMatchObject({ status: 'done', phase: 'done' });
       expect(done.pairsScored).toBeGreaterThan(0);
       expect(await overview()).toEqual({ records: 4, persons: 2 });
+      const [rebuilt] = await t.deps.db.select().from(persons).where(eq(persons.id, twinB.id));
+      expect([rebuilt?.linkageKeys.sort(), rebuilt?.nameIndex.sort(), rebuilt?.linkageKeysVersion]).toEqual([fresh?.linkageKeys.sort(), fresh?.nameIndex.sort(), LINKAGE_KEYS_VERSION]);
       const [pair] = await t.deps.db.select().from(personLinkProposals).where(and(eq(personLinkProposals.personA, [twinA.id, twinB.id].sort()[0]!), eq(personLinkProposals.personB, [twinA.id, twinB.id].sort()[1]!)));
       expect(pair?.modelDecision).toBe('same');
 

@@ -1,7 +1,7 @@
 /**
  * The bulk linkage job (issue #4 item 3): links every person and keeps the clusters that
  * statistics count. Phases, each resumable from the cursor saved with every batch:
- *   keys      recompute stored linkage keys made by an older core key version;
+ *   keys      recompute stored linkage keys (and name indexes) made by an older core key version;
  *   estimate  EM-estimate the model from candidate pairs of a sample of records;
  *   pairs     score each record against its candidates (each pair once) and keep proposals;
  *   clusters  rebuild every cluster from model 'same' pairs and human decisions.
@@ -9,7 +9,7 @@
  * the lease lost its process and is taken over where it stopped (at start-up or on a read).
  */
 import { and, asc, count, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
-import { clusterRecords, compareRecords, estimateParameters, LINKAGE_KEYS_VERSION, linkageModel, type ComparisonVector, type FellegiSunterParameters, type LinkageRun } from '@qorgau/core';
+import { clusterRecords, compareRecords, estimateParameters, LINKAGE_KEYS_VERSION, linkageModel, normaliseRecord, type ComparisonVector, type FellegiSunterParameters, type LinkageRun } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -17,7 +17,8 @@ import { linkageRuns, persons } from '../../db/schema.ts';
 import { modelStoreFor } from './linkage-model.ts';
 import { componentDecisions, CANDIDATE_LIMIT, proposalRowOf, scoreCandidates } from './linkage.service.ts';
 import { dropProposals, findCandidates, replaceClusters, upsertProposals, type ProposalRow } from './linkage.repository.ts';
-import { hashedLinkageKeys, normalisedPersonOf } from './person-linkage-record.ts';
+import { hashedLinkageKeys, linkageRecordOf, normalisedPersonOf } from './person-linkage-record.ts';
+import { nameIndexOf } from '../persons/persons.service.ts';
 
 const LEASE_SECONDS = 60;
 const KEYS_BATCH = 500;
@@ -76,8 +77,11 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
     if (rows.length === 0) return false;
     await db.transaction(async (tx) => {
       for (const row of rows) {
-        const keys = hashedLinkageKeys(cipher, normalisedPersonOf(cipher, row));
-        await tx.update(persons).set({ linkageKeys: keys, linkageKeysVersion: LINKAGE_KEYS_VERSION }).where(eq(persons.id, row.id));
+        const record = linkageRecordOf(cipher, row);
+        const keys = hashedLinkageKeys(cipher, normaliseRecord(record));
+        // The name index rests on the same skeletons: rebuilt with them, so search agrees with linkage.
+        const nameIndex = nameIndexOf(cipher, [record.givenName, record.familyName, record.patronymic ?? ''].join(' '));
+        await tx.update(persons).set({ linkageKeys: keys, linkageKeysVersion: LINKAGE_KEYS_VERSION, nameIndex }).where(eq(persons.id, row.id));
       }
       await save(tx, run.id, { cursor: rows.at(-1)?.id ?? null, processed: run.processed + rows.length });
     });

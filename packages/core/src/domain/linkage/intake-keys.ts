@@ -25,8 +25,12 @@ import { candidatePairs } from './blocking.ts';
 import { normaliseRecord, type NormalisedRecord } from './linkage-record.ts';
 import { perturbedLinkageRecord } from './synthetic-records.ts';
 
-/** Bumped whenever `linkageKeys` changes: stored keys of another version are recomputed. */
-export const LINKAGE_KEYS_VERSION = 1;
+/**
+ * Bumped whenever `linkageKeys` or the name skeletons under them (`nameSearchTokens`) change:
+ * stored keys and name indexes of another version are recomputed by the bulk job.
+ * 2: Uzbek Latin Oʻ folds like Ў/У; iotation before doubled letters.
+ */
+export const LINKAGE_KEYS_VERSION = 2;
 
 /**
  * Keys of a record for database candidate search; a pair is a candidate when it shares one.

@@ -47,10 +47,11 @@ const DIGRAPHS: Stage = {
 const FINAL: Stage = {
   applies: /([a-z])\1|i[eo]/,
   rules: [
-    [/([a-z])\1+/g, '$1'], // doubled letters: ИИ from ИЯ→IIA, Алла/Ала, typing slips
     // Iotation: YE/IE/E (Yelena, ALEKSEYEV/ALEKSEEV, Ъ→IE) and YO/IO/E (ICAO writes Ё as E but
-    // Uzbek, Tajik and Kazakh Latin write yo/io: Doniyor vs DONIER) all meet as e.
+    // Uzbek, Tajik and Kazakh Latin write yo/io: Doniyor vs DONIER) all meet as e. Before the
+    // doubled letters, so that Ё followed by O (Kazakh Latin "ioo") loses the same letters as ICAO's "eo".
     [/i[eo]/g, 'e'],
+    [/([a-z])\1+/g, '$1'], // doubled letters: ИИ from ИЯ→IIA, Алла/Ала, typing slips
   ],
 };
 
@@ -93,7 +94,7 @@ function basicLatinOf(codePoint: number): string {
   let out = basicLatinMemo.get(codePoint);
   if (out === undefined) {
     const ch = String.fromCodePoint(codePoint);
-    // oʻ = o' = o` = o: the apostrophe never disambiguates. Cyrillic goes through the ICAO
+    // gʻ = g' = g` = g: the apostrophe itself is dropped (oʻ is handled by the caller). Cyrillic goes through the ICAO
     // table so that a passport and the Cyrillic it came from agree before folding starts;
     // Latin lookalikes (Latin I, ə) fold through LATIN_FOLD.
     out = APOSTROPHES.has(ch) ? '' : (ICAO_CYRILLIC[ch] ?? foldLatinChar(ch));
@@ -113,6 +114,9 @@ function toBasicLatin(token: string): string {
     }
     const codePoint = token.codePointAt(i) ?? code;
     if (codePoint > 0xffff) i++; // astral: skip the low surrogate
+    // Uzbek Latin Oʻ is Cyrillic Ў, which Russian and Cyrillic Uzbek documents write as У
+    // (Oʻtkir = Ўткир = Уткир): an o followed by any apostrophe is that letter.
+    if (APOSTROPHES.has(String.fromCodePoint(codePoint)) && out.endsWith('o')) out = `${out.slice(0, -1)}u`;
     out += basicLatinOf(codePoint);
   }
   return out;
