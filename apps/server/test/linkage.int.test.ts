@@ -113,13 +113,17 @@ describeEachDb('record linkage in the database', (kind) => {
       // Repeat sightings the intake step never saw: clear their proposals as if they predated linkage.
       const twinA = await create(ngo, { firstName: 'Гүлнар', secondName: 'Серікбаева', birthdate: '1990-07-01', identityNumber: '900701400123' });
       const twinB = await create(ngo, { firstName: 'GULNAR', secondName: 'SERIKBAEVA', birthdate: '1990-07-01', identityNumber: '900701400123' });
+      const namesake = await create(ngo, { firstName: 'Гүлнар', secondName: 'Ахметова', birthdate: '1990-01-15' });
       await t.deps.db.delete(personLinkProposals).where(eq(personLinkProposals.status, 'open'));
+      // A stale proposal the model no longer supports (same given name and year, nothing else) is dropped.
+      const [sa, sb] = [twinA.id, namesake.id].sort() as [string, string];
+      await t.deps.db.insert(personLinkProposals).values({ personA: sa, personB: sb, modelDecision: 'review', score: 0, probability: 0.5, explanation: [] });
       await t.deps.db.execute(sql`DELETE FROM person_clusters`);
       // Keys made by an older key version (or lost) are recomputed, the name index with them.
       const [fresh] = await t.deps.db.select().from(persons).where(eq(persons.id, twinB.id));
       await t.deps.db.update(persons).set({ linkageKeys: [], nameIndex: [], linkageKeysVersion: 0 }).where(eq(persons.id, twinB.id));
       // Clusters are derived data: with them gone every record counts, until the job rebuilds them.
-      expect((await overview()).persons).toBe(4);
+      expect((await overview()).persons).toBe(5);
 
       const job = linkageJobFor(t.deps);
       const started = await coordinator.inject({ method: 'POST', url: '/api/v1/linkage/runs' });
@@ -128,20 +132,21 @@ describeEachDb('record linkage in the database', (kind) => {
       const done = (await coordinator.inject({ method: 'GET', url: '/api/v1/linkage/runs/current' })).json().run;
       expect(done).toMatchObject({ status: 'done', phase: 'done' });
       expect(done.pairsScored).toBeGreaterThan(0);
-      expect(await overview()).toEqual({ records: 4, persons: 2 });
+      expect(await overview()).toEqual({ records: 5, persons: 3 });
+      expect(await t.deps.db.select().from(personLinkProposals).where(and(eq(personLinkProposals.personA, sa), eq(personLinkProposals.personB, sb)))).toEqual([]);
       const [rebuilt] = await t.deps.db.select().from(persons).where(eq(persons.id, twinB.id));
       expect([rebuilt?.linkageKeys.sort(), rebuilt?.nameIndex.sort(), rebuilt?.linkageKeysVersion]).toEqual([fresh?.linkageKeys.sort(), fresh?.nameIndex.sort(), LINKAGE_KEYS_VERSION]);
       const [pair] = await t.deps.db.select().from(personLinkProposals).where(and(eq(personLinkProposals.personA, [twinA.id, twinB.id].sort()[0]!), eq(personLinkProposals.personB, [twinA.id, twinB.id].sort()[1]!)));
       expect(pair?.modelDecision).toBe('same');
 
       // A run stopped half-way (its process died): it is taken over and finished.
-      await t.deps.db.insert(linkageRuns).values({ status: 'running', phase: 'pairs', total: 4, processed: 2, parameters: done ? (await t.deps.db.select().from(linkageRuns))[0]?.parameters : null, heartbeatAt: new Date(Date.now() - 10 * 60_000) });
+      await t.deps.db.insert(linkageRuns).values({ status: 'running', phase: 'pairs', total: 5, processed: 2, parameters: done ? (await t.deps.db.select().from(linkageRuns))[0]?.parameters : null, heartbeatAt: new Date(Date.now() - 10 * 60_000) });
       await t.deps.db.execute(sql`DELETE FROM person_clusters`);
       const resumed = (await coordinator.inject({ method: 'GET', url: '/api/v1/linkage/runs/current' })).json().run;
       expect(resumed).toMatchObject({ status: 'running', phase: 'pairs', processed: 2 });
       await job.idle();
       expect((await coordinator.inject({ method: 'GET', url: '/api/v1/linkage/runs/current' })).json().run).toMatchObject({ status: 'done' });
-      expect(await overview()).toEqual({ records: 4, persons: 2 });
+      expect(await overview()).toEqual({ records: 5, persons: 3 });
     });
 
     it('is for the national coordinator: a reviewer cannot start it', async () => {

@@ -47,11 +47,13 @@ export async function upsertProposals(tx: DbOrTx, rows: ProposalRow[]): Promise<
     });
 }
 
-/** Removes the model's proposals for pairs it now scores 'different' (never human decisions). */
+/** Removes the model's open proposals for pairs it now scores 'different' (decided pairs stay), in one statement. */
 export async function dropProposals(tx: DbOrTx, pairs: [string, string][]): Promise<void> {
-  for (const [a, b] of pairs) {
-    await tx.delete(personLinkProposals).where(and(eq(personLinkProposals.personA, a), eq(personLinkProposals.personB, b), eq(personLinkProposals.status, 'open')));
-  }
+  if (pairs.length === 0) return;
+  const ordered = pairs.map(([a, b]) => (a < b ? [a, b] : [b, a]));
+  const p = personLinkProposals;
+  await tx.execute(sql`DELETE FROM ${p} USING unnest(${sql.param(ordered.map((x) => x[0]))}::uuid[], ${sql.param(ordered.map((x) => x[1]))}::uuid[]) AS d(a, b)
+    WHERE ${p.personA} = d.a AND ${p.personB} = d.b AND ${p.status} = 'open'`);
 }
 
 export type DecisionRow = typeof personLinkDecisions.$inferInsert;
