@@ -113,6 +113,104 @@ function firstAbove(xs: Int32Array, from: number, to: number, v: number): number
   return lo;
 }
 
+/** A uniform sample of the unrefined pairs (see `forEachRecordPair`). */
+export interface CoarseSample {
+  /** Number of draws; if there are no more pairs than that (counted once per shared block), all of them are visited instead. */
+  size: number;
+  /** Seed of the (deterministic) draws. */
+  seed: number;
+  /** One draw: a pair i < j and its weight (draws of a pair sharing s keys weigh 1/s, so pairs count once). */
+  visit: (i: number, j: number, weight: number) => void;
+}
+
+/** mulberry32: a small deterministic PRNG, uniform in [0, 1). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Draws pairs uniformly from the pairs that the coarse keys alone would propose (every block of
+ * 2..maxBlockSize records, all against all, no refinement): a block is drawn by its number of
+ * pairs, then two of its records; a pair sharing s such blocks is drawn s times as often, so it weighs 1/s.
+ */
+function sampleCoarsePairs(count: number, recStart: Int32Array, memKey: Int32Array, keyCount: Int32Array, keys: number, maxBlockSize: number, sample: CoarseSample): void {
+  const usable = (id: number): boolean => (keyCount[id] ?? 0) >= 2 && (keyCount[id] ?? 0) <= maxBlockSize;
+  const keyStart = new Int32Array(keys + 1);
+  for (let id = 0; id < keys; id++) keyStart[id + 1] = (keyStart[id] ?? 0) + (usable(id) ? (keyCount[id] ?? 0) : 0);
+  const members = new Int32Array(keyStart[keys] ?? 0);
+  const fill = keyStart.slice(0, keys);
+  for (let i = 0; i < count; i++) {
+    for (let x = recStart[i] ?? 0, end = recStart[i + 1] ?? 0; x < end; x++) {
+      const id = memKey[x] ?? 0;
+      if (!usable(id)) continue;
+      const p = fill[id] ?? 0;
+      fill[id] = p + 1;
+      members[p] = i;
+    }
+  }
+  const cumulative = new Float64Array(keys + 1);
+  for (let id = 0; id < keys; id++) {
+    const c = usable(id) ? (keyCount[id] ?? 0) : 0;
+    cumulative[id + 1] = (cumulative[id] ?? 0) + (c * (c - 1)) / 2;
+  }
+  const total = cumulative[keys] ?? 0;
+  if (total === 0) return;
+  const shared = (a: number, b: number): number => {
+    let n = 0;
+    for (let p = recStart[a] ?? 0, pe = recStart[a + 1] ?? 0; p < pe; p++) {
+      const id = memKey[p] ?? 0;
+      if (!usable(id)) continue;
+      for (let q = recStart[b] ?? 0, qe = recStart[b + 1] ?? 0; q < qe; q++) {
+        if (memKey[q] === id) {
+          n++;
+          break;
+        }
+      }
+    }
+    return Math.max(1, n);
+  };
+  if (total <= sample.size) {
+    // Few enough: every pair of every block, each pair weighing 1 in all.
+    for (let id = 0; id < keys; id++) {
+      for (let x = keyStart[id] ?? 0, end = keyStart[id + 1] ?? 0; x < end; x++) {
+        for (let y = x + 1; y < end; y++) {
+          const a = members[x] ?? 0;
+          const b = members[y] ?? 0;
+          sample.visit(a, b, 1 / shared(a, b));
+        }
+      }
+    }
+    return;
+  }
+  const random = prng(sample.seed);
+  for (let d = 0; d < sample.size; d++) {
+    // The block: first id whose cumulative count exceeds a uniform draw.
+    const u = random() * total;
+    let lo = 0;
+    let hi = keys - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cumulative[mid + 1] ?? 0) <= u) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = keyStart[lo] ?? 0;
+    const c = (keyStart[lo + 1] ?? 0) - start;
+    const x = Math.floor(random() * c);
+    let y = Math.floor(random() * (c - 1));
+    if (y >= x) y++;
+    const a = members[start + Math.min(x, y)] ?? 0;
+    const b = members[start + Math.max(x, y)] ?? 0;
+    sample.visit(a, b, 1 / shared(a, b));
+  }
+}
+
 /**
  * The pair enumeration behind every blocking entry point; `keysInto(i, emit)` emits record
  * i's keys. Pairs are visited once each, ordered by i then j.
@@ -123,7 +221,13 @@ function firstAbove(xs: Int32Array, from: number, to: number, v: number): number
  * Any group of records meeting all against all is skipped above maxBlockSize records (a
  * record without refinement in a block above maxBlockSize meets only the others without one).
  */
-function enumeratePairs(count: number, keysInto: (index: number, emit: KeySink) => void, options: BlockingOptions, visit: (i: number, j: number) => void): void {
+function enumeratePairs(
+  count: number,
+  keysInto: (index: number, emit: KeySink) => void,
+  options: BlockingOptions,
+  visit: (i: number, j: number) => void,
+  sample?: CoarseSample,
+): boolean {
   const maxBlockSize = options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE;
   const refineAbove = options.refineAbove ?? DEFAULT_REFINE_ABOVE;
   // 1. Memberships (record, key, refinement), in record order; one per key and record.
@@ -170,6 +274,9 @@ function enumeratePairs(count: number, keysInto: (index: number, emit: KeySink) 
   const keys = keyIds.size;
   keyIds.clear();
   keyLast = new Int32Array(0);
+  let refinedAny = false;
+  for (let id = 0; id < keys && !refinedAny; id++) refinedAny = (keyCount[id] ?? 0) > refineAbove;
+  if (refinedAny && sample !== undefined) sampleCoarsePairs(count, recStart, memKey, keyCount, keys, maxBlockSize, sample);
   // 2. Groups. Every membership joins its primary group: the whole key (small block), its
   // refinement group, or the key's unrefined group; in a refined block with unrefined
   // records, every membership also joins the whole-key group (secondary).
@@ -289,6 +396,7 @@ function enumeratePairs(count: number, keysInto: (index: number, emit: KeySink) 
     list.sort();
     for (let y = 0; y < n; y++) visit(i, list[y] ?? 0);
   }
+  return refinedAny;
 }
 
 /**
@@ -316,9 +424,13 @@ export function forEachCandidatePair(count: number, keysOf: (index: number) => I
   );
 }
 
-/** `forEachCandidatePair` over normalised records' own keys (`refinableBlockingKeys`), without building key objects. */
-export function forEachRecordPair(records: readonly NormalisedRecord[], options: BlockingOptions, visit: (i: number, j: number) => void): void {
-  enumeratePairs(records.length, (i, emit) => emitBlockingKeys(records[i] as NormalisedRecord, emit), options, visit);
+/**
+ * `forEachCandidatePair` over normalised records' own keys (`refinableBlockingKeys`), without
+ * building key objects. If any block was refined and `sample` is given, first draws a sample
+ * of the pairs the unrefined keys would have proposed (see `CoarseSample`); returns whether it did.
+ */
+export function forEachRecordPair(records: readonly NormalisedRecord[], options: BlockingOptions, visit: (i: number, j: number) => void, sample?: CoarseSample): boolean {
+  return enumeratePairs(records.length, (i, emit) => emitBlockingKeys(records[i] as NormalisedRecord, emit), options, visit, sample);
 }
 
 /**

@@ -27,6 +27,13 @@ export interface EstimateOptions {
   tolerance?: number;
   /** Starting share of matches among the pairs (default 0.1). */
   initialLambda?: number;
+  /**
+   * Keep u fixed at these probabilities and estimate only λ and m (see `marginalLevels`): for a
+   * population where matches are rare, so that u is the level frequencies themselves.
+   */
+  fixedU?: LevelProbabilities;
+  /** Keep m fixed too (with `fixedU`, only λ is estimated: the share of matches among these pairs). */
+  fixedM?: LevelProbabilities;
 }
 
 const FLOOR = 1e-4;
@@ -135,7 +142,7 @@ export function estimateParameters(pairs: readonly ComparisonVector[], options: 
 export function estimateFromPatterns(patterns: readonly PatternCount[], options: EstimateOptions = {}): FellegiSunterParameters {
   const { maxIterations = 50, tolerance = 1e-6, initialLambda = 0.1 } = options;
   const groups = patterns.filter((p) => p.count > 0).map((p) => ({ levels: patternLevels(p.pattern), count: p.count }));
-  const start = { m: startingProbabilities('m'), u: startingProbabilities('u') };
+  const start = { m: options.fixedM ?? startingProbabilities('m'), u: options.fixedU ?? startingProbabilities('u') };
   let params: FellegiSunterParameters = { lambda: clamp(initialLambda), ...start, iterations: 0 };
   if (groups.length === 0) return params;
   for (let it = 1; it <= maxIterations; it++) {
@@ -160,8 +167,8 @@ export function estimateFromPatterns(patterns: readonly PatternCount[], options:
     // M-step.
     const next: FellegiSunterParameters = {
       lambda: clamp(matches / total),
-      m: normalise(mCounts, params.m),
-      u: normalise(uCounts, params.u),
+      m: options.fixedM ?? normalise(mCounts, params.m),
+      u: options.fixedU ?? normalise(uCounts, params.u),
       iterations: it,
     };
     const moved = maxShift(params, next);
@@ -169,6 +176,19 @@ export function estimateFromPatterns(patterns: readonly PatternCount[], options:
     if (moved < tolerance) break;
   }
   return params;
+}
+
+/** The frequency of each level of each field among pattern counts, clamped like EM's estimates. */
+export function marginalLevels(patterns: readonly PatternCount[]): LevelProbabilities {
+  const counts = zeroCounts();
+  for (const { pattern, count } of patterns) {
+    const levels = patternLevels(pattern);
+    for (const f of LINKAGE_FIELDS) {
+      const level = levels[f];
+      if (level !== 'missing') counts[f][level] = (counts[f][level] ?? 0) + count;
+    }
+  }
+  return normalise(counts, startingProbabilities('u'));
 }
 
 function maxShift(a: FellegiSunterParameters, b: FellegiSunterParameters): number {

@@ -5,6 +5,15 @@
  * Pairs are streamed: blocking visits each candidate pair once, the comparison is reduced to
  * a 16-bit pattern code (see `comparePattern`), EM runs on the count of each pattern, and the
  * score of a pair is a table look-up. Only the decisions the caller asks for are built.
+ *
+ * Which pairs EM sees matters. Refining a large block by birth date keeps only pairs that agree
+ * on it, so among the candidates birth-date agreement no longer tells people apart and EM
+ * drifts (at 1,000,000 records it took a shared birthday and first name for a match). So when
+ * blocking refined anything, EM runs on a uniform sample of the pairs the unrefined keys would
+ * propose (the population EM always saw before refinement), and the candidates are scored with
+ * those parameters; since whether a pair survives refinement depends only on its birth-date
+ * level, the posterior of a candidate given its comparison is the same in both populations.
+ * Without refinement (small inputs) EM runs on the candidate pairs themselves.
  */
 import { forEachRecordPair, type BlockingOptions } from './blocking.ts';
 import { clusterRecords } from './clusters.ts';
@@ -12,6 +21,7 @@ import { comparePattern, PATTERN_COUNT, patternOf, vectorOfPattern, type Compari
 import {
   classify,
   estimateFromPatterns,
+  marginalLevels,
   pairKey,
   patternScores,
   thresholdsFromProbability,
@@ -23,7 +33,10 @@ import {
   type PatternCount,
   type Thresholds,
 } from './fellegi-sunter.ts';
-import { normaliseRecord, type LinkageRecord } from './linkage-record.ts';
+import { normaliseRecord, type LinkageRecord, type NormalisedRecord } from './linkage-record.ts';
+
+/** Default number of pairs EM is estimated on when blocking refined a block. */
+export const DEFAULT_ESTIMATION_SAMPLE = 1_000_000;
 
 /** Options for `linkRecords`. */
 export interface LinkOptions {
@@ -45,6 +58,11 @@ export interface LinkOptions {
    * (first < second), its score and its decision; for statistics over all pairs without keeping them.
    */
   onCandidate?: (first: number, second: number, score: number, decision: LinkDecision) => void;
+  /**
+   * When blocking refined a large block (see `BlockingOptions.refineAbove`), EM runs on this many
+   * pairs drawn from the pairs the unrefined keys would have proposed (default 1,000,000); see the module comment.
+   */
+  estimationSample?: number;
 }
 
 /** The outcome of `linkRecords`. */
@@ -101,18 +119,59 @@ class PairStore {
 export function linkRecords(records: readonly LinkageRecord[], options: LinkOptions = {}): LinkResult {
   const normalised = records.map(normaliseRecord);
   const store = new PairStore();
-  forEachRecordPair(normalised, options.blocking ?? {}, (i, j) => {
-    const a = normalised[i];
-    const b = normalised[j];
-    if (a === undefined || b === undefined) throw new RangeError('candidate pair out of range');
-    store.push(i, j, comparePattern(a, b));
-  });
+  const sampled = new Float64Array(PATTERN_COUNT);
+  const sampledOrder: number[] = [];
+  const estimate = options.parameters === undefined;
+  const drew = forEachRecordPair(
+    normalised,
+    options.blocking ?? {},
+    (i, j) => {
+      const a = normalised[i];
+      const b = normalised[j];
+      if (a === undefined || b === undefined) throw new RangeError('candidate pair out of range');
+      store.push(i, j, comparePattern(a, b));
+    },
+    estimate
+      ? {
+          size: options.estimationSample ?? DEFAULT_ESTIMATION_SAMPLE,
+          seed: 0x9e3779b9,
+          visit: (i, j, weight) => {
+            const p = comparePattern(normalised[i] as NormalisedRecord, normalised[j] as NormalisedRecord) % PATTERN_COUNT;
+            if (sampled[p] === 0) sampledOrder.push(p);
+            sampled[p] = (sampled[p] ?? 0) + weight;
+          },
+        }
+      : undefined,
+  );
   const ids = normalised.map((r) => r.id);
-  return linkPairs(ids, store, options, (k) => {
+  let parameters = options.parameters;
+  let thresholds = options.thresholds;
+  if (parameters === undefined && drew) {
+    const sample = sampledOrder.map((pattern) => ({ pattern, count: sampled[pattern] ?? 0 }));
+    parameters = estimateOnSample(sample, options.estimate);
+    // The share of matches among the candidates, with m and u as estimated: where the thresholds lie.
+    thresholds ??= thresholdsFromProbability(estimateFromPatterns(store.patterns(), { ...options.estimate, fixedM: parameters.m, fixedU: parameters.u, initialLambda: parameters.lambda }));
+  }
+  return linkPairs(ids, store, { ...options, parameters, thresholds }, (k) => {
     const i = store.first[k] ?? 0;
     const j = store.second[k] ?? 0;
     return vectorOfPattern(store.pattern[k] ?? 0, ids[i] ?? '', ids[j] ?? '');
   });
+}
+
+/** Below this estimated share of matches, level frequencies stand for u (see `estimateOnSample`). */
+const RARE_MATCHES = 0.05;
+
+/**
+ * m, u and λ from the sample of unrefined pairs. Matches are usually rare there, so u is taken
+ * as the level frequencies of the sample and only m and λ are estimated: free EM on a large
+ * sample latches onto whatever many pairs share (at 1,000,000 records: the first name) rather
+ * than onto being one person. If matches turn out not to be rare (λ ≥ 5 %; small, duplicate-
+ * rich inputs), frequencies are no estimate of u and EM estimates all three.
+ */
+function estimateOnSample(sample: readonly PatternCount[], options: EstimateOptions | undefined): FellegiSunterParameters {
+  const fixed = estimateFromPatterns(sample, { ...options, fixedU: marginalLevels(sample) });
+  return fixed.lambda < RARE_MATCHES ? fixed : estimateFromPatterns(sample, options);
 }
 
 /**

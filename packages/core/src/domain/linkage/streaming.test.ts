@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { candidatePairs } from './blocking.ts';
+import { candidatePairs, forEachRecordPair, pairsSharingKeys, refinableBlockingKeys } from './blocking.ts';
 import { clusterRecords } from './clusters.ts';
 import { comparePattern, compareRecords, patternOf, vectorOfPattern } from './comparison.ts';
 import { decide, estimateParameters, pairKey, scorePair, thresholdsFromProbability, type HumanDecisions, type PairDecision } from './fellegi-sunter.ts';
@@ -62,10 +62,13 @@ function referenceClusters(ids: readonly string[], decisions: readonly PairDecis
   return out.sort((p, q) => (p[0]! < q[0]! ? -1 : 1));
 }
 
+/** No block is refined, so EM runs on the candidate pairs themselves. */
+const EXACT = { refineAbove: Number.POSITIVE_INFINITY };
+
 /** The run as first written: every vector kept, EM over the vectors, decide each, cluster. */
 function referenceRun(rs: readonly LinkageRecord[], humans: HumanDecisions): Omit<LinkResult, 'candidatePairs'> {
   const normalised = rs.map(normaliseRecord);
-  const vectors = candidatePairs(normalised).map(([i, j]) => compareRecords(normalised[i]!, normalised[j]!));
+  const vectors = candidatePairs(normalised, EXACT).map(([i, j]) => compareRecords(normalised[i]!, normalised[j]!));
   const parameters = estimateParameters(vectors);
   const thresholds = thresholdsFromProbability(parameters);
   const decisions: LinkResult['decisions'] = vectors.map((vector) => ({ ...decide({ vector, score: scorePair(vector, parameters) }, humans, thresholds), vector }));
@@ -102,7 +105,7 @@ describe('streamed linkage', () => {
   it('linkRecords equals the one-vector-per-pair run, human decisions included', () => {
     fc.assert(
       fc.property(withHumans, ([rs, humans]) => {
-        const { candidatePairs: count, ...result } = linkRecords(rs, { humanDecisions: humans });
+        const { candidatePairs: count, ...result } = linkRecords(rs, { humanDecisions: humans, blocking: EXACT });
         const reference = referenceRun(rs, humans);
         expect(result).toEqual(reference);
         expect(count).toBe(reference.decisions.filter((d) => d.vector !== null).length);
@@ -142,6 +145,42 @@ describe('streamed linkage', () => {
         expect(clusterRecords(ids, decisions)).toEqual(referenceClusters(ids, decisions));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('the EM sample of unrefined pairs: all of them, each weighing 1 in total, when few; else draws among them, the same for a seed', () => {
+    fc.assert(
+      fc.property(records, fc.integer({ min: 0, max: 3 }), (rs, refineAbove) => {
+        const normalised = rs.map(normaliseRecord);
+        const coarse = pairsSharingKeys(normalised.length, (i) => refinableBlockingKeys(normalised[i]!).map((k) => k.key), 500, Number.POSITIVE_INFINITY);
+        const weight = new Map<string, number>();
+        const drew = forEachRecordPair(normalised, { refineAbove }, () => {}, { size: 1e6, seed: 1, visit: (i, j, w) => weight.set(`${i} ${j}`, (weight.get(`${i} ${j}`) ?? 0) + w) });
+        if (!drew) return;
+        expect([...weight.keys()].sort()).toEqual(coarse.map(([i, j]) => `${i} ${j}`).sort());
+        for (const w of weight.values()) expect(w).toBeCloseTo(1, 9);
+        const draws = (seed: number) => {
+          const out: string[] = [];
+          forEachRecordPair(normalised, { refineAbove }, () => {}, { size: 5, seed, visit: (i, j) => out.push(`${i} ${j}`) });
+          return out;
+        };
+        const some = draws(7);
+        expect(some.every((p) => weight.has(p))).toBe(true);
+        expect(draws(7)).toEqual(some);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('with blocks refined, linkRecords still decides every candidate pair and keeps its clusters consistent with its decisions', () => {
+    fc.assert(
+      fc.property(records, (rs) => {
+        const result = linkRecords(rs, { blocking: { refineAbove: 2 } });
+        expect(result.decisions.filter((d) => d.vector !== null)).toHaveLength(result.candidatePairs);
+        const clusterOf = new Map(result.clusters.flatMap((c, k) => c.map((id) => [id, k] as const)));
+        for (const d of result.decisions) if (d.decision === 'same') expect(clusterOf.get(d.ids[0])).toBe(clusterOf.get(d.ids[1]));
+        expect(result.thresholds.same).toBeGreaterThan(result.thresholds.review);
+      }),
+      { numRuns: 50 },
     );
   });
 });
