@@ -33,11 +33,32 @@ export interface ComparisonVector {
   namesSwapped: boolean;
 }
 
-/** Similarity of two name parts: 1 when skeletons or stems are equal, else the best Jaro–Winkler. */
+/**
+ * Whether two skeletons differ only where one has o and the other u: Uzbek Oʻ is Cyrillic Ў,
+ * which Russian writes У and Kazakh Ө (Latin Ö), so Oʻtkir, Уткир, Өткір and Ötkir are one name.
+ */
+function sameUpToOU(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && !((x === 111 && y === 117) || (x === 117 && y === 111))) return false;
+  }
+  return true;
+}
+
+/** Similarity at least `OU_SIMILARITY` ('jw92') for parts equal but for o/u (see `sameUpToOU`). */
+const OU_SIMILARITY = 0.92;
+
+/**
+ * Similarity of two name parts: 1 when skeletons or stems are equal, else the best
+ * Jaro–Winkler, raised to 0.92 when they are equal but for o/u.
+ */
 function partSimilarity(a: NamePart | null, b: NamePart | null): number | null {
   if (a === null || b === null) return null;
   if (a.skeleton === b.skeleton || a.stem === b.stem) return 1;
-  return Math.max(jaroWinkler(a.skeleton, b.skeleton), jaroWinkler(a.stem, b.stem));
+  const jw = Math.max(jaroWinkler(a.skeleton, b.skeleton), jaroWinkler(a.stem, b.stem));
+  return jw < OU_SIMILARITY && (sameUpToOU(a.skeleton, b.skeleton) || sameUpToOU(a.stem, b.stem)) ? OU_SIMILARITY : jw;
 }
 
 function nameLevel(sim: number | null): FieldLevel<'given'> {
@@ -185,9 +206,7 @@ function nameIndex(sim: number): number {
 
 /** -1 when either part is missing, else the similarity (see `partSimilarity`). */
 function partSim(a: NamePart | null, b: NamePart | null): number {
-  if (a === null || b === null) return -1;
-  if (a.skeleton === b.skeleton || a.stem === b.stem) return 1;
-  return Math.max(jaroWinkler(a.skeleton, b.skeleton), jaroWinkler(a.stem, b.stem));
+  return partSimilarity(a, b) ?? -1;
 }
 
 function birthIndex(a: PartialDate | null, b: PartialDate | null): number {

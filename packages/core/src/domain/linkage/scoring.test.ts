@@ -42,6 +42,13 @@ const params = fittedParameters();
 const thresholds = thresholdsFromProbability(params);
 
 describe('comparison', () => {
+  it('takes names equal but for o/u (Uzbek Oʻ, Kazakh Ө, Russian У) as close, not as a disagreement', () => {
+    const a = normaliseRecord({ id: '1', givenName: 'Ötkir', familyName: 'Nazarov' });
+    const b = normaliseRecord({ id: '2', givenName: 'Oʻtkir', familyName: 'Nazarov' });
+    expect(compareRecords(a, b).levels.given).toBe('jw92');
+    expect(compareRecords(normaliseRecord({ id: '3', givenName: 'Olga' }), normaliseRecord({ id: '4', givenName: 'Ulan' })).levels.given).toBe('disagree');
+  });
+
   it('compares documents only of one kind: an IIN with an IIN, numbers of equal length', () => {
     const doc = (id: string, documentNumber: string) => normaliseRecord({ id, documentNumber });
     expect(compareRecords(doc('1', '12906197261075'), doc('2', 'AC7130566')).levels.document).toBe('missing'); // personal number and passport
