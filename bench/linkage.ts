@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatePersons, linkRecords, toLinkageRecord, type LinkageRecord, type LinkDecision } from '@qorgau/core';
+import { generatePersons, linkRecords, perturbedLinkageRecord, toLinkageRecord, type LinkageRecord, type LinkDecision } from '@qorgau/core';
 import { REPO_ROOT, runMain } from './lib/process.ts';
 import { memStatus, waitForQuiet } from './lib/procfs.ts';
 import { fmtInt, machine, printMachine, round, writeResult } from './lib/report.ts';
@@ -25,6 +25,8 @@ import { fmtInt, machine, printMachine, round, writeResult } from './lib/report.
 const SEED = 2026;
 const DUPLICATE_RATE = 0.3;
 const PRECISION_FLOOR = 0.99;
+/** BENCH_LINKAGE_PERTURB=1: synthetic records through `perturbedLinkageRecord` (swapped or partial dates, swapped or full names); sets are named "synthetic~". */
+const PERTURB = process.env.BENCH_LINKAGE_PERTURB === '1';
 
 type Job = { kind: 'synthetic'; size: number } | { kind: 'febrl'; dataset: 1 | 2 | 3; dir: string };
 
@@ -126,13 +128,13 @@ function syntheticDataset(size: number): Dataset {
   const entityOf = interner();
   for (const p of generatePersons({ seed: SEED, count: size, duplicateRate: DUPLICATE_RATE })) {
     const k = records.length;
-    records.push(toLinkageRecord(p));
+    records.push(PERTURB ? perturbedLinkageRecord(p) : toLinkageRecord(p));
     entity[k] = entityOf(p.canonicalKey);
     let s = scripts.indexOf(p.script);
     if (s < 0) s = scripts.push(p.script) - 1;
     script[k] = s;
   }
-  return { name: `synthetic ${fmtInt(size)}`, records, entity, script, scripts, loadS: (performance.now() - t0) / 1000 };
+  return { name: `synthetic${PERTURB ? '~' : ''} ${fmtInt(size)}`, records, entity, script, scripts, loadS: (performance.now() - t0) / 1000 };
 }
 
 function csv(file: string): Record<string, string>[] {
@@ -391,6 +393,7 @@ async function main(): Promise<void> {
   printTable(results);
 
   const syn = results.filter((r) => r.name.startsWith('synthetic')).sort((a, b) => a.records - b.records);
+  if (PERTURB) console.log('\n(synthetic~: perturbed records, BENCH_LINKAGE_PERTURB=1)');
   let extrapolation: { secondsPer1M: number; linear: boolean; usPerRecordSmall: number; usPerRecordLarge: number } | undefined;
   if (syn.length >= 2) {
     const [a, b] = [syn[0] as JobResult, syn[syn.length - 1] as JobResult];
@@ -406,7 +409,7 @@ async function main(): Promise<void> {
             : 'not linear: no extrapolation to 1,000,000'),
     );
   }
-  writeResult('linkage', { machine: m, seed: SEED, duplicateRate: DUPLICATE_RATE, results, extrapolation });
+  writeResult(PERTURB ? 'linkage-perturbed' : 'linkage', { machine: m, seed: SEED, duplicateRate: DUPLICATE_RATE, perturbed: PERTURB, results, extrapolation });
 }
 
 if (process.env.BENCH_LINKAGE_JOB) {
