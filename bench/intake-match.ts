@@ -14,7 +14,7 @@
  *   npx tsx bench/intake-match.ts
  */
 import { randomUUID } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { generatePersons, syntheticPersonAt, type Actor, type PersonMatchProbe, type SyntheticPerson } from '@qorgau/core';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { persons } from '../apps/server/src/db/schema.ts';
@@ -92,8 +92,8 @@ runMain('intake-match', async () => {
           // A re-sighting of a seeded person: is the person's first record among the candidates?
           repeats++;
           const first = syntheticPersonAt(SEED, root);
-          const rows = await Promise.all(candidates.map(async (c) => (await db.select().from(persons).where(eq(persons.id, c.person.id)))[0]));
-          const names = rows.map((r) => (r ? personIdentity(cipher, r) : null));
+          const rows = candidates.length ? await db.select().from(persons).where(inArray(persons.id, candidates.map((c) => c.person.id))) : [];
+          const names = rows.map((r) => personIdentity(cipher, r));
           if (names.some((n) => n?.firstName === first.firstName && n.secondName === first.secondName)) rootFound++;
         }
       }

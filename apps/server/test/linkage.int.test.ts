@@ -115,7 +115,8 @@ describeEachDb('record linkage in the database', (kind) => {
       const twinB = await create(ngo, { firstName: 'GULNAR', secondName: 'SERIKBAEVA', birthdate: '1990-07-01', identityNumber: '900701400123' });
       const namesake = await create(ngo, { firstName: 'Гүлнар', secondName: 'Ахметова', birthdate: '1990-01-15' });
       await t.deps.db.delete(personLinkProposals).where(eq(personLinkProposals.status, 'open'));
-      // A stale proposal the model no longer supports (same given name and year, nothing else) is dropped.
+      // A stale proposal the model no longer supports (same given name and year, nothing else) is dropped;
+      // a decided one would stay.
       const [sa, sb] = [twinA.id, namesake.id].sort() as [string, string];
       await t.deps.db.insert(personLinkProposals).values({ personA: sa, personB: sb, modelDecision: 'review', score: 0, probability: 0.5, explanation: [] });
       await t.deps.db.execute(sql`DELETE FROM person_clusters`);

@@ -44,7 +44,9 @@ export async function createDb(target: DbTarget): Promise<Database> {
       close: () => client.close(),
     };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
+  // JIT off: every query here is short and indexed, but a candidate search with an uncertain
+  // row estimate can cross the JIT cost threshold and spend 200+ ms compiling (seen at 1M persons).
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20, options: '-c jit=off' });
   let appRole = false;
   // An idle client dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next checkout.

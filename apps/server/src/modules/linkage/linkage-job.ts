@@ -16,7 +16,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { linkageRuns, persons } from '../../db/schema.ts';
 import { modelStoreFor } from './linkage-model.ts';
 import { componentDecisions, CANDIDATE_LIMIT, proposalRowOf, scoreCandidates } from './linkage.service.ts';
-import { dropProposals, findCandidates, replaceClusters, upsertProposals, type ProposalRow } from './linkage.repository.ts';
+import { dropProposalsNotKept, findCandidates, replaceClusters, upsertProposals, type ProposalRow } from './linkage.repository.ts';
 import { hashedLinkageKeys, linkageRecordOf, normalisedPersonOf } from './person-linkage-record.ts';
 import { nameIndexOf } from '../persons/persons.service.ts';
 
@@ -113,19 +113,15 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
     if (batch.length === 0) return false;
     const model = linkageModel(parameters);
     const proposals: ProposalRow[] = [];
-    const dropped: [string, string][] = [];
     let scoredPairs = 0;
     for (const row of batch) {
       const { record, rows } = await pairsOf(row);
       scoredPairs += rows.length;
-      const kept = scoreCandidates(cipher, model, record, rows);
-      const keptIds = new Set(kept.map((k) => k.row.id));
-      for (const k of kept) proposals.push(proposalRowOf(row.id, k.row.id, k.scored, k.decision));
-      for (const c of rows) if (!keptIds.has(c.id)) dropped.push([row.id, c.id]);
+      for (const k of scoreCandidates(cipher, model, record, rows)) proposals.push(proposalRowOf(row.id, k.row.id, k.scored, k.decision));
     }
     await db.transaction(async (tx) => {
+      await dropProposalsNotKept(tx, batch.map((r) => r.id), proposals.map((p) => [p.personA, p.personB]));
       await upsertProposals(tx, proposals);
-      await dropProposals(tx, dropped);
       await save(tx, run.id, {
         cursor: batch.at(-1)?.id ?? null,
         processed: run.processed + batch.length,

@@ -47,13 +47,17 @@ export async function upsertProposals(tx: DbOrTx, rows: ProposalRow[]): Promise<
     });
 }
 
-/** Removes the model's open proposals for pairs it now scores 'different' (decided pairs stay), in one statement. */
-export async function dropProposals(tx: DbOrTx, pairs: [string, string][]): Promise<void> {
-  if (pairs.length === 0) return;
-  const ordered = pairs.map(([a, b]) => (a < b ? [a, b] : [b, a]));
+/**
+ * The bulk job rescored every pair (a, b > a) of the records `a` in `batch`: their open
+ * proposals not in `kept` (now 'different', or no longer candidates) are removed, in one
+ * statement. Decided pairs stay: a person's decision is history.
+ */
+export async function dropProposalsNotKept(tx: DbOrTx, batch: string[], kept: [string, string][]): Promise<void> {
+  if (batch.length === 0) return;
   const p = personLinkProposals;
-  await tx.execute(sql`DELETE FROM ${p} USING unnest(${sql.param(ordered.map((x) => x[0]))}::uuid[], ${sql.param(ordered.map((x) => x[1]))}::uuid[]) AS d(a, b)
-    WHERE ${p.personA} = d.a AND ${p.personB} = d.b AND ${p.status} = 'open'`);
+  await tx.execute(sql`DELETE FROM ${p} WHERE ${p.personA} = ANY(${sql.param(batch)}::uuid[]) AND ${p.status} = 'open'
+    AND NOT EXISTS (SELECT 1 FROM unnest(${sql.param(kept.map((k) => k[0]))}::uuid[], ${sql.param(kept.map((k) => k[1]))}::uuid[]) AS k(a, b)
+                    WHERE k.a = ${p.personA} AND k.b = ${p.personB})`);
 }
 
 export type DecisionRow = typeof personLinkDecisions.$inferInsert;
@@ -122,16 +126,15 @@ export const identityVisibleSql = (actor: Actor, personId: SQL | PgColumn): SQL 
 export async function listOpenProposals(db: DbOrTx, actor: Actor, page: number, pageSize: number) {
   const p = personLinkProposals;
   const where = and(eq(p.status, 'open'), identityVisibleSql(actor, p.personA), identityVisibleSql(actor, p.personB));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(p)
-      .where(where)
-      .orderBy(sql`(${p.modelDecision} = 'review') DESC`, desc(p.probability), asc(p.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(p).where(where),
-  ]);
+  // One after the other: inside a transaction both would queue on the same connection anyway.
+  const rows = await db
+    .select()
+    .from(p)
+    .where(where)
+    .orderBy(sql`(${p.modelDecision} = 'review') DESC`, desc(p.probability), asc(p.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await db.select({ n: count() }).from(p).where(where);
   return { rows, total: total?.n ?? 0 };
 }
 

@@ -27,7 +27,6 @@ import {
   clusterMatesOf,
   countPersons,
   decisionExists,
-  dropProposals,
   findCandidates,
   insertDecision,
   latestDecisions,

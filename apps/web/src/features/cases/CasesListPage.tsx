@@ -2,10 +2,8 @@ import { Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@man
 import { CASE_STATUSES, type CaseSummary } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, regionName, regionOptions } from '../../components/format.ts';
-import { Loading } from '../../components/Loading.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -67,22 +65,9 @@ export function CasesListPage() {
           onSearch={(q) => update({ q })}
         />
       </SimpleGrid>
-      <ErrorAlert error={cases.error} onRetry={() => void cases.refetch()} />
-      {cases.isPending && <Loading />}
-      {cases.data && (
-        <>
-          {cases.data.items.length === 0 ? (
-            <Text c="dimmed">{t('cases.list.empty')}</Text>
-          ) : (
-            <Stack gap="xs" aria-busy={cases.isFetching}>
-              {cases.data.items.map((c) => (
-                <CaseRow key={c.id} c={c} />
-              ))}
-            </Stack>
-          )}
-          <Pager page={page} pageSize={PAGE_SIZE} total={cases.data.total} onChange={(p) => update({ page: p })} />
-        </>
-      )}
+      <PagedList query={cases} page={page} pageSize={PAGE_SIZE} onPage={(p) => update({ page: p })} empty={t('cases.list.empty')}>
+        {(c) => <CaseRow c={c} />}
+      </PagedList>
     </Stack>
   );
 }

@@ -2,10 +2,8 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { LinkProposal } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
-import { Loading } from '../../components/Loading.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { PAGE_SIZE, useLinkProposals } from './api.ts';
@@ -46,22 +44,9 @@ export function LinkReviewQueuePage() {
     <Stack>
       <Title order={1}>{t('linkage.queue.title')}</Title>
       <Text c="dimmed">{t('linkage.queue.intro')}</Text>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending && <Loading />}
-      {list.data && (
-        <>
-          {list.data.items.length === 0 ? (
-            <Text c="dimmed">{t('linkage.queue.empty')}</Text>
-          ) : (
-            <Stack gap="xs" aria-busy={list.isFetching}>
-              {list.data.items.map((p) => (
-                <Row key={p.id} p={p} />
-              ))}
-            </Stack>
-          )}
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(n) => update({ page: n })} />
-        </>
-      )}
+      <PagedList query={list} page={page} pageSize={PAGE_SIZE} onPage={(n) => update({ page: n })} empty={t('linkage.queue.empty')}>
+        {(p) => <Row p={p} />}
+      </PagedList>
     </Stack>
   );
 }

@@ -2,11 +2,9 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { PersonSummary } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { regionName } from '../../components/format.ts';
 import { useCountryName } from '../../components/use-country-name.ts';
-import { Loading } from '../../components/Loading.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -61,22 +59,9 @@ export function PersonsListPage() {
         initial={q}
         onSearch={(value) => update({ q: value })}
       />
-      <ErrorAlert error={persons.error} onRetry={() => void persons.refetch()} />
-      {persons.isPending && <Loading />}
-      {persons.data && (
-        <>
-          {persons.data.items.length === 0 ? (
-            <Text c="dimmed">{q ? t('persons.list.noMatches') : t('persons.list.empty')}</Text>
-          ) : (
-            <Stack gap="xs" aria-busy={persons.isFetching}>
-              {persons.data.items.map((p) => (
-                <PersonRow key={p.id} person={p} />
-              ))}
-            </Stack>
-          )}
-          <Pager page={page} pageSize={PAGE_SIZE} total={persons.data.total} onChange={(p) => update({ page: p })} />
-        </>
-      )}
+      <PagedList query={persons} page={page} pageSize={PAGE_SIZE} onPage={(n) => update({ page: n })} empty={q ? t('persons.list.noMatches') : t('persons.list.empty')}>
+        {(p) => <PersonRow person={p} />}
+      </PagedList>
     </Stack>
   );
 }

@@ -2,10 +2,8 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Screening } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
-import { Loading } from '../../components/Loading.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { PAGE_SIZE, useScreenings } from './api.ts';
@@ -46,22 +44,9 @@ export function ScreeningsListPage() {
           {t('screening.list.new')}
         </Button>
       </Group>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending && <Loading />}
-      {list.data && (
-        <>
-          {list.data.items.length === 0 ? (
-            <Text c="dimmed">{t('screening.list.empty')}</Text>
-          ) : (
-            <Stack gap="xs" aria-busy={list.isFetching}>
-              {list.data.items.map((s) => (
-                <ScreeningRow key={s.id} s={s} />
-              ))}
-            </Stack>
-          )}
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: p })} />
-        </>
-      )}
+      <PagedList query={list} page={page} pageSize={PAGE_SIZE} onPage={(p) => update({ page: p })} empty={t('screening.list.empty')}>
+        {(s) => <ScreeningRow s={s} />}
+      </PagedList>
     </Stack>
   );
 }

@@ -2,10 +2,8 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { SelfReport } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, regionName } from '../../components/format.ts';
-import { Loading } from '../../components/Loading.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { PAGE_SIZE, useSelfReports } from './api.ts';
@@ -50,22 +48,9 @@ export function SelfReportsQueuePage() {
     <Stack>
       <Title order={1}>{t('selfReports.title')}</Title>
       <Text c="dimmed">{t('selfReports.intro')}</Text>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending && <Loading />}
-      {list.data && (
-        <>
-          {list.data.items.length === 0 ? (
-            <Text c="dimmed">{t('selfReports.empty')}</Text>
-          ) : (
-            <Stack gap="xs" aria-busy={list.isFetching}>
-              {list.data.items.map((r) => (
-                <Row key={r.id} r={r} />
-              ))}
-            </Stack>
-          )}
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: p })} />
-        </>
-      )}
+      <PagedList query={list} page={page} pageSize={PAGE_SIZE} onPage={(p) => update({ page: p })} empty={t('selfReports.empty')}>
+        {(r) => <Row r={r} />}
+      </PagedList>
     </Stack>
   );
 }

@@ -28,26 +28,44 @@ import { perturbedLinkageRecord } from './synthetic-records.ts';
 /**
  * Bumped whenever `linkageKeys` or the name skeletons under them (`nameSearchTokens`) change:
  * stored keys and name indexes of another version are recomputed by the bulk job.
- * 2: Uzbek Latin Oʻ folds like Ў/У; iotation before doubled letters.
  */
 export const LINKAGE_KEYS_VERSION = 2;
 
+const pairsOf = (xs: readonly string[]): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) out.push([xs[i], xs[j]].sort().join('|'));
+  return out;
+};
+
 /**
  * Keys of a record for database candidate search; a pair is a candidate when it shares one.
- * - `n:` each name token with the birth year (blank when unknown): any spelling, either order;
- * - `f:` the first three letters of the family and given stems and skeletons with the year: a typo late in a name;
- * - `p:` given and family stems together, year-free and order-free: a record without a birth date, or a wrong year;
- * - `d:` the document digits.
+ * Each key is specific enough that its block stays small in a national register (tens of
+ * records at 1,000,000, where a single name token with a year would gather hundreds):
+ * - `t:` two name parts (stems, and skeletons) with the birth year, in any order: one part may be misspelt;
+ * - `y:` one name part with the full birth date (and with day and month swapped): the other parts may be misspelt;
+ * - `f:` the first three letters of given and family name with the year: typos late in both;
+ * - `s:` the family stem with the year: a given name written another way;
+ * - `p:` given and family stems, year-free: no birth date, or a wrong year;
+ * - `d:` the document digits;
+ * - `n:` for a record with a single name part, that part with the year.
  */
 export function linkageKeys(r: NormalisedRecord): string[] {
   const keys = new Set<string>();
   const year = r.birth === null ? '' : String(r.birth.year);
-  for (const token of r.nameTokens) if (token.length >= 2) keys.add(`n:${token}:${year}`);
-  for (const part of [r.family, r.given]) {
-    if (part === null) continue;
-    for (const s of [part.stem, part.skeleton]) if (s.length >= 3) keys.add(`f:${s.slice(0, 3)}:${year}`);
+  const parts = [r.given, r.family, r.patronymic].filter((p) => p !== null);
+  for (const pair of pairsOf(parts.map((p) => p.stem))) keys.add(`t:${pair}:${year}`);
+  for (const pair of pairsOf(parts.map((p) => p.skeleton))) keys.add(`t:${pair}:${year}`);
+  const b = r.birth;
+  if (b?.month !== undefined && b.day !== undefined) {
+    const dates = new Set([`${b.year}-${b.month}-${b.day}`, ...(b.day <= 12 ? [`${b.year}-${b.day}-${b.month}`] : [])]);
+    for (const date of dates) for (const p of parts) keys.add(`y:${p.skeleton}:${date}`);
   }
-  if (r.given !== null && r.family !== null) keys.add(`p:${[r.given.stem, r.family.stem].sort().join('|')}`);
+  if (r.given !== null && r.family !== null) {
+    keys.add(`f:${[r.given.stem.slice(0, 3), r.family.stem.slice(0, 3)].sort().join('|')}:${year}`);
+    keys.add(`p:${[r.given.stem, r.family.stem].sort().join('|')}`);
+  }
+  if (r.family !== null) keys.add(`s:${r.family.stem}:${year}`);
+  if (parts.length === 1) for (const token of r.nameTokens) keys.add(`n:${token}:${year}`);
   if (r.document !== null && r.document.length >= 5) keys.add(`d:${r.document}`);
   return [...keys];
 }
