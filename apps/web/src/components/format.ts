@@ -45,3 +45,10 @@ export function formatDateTime(iso: string | null | undefined, lng: Language): s
     ? iso
     : d.toLocaleString(lng, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
+
+/** A probability as a percentage; never "100%" for what is only nearly certain. */
+export function formatProbability(p: number): string {
+  if (p >= 0.995 && p < 1) return '>99%';
+  if (p > 0 && p <= 0.005) return '<1%';
+  return `${Math.round(p * 100)}%`;
+}

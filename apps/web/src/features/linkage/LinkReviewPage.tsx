@@ -31,7 +31,7 @@ function SideBySide({ a, b }: { a: Side; b: Side }) {
     [t('persons.page.recordedAt'), (s) => formatDateTime(s.createdAt, lng)],
   ];
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <Table.ScrollContainer minWidth={340}>
       <Table withTableBorder striped data-testid="link-side-by-side">
         <Table.Thead>
           <Table.Tr>
@@ -63,7 +63,7 @@ function SideBySide({ a, b }: { a: Side; b: Side }) {
 function Reasons({ explanation }: { explanation: LinkProposalDetail['explanation'] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={360}>
+    <Table.ScrollContainer minWidth={320}>
     <Table withTableBorder data-testid="link-reasons">
       <Table.Thead>
         <Table.Tr>

@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { LinkProposal } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatDate } from '../../components/format.ts';
+import { formatDate, formatProbability } from '../../components/format.ts';
 import { PagedList } from '../../components/PagedList.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -12,7 +12,7 @@ export function ModelDecisionBadge({ decision, probability }: { decision: LinkPr
   const { t } = useTranslation();
   return (
     <Badge color={decision === 'same' ? 'teal' : 'yellow'} variant="light" data-testid="link-model-decision">
-      {t(`linkage.modelDecision.${decision}`)} · {Math.round(probability * 100)}%
+      {t(`linkage.modelDecision.${decision}`)} · {formatProbability(probability)}
     </Badge>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { http } from '../../api/http-client.ts';
+import { formatProbability } from '../../components/format.ts';
 
 /**
  * Before a new person is created, existing records that may be the same person (any script,
@@ -45,7 +46,7 @@ export function PossibleMatches({ probe, onSame, onDifferent }: Props) {
               </Anchor>
               <Group gap={4}>
                 <Badge size="xs" color={c.decision === 'same' ? 'teal' : 'yellow'} data-testid="person-match-probability">
-                  {t(`linkage.modelDecision.${c.decision}`)} · {Math.round(c.score * 100)}%
+                  {t(`linkage.modelDecision.${c.decision}`)} · {formatProbability(c.score)}
                 </Badge>
                 {c.reasons.map((r) => (
                   <Badge key={r} size="xs" variant="light">
