@@ -65,6 +65,14 @@ export function isValidIin(iin: string): boolean {
   return iinCheckDigit(iin.slice(0, 11)) === Number(iin[11]);
 }
 
+/** The birth date and sex a valid IIN encodes (its first seven digits), or null for an invalid one. */
+export function iinFacts(iin: string): { birth: CivilDate; sex: 'F' | 'M' } | null {
+  if (!isValidIin(iin)) return null;
+  const centuryDigit = Number(iin[6]);
+  const year = 1800 + 100 * Math.floor((centuryDigit - 1) / 2) + Number(iin.slice(0, 2));
+  return { birth: { year, month: Number(iin.slice(2, 4)), day: Number(iin.slice(4, 6)) }, sex: centuryDigit % 2 === 0 ? 'F' : 'M' };
+}
+
 /**
  * A valid IIN for this birth date and sex, with a random 4-digit serial. Serials whose
  * prefix has no check digit are skipped, as the registry does.

@@ -4,7 +4,7 @@
  * tolerant partial birth dates, document digits and IIN validity.
  */
 import { nameSearchTokens } from '../names/index.ts';
-import { isValidIin } from '../../synthetic/identity.ts';
+import { iinFacts } from '../../synthetic/identity.ts';
 
 /** One sighting of a person, as some agency recorded it. Every field but `id` is optional. */
 export interface LinkageRecord {
@@ -151,16 +151,21 @@ export function normaliseRecord(r: LinkageRecord): NormalisedRecord {
   }
   const digits = present(r.documentNumber) ? r.documentNumber.replace(/\D/g, '') : '';
   const document = digits === '' ? null : digits;
+  // A valid IIN states the birth date and sex (Kazakhstan's IIN law): a record that has the
+  // number but not the date or sex gets them from it; one that has both keeps its own, so a
+  // contradiction still shows as disagreement.
+  const iin = document === null ? null : iinFacts(document);
+  const birth = parseBirthDate(r.birthDate) ?? (iin ? { ...iin.birth } : null);
   return {
     id: r.id,
     given,
     family,
     patronymic,
     nameTokens: [...tokens].sort(),
-    birth: parseBirthDate(r.birthDate),
-    sex: parseSex(r.sex),
+    birth,
+    sex: parseSex(r.sex) ?? iin?.sex ?? null,
     citizenship: present(r.citizenship) ? r.citizenship.trim().toUpperCase() : null,
     document,
-    documentIsIin: document !== null && isValidIin(document),
+    documentIsIin: iin !== null,
   };
 }
