@@ -27,7 +27,10 @@ export interface BlockingOptions {
 /** A blocking key and, optionally, the finer key that splits its block when it is large. */
 export interface RefinableKey {
   key: string;
-  /** Null: not refinable (such records form their own group when the block is split). */
+  /**
+   * Null: the refinement is unknown, so when the block is split this record still meets every
+   * record of the block (or, above `maxBlockSize`, the other records without one).
+   */
   refine: string | null;
 }
 
