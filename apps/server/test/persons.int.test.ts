@@ -18,7 +18,7 @@ describeEachDb('persons', (kind) => {
     expect(res.statusCode).toBe(200);
     const person = res.json();
     expect(person.identity).toMatchObject({ firstName: 'Әйгерім', secondName: 'Нұрланқызы' });
-    expect(person.pseudonym).toMatch(/^P-[0-9A-Z]{8}$/);
+    expect(person.pseudonym).toMatch(/^P-[0-9A-Z]{10}$/);
     for (const q of ['Aigerim', 'AIGERIM NURLANKYZY', 'Айгерим', 'Aygerim Nurlanqyzy']) {
       const found = await worker.inject({ method: 'GET', url: `/api/v1/persons?q=${encodeURIComponent(q)}` });
       expect(found.json().items.map((p: { id: string }) => p.id), q).toContain(person.id);

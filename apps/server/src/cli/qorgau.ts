@@ -75,7 +75,11 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     // Known operator mistakes get their message; anything else only its class (no data in output).
     const known = e instanceof ConfigError || e instanceof KeyFileError || e instanceof DataDirLockedError || e instanceof ReferenceDataError || e instanceof DedupInputError;
-    console.error(`qorgau: ${known ? (e as Error).message : `failed (${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''})`}`);
+    // A database error's own message carries the query's parameters (ciphertext, blind indexes):
+    // print its PostgreSQL code and reason only.
+    const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+    const reason = cause?.code ? `PostgreSQL ${cause.code}: ${cause.message ?? ''}` : ((e as Error)?.message ?? '');
+    console.error(`qorgau: ${known ? (e as Error).message : `failed (${(e as Error)?.name ?? 'error'}: ${reason})`}`);
     process.exit(1);
   },
 );

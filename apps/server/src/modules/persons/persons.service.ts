@@ -15,9 +15,13 @@ import { hashedLinkageKeys } from '../linkage/person-linkage-record.ts';
 import { personSummary, personView } from './persons.view.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** A random, non-identifying label (40 bits), e.g. P-4F7K2Q9M. */
+/**
+ * A random, non-identifying label (50 bits), e.g. P-4F7K2Q9MXA. Why 50: with 40 bits a
+ * register of a million persons holds a colliding pair with odds near one in two (the
+ * birthday bound); with 50 bits, about one in 2,000.
+ */
 export function newPseudonym(): string {
-  const bytes = randomBytes(8);
+  const bytes = randomBytes(10);
   return `P-${Array.from(bytes, (b) => CROCKFORD[b % 32]).join('')}`;
 }
 
