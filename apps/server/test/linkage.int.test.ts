@@ -171,4 +171,13 @@ describeEachDb('record linkage in the database', (kind) => {
     // The model would join her to the NGO record, which a person tied to the police record: the cannot-link wins.
     expect(await overview()).toEqual({ records: before.records + 2, persons: before.persons + 2 });
   });
+
+  it('two decisions on one cluster made at the same moment both count (clusters are rebuilt one at a time)', async () => {
+    const sighting = (secondName: string) => create(officer, { firstName: 'Мадина', secondName, birthdate: '1987-09-21', middleName: 'Ержановна' });
+    const [a, b, c] = [await sighting('Ержанова'), await sighting('Erzhanova'), await sighting('Yerzhanova')];
+    const [r1, r2] = await Promise.all([decide(officer, a.id, b.id, 'same'), decide(officer, b.id, c.id, 'same')]);
+    expect([r1.statusCode, r2.statusCode]).toEqual([200, 200]);
+    const links = (await officer.inject({ method: 'GET', url: `/api/v1/persons/${a.id}/links` })).json();
+    expect(links.linked.map((p: { id: string }) => p.id).sort()).toEqual([b.id, c.id].sort());
+  });
 });

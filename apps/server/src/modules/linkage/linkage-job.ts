@@ -15,7 +15,7 @@ import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts'
 import type { DbOrTx } from '../../db/client.ts';
 import { linkageRuns, persons } from '../../db/schema.ts';
 import { modelStoreFor } from './linkage-model.ts';
-import { componentDecisions, CANDIDATE_LIMIT, proposalRowOf, scoreCandidates } from './linkage.service.ts';
+import { componentDecisions, CANDIDATE_LIMIT, lockClusters, proposalRowOf, scoreCandidates } from './linkage.service.ts';
 import { dropProposalsNotKept, findCandidates, replaceClusters, upsertProposals, type ProposalRow } from './linkage.repository.ts';
 import { hashedLinkageKeys, linkageRecordOf, normalisedPersonOf } from './person-linkage-record.ts';
 import { nameIndexOf } from '../persons/persons.service.ts';
@@ -134,6 +134,7 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
 
   async function rebuildClusters(run: RunRow): Promise<void> {
     await db.transaction(async (tx) => {
+      await lockClusters(tx);
       const decisions = await componentDecisions(tx, null);
       const ids = [...new Set(decisions.flatMap((d) => [...d.ids]))];
       const clusters = clusterRecords(ids, decisions).filter((c) => c.length > 1);

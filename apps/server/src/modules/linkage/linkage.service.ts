@@ -15,7 +15,7 @@ import {
   type PairDecision,
   type ScoredPair,
 } from '@qorgau/core';
-import { ne } from 'drizzle-orm';
+import { ne, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
@@ -72,11 +72,24 @@ export const proposalRowOf = (a: string, b: string, s: ScoredPair, decision: 'sa
   return { personA, personB, modelDecision: decision, score: s.score, probability: s.probability, explanation: s.explanation };
 };
 
+/** Any number: the advisory lock that serialises cluster writes. */
+const CLUSTER_LOCK = 4_600_1_2026;
+
+/**
+ * Serialises every rewrite of clusters until the transaction ends. Why: two decisions touching
+ * one cluster, committed at once, would each rebuild it from a view without the other's
+ * decision (and collide on its rows); decisions are made at human speed, so one at a time costs nothing.
+ */
+export async function lockClusters(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK})`);
+}
+
 /**
  * Recomputes the clusters of the records connected to `seeds` (through model 'same' pairs,
  * human 'same' decisions or a current cluster): human decisions first, then the model's pairs.
  */
 export async function recluster(tx: DbOrTx, seeds: string[]): Promise<void> {
+  await lockClusters(tx);
   const component = new Set(seeds);
   let frontier = [...seeds];
   for (let round = 0; frontier.length > 0 && round < 50; round++) {
