@@ -73,7 +73,7 @@ export const proposalRowOf = (a: string, b: string, s: ScoredPair, decision: 'sa
 };
 
 /** Any number: the advisory lock that serialises cluster writes. */
-const CLUSTER_LOCK = 4_600_1_2026;
+const CLUSTER_LOCK = 460_012_026;
 
 /**
  * Serialises every rewrite of clusters until the transaction ends. Why: two decisions touching
