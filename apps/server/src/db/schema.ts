@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { LinkageModel } from '@qorgau/core';
 import {
   bigint,
   bigserial,
@@ -408,7 +409,9 @@ export const personClusters = pgTable(
 );
 
 /** The bulk linkage job: one row a run; progress and a cursor so a run resumes where it stopped. */
-export const linkageRuns = pgTable('linkage_runs', {
+export const linkageRuns = pgTable(
+  'linkage_runs',
+  {
   id: uuid('id').primaryKey().defaultRandom(),
   status: text('status').notNull(),
   phase: text('phase').notNull(),
@@ -418,11 +421,14 @@ export const linkageRuns = pgTable('linkage_runs', {
   total: integer('total').notNull().default(0),
   pairsScored: integer('pairs_scored').notNull().default(0),
   proposals: integer('proposals').notNull().default(0),
-  /** Fellegi–Sunter parameters estimated in the 'estimate' phase (no personal data). */
-  parameters: jsonb('parameters'),
+  /** The model estimated in the 'estimate' phase: Fellegi–Sunter parameters and thresholds (no personal data). */
+  model: jsonb('model').$type<LinkageModel>(),
   startedBy: uuid('started_by').references(() => users.id),
   startedAt: createdAt(),
   /** Renewed after every batch: a run whose heartbeat is old has lost its process and may be taken over. */
   heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
-});
+  },
+  // At most one run in progress: two "Link all records" pressed at once start one run.
+  (t) => [uniqueIndex('linkage_runs_one_running').on(t.status).where(sql`status = 'running'`)],
+);

@@ -7,7 +7,7 @@ CREATE TABLE "linkage_runs" (
 	"total" integer DEFAULT 0 NOT NULL,
 	"pairs_scored" integer DEFAULT 0 NOT NULL,
 	"proposals" integer DEFAULT 0 NOT NULL,
-	"parameters" jsonb,
+	"model" jsonb,
 	"started_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -53,6 +53,7 @@ ALTER TABLE "person_link_decisions" ADD CONSTRAINT "person_link_decisions_decide
 ALTER TABLE "person_link_decisions" ADD CONSTRAINT "person_link_decisions_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "person_link_proposals" ADD CONSTRAINT "person_link_proposals_person_a_persons_id_fk" FOREIGN KEY ("person_a") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "person_link_proposals" ADD CONSTRAINT "person_link_proposals_person_b_persons_id_fk" FOREIGN KEY ("person_b") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "linkage_runs_one_running" ON "linkage_runs" USING btree ("status") WHERE status = 'running';--> statement-breakpoint
 CREATE INDEX "person_clusters_cluster_idx" ON "person_clusters" USING btree ("cluster_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "person_link_decisions_client_id_key" ON "person_link_decisions" USING btree ("client_id");--> statement-breakpoint
 CREATE INDEX "person_link_decisions_pair_idx" ON "person_link_decisions" USING btree ("person_a","person_b","at");--> statement-breakpoint

@@ -1,10 +1,10 @@
 /**
- * Which Fellegi–Sunter model scores pairs: the parameters the latest finished bulk run
+ * Which Fellegi–Sunter model scores pairs: the model (parameters and thresholds) the latest finished bulk run
  * estimated from this database's own records, or, before any run, a model estimated by EM
  * from synthetic records (core `syntheticLinkageModel`). Never hand-typed weights.
  */
 import { desc, eq } from 'drizzle-orm';
-import { linkageModel, syntheticLinkageModel, type FellegiSunterParameters, type LinkageModel } from '@qorgau/core';
+import { syntheticLinkageModel, type LinkageModel } from '@qorgau/core';
 import type { DbOrTx } from '../../db/client.ts';
 import { linkageRuns } from '../../db/schema.ts';
 
@@ -28,12 +28,12 @@ export function createLinkageModelStore(ttlMs = 60_000): LinkageModelStore {
     async current(db) {
       if (cached && Date.now() - cached.at < ttlMs) return cached.model;
       const [row] = await db
-        .select({ parameters: linkageRuns.parameters })
+        .select({ model: linkageRuns.model })
         .from(linkageRuns)
         .where(eq(linkageRuns.status, 'done'))
         .orderBy(desc(linkageRuns.finishedAt))
         .limit(1);
-      const model = row?.parameters ? linkageModel(row.parameters as FellegiSunterParameters) : startingModel();
+      const model = row?.model ?? startingModel();
       cached = { model, at: Date.now() };
       return model;
     },

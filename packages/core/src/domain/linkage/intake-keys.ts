@@ -21,7 +21,7 @@ import {
   type Thresholds,
 } from './fellegi-sunter.ts';
 import { linkRecords } from './link.ts';
-import type { NormalisedRecord } from './linkage-record.ts';
+import type { LinkageRecord, NormalisedRecord } from './linkage-record.ts';
 import { perturbedLinkageRecord } from './synthetic-records.ts';
 
 /**
@@ -75,9 +75,20 @@ export interface LinkageModel {
   thresholds: Thresholds;
 }
 
-/** The model of some parameters, with thresholds at posterior 0.95 ('same') and 0.5 ('review'). */
-export function linkageModel(parameters: FellegiSunterParameters): LinkageModel {
-  return { parameters, thresholds: thresholdsFromProbability(parameters) };
+/** The model of some parameters, with thresholds at posterior 0.95 ('same') and 0.5 ('review') unless given. */
+export function linkageModel(parameters: FellegiSunterParameters, thresholds: Thresholds = thresholdsFromProbability(parameters)): LinkageModel {
+  return { parameters, thresholds };
+}
+
+/**
+ * The model the batch engine estimates on some records (`linkRecords`: its blocking, its EM
+ * safeguards and its thresholds, which on large inputs come from the share of matches among
+ * the candidates rather than from the estimation sample's λ), so intake, the bulk job and
+ * batch linkage all decide alike.
+ */
+export function estimateLinkageModel(records: readonly LinkageRecord[]): LinkageModel {
+  const { parameters, thresholds } = linkRecords(records, { decisions: 'linked' });
+  return { parameters, thresholds };
 }
 
 /** One scored candidate pair, with the reasons behind its score. */
@@ -110,7 +121,5 @@ export function scoreWithModel(a: NormalisedRecord, b: NormalisedRecord, model: 
  * 30% repeat sightings. The bulk job replaces it with parameters estimated from real records.
  */
 export function syntheticLinkageModel(count = 3000, seed = 2026): LinkageModel {
-  const records = [...generatePersons({ seed, count, duplicateRate: 0.3 })].map(perturbedLinkageRecord);
-  // The batch engine's own estimation (blocking, EM, its safeguards), so intake and batch agree.
-  return linkageModel(linkRecords(records, { decisions: 'linked' }).parameters);
+  return estimateLinkageModel([...generatePersons({ seed, count, duplicateRate: 0.3 })].map(perturbedLinkageRecord));
 }
