@@ -2,14 +2,14 @@
  * The bulk linkage job (issue #4 item 3): links every person and keeps the clusters that
  * statistics count. Phases, each resumable from the cursor saved with every batch:
  *   keys      recompute stored linkage keys (and name indexes) made by an older core key version;
- *   estimate  EM-estimate the model from candidate pairs of a sample of records;
+ *   estimate  estimate the model with the batch engine on a sample of records and their nearest candidates;
  *   pairs     score each record against its candidates (each pair once) and keep proposals;
  *   clusters  rebuild every cluster from model 'same' pairs and human decisions.
  * A run belongs to the process whose heartbeat is fresh; a run whose heartbeat is older than
  * the lease lost its process and is taken over where it stopped (at start-up or on a read).
  */
 import { and, asc, count, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
-import { clusterRecords, LINKAGE_KEYS_VERSION, linkageModel, linkRecords, normaliseRecord, type FellegiSunterParameters, type LinkageRecord, type LinkageRun } from '@qorgau/core';
+import { clusterRecords, estimateLinkageModel, LINKAGE_KEYS_VERSION, type LinkageModel, type LinkageRecord, type LinkageRun } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -17,8 +17,8 @@ import { linkageRuns, persons } from '../../db/schema.ts';
 import { modelStoreFor } from './linkage-model.ts';
 import { componentDecisions, lockClusters, proposalRowOf, scoreCandidates } from './linkage.service.ts';
 import { dropProposalsNotKept, findCandidates, replaceClusters, upsertProposals, type ProposalRow } from './linkage.repository.ts';
-import { hashedLinkageKeys, linkageRecordOf, normalisedPersonOf } from './person-linkage-record.ts';
-import { nameIndexOf } from '../persons/persons.service.ts';
+import { linkageRecordOf, normalisedPersonOf } from './person-linkage-record.ts';
+import { searchIndexesOf } from '../persons/persons.service.ts';
 
 const LEASE_SECONDS = 60;
 const KEYS_BATCH = 500;
@@ -79,11 +79,8 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
     if (rows.length === 0) return false;
     await db.transaction(async (tx) => {
       for (const row of rows) {
-        const record = linkageRecordOf(cipher, row);
-        const keys = hashedLinkageKeys(cipher, normaliseRecord(record));
         // The name index rests on the same skeletons: rebuilt with them, so search agrees with linkage.
-        const nameIndex = nameIndexOf(cipher, [record.givenName, record.familyName, record.patronymic ?? ''].join(' '));
-        await tx.update(persons).set({ linkageKeys: keys, linkageKeysVersion: LINKAGE_KEYS_VERSION, nameIndex }).where(eq(persons.id, row.id));
+        await tx.update(persons).set(searchIndexesOf(cipher, linkageRecordOf(cipher, row)).columns).where(eq(persons.id, row.id));
       }
       await save(tx, run.id, { cursor: rows.at(-1)?.id ?? null, processed: run.processed + rows.length });
     });
@@ -108,7 +105,7 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
    * are dominated by namesakes (same names and year, other date), and EM then learns "same
    * given name" as the match class (seen at 1,000,000 persons: a third of all pairs "same").
    */
-  async function estimate(run: RunRow): Promise<FellegiSunterParameters> {
+  async function estimate(run: RunRow): Promise<LinkageModel> {
     const seeds = await db.select().from(persons).orderBy(asc(persons.id)).limit(ESTIMATE_SEEDS);
     const sample = new Map<string, LinkageRecord>();
     for (const row of seeds) {
@@ -116,16 +113,15 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
       const near = await findCandidates(db, { keys: row.linkageKeys, identityNumberIndex: row.identityNumberIndex }, { where: ne(persons.id, row.id), limit: ESTIMATE_NEIGHBOURS });
       for (const c of near) if (!sample.has(c.id)) sample.set(c.id, linkageRecordOf(cipher, c));
     }
-    // Too few records to learn from (a new database): keep the current model's parameters.
-    const parameters = sample.size >= 200 ? linkRecords([...sample.values()], { decisions: 'linked' }).parameters : (await models.current(db)).parameters;
-    await save(db, run.id, { parameters });
-    return parameters;
+    // Too few records to learn from (a new database): keep the current model.
+    const model = sample.size >= 200 ? estimateLinkageModel([...sample.values()]) : await models.current(db);
+    await save(db, run.id, { model, processed: seeds.length });
+    return model;
   }
 
-  async function pairsBatch(run: RunRow, parameters: FellegiSunterParameters): Promise<boolean> {
+  async function pairsBatch(run: RunRow, model: LinkageModel): Promise<boolean> {
     const batch = await db.select().from(persons).where(run.cursor ? gt(persons.id, run.cursor) : sql`true`).orderBy(asc(persons.id)).limit(PAIRS_BATCH);
     if (batch.length === 0) return false;
-    const model = linkageModel(parameters);
     const proposals: ProposalRow[] = [];
     let scoredPairs = 0;
     for (const row of batch) {
@@ -169,7 +165,7 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
           run = await load();
           await breathe();
         }
-        await enter(id, 'estimate', await personCount(db));
+        await enter(id, 'estimate', Math.min(ESTIMATE_SEEDS, await personCount(db)));
         run = await load();
       }
       if (run.phase === 'estimate') {
@@ -178,8 +174,8 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
         run = await load();
       }
       if (run.phase === 'pairs') {
-        const parameters = run.parameters as FellegiSunterParameters;
-        while (await pairsBatch(run, parameters)) {
+        const model = run.model as LinkageModel;
+        while (await pairsBatch(run, model)) {
           run = await load();
           await breathe();
         }
@@ -198,8 +194,12 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
     active = drive(id).finally(() => {
       active = null;
     });
-    // A failed run is recorded as 'failed'; the error itself is not for the request that started it.
-    active.catch(() => undefined);
+    // A failed run is recorded as 'failed' and reported here by class and PostgreSQL code only:
+    // a database error's message carries the query's parameters (ciphertext, blind indexes).
+    active.catch((e: unknown) => {
+      const code = (e as { cause?: { code?: string } })?.cause?.code;
+      console.error(`qorgau: linkage run ${id} failed (${(e as Error)?.name ?? 'error'}${code ? ` ${code}` : ''})`);
+    });
     return active;
   }
 
@@ -214,8 +214,11 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
       const [created] = await db
         .insert(linkageRuns)
         .values({ status: 'running', phase: 'keys', total: await personCount(db, staleKeys), startedBy: audit.actor?.id ?? null })
+        .onConflictDoNothing()
         .returning();
-      const run = created as RunRow;
+      // Another request started one a moment ago (one running run at most, by a unique index).
+      if (!created) return runView((await latestRun(db)) as RunRow);
+      const run = created;
       await appendAudit(db, audit, { operation: 'linkage.run_started', recordType: 'linkage_run', recordId: run.id });
       void launch(run.id);
       return runView(run);
