@@ -5,7 +5,7 @@ import { openRuntime } from './runtime/runtime.ts';
 import { isSeeded, readDemoCredentials, seedOrganisations } from './seed/seed-demo.ts';
 import { seedPersons } from './seed/seed-persons.ts';
 import { linkageJobFor } from './modules/linkage/linkage-job.ts';
-import { startingModel } from './modules/linkage/linkage-model.ts';
+import { modelStoreFor } from './modules/linkage/linkage-model.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -35,8 +35,9 @@ export async function startServer(config: Config): Promise<void> {
   process.once('SIGTERM', shutdown);
   const address = await app.listen({ port: config.port, host: config.host });
   printBanner(config, address, seededNow, Date.now() - t0);
-  // Estimate the starting linkage model now (about half a second), not in the first officer's request.
-  setImmediate(() => startingModel());
+  // Load the linkage model now (before any run: estimated from synthetic data, about half a
+  // second), not in the first officer's request.
+  setImmediate(() => void modelStoreFor(rt.deps.db).current(rt.deps.db));
 }
 
 function printBanner(config: Config, address: string, seededNow: boolean, ms: number): void {

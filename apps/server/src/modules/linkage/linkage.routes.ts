@@ -5,10 +5,9 @@ import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
 import { linkageJobFor } from './linkage-job.ts';
 import { createLinkageReviewService } from './linkage-review.service.ts';
 import { createLinkageService } from './linkage.service.ts';
-import { modelStoreFor } from './linkage-model.ts';
 
 export const linkageRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  const linkage = createLinkageService(deps, modelStoreFor(deps.db));
+  const linkage = createLinkageService(deps);
   const review = createLinkageReviewService(deps);
   const job = linkageJobFor(deps);
 

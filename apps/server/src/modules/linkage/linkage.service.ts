@@ -36,7 +36,6 @@ import {
   type ProposalRow,
 } from './linkage.repository.ts';
 import { normalisedPersonOf } from './person-linkage-record.ts';
-import type { LinkageModelStore } from './linkage-model.ts';
 
 /** Candidates scored per record: plenty for the few true repeats, bounded for common names. */
 export const CANDIDATE_LIMIT = 100;
@@ -113,7 +112,8 @@ export async function recluster(tx: DbOrTx, seeds: string[]): Promise<void> {
 
 /** Pair decisions among `ids` (all records when null): a human decision replaces the model's. */
 export async function componentDecisions(tx: DbOrTx, ids: string[] | null): Promise<PairDecision[]> {
-  const inside = (a: string, b: string) => ids === null || (ids.includes(a) && ids.includes(b));
+  const members = ids === null ? null : new Set(ids);
+  const inside = (a: string, b: string) => members === null || (members.has(a) && members.has(b));
   const humans = new Map<string, PairDecision>();
   for (const d of await latestDecisions(tx, ids)) {
     if (!inside(d.personA, d.personB)) continue;
@@ -155,11 +155,9 @@ export async function recordHumanDecision(tx: DbOrTx, auth: AuthContext, audit: 
   await appendAudit(tx, audit, { operation: 'person.link_decided', recordType: 'person', recordId: personA, details: { other: personB, decision: body.decision } });
 }
 
-export function createLinkageService(deps: AppDeps, models: LinkageModelStore) {
+export function createLinkageService(deps: AppDeps) {
   const { db } = deps;
   return {
-    models,
-
     /** A human decision on a pair, both records in the officer's identity scope; idempotent on clientId. */
     async decide(auth: AuthContext, audit: AuditContext, body: LinkDecisionBody): Promise<void> {
       if (body.personA === body.personB) throw new DomainError('validation_failed', [{ path: 'personB', code: 'link_same_record' }]);
@@ -174,4 +172,3 @@ export function createLinkageService(deps: AppDeps, models: LinkageModelStore) {
     },
   };
 }
-export type LinkageService = ReturnType<typeof createLinkageService>;

@@ -3,7 +3,7 @@ import type { FieldCipher } from '../../crypto/field-cipher.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { findCandidates } from '../linkage/linkage.repository.ts';
 import type { LinkageModelStore } from '../linkage/linkage-model.ts';
-import { scoreCandidates } from '../linkage/linkage.service.ts';
+import { CANDIDATE_LIMIT, scoreCandidates } from '../linkage/linkage.service.ts';
 import { hashedLinkageKeys } from '../linkage/person-linkage-record.ts';
 import { personScope } from './persons.repository.ts';
 import { identityNumberIndexOf } from './persons.service.ts';
@@ -52,7 +52,7 @@ export function linkageMatcher(cipher: FieldCipher, models: LinkageModelStore): 
       });
       const keys = hashedLinkageKeys(cipher, record);
       const identityNumberIndex = probe.identityNumber ? identityNumberIndexOf(cipher, probe.identityNumber) : null;
-      const rows = await findCandidates(db, { keys, identityNumberIndex }, { where: personScope(actor, 'person.read_identity'), limit: 100 });
+      const rows = await findCandidates(db, { keys, identityNumberIndex }, { where: personScope(actor, 'person.read_identity'), limit: CANDIDATE_LIMIT });
       const model = await models.current(db);
       return scoreCandidates(cipher, model, record, rows)
         .slice(0, MAX_CANDIDATES)

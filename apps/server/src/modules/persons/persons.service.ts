@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, detectScript, isDomainError, LINKAGE_KEYS_VERSION, nameSearchTokens, normaliseRecord, type CreatePersonBody, type Person, type PersonMatches, type PersonMatchProbe, type PersonSummary } from '@qorgau/core';
+import { DomainError, detectScript, isDomainError, LINKAGE_KEYS_VERSION, nameSearchTokens, normaliseRecord, type CreatePersonBody, type LinkageRecord, type NormalisedRecord, type Person, type PersonMatches, type PersonMatchProbe, type PersonSummary } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
@@ -33,9 +33,33 @@ export const identityNumberIndexOf = (cipher: FieldCipher, value: string): strin
 
 type PersonInput = Pick<CreatePersonBody, 'firstName' | 'secondName' | 'middleName' | 'birthdate' | 'gender' | 'citizenship' | 'identityNumber'>;
 
-/** The person being entered, as the linkage engine reads it (in memory only). */
-const normalisedInput = (id: string, input: PersonInput) =>
-  normaliseRecord({
+/**
+ * The name search indexes of a person (the name index for search, the linkage keys for the
+ * duplicate check), from one normalisation of the decrypted fields; also the normalised
+ * record, for linking it. Used on insert and by the bulk job's key rebuild alike.
+ */
+export function searchIndexesOf(cipher: FieldCipher, r: LinkageRecord) {
+  const linkage = normaliseRecord(r);
+  return {
+    linkage,
+    columns: {
+      nameIndex: nameIndexOf(cipher, [r.givenName, r.familyName, r.patronymic ?? ''].join(' ')),
+      linkageKeys: hashedLinkageKeys(cipher, linkage),
+      linkageKeysVersion: LINKAGE_KEYS_VERSION,
+    },
+  };
+}
+
+/** A new person's stored row (personal fields encrypted, bound to the row id) and its normalised record. */
+export function preparePerson(
+  cipher: FieldCipher,
+  input: Omit<CreatePersonBody, 'clientId'> & { clientId: string },
+  owner: { createdBy: string; ownerAgencyId: string },
+  id: string = randomUUID(),
+): { row: NewPersonRow; linkage: NormalisedRecord } {
+  const enc = (v: string, column: string) => cipher.encrypt(v, fieldContext('persons', column, id));
+  const opt = (v: string | undefined, column: string) => (v ? enc(v, column) : null);
+  const indexes = searchIndexesOf(cipher, {
     id,
     givenName: input.firstName,
     familyName: input.secondName,
@@ -45,18 +69,7 @@ const normalisedInput = (id: string, input: PersonInput) =>
     citizenship: input.citizenship,
     documentNumber: input.identityNumber ?? null,
   });
-
-/** Builds the stored row: personal fields encrypted, bound to the row id. */
-export function encryptPerson(
-  cipher: FieldCipher,
-  input: Omit<CreatePersonBody, 'clientId'> & { clientId: string },
-  owner: { createdBy: string; ownerAgencyId: string },
-  id: string = randomUUID(),
-): NewPersonRow {
-  const enc = (v: string, column: string) => cipher.encrypt(v, fieldContext('persons', column, id));
-  const opt = (v: string | undefined, column: string) => (v ? enc(v, column) : null);
-  const fullName = [input.firstName, input.secondName, input.middleName ?? ''].join(' ');
-  return {
+  const row: NewPersonRow = {
     id,
     clientId: input.clientId,
     pseudonym: newPseudonym(),
@@ -68,11 +81,9 @@ export function encryptPerson(
     identityNumberEnc: opt(input.identityNumber, 'identity_number'),
     mobilePhoneEnc: opt(input.mobilePhone, 'mobile_phone'),
     addressEnc: opt(input.address, 'address'),
-    nameIndex: nameIndexOf(cipher, fullName),
+    ...indexes.columns,
     identityNumberIndex: input.identityNumber ? identityNumberIndexOf(cipher, input.identityNumber) : null,
-    linkageKeys: hashedLinkageKeys(cipher, normalisedInput(id, input)),
-    linkageKeysVersion: LINKAGE_KEYS_VERSION,
-    nameScript: detectScript(fullName),
+    nameScript: detectScript([input.firstName, input.secondName, input.middleName ?? ''].join(' ')),
     gender: input.gender,
     birthYear: input.birthdate ? Number(input.birthdate.slice(0, 4)) : null,
     citizenship: input.citizenship,
@@ -80,15 +91,19 @@ export function encryptPerson(
     createdBy: owner.createdBy,
     ownerAgencyId: owner.ownerAgencyId,
   };
+  return { row, linkage: indexes.linkage };
 }
+
+/** The stored row of a new person (see `preparePerson`), for callers that do not link it (the seed). */
+export const encryptPerson = (...args: Parameters<typeof preparePerson>): NewPersonRow => preparePerson(...args).row;
 
 /**
  * Scores a record just inserted against every existing record (issue #4): likely pairs go to
  * the reviewers' queue, nothing is shown to the person entering it. Same transaction as the insert.
  */
-export async function linkInsertedPerson(deps: Pick<AppDeps, 'db' | 'cipher'>, tx: DbOrTx, row: NewPersonRow, input: PersonInput): Promise<void> {
+export async function linkInsertedPerson(deps: Pick<AppDeps, 'db' | 'cipher'>, tx: DbOrTx, prepared: { row: NewPersonRow; linkage: NormalisedRecord }): Promise<void> {
   const model = await modelStoreFor(deps.db).current(tx);
-  await linkNewRecord(tx, deps.cipher, model, normalisedInput(row.id as string, input), { keys: row.linkageKeys ?? [], identityNumberIndex: row.identityNumberIndex ?? null });
+  await linkNewRecord(tx, deps.cipher, model, prepared.linkage, { keys: prepared.row.linkageKeys ?? [], identityNumberIndex: prepared.row.identityNumberIndex ?? null });
 }
 
 export function createPersonsService(deps: AppDeps) {
@@ -137,11 +152,12 @@ export function createPersonsService(deps: AppDeps) {
     async create(auth: AuthContext, audit: AuditContext, body: CreatePersonBody): Promise<Person> {
       const existing = await findPersonIdByClientId(db, body.clientId);
       if (existing) return read(auth, audit, existing);
-      const row = encryptPerson(cipher, body, { createdBy: auth.user.id, ownerAgencyId: auth.user.agencyId });
+      const prepared = preparePerson(cipher, body, { createdBy: auth.user.id, ownerAgencyId: auth.user.agencyId });
+      const { row } = prepared;
       try {
         await db.transaction(async (tx) => {
           await insertPerson(tx, row);
-          await linkInsertedPerson(deps, tx, row, body);
+          await linkInsertedPerson(deps, tx, prepared);
           // The officer's own "different" at the duplicate check overrides the model from the start.
           for (const other of new Set(body.notSameAs ?? [])) {
             await recordHumanDecision(tx, auth, audit, { clientId: randomUUID(), personA: row.id as string, personB: other, decision: 'different' }).catch((e: unknown) => {

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { agencyExists, getCase, listCaseActions, setIdentificationDue, transferCase } from '../cases/cases.repository.ts';
 import { insertAction, openCase } from '../cases/cases.service.ts';
 import { endCreatorAccess, getPerson, insertPerson } from '../persons/persons.repository.ts';
-import { encryptPerson, linkInsertedPerson } from '../persons/persons.service.ts';
+import { linkInsertedPerson, preparePerson } from '../persons/persons.service.ts';
 import * as repo from './screenings.repository.ts';
 import { ageGroupOf, resultView, screeningView } from './screenings.view.ts';
 import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
@@ -57,10 +57,10 @@ export function createScreeningsService(deps: AppDeps) {
           personId = body.existingPersonId;
         } else if (body.consent === 'identified' && body.person) {
           const owner = { createdBy: auth.user.id, ownerAgencyId: auth.user.agencyId };
-          const input = { ...body.person, clientId: randomUUID(), gender: body.gender, citizenship: body.citizenship, regionCode: body.regionCode };
-          const person = encryptPerson(cipher, input, owner);
+          const prepared = preparePerson(cipher, { ...body.person, clientId: randomUUID(), gender: body.gender, citizenship: body.citizenship, regionCode: body.regionCode }, owner);
+          const person = prepared.row;
           await insertPerson(tx, person);
-          await linkInsertedPerson(deps, tx, person, input);
+          await linkInsertedPerson(deps, tx, prepared);
           await appendAudit(tx, audit, { operation: 'person.created', recordType: 'person', recordId: person.id as string });
           personId = person.id as string;
         }
