@@ -49,6 +49,13 @@ describeEachDb('record linkage in the database', (kind) => {
     expect((await ngo.inject({ method: 'GET', url: '/api/v1/linkage/proposals' })).statusCode).toBe(403);
   });
 
+  it('stores only keyed hashes of the names: no linkage key or name index contains a name in any script', async () => {
+    const [row] = await t.deps.db.select().from(persons).where(eq(persons.id, ngoRecord.id));
+    expect(row?.linkageKeys.length).toBeGreaterThan(5);
+    const stored = JSON.stringify([row?.linkageKeys, row?.nameIndex]).toLowerCase();
+    for (const fragment of ['aigerim', 'aıgerım', 'sarsen', 'nurlan', 'айгерим']) expect(stored).not.toContain(fragment);
+  });
+
   it('an officer whose region holds the police record sees it proposed at intake, scored with reasons', async () => {
     const res = await officer.inject({ method: 'POST', url: '/api/v1/persons/matches', payload: { firstName: 'AIGERIM', secondName: 'SARSENOVA', birthdate: '1998-03-14' } });
     const candidates = res.json().candidates;
@@ -141,7 +148,7 @@ describeEachDb('record linkage in the database', (kind) => {
       expect(pair?.modelDecision).toBe('same');
 
       // A run stopped half-way (its process died): it is taken over and finished.
-      await t.deps.db.insert(linkageRuns).values({ status: 'running', phase: 'pairs', total: 5, processed: 2, parameters: done ? (await t.deps.db.select().from(linkageRuns))[0]?.parameters : null, heartbeatAt: new Date(Date.now() - 10 * 60_000) });
+      await t.deps.db.insert(linkageRuns).values({ status: 'running', phase: 'pairs', total: 5, processed: 2, model: (await t.deps.db.select().from(linkageRuns))[0]?.model ?? null, heartbeatAt: new Date(Date.now() - 10 * 60_000) });
       await t.deps.db.execute(sql`DELETE FROM person_clusters`);
       const resumed = (await coordinator.inject({ method: 'GET', url: '/api/v1/linkage/runs/current' })).json().run;
       expect(resumed).toMatchObject({ status: 'running', phase: 'pairs', processed: 2 });

@@ -28,7 +28,7 @@ describe('linkage keys for database candidate search', () => {
     expect(shared({ id: 'a', documentNumber: '9804 1440 0123' }, { id: 'b', documentNumber: '980414400123' })).toEqual(['d:980414400123']);
   });
 
-  it('carry no readable name: every key is derived from folded skeletons, never the typed text', () => {
+  it('are built from folded a–z skeletons, digits and markers only, never the typed text (the server stores them keyed-hashed)', () => {
     for (const k of linkageKeys(normaliseRecord(police))) expect(k).toMatch(/^[tyfspnd]:[a-z0-9 |:-]*$/);
   });
 
