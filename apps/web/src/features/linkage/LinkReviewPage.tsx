@@ -92,13 +92,14 @@ export function LinkReviewPage({ id }: { id: string }) {
   const [, navigate] = useLocation();
   const proposal = useLinkProposal(id);
   const decide = useLinkDecision();
-  // One client id per screen: a resend after a dropped connection records one decision.
-  const [clientId] = useState(newClientId);
+  // One client id per decision on this screen: a resend after a dropped connection records it
+  // once, and choosing the other answer after a failure is a new decision, not a replay.
+  const [clientIds] = useState(() => ({ same: newClientId(), different: newClientId() }));
   if (proposal.isPending) return <Loading />;
   if (proposal.isError) return <ErrorAlert error={proposal.error} onRetry={() => void proposal.refetch()} />;
   const p = proposal.data;
   const submit = (decision: 'same' | 'different') =>
-    decide.mutate({ clientId, personA: p.a.id, personB: p.b.id, decision }, { onSuccess: () => navigate('/linkage/reviews') });
+    decide.mutate({ clientId: clientIds[decision], personA: p.a.id, personB: p.b.id, decision }, { onSuccess: () => navigate('/linkage/reviews') });
   return (
     <Stack maw={900}>
       <Anchor component={Link} href="/linkage/reviews" size="sm">

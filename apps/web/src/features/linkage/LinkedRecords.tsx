@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { newClientId } from '../../api/client-id.ts';
@@ -15,6 +16,9 @@ export function LinkedRecords({ personId, identityVisible }: { personId: string;
   const can = useCan();
   const links = usePersonLinks(personId, identityVisible);
   const decide = useLinkDecision();
+  // One client id per linked record: a resent "not the same person" is recorded once.
+  const [clientIds] = useState(() => new Map<string, string>());
+  const clientIdFor = (id: string) => clientIds.get(id) ?? (clientIds.set(id, newClientId()), clientIds.get(id) as string);
   const linked = links.data?.linked ?? [];
   if (!identityVisible || linked.length === 0) return null;
   return (
@@ -33,7 +37,7 @@ export function LinkedRecords({ personId, identityVisible }: { personId: string;
               {l.displayName ?? l.pseudonym}
             </Anchor>
             {can('linkage.review') && (
-              <Button size="xs" variant="default" loading={decide.isPending} onClick={() => decide.mutate({ clientId: newClientId(), personA: personId, personB: l.id, decision: 'different' })}>
+              <Button size="xs" variant="default" loading={decide.isPending} onClick={() => decide.mutate({ clientId: clientIdFor(l.id), personA: personId, personB: l.id, decision: 'different' })}>
                 {t('linkage.links.unlink')}
               </Button>
             )}
