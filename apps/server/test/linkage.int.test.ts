@@ -103,6 +103,8 @@ describeEachDb('record linkage in the database', (kind) => {
     await decide(officer, policeRecord.id, ngoRecord.id, 'same', clientId);
     await decide(officer, policeRecord.id, ngoRecord.id, 'same', clientId);
     expect((await t.deps.db.select().from(personLinkDecisions)).length).toBe(3);
+    expect((await decide(officer, policeRecord.id, ngoRecord.id, 'different', clientId)).statusCode).toBe(409);
+    expect((await t.deps.db.select().from(personLinkDecisions)).length).toBe(3);
     const elsewhere = await t.as('identification_officer', { regions: ['KZ-71'] });
     expect((await decide(elsewhere, policeRecord.id, ngoRecord.id, 'different')).statusCode).toBe(404);
     const self = await decide(officer, policeRecord.id, policeRecord.id, 'same');

@@ -70,9 +70,10 @@ export async function insertDecision(tx: DbOrTx, row: DecisionRow): Promise<void
     .where(and(eq(personLinkProposals.personA, row.personA), eq(personLinkProposals.personB, row.personB)));
 }
 
-export async function decisionExists(db: DbOrTx, clientId: string): Promise<boolean> {
-  const [row] = await db.select({ id: personLinkDecisions.id }).from(personLinkDecisions).where(eq(personLinkDecisions.clientId, clientId));
-  return row !== undefined;
+export async function decisionByClientId(db: DbOrTx, clientId: string) {
+  const d = personLinkDecisions;
+  const [row] = await db.select({ personA: d.personA, personB: d.personB, decision: d.decision }).from(d).where(eq(d.clientId, clientId));
+  return row ?? null;
 }
 
 /** The latest human decision on every decided pair touching `ids` (all pairs when `ids` is null). */

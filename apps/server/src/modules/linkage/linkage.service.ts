@@ -26,7 +26,7 @@ import { getPerson } from '../persons/persons.repository.ts';
 import {
   clusterMatesOf,
   countPersons,
-  decisionExists,
+  decisionByClientId,
   findCandidates,
   insertDecision,
   latestDecisions,
@@ -162,8 +162,11 @@ export function createLinkageService(deps: AppDeps) {
     async decide(auth: AuthContext, audit: AuditContext, body: LinkDecisionBody): Promise<void> {
       if (body.personA === body.personB) throw new DomainError('validation_failed', [{ path: 'personB', code: 'link_same_record' }]);
       await db.transaction(async (tx) => {
-        if (await decisionExists(tx, body.clientId)) return;
-        await recordHumanDecision(tx, auth, audit, body);
+        const earlier = await decisionByClientId(tx, body.clientId);
+        if (earlier === null) return recordHumanDecision(tx, auth, audit, body);
+        // A replay is a no-op; the same client id with another pair or answer is a client bug, not a replay.
+        const [a, b] = [body.personA, body.personB].sort();
+        if (earlier.personA !== a || earlier.personB !== b || earlier.decision !== body.decision) throw new DomainError('conflict');
       });
     },
 
