@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId, pageOf, PageQuery } from './common.contract.ts';
+import { ClientId, pageOf } from './common.contract.ts';
 import { LinkageFieldExplanation, PersonIdentity, PersonSummary } from './person.contract.ts';
 
 /**
@@ -22,7 +22,6 @@ export const LinkProposal = z.object({
 });
 export type LinkProposal = z.infer<typeof LinkProposal>;
 export const LinkProposalPage = pageOf(LinkProposal);
-export const LinkProposalQuery = PageQuery;
 
 /** One earlier decision on a pair: who decided is kept in the audit log, not shown here. */
 export const LinkDecisionRecord = z.object({ decision: z.enum(LINK_DECISIONS), at: z.string(), byAgency: z.string() });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, LinkDecisionBody, LinkageRunState, LinkProposalDetail, LinkProposalPage, LinkProposalQuery, Ok, PersonLinks, PersonOverview } from '@qorgau/core';
+import { IdParams, LinkDecisionBody, LinkageRunState, LinkProposalDetail, LinkProposalPage, Ok, PageQuery, PersonLinks, PersonOverview } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
 import { linkageJobFor } from './linkage-job.ts';
@@ -13,7 +13,7 @@ export const linkageRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
 
   app.get('/linkage/proposals', {
     config: { access: 'linkage.review' },
-    schema: { tags: ['linkage'], querystring: LinkProposalQuery, response: { 200: LinkProposalPage } },
+    schema: { tags: ['linkage'], querystring: PageQuery, response: { 200: LinkProposalPage } },
   }, async (req) => review.list(actorOf(req), auditContextOf(req), req.query.page, req.query.pageSize));
 
   app.get('/linkage/proposals/:id', {
