@@ -4,10 +4,12 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
+import { registerAccessDeniedAudit } from './audit/access-denied.ts';
 import { registerAuth } from './auth/auth.plugin.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { loggerOptions } from './http/logging.ts';
 import { registerSecurity } from './http/security.ts';
+import { keyFileInsideDataDir } from './runtime/data-dir-permissions.ts';
 import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -38,11 +40,15 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (keyFileInsideDataDir(deps.config)) {
+    app.log.warn({ event: 'key_file_in_data_dir' }, 'the key file is inside the data directory: keep it apart from the database and its backups (docs/keys-and-encryption.md)');
+  }
 
   await registerSecurity(app, deps.config);
   const webDist = deps.config.webDist && existsSync(deps.config.webDist) ? deps.config.webDist : null;
   registerErrorHandling(app, deps.translator, { spa: webDist !== null });
   registerAuth(app, deps);
+  registerAccessDeniedAudit(app, deps);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -113,7 +113,6 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
       if (typeof header !== 'string' || !sameToken(header, row.session.csrfToken)) throw new DomainError('csrf_failed');
     }
     const role = row.user.role as Role;
-    if (access !== 'authenticated' && !hasPermission(role, access)) throw new DomainError('forbidden');
     if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, row.session.tokenHash, now);
     request.auth = {
       tokenHash: row.session.tokenHash,
@@ -123,5 +122,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
       agency: row.agency,
       actor: { userId: row.user.id, role, agencyId: row.user.agencyId, jurisdiction: jurisdictionOf(row.user) },
     };
+    // Checked once the caller is known, so the refusal is audited with who tried (access-denied.ts).
+    if (access !== 'authenticated' && !hasPermission(role, access)) throw new DomainError('forbidden');
   });
 }

@@ -38,6 +38,8 @@ export function registerErrorHandling(app: FastifyInstance, translator: Translat
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const locale = request.locale;
     if (err instanceof DomainError) {
+      // A signed-in caller refused or sent to "not found": audited after the answer (access-denied.ts).
+      if ((err.code === 'forbidden' || err.code === 'not_found') && request.auth) request.denial = err.code;
       return reply.status(STATUS[err.code]).send(body(locale, err.code, err.fields));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../access/index.ts';
 import { PageQuery, pageOf } from './common.contract.ts';
+import { isoDate, text } from './primitives.ts';
 
 /**
  * Typed audit operations: one per thing that happens, never free text. Reads of personal
@@ -29,6 +30,8 @@ export const AUDIT_OPERATIONS = [
   'case.list',
   'case.action_appended',
   'audit.read',
+  /** A signed-in caller refused (403), or sent to "not found" for a record that exists out of scope. */
+  'access.denied',
   'keys.rotated',
   'system.seeded',
   'reference.updated',
@@ -65,7 +68,19 @@ export const AuditListQuery = PageQuery.extend({
   operation: z.enum(AUDIT_OPERATIONS).optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
   actorId: z.uuid().optional(),
-  recordId: z.string().max(64).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  recordId: text({ max: 64 }).optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
 });
+
+/** Refused attempts per user per day (Kazakhstan's calendar), for the coordinator's home page. */
+export const DeniedAttemptsQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(14) });
+export const DeniedAttemptsRow = z.object({
+  day: z.iso.date(),
+  actorId: z.uuid(),
+  actorUsername: z.string().nullable(),
+  actorRole: z.enum(ROLES).nullable(),
+  count: z.number().int(),
+});
+export const DeniedAttempts = z.object({ since: z.iso.date(), items: z.array(DeniedAttemptsRow) });
+export type DeniedAttempts = z.infer<typeof DeniedAttempts>;

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditListQuery, AuditPage } from '@qorgau/core';
+import { AuditListQuery, AuditPage, DeniedAttempts, DeniedAttemptsQuery } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, listAudit } from '../../audit/audit.repository.ts';
+import { deniedAttemptsPerUserDay } from '../../audit/denied-attempts.repository.ts';
 import { auditContextOf } from '../../auth/auth.plugin.ts';
 
-export const auditRoutes = ({ db }: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const auditRoutes = ({ db, now }: AppDeps): FastifyPluginAsyncZod => async (app) => {
   app.get('/audit', {
     config: { access: 'audit.read' },
     schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: AuditPage } },
@@ -17,4 +18,16 @@ export const auditRoutes = ({ db }: AppDeps): FastifyPluginAsyncZod => async (ap
       return { ...result, page, pageSize };
     });
   });
+
+  /** Counts of refused attempts per user and day: who is probing. Counts and account names only. */
+  app.get('/audit/denied', {
+    config: { access: 'audit.read' },
+    schema: { tags: ['audit'], querystring: DeniedAttemptsQuery, response: { 200: DeniedAttempts } },
+  }, async (req) =>
+    db.transaction(async (tx) => {
+      const result = await deniedAttemptsPerUserDay(tx, now(), req.query.days);
+      await appendAudit(tx, auditContextOf(req), { operation: 'audit.read', details: { view: 'denied', days: req.query.days } });
+      return result;
+    }),
+  );
 };
