@@ -2,6 +2,7 @@ import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Permission } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { DeniedAttemptsPanel } from '../audit/DeniedAttemptsPanel.tsx';
 import { useCan, useCurrentUser } from '../auth/current-user.tsx';
 import { LinkageRunPanel } from '../linkage/LinkageRunPanel.tsx';
 import { PersonCount } from '../linkage/PersonCount.tsx';
@@ -72,6 +73,7 @@ export function HomePage() {
       {can('linkage.run') && <PersonCount />}
       {me.role === 'national_coordinator' && can('case.read') && <CaseOverview />}
       {can('linkage.run') && <LinkageRunPanel />}
+      {me.role === 'national_coordinator' && can('audit.read') && <DeniedAttemptsPanel />}
     </Stack>
   );
 }
