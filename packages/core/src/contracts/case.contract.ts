@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CASE_STATUSES, DECISION_ORGS, NON_PUNISHMENT_DECISIONS, TRAFFICKING_STATUSES } from '../domain/case/case-status.ts';
+import { CASE_STATUSES, NON_PUNISHMENT_DECISIONS, TRAFFICKING_STATUSES } from '../domain/case/case-status.ts';
 import { HTCDS_METHOD_OF_CONTROL_VALUES } from '../domain/identification/crosswalk.ts';
 import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, PERPETRATOR_TYPES, RECRUITMENT_METHODS, SEX_EXPLOITATION_TYPES } from '../reference/htcds.ts';
 import { CountryCode } from './common.contract.ts';
 import { ClientId, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
+import { text } from './primitives.ts';
 
 export const CreateCaseBody = z.object({
   clientId: ClientId,
@@ -11,19 +12,23 @@ export const CreateCaseBody = z.object({
   regionCode: RegionCodeSchema,
   exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).default([]),
   /** Free-text narrative of the encounter; encrypted at rest. */
-  narrative: z.string().trim().max(10_000).optional(),
+  narrative: text({ max: 10_000, multiline: true }).optional(),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 
-const Reason = z.string().trim().min(1).max(10_000);
+const Reason = text({ min: 1, max: 10_000, multiline: true });
 
-/** What a client may append to a case log (`opened` is written by case creation only). */
+/**
+ * What a client may append to a case log (`opened` is written by case creation only). The
+ * deciding organisation (`decidedBy`) is not input: the server derives it from the actor's
+ * agency (decisionOrgOf); a `decidedBy` a client still sends is stripped like any unknown key,
+ * so queued offline actions from older clients still replay.
+ */
 export const CaseActionInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note_added'), text: Reason }),
   z.object({
     type: z.literal('identification_decided'),
     outcome: z.enum(['ActualVictimOfTrafficking', 'NotAVictimOfTrafficking']),
-    decidedBy: z.enum(DECISION_ORGS),
     reasons: Reason,
     /** What the assessment established (HTCDS vic_* fields); replaces the case's forms when given. */
     exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).optional(),
@@ -41,7 +46,6 @@ export const CaseActionInput = z.discriminatedUnion('type', [
     type: z.literal('identification_reviewed'),
     kind: z.enum(['review', 'appeal']),
     outcome: z.enum(['ActualVictimOfTrafficking', 'NotAVictimOfTrafficking']),
-    decidedBy: z.enum(DECISION_ORGS),
     reasons: Reason,
   }),
   z.object({ type: z.literal('non_punishment_flagged'), text: Reason }),
@@ -98,7 +102,7 @@ export const CaseListQuery = PageQuery.extend({
   queue: z.enum(['identification', 'non_punishment']).optional(),
   status: z.enum(CASE_STATUSES).optional(),
   regionCode: RegionCodeSchema.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: text({ max: 200 }).optional(),
 });
 export { RegionCodeSchema };
 

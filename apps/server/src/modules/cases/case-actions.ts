@@ -1,4 +1,4 @@
-import type { CaseAction, CaseActionInput } from '@qorgau/core';
+import type { CaseAction, CaseActionInput, DecisionOrg } from '@qorgau/core';
 
 /** Non-identifying facts of a log entry: codes and ids only, never names or free text. */
 export type ActionDetails = Record<string, string | string[]>;
@@ -13,15 +13,18 @@ export interface SplitAction {
 const defined = (o: Record<string, string | string[] | undefined>): ActionDetails =>
   Object.fromEntries(Object.entries(o).filter((e): e is [string, string | string[]] => e[1] !== undefined));
 
-/** Splits what a client sent into the core action, its non-identifying details and its text. */
-export function splitAction(input: CaseActionInput): SplitAction {
+/**
+ * Splits what a client sent into the core action, its non-identifying details and its text.
+ * `decidedBy` is the actor's organisation (decisionOrgOf its agency type), never the client's.
+ */
+export function splitAction(input: CaseActionInput, decidedBy: DecisionOrg): SplitAction {
   switch (input.type) {
     case 'identification_decided': {
-      const { type, outcome, decidedBy, reasons, ...findings } = input;
-      return { action: { type, outcome, decidedBy }, details: defined({ outcome, decidedBy, ...findings }), text: reasons };
+      const { type, outcome, reasons, ...findings } = input;
+      return { action: { type, outcome, decidedBy }, details: defined({ outcome, ...findings, decidedBy }), text: reasons };
     }
     case 'identification_reviewed': {
-      const { type, outcome, decidedBy, kind, reasons } = input;
+      const { type, outcome, kind, reasons } = input;
       return { action: { type, outcome, decidedBy, kind }, details: { outcome, decidedBy, kind }, text: reasons };
     }
     case 'non_punishment_reviewed':

@@ -31,6 +31,7 @@ interface RawCase {
   owner_agency_name: string;
   identity_visible: boolean;
   can_act: boolean;
+  assigned: boolean;
   actions: { id: string; seq: number; type: string; at: string; details: Record<string, string | string[]>; textEnc: string | null; actorName: string; agencyName: string }[];
 }
 
@@ -49,7 +50,8 @@ export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: A
              ${cases.status}, ${cases.traffickingStatus}, ${cases.createdBy}, ${cases.creatorAccessEnded}, ${cases.ownerAgencyId}, ${cases.identificationDue}, ${cases.createdAt}, ${cases.updatedAt},
              ${persons.pseudonym}, ${persons.firstNameEnc}, ${persons.secondNameEnc}, ${persons.middleNameEnc}, ${agencies.name} AS owner_agency_name,
              ${scopePredicate(actor, scopeOf(actor.role, 'person.read_identity'), cols)} AS identity_visible,
-             ${scopePredicate(actor, scopeOf(actor.role, 'case.act'), cols)} AS can_act
+             ${scopePredicate(actor, scopeOf(actor.role, 'case.act'), cols)} AS can_act,
+             ${cols.assigned} AS assigned
         FROM ${cases}
         JOIN ${persons} ON ${persons.id} = ${cases.personId}
         JOIN ${agencies} ON ${agencies.id} = ${cases.ownerAgencyId}
@@ -87,6 +89,7 @@ export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: A
       ownerAgencyName: r.owner_agency_name,
       identityVisible: r.identity_visible,
       canAct: r.can_act,
+      assigned: r.assigned,
     },
     actions: r.actions.map((a) => ({
       action: { id: a.id, clientId: '', caseId: r.id, seq: a.seq, type: a.type, details: a.details, textEnc: a.textEnc, actorId: '', agencyId: '', at: new Date(a.at) },

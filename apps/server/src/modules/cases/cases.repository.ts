@@ -38,8 +38,18 @@ const summaryColumns = (actor: Actor) => ({
   ownerAgencyName: agencies.name,
   identityVisible: sql<boolean>`${visibleIf(actor, 'person.read_identity', caseColumns(actor))}`,
   canAct: sql<boolean>`${visibleIf(actor, 'case.act', caseColumns(actor))}`,
+  assigned: sql<boolean>`${caseColumns(actor).assigned}`,
 });
-export type CaseSummaryRow = { case: CaseRow; pseudonym: string; person: typeof persons.$inferSelect; ownerAgencyName: string; identityVisible: boolean; canAct: boolean };
+export type CaseSummaryRow = {
+  case: CaseRow;
+  pseudonym: string;
+  person: typeof persons.$inferSelect;
+  ownerAgencyName: string;
+  identityVisible: boolean;
+  canAct: boolean;
+  /** Whether the actor is assigned to the case: with the row, the facts core's action rules need. */
+  assigned: boolean;
+};
 
 export async function getCase(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<CaseSummaryRow | null> {
   const q = db

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   CASE_STATUSES,
+  actionRefusal,
   applyAction,
+  decisionOrgOf,
   deriveCaseState,
   DomainError,
   INITIAL_CASE_STATE,
@@ -24,7 +26,7 @@ import { getPerson } from '../persons/persons.repository.ts';
 import { readCaseAudited } from './case-read.repository.ts';
 import { splitAction, toCoreAction, type ActionDetails } from './case-actions.ts';
 import * as repo from './cases.repository.ts';
-import { actionTextContext, caseSummary, caseView, type DeadlineContext } from './cases.view.ts';
+import { actionTextContext, caseFactsOf, caseSummary, caseView, type DeadlineContext } from './cases.view.ts';
 import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
 
 export async function insertAction(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: ActionDetails; text: string | undefined }) {
@@ -72,7 +74,7 @@ export function createCasesService(deps: AppDeps) {
   async function read(auth: AuthContext, audit: AuditContext, id: string): Promise<Case> {
     const found = await readCaseAudited(db, auth.actor, id, audit);
     if (!found) throw new DomainError('not_found');
-    return caseView(cipher, found.row, found.actions, when());
+    return caseView(cipher, found.row, found.actions, when(), auth.actor);
   }
 
   /** Runs `write`; if a concurrent replay of the same client id won, answers with its case. */
@@ -113,7 +115,11 @@ export function createCasesService(deps: AppDeps) {
           if (!row) throw new DomainError('not_found');
           const log = await repo.listCaseActions(tx, caseId);
           const state = deriveCaseState(log.map((l) => toCoreAction(l.action.type, l.action.details)));
-          const parts = splitAction(body.action);
+          // Authority per action (core CASE_ACTION_RULES): out of scope is 404 (the row was not
+          // found above), a case the actor may act on but not with this action is 403.
+          const refusal = actionRefusal(auth.actor, body.action.type, caseFactsOf(row, auth.actor), state);
+          if (refusal === 'forbidden') throw new DomainError('forbidden');
+          const parts = splitAction(body.action, decisionOrgOf(auth.agency.type));
           if (body.action.type === 'referred' && !(await repo.agencyExists(tx, body.action.toAgencyId))) {
             throw new DomainError('validation_failed', [{ path: 'action.toAgencyId', code: 'not_found' }]);
           }

@@ -1,4 +1,4 @@
-import { allowedActionsFor, deriveCaseState, deadlineStatus, type Case, type CaseSummary, type WorkingCalendar } from '@qorgau/core';
+import { allowedActionsFor, deriveCaseState, deadlineStatus, type Actor, type Case, type CaseFacts, type CaseSummary, type WorkingCalendar } from '@qorgau/core';
 import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
 import { displayNameOf } from '../persons/persons.view.ts';
 import { toCoreAction } from './case-actions.ts';
@@ -36,8 +36,19 @@ export function caseSummary(cipher: FieldCipher, r: CaseSummaryRow, when: Deadli
   };
 }
 
+/** The facts core's action rules read, from a case row loaded for `actor`. */
+export function caseFactsOf(r: CaseSummaryRow, actor: Actor): CaseFacts {
+  return {
+    createdBy: r.case.createdBy,
+    ownerAgencyId: r.case.ownerAgencyId,
+    regionCode: r.case.regionCode,
+    assignedUserIds: r.assigned ? [actor.userId] : [],
+    creatorAccessEnded: r.case.creatorAccessEnded,
+  };
+}
+
 /** Free text is personal data: it is decrypted only for viewers who may see the identity. */
-export function caseView(cipher: FieldCipher, r: CaseSummaryRow, actions: ActionRows, when: DeadlineContext): Case {
+export function caseView(cipher: FieldCipher, r: CaseSummaryRow, actions: ActionRows, when: DeadlineContext, actor: Actor): Case {
   return {
     ...caseSummary(cipher, r, when),
     actions: actions.map(({ action, actorName, agencyName }) => ({
@@ -50,7 +61,8 @@ export function caseView(cipher: FieldCipher, r: CaseSummaryRow, actions: Action
       text: r.identityVisible && action.textEnc ? cipher.decrypt(action.textEnc, actionTextContext(action.id)) : null,
       hasText: action.textEnc !== null,
     })),
-    // Derived from the log, not the cached status: some actions also depend on flags (non-punishment, hold).
-    allowedActions: r.canAct ? allowedActionsFor(deriveCaseState(actions.map((a) => toCoreAction(a.action.type, a.action.details)))) : [],
+    // What THIS viewer may do now (status x role x scope, core's CASE_ACTION_RULES). Derived from
+    // the log, not the cached status: some actions also depend on flags (non-punishment, hold).
+    allowedActions: r.canAct ? allowedActionsFor(actor, caseFactsOf(r, actor), deriveCaseState(actions.map((a) => toCoreAction(a.action.type, a.action.details)))) : [],
   };
 }

@@ -1,10 +1,9 @@
 import { Button, NativeSelect, Paper, Stack, Textarea, Title } from '@mantine/core';
 import {
+  CASE_ACTION_RULES,
   CASE_ACTION_TYPES,
-  DECISION_ORGS,
   NON_PUNISHMENT_DECISIONS,
   type CaseActionInput,
-  type DecisionOrg,
   type ExploitationType,
   type NonPunishmentDecision,
 } from '@qorgau/core';
@@ -16,11 +15,15 @@ import { fieldErrors } from '../../components/form-errors.ts';
 import { useAppendAction, type DirectoryAgency } from './api.ts';
 import { findingsInput, IdentificationFindings, initialFindings } from './IdentificationFindings.tsx';
 
-const INPUT_TYPES = CASE_ACTION_TYPES.filter((a) => a !== 'opened');
+/** Actions a client may append at all (core's rule table); the server's `allowedActions` narrows them to this user now. */
+const INPUT_TYPES = CASE_ACTION_TYPES.filter((a) => !('system' in CASE_ACTION_RULES[a]));
 type InputType = CaseActionInput['type'];
 const OUTCOMES = ['ActualVictimOfTrafficking', 'NotAVictimOfTrafficking'] as const;
 const REVIEW_KINDS = ['review', 'appeal'] as const;
-/** Actions that decide (or re-decide) the trafficking status: they need an outcome, a decider and reasons. */
+/**
+ * Actions that decide (or re-decide) the trafficking status: they need an outcome and reasons.
+ * The deciding organisation is derived by the server from the officer's agency (shown in the history).
+ */
 const DECIDING = new Set<string>(['identification_decided', 'identification_reviewed']);
 
 interface Props {
@@ -38,7 +41,6 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
   const [type, setType] = useState<InputType | ''>('');
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState('');
-  const [decidedBy, setDecidedBy] = useState('');
   const [toAgencyId, setToAgencyId] = useState('');
   const [kind, setKind] = useState('');
   const [decision, setDecision] = useState('');
@@ -55,7 +57,6 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
     if (!current) miss.push('type');
     if (!text.trim() && !textOptional) miss.push(DECIDING.has(current) ? 'reasons' : 'text');
     if (DECIDING.has(current) && !outcome) miss.push('outcome');
-    if (DECIDING.has(current) && !decidedBy) miss.push('decidedBy');
     if (current === 'identification_reviewed' && !kind) miss.push('kind');
     if (current === 'non_punishment_reviewed' && !decision) miss.push('decision');
     if (current === 'referred' && !toAgencyId) miss.push('toAgencyId');
@@ -67,12 +68,11 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
         return {
           type: current,
           outcome: outcome as (typeof OUTCOMES)[number],
-          decidedBy: decidedBy as DecisionOrg,
           reasons: body,
           ...findingsInput(findings, exploitationTypes),
         };
       case 'identification_reviewed':
-        return { type: current, kind: kind as (typeof REVIEW_KINDS)[number], outcome: outcome as (typeof OUTCOMES)[number], decidedBy: decidedBy as DecisionOrg, reasons: body };
+        return { type: current, kind: kind as (typeof REVIEW_KINDS)[number], outcome: outcome as (typeof OUTCOMES)[number], reasons: body };
       case 'non_punishment_reviewed':
         return { type: current, decision: decision as NonPunishmentDecision, text: body };
       case 'referred':
@@ -93,7 +93,6 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
           setType('');
           setText('');
           setOutcome('');
-          setDecidedBy('');
           setToAgencyId('');
           setKind('');
           setDecision('');
@@ -144,24 +143,14 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
             />
           )}
           {DECIDING.has(current) && (
-            <>
-              <NativeSelect
-                data-testid="case-action-outcome"
-                label={t('cases.action.outcome')}
-                value={outcome}
-                onChange={(e) => setOutcome(e.currentTarget.value)}
-                data={[choose, ...OUTCOMES.map((o) => ({ value: o, label: t(`traffickingStatus.${o}`) }))]}
-                error={err('outcome')}
-              />
-              <NativeSelect
-                data-testid="case-action-decidedBy"
-                label={t('cases.action.decidedBy')}
-                value={decidedBy}
-                onChange={(e) => setDecidedBy(e.currentTarget.value)}
-                data={[choose, ...DECISION_ORGS.map((o) => ({ value: o, label: t(`decisionOrg.${o}`) }))]}
-                error={err('decidedBy')}
-              />
-            </>
+            <NativeSelect
+              data-testid="case-action-outcome"
+              label={t('cases.action.outcome')}
+              value={outcome}
+              onChange={(e) => setOutcome(e.currentTarget.value)}
+              data={[choose, ...OUTCOMES.map((o) => ({ value: o, label: t(`traffickingStatus.${o}`) }))]}
+              error={err('outcome')}
+            />
           )}
           {current === 'referred' && (
             <NativeSelect

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../errors.ts';
 import {
   ALLOWED_ACTIONS,
-  allowedActionsFor,
+  actionsAllowedInState,
   applyAction,
   CASE_STATUSES,
   canApply,
@@ -102,20 +102,20 @@ describe('case status', () => {
   it('non-punishment: flagged once, reviewed only when flagged; a deportation hold is lifted only when held', () => {
     const flagged = deriveCaseState([{ type: 'opened' }, { type: 'non_punishment_flagged' }]);
     expect(flagged.nonPunishment).toBe('flagged');
-    expect(allowedActionsFor(flagged)).toContain('non_punishment_reviewed');
-    expect(allowedActionsFor(flagged)).not.toContain('non_punishment_flagged');
+    expect(actionsAllowedInState(flagged)).toContain('non_punishment_reviewed');
+    expect(actionsAllowedInState(flagged)).not.toContain('non_punishment_flagged');
     expect(() => deriveCaseState([{ type: 'opened' }, { type: 'non_punishment_reviewed', decision: 'not_applicable' }])).toThrow(DomainError);
-    expect(allowedActionsFor(INITIAL_CASE_STATE)).not.toContain('deportation_hold_lifted');
+    expect(actionsAllowedInState(INITIAL_CASE_STATE)).not.toContain('deportation_hold_lifted');
     const held = deriveCaseState([{ type: 'opened' }, { type: 'deportation_hold' }]);
     expect(held.deportationHold).toBe(true);
     expect(deriveCaseState([{ type: 'opened' }, { type: 'deportation_hold' }, { type: 'deportation_hold_lifted' }]).deportationHold).toBe(false);
   });
 
-  it('allowedActionsFor never offers an action that applyAction would refuse', () => {
+  it('actionsAllowedInState never offers an action that applyAction would refuse', () => {
     fc.assert(
       fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
         const state = deriveCaseState(legalPrefix(actions));
-        for (const type of allowedActionsFor(state)) {
+        for (const type of actionsAllowedInState(state)) {
           const sample: CaseAction =
             type === 'identification_decided' || type === 'identification_reviewed'
               ? ({ type, outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police', kind: 'review' } as CaseAction)
@@ -126,5 +126,16 @@ describe('case status', () => {
         }
       }),
     );
+  });
+
+  it('a referral is not a dead end: identification can still be decided, then reviewed, and a hold lifted, the referral staying in force', () => {
+    const referred = deriveCaseState([{ type: 'opened' }, { type: 'deportation_hold' }, { type: 'referred' }]);
+    expect(actionsAllowedInState(referred)).toEqual(expect.arrayContaining(['identification_decided', 'deportation_hold_lifted']));
+    expect(actionsAllowedInState(referred)).not.toContain('identification_reviewed');
+    const decided = applyAction(referred, { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police' });
+    expect(decided).toMatchObject({ status: 'referred', traffickingStatus: 'ActualVictimOfTrafficking' });
+    expect(actionsAllowedInState(decided)).toContain('identification_reviewed');
+    expect(actionsAllowedInState(decided)).not.toContain('identification_decided');
+    expect(applyAction(decided, { type: 'deportation_hold_lifted' }).deportationHold).toBe(false);
   });
 });

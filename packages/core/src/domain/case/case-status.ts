@@ -52,12 +52,17 @@ export const CASE_ACTION_TYPES = [
   'reopened',
 ] as const satisfies readonly CaseActionType[];
 
-/** Which action may follow in which status; `opened` only starts a log. */
+/**
+ * Which action may follow in which status; `opened` only starts a log. Who may take each one is
+ * a second table, CASE_ACTION_RULES (case-authority.ts). A referral is not a dead end (issue
+ * #8): after `referred`, identification can still be decided (or a decision reviewed) and a
+ * deportation hold lifted; the flags below say which of the two applies.
+ */
 export const ALLOWED_ACTIONS = {
   open: ['note_added', 'identification_decided', 'referred', 'handed_over', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold', 'deportation_hold_lifted', 'closed'],
   identified: ['note_added', 'identification_reviewed', 'referred', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold_lifted', 'closed'],
   not_identified: ['note_added', 'identification_decided', 'identification_reviewed', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold_lifted', 'closed'],
-  referred: ['note_added', 'non_punishment_flagged', 'non_punishment_reviewed', 'closed'],
+  referred: ['note_added', 'identification_decided', 'identification_reviewed', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold_lifted', 'closed'],
   closed: ['note_added', 'reopened'],
 } as const satisfies Record<CaseStatus, readonly CaseActionType[]>;
 
@@ -83,9 +88,13 @@ export const INITIAL_CASE_STATE: CaseState = {
 };
 
 /** Whether an action may follow now: the status table, plus the flags some actions need. */
-export function canApply(status: CaseStatus, type: CaseActionType, state?: Pick<CaseState, 'nonPunishment' | 'deportationHold'>): boolean {
+export function canApply(status: CaseStatus, type: CaseActionType, state?: Pick<CaseState, 'nonPunishment' | 'deportationHold' | 'traffickingStatus'>): boolean {
   if (!(ALLOWED_ACTIONS[status] as readonly CaseActionType[]).includes(type)) return false;
   if (!state) return true;
+  // In a referred case: a first decision while still possible, a review once decided.
+  const decided = state.traffickingStatus !== 'PossibleVictimOfTrafficking';
+  if (status === 'referred' && type === 'identification_decided') return !decided;
+  if (status === 'referred' && type === 'identification_reviewed') return decided;
   if (type === 'non_punishment_flagged') return state.nonPunishment !== 'flagged';
   if (type === 'non_punishment_reviewed') return state.nonPunishment === 'flagged';
   if (type === 'deportation_hold') return !state.deportationHold;
@@ -93,9 +102,18 @@ export function canApply(status: CaseStatus, type: CaseActionType, state?: Pick<
   return true;
 }
 
-/** The actions that may follow now, for the UI and the API's `allowedActions`. */
-export function allowedActionsFor(state: CaseState): CaseActionType[] {
+/**
+ * The actions the status allows now, whoever asks. What a given user may do is
+ * `allowedActionsFor(actor, facts, state)` in case-authority.ts.
+ */
+export function actionsAllowedInState(state: CaseState): CaseActionType[] {
   return ALLOWED_ACTIONS[state.status].filter((t) => canApply(state.status, t, state));
+}
+
+/** A decision in a referred case keeps the referral in force; elsewhere it sets the status. */
+function statusAfterDecision(state: CaseState, outcome: TraffickingStatus): CaseStatus {
+  if (state.status === 'referred') return 'referred';
+  return outcome === 'ActualVictimOfTrafficking' ? 'identified' : 'not_identified';
 }
 
 /** Applies one action, or throws `invalid_transition` when the table forbids it. */
@@ -108,10 +126,9 @@ export function applyAction(state: CaseState, action: CaseAction): CaseState {
     case 'note_added':
     case 'handed_over':
       return state;
-    case 'identification_reviewed': {
-      const actual = action.outcome === 'ActualVictimOfTrafficking';
-      return { ...state, status: actual ? 'identified' : 'not_identified', traffickingStatus: action.outcome };
-    }
+    case 'identification_reviewed':
+    case 'identification_decided':
+      return { ...state, status: statusAfterDecision(state, action.outcome), traffickingStatus: action.outcome };
     case 'non_punishment_flagged':
       return { ...state, nonPunishment: 'flagged' };
     case 'non_punishment_reviewed':
@@ -120,10 +137,6 @@ export function applyAction(state: CaseState, action: CaseAction): CaseState {
       return { ...state, deportationHold: true };
     case 'deportation_hold_lifted':
       return { ...state, deportationHold: false };
-    case 'identification_decided': {
-      const actual = action.outcome === 'ActualVictimOfTrafficking';
-      return { ...state, status: actual ? 'identified' : 'not_identified', traffickingStatus: action.outcome };
-    }
     case 'referred':
       return { ...state, status: 'referred' };
     case 'closed':
