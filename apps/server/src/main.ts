@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openRuntime } from './runtime/runtime.ts';
+import { restrictProcessUmask } from './runtime/data-dir-permissions.ts';
 import { isSeeded, readDemoCredentials, seedOrganisations } from './seed/seed-demo.ts';
 import { seedPersons } from './seed/seed-persons.ts';
 import { linkageJobFor } from './modules/linkage/linkage-job.ts';
@@ -11,6 +12,7 @@ const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Composition root: config → database (migrated, key checked) → seed on first start → app → listen. */
 export async function startServer(config: Config): Promise<void> {
+  restrictProcessUmask();
   const t0 = Date.now();
   const rt = await openRuntime({ ...config, webDist: config.webDist ?? WEB_DIST }, { allowCreateKey: true });
   let seededNow = false;

@@ -3,6 +3,7 @@ import { verifyAuditChain } from '../audit/audit-verify.ts';
 import { rotateKeys } from '../crypto/rotate-keys.ts';
 import { createDb } from '../db/client.ts';
 import { lockDataDir } from '../runtime/data-dir-lock.ts';
+import { restrictDataDir } from '../runtime/data-dir-permissions.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 import { isSeeded, seedOrganisations } from '../seed/seed-demo.ts';
 import { seedPersons } from '../seed/seed-persons.ts';
@@ -17,6 +18,7 @@ export async function migrateCommand(config: Config): Promise<number> {
     return 0;
   } finally {
     await database.close();
+    restrictDataDir(config.dataDir);
     release();
   }
 }

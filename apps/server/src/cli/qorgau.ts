@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { KeyFileError } from '../crypto/keyring.ts';
 import { DataDirLockedError } from '../runtime/data-dir-lock.ts';
+import { restrictProcessUmask } from '../runtime/data-dir-permissions.ts';
 import { ReferenceDataError } from '../reference/screening-reference.ts';
 import { auditVerifyCommand, keysRotateCommand, linkCommand, migrateCommand, seedCommand } from './commands.ts';
 import { startServer } from '../main.ts';
@@ -21,6 +22,8 @@ const USAGE = `usage: qorgau <command>
                              keyed Bloom-filter encodings for privacy-preserving linkage`;
 
 async function main(argv: string[]): Promise<number> {
+  // Before anything touches the disk: the database, key file and outputs are owner-only.
+  restrictProcessUmask();
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -6,6 +6,7 @@ import { createTranslator } from '../http/i18n.ts';
 import { createReferenceStore } from '../reference/reference-store.ts';
 import { loadScreeningReference, loadWorkingCalendar } from '../reference/screening-reference.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { restrictDataDir } from './data-dir-permissions.ts';
 
 export interface Runtime {
   database: Database;
@@ -25,6 +26,7 @@ export async function openRuntime(config: Config, opts: { allowCreateKey: boolea
     database = await createDb(config.database);
     await database.migrate();
     const { cipher } = await openKeyring(database.db, config.keyFile, { allowCreate: opts.allowCreateKey });
+    restrictDataDir(config.dataDir);
     await database.useAppRole();
     const deps: AppDeps = {
       db: database.db,
@@ -41,6 +43,7 @@ export async function openRuntime(config: Config, opts: { allowCreateKey: boolea
       deps,
       async close() {
         await db.close();
+        restrictDataDir(config.dataDir);
         release();
       },
     };
