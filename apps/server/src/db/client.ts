@@ -7,6 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { ensureAppPrivileges } from './app-privileges.ts';
 
 export type Schema = typeof schema;
 /** One type for both drivers: services never know which PostgreSQL they talk to. */
@@ -65,6 +66,8 @@ export async function createDb(target: DbTarget): Promise<Database> {
       await client.connect();
       try {
         await migratePg(drizzlePg(client) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        // A database restored without privileges (docs/deploying.md §3) gets the app role's back.
+        await ensureAppPrivileges(client, MIGRATIONS_FOLDER, APP_ROLE);
       } finally {
         await client.end();
       }
