@@ -32,10 +32,16 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
 }
 
+/** A hop count trusts the nearest `n` addresses of the chain (proxy-addr's hop semantics). */
+function trustProxyOption(t: AppDeps['config']['trustedProxies']) {
+  return typeof t === 'number' ? (_addr: string, hop: number) => hop < t : t;
+}
+
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.config, opts.logStream),
-    trustProxy: deps.config.behindTls,
+    // Only configured proxies may name the client (QORGAU_TRUSTED_PROXIES); by default the peer is the client.
+    trustProxy: trustProxyOption(deps.config.trustedProxies),
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -11,8 +12,18 @@ const Env = z.object({
   QORGAU_KEY_FILE: z.string().optional(),
   QORGAU_SEED: z.enum(['demo', 'none']).default('demo'),
   QORGAU_SEED_PERSONS: z.coerce.number().int().min(0).max(1_000_000).default(300),
-  /** Set when a TLS-terminating proxy is in front: cookies become Secure, client IPs are trusted from it. */
+  /** Set when a TLS-terminating proxy is in front: cookies become Secure, HSTS is sent. Says nothing about client addresses. */
   QORGAU_BEHIND_TLS: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  /**
+   * Proxies whose X-Forwarded-For is believed: empty (default, none), a hop count (`1`: the one
+   * proxy in front), or a comma list of proxy addresses or CIDRs. Why: a header anyone can send
+   * must not choose the address the sign-in and /report rate limits and the audit log use.
+   */
+  QORGAU_TRUSTED_PROXIES: z.string().default('').transform((v, ctx) => {
+    const parsed = parseTrustedProxies(v);
+    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+    return typeof parsed === 'string' ? false : parsed;
+  }),
   QORGAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   QORGAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   QORGAU_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
@@ -32,6 +43,8 @@ export interface Config {
   seed: 'demo' | 'none';
   seedPersons: number;
   behindTls: boolean;
+  /** Fastify's trustProxy: false (the peer is the client), a hop count, or proxy addresses/CIDRs. */
+  trustedProxies: false | number | string[];
   session: { idleMs: number; absoluteMs: number };
   signInRatePerMinute: number;
   selfReportRatePer10Min: number;
@@ -41,6 +54,22 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/** Parses QORGAU_TRUSTED_PROXIES; a string result is the reason it is invalid. */
+export function parseTrustedProxies(raw: string): false | number | string[] | string {
+  const v = raw.trim();
+  if (v === '' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v) <= 10 ? Number(v) : 'a hop count must be 0 to 10';
+  const items = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const item of items) {
+    const [addr, prefix, extra] = item.split('/');
+    const family = isIP(addr ?? '');
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (!family || !prefixOk || extra !== undefined) return `not an IP address or CIDR: ${item}`;
+  }
+  return items;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
@@ -61,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: e.QORGAU_SEED,
     seedPersons: e.QORGAU_SEED_PERSONS,
     behindTls: e.QORGAU_BEHIND_TLS,
+    trustedProxies: e.QORGAU_TRUSTED_PROXIES,
     session: { idleMs: e.QORGAU_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.QORGAU_SESSION_ABSOLUTE_HOURS * 3_600_000 },
     signInRatePerMinute: e.QORGAU_SIGNIN_RATE_PER_MINUTE,
     selfReportRatePer10Min: e.QORGAU_SELF_REPORT_RATE_PER_10_MIN,

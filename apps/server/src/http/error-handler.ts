@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorBody, type ErrorCode, type FieldIssue } from '@qorgau/core';
 import type { Translator } from './i18n.ts';
+import { pgErrorCode } from '../db/errors.ts';
 
 /** The one place where an error becomes an HTTP status. */
 const STATUS: Record<ErrorCode, number> = {
@@ -60,7 +61,7 @@ export function registerErrorHandling(app: FastifyInstance, translator: Translat
     }
     // Why: a 500 must never carry a stack trace, SQL or personal data to the client. The log
     // gets the error's class and code only (driver messages can quote personal values).
-    request.log.error({ errName: err.name, errCode: (err as { code?: string }).code, reqId: request.id }, 'unhandled error');
+    request.log.error({ ...errorClassOf(err), reqId: request.id }, 'unhandled error');
     return reply.status(500).send(body(locale, 'internal', []));
   });
 
@@ -68,6 +69,25 @@ export function registerErrorHandling(app: FastifyInstance, translator: Translat
     if (opts.spa && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return reply.status(404).send(body(request.locale, 'not_found', []));
   });
+}
+
+/**
+ * What a 500's log line may say: the error's class (and its cause's: drivers wrap), its own
+ * code and the PostgreSQL SQLSTATE (`22021` for a NUL byte, `22008` for a date out of range),
+ * enough to find the cause. Never the message or the parameters: they can quote personal data.
+ */
+export function errorClassOf(err: unknown): { errClass: string; errName?: string; errCode?: string; causeClass?: string; sqlState?: string } {
+  const e = err as { name?: unknown; code?: unknown; cause?: unknown } | null;
+  const className = (v: unknown): string | undefined => (v && typeof v === 'object' ? (v as object).constructor?.name : undefined);
+  const code = typeof e?.code === 'string' && e.code.length <= 64 ? e.code : undefined;
+  const sqlState = pgErrorCode(err);
+  return {
+    errClass: className(err) ?? typeof err,
+    ...(typeof e?.name === 'string' ? { errName: e.name } : {}),
+    ...(code && code !== sqlState ? { errCode: code } : {}),
+    ...(e?.cause ? { causeClass: className(e.cause) } : {}),
+    ...(sqlState && /^[0-9A-Z]{5}$/.test(sqlState) ? { sqlState } : {}),
+  };
 }
 
 function customCode(params: Record<string, unknown>): string {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENCY_TYPES, ROLES } from '../access/index.ts';
 import { PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
 import { JurisdictionSchema } from './auth.contract.ts';
+import { codeText, nameText, patchBody, text } from './primitives.ts';
 
 export const Agency = z.object({
   id: z.uuid(),
@@ -14,11 +15,11 @@ export type Agency = z.infer<typeof Agency>;
 export const AgencyList = z.object({ items: z.array(Agency) });
 
 export const CreateAgencyBody = z.object({
-  name: z.string().trim().min(2).max(200),
+  name: nameText({ min: 2, max: 200 }),
   type: z.enum(AGENCY_TYPES),
   regionCode: RegionCodeSchema.nullable(),
 });
-export const UpdateAgencyBody = CreateAgencyBody.partial().extend({ disabled: z.boolean().optional() });
+export const UpdateAgencyBody = patchBody(CreateAgencyBody.partial().extend({ disabled: z.boolean().optional() }));
 
 export const User = z.object({
   id: z.uuid(),
@@ -36,22 +37,22 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 export const UserPage = pageOf(User);
 
-export const UserListQuery = PageQuery.extend({ q: z.string().trim().max(64).optional() });
+export const UserListQuery = PageQuery.extend({ q: text({ max: 64 }).optional() });
 
 export const CreateUserBody = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/),
-  displayName: z.string().trim().min(2).max(200),
+  username: codeText(/^[a-z0-9._-]{3,64}$/, { max: 64, lowercase: true }),
+  displayName: nameText({ min: 2, max: 200 }),
   role: z.enum(ROLES),
   agencyId: z.uuid(),
   jurisdiction: JurisdictionSchema,
 });
-export const UpdateUserBody = z.object({
-  displayName: z.string().trim().min(2).max(200).optional(),
+export const UpdateUserBody = patchBody(z.object({
+  displayName: nameText({ min: 2, max: 200 }).optional(),
   role: z.enum(ROLES).optional(),
   agencyId: z.uuid().optional(),
   jurisdiction: JurisdictionSchema.optional(),
   disabled: z.boolean().optional(),
-});
+}));
 
 /** A temporary password is shown once to the administrator; the user must change it. */
 export const UserWithTemporaryPassword = z.object({ user: User, temporaryPassword: z.string() });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { AGENCY_TYPES, PERMISSIONS, ROLES } from '../access/index.ts';
 import { RegionCodeSchema } from './common.contract.ts';
+import { codeText, secretText, text } from './primitives.ts';
 
 export const SignInBody = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: text({ min: 1, max: 64 }),
+  password: secretText({ min: 1, max: 256 }),
   /** Six-digit TOTP code; required once the account has two-factor enrolled. */
-  code: z.string().regex(/^\d{6}$/).optional(),
+  code: codeText(/^\d{6}$/, { max: 6 }).optional(),
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 
@@ -39,9 +40,9 @@ export type Me = z.infer<typeof Me>;
 export const TotpEnrolment = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() });
 export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
 
-export const TotpConfirmBody = z.object({ code: z.string().regex(/^\d{6}$/) });
+export const TotpConfirmBody = z.object({ code: codeText(/^\d{6}$/, { max: 6 }) });
 
 export const ChangePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().max(256),
+  currentPassword: secretText({ min: 1, max: 256 }),
+  newPassword: secretText({ max: 256 }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KZ_REGIONS, type RegionCode } from '../reference/regions.ts';
+import { codeText } from './primitives.ts';
 
 export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
@@ -33,5 +34,5 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** One of Kazakhstan's 20 ISO 3166-2:KZ codes in force since 2022-11-29 (KZ-10 … KZ-79). */
 export const RegionCodeSchema = z.enum(KZ_REGIONS.map((r) => r.code) as [RegionCode, ...RegionCode[]]);
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/);
+export const CountryCode = codeText(/^[A-Z]{2}$/, { max: 2 });
 export const Ok = z.object({ ok: z.literal(true) });

@@ -1,4 +1,5 @@
 export * from './common.contract.ts';
+export * from './primitives.ts';
 export * from './auth.contract.ts';
 export * from './admin.contract.ts';
 export * from './person.contract.ts';

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { EXPLOITATION_TYPES, GENDERS, IDENTITY_DOCUMENT_TYPES } from '../reference/htcds.ts';
 import { ClientId, CountryCode, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
+import { codeText, isoDate, nameText, text } from './primitives.ts';
+
+/** Nobody registered here was born before 1900; a birth date after today is refused by the service (clock). */
+export const Birthdate = isoDate({ min: '1900-01-01' });
 
 /**
  * Names are stored exactly as typed, in any script (Kazakh or Russian Cyrillic, Kazakh or
@@ -8,17 +12,17 @@ import { ClientId, CountryCode, PageQuery, pageOf, RegionCodeSchema } from './co
  */
 export const CreatePersonBody = z.object({
   clientId: ClientId,
-  firstName: z.string().trim().min(1).max(100),
-  secondName: z.string().trim().min(1).max(100),
-  middleName: z.string().trim().max(100).optional(),
-  birthdate: z.iso.date().optional(),
+  firstName: nameText({ min: 1, max: 100 }),
+  secondName: nameText({ min: 1, max: 100 }),
+  middleName: nameText({ max: 100 }).optional(),
+  birthdate: Birthdate.optional(),
   gender: z.enum(GENDERS),
   citizenship: CountryCode,
   regionCode: RegionCodeSchema,
   identityDocumentType: z.enum(IDENTITY_DOCUMENT_TYPES).optional(),
-  identityNumber: z.string().trim().min(4).max(32).optional(),
-  mobilePhone: z.string().regex(/^\+?[1-9]\d{1,14}$/).optional(),
-  address: z.string().trim().max(500).optional(),
+  identityNumber: text({ min: 4, max: 32 }).optional(),
+  mobilePhone: codeText(/^\+?[1-9]\d{1,14}$/, { max: 16 }).optional(),
+  address: text({ max: 500 }).optional(),
   /** Existing records the officer judged a different person at the duplicate check: kept as human decisions. */
   notSameAs: z.array(z.uuid()).max(20).optional(),
 });
@@ -65,17 +69,17 @@ export const Person = PersonSummary.extend({
 export type Person = z.infer<typeof Person>;
 
 /** `q` matches names in any script and spelling (see core/domain/names). */
-export const PersonListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
+export const PersonListQuery = PageQuery.extend({ q: text({ max: 200 }).optional() });
 
 export const ExploitationTypeSchema = z.enum(EXPLOITATION_TYPES);
 
 /** What an officer has typed so far, checked against existing persons before creating one. */
 export const PersonMatchProbe = z.object({
-  firstName: z.string().trim().min(1).max(100),
-  secondName: z.string().trim().min(1).max(100),
-  middleName: z.string().trim().max(100).optional(),
-  birthdate: z.iso.date().optional(),
-  identityNumber: z.string().trim().min(4).max(32).optional(),
+  firstName: nameText({ min: 1, max: 100 }),
+  secondName: nameText({ min: 1, max: 100 }),
+  middleName: nameText({ max: 100 }).optional(),
+  birthdate: Birthdate.optional(),
+  identityNumber: text({ min: 4, max: 32 }).optional(),
 });
 export type PersonMatchProbe = z.infer<typeof PersonMatchProbe>;
 

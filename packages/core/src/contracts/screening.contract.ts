@@ -4,6 +4,7 @@ import { SCREENING_LEVELS } from '../domain/identification/screening.ts';
 import { EXPLOITATION_TYPES, GENDERS } from '../reference/htcds.ts';
 import { ClientId, CountryCode, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
 import { CreatePersonBody } from './person.contract.ts';
+import { isoDate, text } from './primitives.ts';
 
 /** Where the encounter happened (issue #3: every setting named in the TIP report). */
 export const ENCOUNTER_SETTINGS = [
@@ -44,13 +45,14 @@ export const SCREENING_CONSENT = ['identified', 'declined'] as const;
 export const CreateScreeningBody = z
   .object({
     clientId: ClientId,
-    encounterDate: z.iso.date(),
+    /** Not after today: checked by the service against the clock. */
+    encounterDate: isoDate(),
     regionCode: RegionCodeSchema,
     setting: z.enum(ENCOUNTER_SETTINGS),
     language: z.enum(SCREENING_LANGUAGES),
     interpreterUsed: z.boolean(),
     /** Indicator ids from the current reference lists (GET /reference/indicators). */
-    observed: z.array(z.string().max(120)).max(300),
+    observed: z.array(text({ max: 120 })).max(300),
     /** Age in years, an estimate is fine; null when unknown. */
     ageYears: z.int().min(0).max(120).nullable(),
     gender: z.enum(GENDERS),
@@ -61,7 +63,7 @@ export const CreateScreeningBody = z
     person: CreatePersonBody.omit({ clientId: true, gender: true, citizenship: true, regionCode: true }).optional(),
     /** Instead of `person`: the officer recognised an existing record (the intake duplicate check). */
     existingPersonId: z.uuid().optional(),
-    narrative: z.string().trim().max(10_000).optional(),
+    narrative: text({ max: 10_000, multiline: true }).optional(),
   })
   .superRefine((b, ctx) => {
     if (b.consent === 'identified' && !b.person && !b.existingPersonId) ctx.addIssue({ code: 'custom', path: ['person'], message: 'required', params: { code: 'required' } });
@@ -120,7 +122,7 @@ export type ScreeningReference = z.infer<typeof ScreeningReference>;
 /** Marks the version of a list or of the rules in force as verified (or back to provisional). */
 export const ReferenceVerificationBody = z.object({
   kind: z.enum(['indicator_list', 'rules']),
-  id: z.string().min(1).max(120),
-  version: z.string().min(1).max(60),
+  id: text({ min: 1, max: 120 }),
+  version: text({ min: 1, max: 60 }),
   verification: z.enum(['verified', 'provisional']),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
+import { text } from './primitives.ts';
 
 /** Who is reporting: the person themself, or someone who saw something (issue #3 item 6). */
 export const SELF_REPORT_REPORTERS = ['self', 'witness'] as const;
@@ -28,12 +29,12 @@ export const SelfReportBody = z.object({
   reporter: z.enum(SELF_REPORT_REPORTERS),
   language: z.enum(SELF_REPORT_LANGUAGES),
   regionCode: RegionCodeSchema.optional(),
-  whatHappened: z.string().trim().min(1).max(5000),
+  whatHappened: text({ min: 1, max: 5000, multiline: true }),
   /** How to reach them safely: a phone number, a time of day, or "do not contact me". */
-  contact: z.string().trim().max(200).optional(),
+  contact: text({ max: 200 }).optional(),
   safeToContact: z.boolean(),
   situation: z.array(z.enum(SELF_REPORT_SITUATIONS)).max(SELF_REPORT_SITUATIONS.length).optional(),
-  website: z.string().max(500).optional(),
+  website: text({ max: 500 }).optional(),
 });
 export type SelfReportBody = z.infer<typeof SelfReportBody>;
 
@@ -65,7 +66,7 @@ export const SelfReportListQuery = PageQuery;
 export const SelfReportStatusBody = z
   .object({
     status: z.enum(['in_progress', 'screened', 'closed']),
-    screeningReference: z.string().trim().max(64).optional(),
+    screeningReference: text({ max: 64 }).optional(),
   })
   .superRefine((b, ctx) => {
     if (b.status === 'screened' && !b.screeningReference) {

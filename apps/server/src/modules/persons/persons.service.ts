@@ -6,6 +6,7 @@ import type { AuthContext } from '../../auth/auth.plugin.ts';
 import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { refuseFutureDates } from '../../http/future-dates.ts';
 import { listCaseRefsOfPerson } from '../cases/cases.repository.ts';
 import { findPersonIdByClientId, getPerson, insertPerson, listPersons, type NewPersonRow } from './persons.repository.ts';
 import { linkageMatcher } from './person-matcher.ts';
@@ -150,6 +151,7 @@ export function createPersonsService(deps: AppDeps) {
 
     /** Idempotent on `clientId`: a replayed request returns the person created the first time. */
     async create(auth: AuthContext, audit: AuditContext, body: CreatePersonBody): Promise<Person> {
+      refuseFutureDates(deps.now(), { birthdate: body.birthdate });
       const existing = await findPersonIdByClientId(db, body.clientId);
       if (existing) return read(auth, audit, existing);
       const prepared = preparePerson(cipher, body, { createdBy: auth.user.id, ownerAgencyId: auth.user.agencyId });

@@ -12,6 +12,7 @@ import { linkInsertedPerson, preparePerson } from '../persons/persons.service.ts
 import * as repo from './screenings.repository.ts';
 import { ageGroupOf, resultView, screeningView } from './screenings.view.ts';
 import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
+import { refuseFutureDates } from '../../http/future-dates.ts';
 
 export function createScreeningsService(deps: AppDeps) {
   const { db, cipher } = deps;
@@ -41,6 +42,7 @@ export function createScreeningsService(deps: AppDeps) {
    * non-identifying notification is kept. Idempotent on `clientId`.
    */
   async function create(auth: AuthContext, audit: AuditContext, body: CreateScreeningBody): Promise<Screening> {
+    refuseFutureDates(deps.now(), { encounterDate: body.encounterDate, 'person.birthdate': body.person?.birthdate });
     const existing = await repo.findScreeningIdByClientId(db, body.clientId);
     if (existing) return read(auth, audit, existing);
     const { lists, rules } = await deps.reference.current();

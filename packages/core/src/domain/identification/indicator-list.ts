@@ -4,6 +4,7 @@ import { EXPLOITATION_TYPES } from '../../reference/htcds.ts';
 import { HTCDS_METHOD_OF_CONTROL_VALUES, ILO_FORCED_LABOUR_INDICATORS } from './crosswalk.ts';
 import { parseRuleExpression } from './rule-expression.ts';
 import { safeParseWith, type Parsed } from './zod-issues.ts';
+import { codeText, isoDate, text, urlText } from '../../contracts/primitives.ts';
 
 /**
  * Indicator lists are reference data, versioned, each with a verification status, loaded from
@@ -11,7 +12,7 @@ import { safeParseWith, type Parsed } from './zod-issues.ts';
  * (DOMAIN.md §3). The server reads `reference/indicators/*.json` and hands the parsed JSON here.
  */
 
-const Text = z.string().trim().min(1);
+const Text = text({ min: 1, max: 20_000, multiline: true });
 
 /**
  * Labels in the three working languages. `en` is always there; `kk` and `ru` may be missing
@@ -28,12 +29,12 @@ export const Verification = z.enum(['verified', 'provisional']);
 export type Verification = z.infer<typeof Verification>;
 
 /** Indicator ids are stable, dotted snake_case (`short_form.debt_bondage`) and unique across lists. */
-export const IndicatorId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'dotted snake_case');
+export const IndicatorId = codeText(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, { max: 200 });
 /** Dimension ids are identifiers so rule expressions can name them (rule-expression.ts). */
-export const DimensionId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'snake_case');
-const Key = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case key');
+export const DimensionId = codeText(/^[a-z][a-z0-9_]*$/, { max: 120 });
+const Key = codeText(/^[a-z0-9][a-z0-9_-]*$/, { max: 120 });
 
-export const SourceCitation = z.strictObject({ id: Text, citation: Text, url: z.url().optional(), usedFor: Text.optional() });
+export const SourceCitation = z.strictObject({ id: Text, citation: Text, url: urlText({ max: 2000 }).optional(), usedFor: Text.optional() });
 export type SourceCitation = z.infer<typeof SourceCitation>;
 
 export const AppliesTo = z.strictObject({
@@ -100,7 +101,7 @@ export const IndicatorList = z
     verification: Verification,
     /** Who marked this version verified, and when (set by the national administrator). */
     verifiedBy: Text.optional(),
-    verifiedOn: z.iso.date().optional(),
+    verifiedOn: isoDate().optional(),
     title: Labels,
     source: z.array(SourceCitation).min(1),
     appliesTo: AppliesTo,
@@ -161,7 +162,7 @@ export const RuleConfig = z
     version: Text,
     verification: Verification,
     verifiedBy: Text.optional(),
-    verifiedOn: z.iso.date().optional(),
+    verifiedOn: isoDate().optional(),
     title: Labels,
     source: z.array(SourceCitation).min(1),
     notes: z.array(Text).optional(),
