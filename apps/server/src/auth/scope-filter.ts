@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DomainError, scopeOf, type Actor, type Permission, type Scope } from '@qorgau/core';
-import { caseAssignments, cases } from '../db/schema.ts';
+import { caseAssignments, cases, screenings } from '../db/schema.ts';
 
 export interface ScopedColumns {
   createdBy: PgColumn;
@@ -9,8 +9,21 @@ export interface ScopedColumns {
   regionCode: PgColumn;
   /** Set when the creator handed the record over (minimal disclosure). */
   creatorAccessEnded: PgColumn;
+  /** The person the record is about (the person's own id for a person row). */
+  personId: PgColumn;
   /** A condition true when the actor is assigned to the record. */
   assigned: SQL;
+}
+
+/**
+ * Whether the actor handed this person over after a screening. Why here and not only in the
+ * row's `creator_access_ended` flag: minimal disclosure (DOMAIN.md §1, ADR 0004) ends the
+ * screener's access to the PERSON, so it must also end her `own` access to every other record
+ * of that person: a second case she opened before the handover, one opened by a second
+ * screening, or one whose insert raced the handover. The screening receipt is the fact.
+ */
+export function handedOverBy(actor: Actor, personId: PgColumn): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${screenings} h WHERE h.person_id = ${personId} AND h.screener_id = ${actor.userId}::uuid AND h.handed_over_at IS NOT NULL)`;
 }
 
 /** Scopes are cumulative: each includes every narrower one (core `canAccessRecord`). */
@@ -30,7 +43,7 @@ export function scopePredicate(actor: Actor, scope: Scope | undefined, cols: Sco
   const national = actor.jurisdiction.national;
   const regions = sql.param(actor.jurisdiction.regions);
   return sql`(${rank}::int >= 4
-    OR (${rank}::int >= 0 AND ${cols.createdBy} = ${actor.userId}::uuid AND NOT ${cols.creatorAccessEnded})
+    OR (${rank}::int >= 0 AND ${cols.createdBy} = ${actor.userId}::uuid AND NOT ${cols.creatorAccessEnded} AND NOT ${handedOverBy(actor, cols.personId)})
     OR (${rank}::int >= 1 AND ${cols.assigned})
     OR (${rank}::int >= 2 AND ${cols.ownerAgencyId} = ${actor.agencyId}::uuid)
     OR (${rank}::int >= 3 AND (${national}::boolean OR ${cols.regionCode} = ANY(${regions}::text[]))))`;
@@ -53,6 +66,7 @@ export const caseColumns = (actor: Actor): ScopedColumns => ({
   ownerAgencyId: cases.ownerAgencyId,
   regionCode: cases.regionCode,
   creatorAccessEnded: cases.creatorAccessEnded,
+  personId: cases.personId,
   assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${cases.id} AND ${caseAssignments.userId} = ${actor.userId}::uuid)`,
 });
 

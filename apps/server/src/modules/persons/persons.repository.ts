@@ -19,6 +19,7 @@ export function personScope(actor: Actor, permission: Permission): SQL {
     ownerAgencyId: c.ownerAgencyId,
     regionCode: c.regionCode,
     creatorAccessEnded: c.creatorAccessEnded,
+    personId: c.personId,
     assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${c.id} AND ${caseAssignments.userId} = ${actor.userId}::uuid)`,
   });
   const own = scopeCondition(actor, permission, {
@@ -26,6 +27,7 @@ export function personScope(actor: Actor, permission: Permission): SQL {
     ownerAgencyId: persons.ownerAgencyId,
     regionCode: persons.regionCode,
     creatorAccessEnded: persons.creatorAccessEnded,
+    personId: persons.id,
     assigned: sql`false`,
   });
   return sql`(${own} OR EXISTS (SELECT 1 FROM ${cases} AS ${sql.identifier("scope_case")} WHERE ${c.personId} = ${persons.id} AND ${caseCond}))`;

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { IDENTIFYING_AGENCY_TYPES, type Agency, type HandoverTarget } from '@qorgau/core';
 import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
-import { agencies, screenings, users } from '../../db/schema.ts';
+import { agencies, cases, screenings, users } from '../../db/schema.ts';
 
 export type ScreeningRow = typeof screenings.$inferSelect;
 export interface ScreeningWithNames {
@@ -9,6 +10,8 @@ export interface ScreeningWithNames {
   screenerName: string;
   agencyName: string;
   toAgencyName: string | null;
+  /** The screener has handed this screening's person over (from this or another screening). */
+  personHandedOver: boolean;
 }
 
 export async function nextScreeningReference(tx: DbOrTx, year: number): Promise<string> {
@@ -28,7 +31,13 @@ export async function findScreeningIdByClientId(db: DbOrTx, clientId: string): P
 const toAgency = alias(agencies, 'to_agency');
 const withNames = (db: DbOrTx) =>
   db
-    .select({ screening: screenings, screenerName: users.displayName, agencyName: agencies.name, toAgencyName: toAgency.name })
+    .select({
+      screening: screenings,
+      screenerName: users.displayName,
+      agencyName: agencies.name,
+      toAgencyName: toAgency.name,
+      personHandedOver: sql<boolean>`EXISTS (SELECT 1 FROM ${screenings} h WHERE h.person_id = ${screenings.personId} AND h.screener_id = ${screenings.screenerId} AND h.handed_over_at IS NOT NULL)`,
+    })
     .from(screenings)
     .innerJoin(users, eq(users.id, screenings.screenerId))
     .innerJoin(agencies, eq(agencies.id, screenings.agencyId))
@@ -52,4 +61,29 @@ export async function listOwnScreenings(db: DbOrTx, screenerId: string, page: nu
 
 export async function markHandedOver(tx: DbOrTx, id: string, toAgencyId: string, at: Date): Promise<void> {
   await tx.update(screenings).set({ handedOverTo: toAgencyId, handedOverAt: at }).where(eq(screenings.id, id));
+}
+
+/**
+ * The case a screening opened, locked for its handover. Read by id, not through the screener's
+ * scope: the screening is hers, and her access to the person may already have ended by the
+ * handover of another screening of the same person (its case must not be stranded).
+ */
+export async function lockScreeningCase(tx: DbOrTx, caseId: string) {
+  const [row] = await tx.select({ id: cases.id, regionCode: cases.regionCode, identificationDue: cases.identificationDue }).from(cases).where(eq(cases.id, caseId)).for('update');
+  return row ?? null;
+}
+
+export async function getHandoverTarget(db: DbOrTx, agencyId: string): Promise<HandoverTarget | null> {
+  const [row] = await db.select({ type: agencies.type, regionCode: agencies.regionCode, disabled: agencies.disabled }).from(agencies).where(eq(agencies.id, agencyId));
+  return row ?? null;
+}
+
+/** The agencies that may receive a handover of a case in `regionCode` (core `mayReceiveHandover`). */
+export async function listHandoverTargets(db: DbOrTx, regionCode: string): Promise<Agency[]> {
+  const rows = await db
+    .select({ id: agencies.id, name: agencies.name, type: agencies.type, regionCode: agencies.regionCode, disabled: agencies.disabled })
+    .from(agencies)
+    .where(and(inArray(agencies.type, [...IDENTIFYING_AGENCY_TYPES]), eq(agencies.disabled, false), or(isNull(agencies.regionCode), eq(agencies.regionCode, regionCode))))
+    .orderBy(asc(agencies.name), asc(agencies.id));
+  return rows as Agency[];
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CreateScreeningBody, HandoverBody, IdParams, Screening, ScreeningListQuery, ScreeningPage, ScreeningReference } from '@qorgau/core';
+import { AgencyList, CreateScreeningBody, HandoverBody, IdParams, Screening, ScreeningListQuery, ScreeningPage, ScreeningReference } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
 import { createScreeningsService } from './screenings.service.ts';
@@ -27,6 +27,11 @@ export const screeningsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
     config: { access: 'case.create' },
     schema: { tags: ['screenings'], params: IdParams, response: { 200: Screening } },
   }, async (req) => screenings.read(actorOf(req), auditContextOf(req), req.params.id));
+
+  app.get('/screenings/:id/handover-targets', {
+    config: { access: 'case.create' },
+    schema: { tags: ['screenings'], params: IdParams, response: { 200: AgencyList } },
+  }, async (req) => screenings.handoverTargets(actorOf(req), req.params.id));
 
   app.post('/screenings/:id/handover', {
     config: { access: 'case.create' },

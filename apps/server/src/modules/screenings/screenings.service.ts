@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { addWorkingDays, applyAction, deriveCaseState, DomainError, evaluateScreening, URGENT_SETTINGS, type CaseAction, type CreateScreeningBody, type Screening } from '@qorgau/core';
+import { addWorkingDays, applyAction, deriveCaseState, DomainError, dueAfterHandover, evaluateScreening, handoverRefusal, URGENT_SETTINGS, type Agency, type CaseAction, type CreateScreeningBody, type Screening } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { agencyExists, getCase, listCaseActions, setIdentificationDue, transferCase } from '../cases/cases.repository.ts';
+import { listCaseActions, setIdentificationDue, transferCase } from '../cases/cases.repository.ts';
 import { insertAction, openCase } from '../cases/cases.service.ts';
 import { endCreatorAccess, getPerson, insertPerson } from '../persons/persons.repository.ts';
 import { linkInsertedPerson, preparePerson } from '../persons/persons.service.ts';
@@ -33,7 +33,7 @@ export function createScreeningsService(deps: AppDeps) {
     const row = await repo.getOwnScreening(db, auth.user.id, id);
     if (!row) throw new DomainError('not_found');
     await db.transaction((tx) => appendAudit(tx, audit, { operation: 'screening.read', recordType: 'screening', recordId: id }));
-    return screeningView(row, row.screening.handedOverAt === null);
+    return screeningView(row, row.screening.handedOverAt === null && !row.personHandedOver);
   }
 
   /**
@@ -113,14 +113,17 @@ export function createScreeningsService(deps: AppDeps) {
       if (!row) throw new DomainError('not_found');
       const { screening } = row;
       if (!screening.caseId || screening.handedOverAt) throw new DomainError('conflict');
-      if (!(await agencyExists(tx, toAgencyId))) throw new DomainError('validation_failed', [{ path: 'toAgencyId', code: 'not_found' }]);
-      const kase = await getCase(tx, auth.actor, screening.caseId, { forUpdate: true });
+      const kase = await repo.lockScreeningCase(tx, screening.caseId);
       if (!kase) throw new DomainError('conflict');
+      // Only an identification unit of the person's region, or a national one (core rule).
+      const refusal = handoverRefusal(await repo.getHandoverTarget(tx, toAgencyId), kase.regionCode);
+      if (refusal) throw new DomainError('validation_failed', [{ path: 'toAgencyId', code: refusal }]);
       const log = await listCaseActions(tx, screening.caseId);
       applyAction(deriveCaseState(log.map((l) => ({ type: l.action.type, ...l.action.details }) as unknown as CaseAction)), { type: 'handed_over' });
       await insertAction(tx, cipher, auth, screening.caseId, log.length + 1, randomUUID(), { type: 'handed_over', details: { toAgencyId }, text: undefined });
-      // The identification clock starts at referral: N working days (default 5) in Kazakhstan's calendar.
-      const due = addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, deps.calendar);
+      // The identification clock starts at referral: N working days (default 5) in Kazakhstan's
+      // calendar, unless a pre-deportation or detention screening started an earlier one.
+      const due = dueAfterHandover(kase.identificationDue, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, deps.calendar));
       await transferCase(tx, screening.caseId, toAgencyId, due);
       if (screening.personId) await endCreatorAccess(tx, screening.personId, auth.user.id);
       await repo.markHandedOver(tx, id, toAgencyId, new Date());
@@ -129,13 +132,21 @@ export function createScreeningsService(deps: AppDeps) {
     return read(auth, audit, id);
   }
 
+  /** The agencies this screening may be handed over to (the web app offers only these). */
+  async function handoverTargets(auth: AuthContext, id: string): Promise<{ items: Agency[] }> {
+    const row = await repo.getOwnScreening(db, auth.user.id, id);
+    if (!row) throw new DomainError('not_found');
+    return { items: await repo.listHandoverTargets(db, row.screening.regionCode) };
+  }
+
   return {
     create,
     read,
     handover,
+    handoverTargets,
     async list(auth: AuthContext, page: number, pageSize: number) {
       const { rows, total } = await repo.listOwnScreenings(db, auth.user.id, page, pageSize);
-      return { items: rows.map((r) => screeningView(r, r.screening.handedOverAt === null)), total, page, pageSize };
+      return { items: rows.map((r) => screeningView(r, r.screening.handedOverAt === null && !r.personHandedOver)), total, page, pageSize };
     },
   };
 }

@@ -7,20 +7,18 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { useCurrentUser } from '../auth/current-user.tsx';
-import { useAgencyDirectory } from '../cases/api.ts';
-import { useHandover } from './api.ts';
+import { useHandover, useHandoverTargets } from './api.ts';
 
 /** Hand the person and the case over; the screener keeps only a receipt (minimal disclosure). */
 export function HandoverPanel({ s }: { s: Screening }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
-  const directory = useAgencyDirectory(true);
+  // Only identification units of the person's region or national ones (core `mayReceiveHandover`).
+  const directory = useHandoverTargets(s.id, true);
   const handover = useHandover(s.id);
   const [agencyId, setAgencyId] = useState('');
   const [missing, setMissing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const agencies = (directory.data?.items ?? []).filter((a) => a.id !== me.agency.id);
+  const agencies = directory.data?.items ?? [];
   const agencyName = agencies.find((a) => a.id === agencyId)?.name ?? '';
   const errors = fieldErrors(handover.error);
   return (
@@ -30,7 +28,15 @@ export function HandoverPanel({ s }: { s: Screening }) {
           {t('screening.handover.title')}
         </Title>
         <Text size="sm">{t('screening.handover.help')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('screening.handover.eligibleOnly')}
+        </Text>
         <ErrorAlert error={directory.error} onRetry={() => void directory.refetch()} />
+        {directory.isSuccess && agencies.length === 0 && (
+          <Alert color="yellow" variant="light" data-testid="handover-no-targets">
+            {t('screening.handover.noTargets')}
+          </Alert>
+        )}
         <NativeSelect
           data-testid="handover-agency"
           label={t('screening.handover.agency')}
@@ -41,7 +47,7 @@ export function HandoverPanel({ s }: { s: Screening }) {
             setAgencyId(e.currentTarget.value);
             setMissing(false);
           }}
-          data={[{ value: '', label: t('common.choose') }, ...agencies.map((a) => ({ value: a.id, label: a.name }))]}
+          data={[{ value: '', label: t('common.choose') }, ...agencies.map((a) => ({ value: a.id, label: `${a.name} (${t(`agencyTypes.${a.type}`)})` }))]}
           error={missing ? t('validation.required') : errors.toAgencyId}
         />
         <Button

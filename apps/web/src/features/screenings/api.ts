@@ -1,4 +1,4 @@
-import { Screening, ScreeningPage, ScreeningReference, type CreateScreeningBody } from '@qorgau/core';
+import { AgencyList, Screening, ScreeningPage, ScreeningReference, type CreateScreeningBody } from '@qorgau/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { http } from '../../api/http-client.ts';
 
@@ -35,6 +35,15 @@ export function useCreateScreening() {
       void qc.invalidateQueries({ queryKey: ['persons', 'list'] });
       void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
     },
+  });
+}
+
+/** The identification units this screening may be handed over to (the server's rule). */
+export function useHandoverTargets(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['screenings', 'handover-targets', id],
+    queryFn: () => http.get(`/screenings/${encodeURIComponent(id)}/handover-targets`, AgencyList),
+    enabled,
   });
 }
 
