@@ -79,6 +79,10 @@ describeEachDb('a failing database', (kind) => {
         expect(logs).not.toContain(leak);
       }
       expect(logs).toContain('unhandled error');
+      // The cause can be found: the error's class, its cause's, and PostgreSQL's SQLSTATE (undefined_table).
+      const line = JSON.parse(logs.split('\n').find((l) => l.includes('unhandled error')) ?? '{}');
+      expect(line).toMatchObject({ errClass: 'DrizzleQueryError', causeClass: expect.any(String), sqlState: '42P01' });
+      expect(line).not.toHaveProperty('message');
     } finally {
       await t.close();
     }
