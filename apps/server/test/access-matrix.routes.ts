@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
+import type { Role } from '@qorgau/core';
+import { currentTotp } from '../src/auth/totp.ts';
+import { TEST_PASSWORD, personBody, type Session, type TestApp } from './test-app.ts';
+
+/**
+ * THE ROUTE TABLE OF THE ACCESS MATRIX (access-matrix.int.test.ts). One row per API route, keyed
+ * `METHOD /api/v1/path` exactly as the route is declared (with `:id`). The test fails when a
+ * declared route has no row here, or a row names a route that no longer exists.
+ *
+ * HOW TO ADD A ROUTE (append a row below, in the section of its module):
+ *   'POST /api/v1/things/:id/approve': {
+ *     request: (ctx) => ({ payload: { ... } }),   // a request the route ACCEPTS (valid body)
+ *     expect: 404,                                 // the exact status for a role that holds the
+ *   },                                             // route's access; or (role, ctx) => status
+ *
+ * - `request(ctx)`: the url defaults to the declared one with `:id` replaced by `ctx.missingId`
+ *   (so a record route answers 404: record-level scopes are tested separately); give `url`
+ *   to use a real record. Use `ctx` for ids (an identification unit, the caller's own person or
+ *   screening, ...). Must be valid: a 400 here would hide the guard.
+ * - `expect`: the exact status (200, 404, 409, ... never "not 403") for every role that passes the
+ *   route's declared access. Roles that lack it get 403 `forbidden`; the test derives that
+ *   from core (`hasPermission`), so it is not written here. Where the answer depends on the
+ *   role beyond the route's permission, derive it from core in a function of the role.
+ * - `anonymous`: public routes only: the exact status without a session (the request is then
+ *   sent without a cookie; non-public routes always answer 401).
+ * - `fresh`: the request ends or changes the session (sign-out, password change): the test
+ *   runs it with a throwaway user of the role, signed in for it alone.
+ *
+ * Case actions (every action type x role x scope) and record-level scopes of lists, searches,
+ * screenings, self-reports and links are in the test itself, derived from core's rules.
+ */
+export interface MatrixContext {
+  t: TestApp;
+  role: Role;
+  session: Session;
+  /** A uuid that names no record. */
+  missingId: string;
+  /** The region every matrix user works in (jurisdiction ['KZ-75']). */
+  region: 'KZ-75';
+  /** An identification unit (a police agency in the region): a handover or referral target. */
+  unitAgencyId: string;
+  /** A new person record created by the session's user (their own), in the region. */
+  ownPerson(): Promise<string>;
+  /** A new screening with consent by the session's user (through the API), not handed over. */
+  ownScreening(): Promise<{ id: string; caseId: string }>;
+}
+
+export interface MatrixRequest {
+  url?: string;
+  payload?: InjectOptions['payload'];
+  headers?: Record<string, string>;
+}
+
+export interface RouteRow {
+  request(ctx: MatrixContext): MatrixRequest | Promise<MatrixRequest>;
+  expect: number | ((role: Role, ctx: MatrixContext) => number);
+  anonymous?: number;
+  fresh?: boolean;
+}
+
+/** A screening body with consent, in the matrix region. */
+export const screeningBody = (overrides: Record<string, unknown> = {}) => ({
+  clientId: randomUUID(),
+  encounterDate: '2026-11-20',
+  regionCode: 'KZ-75',
+  setting: 'farm',
+  language: 'kk',
+  interpreterUsed: false,
+  observed: ['short_form.documents_withheld', 'short_form.wages_withheld'],
+  ageYears: 34,
+  gender: 'Feminine',
+  citizenship: 'UZ',
+  exploitationTypes: ['ForcedLabour'],
+  consent: 'identified',
+  person: { firstName: 'Dilnoza', secondName: 'Gʻulomova', birthdate: '1992-05-01' },
+  ...overrides,
+});
+
+const unique = () => randomUUID().slice(0, 8);
+
+export const ROUTES: Record<string, RouteRow> = {
+  // --- auth -------------------------------------------------------------------------------
+  'POST /api/v1/auth/sign-in': {
+    request: async ({ t }) => {
+      const u = await t.createUser({ role: 'analyst' });
+      return { payload: { username: u.username, password: TEST_PASSWORD, code: currentTotp(u.totpSecret, u.username) } };
+    },
+    expect: 200,
+    anonymous: 200,
+  },
+  'POST /api/v1/auth/sign-out': { request: () => ({ payload: {} }), expect: 200, fresh: true },
+  'GET /api/v1/auth/me': { request: () => ({}), expect: 200 },
+  // An enrolled account cannot enrol again.
+  'POST /api/v1/auth/totp/enroll': { request: () => ({ payload: {} }), expect: 409 },
+  'POST /api/v1/auth/totp/confirm': { request: () => ({ payload: { code: '000000' } }), expect: 409 },
+  'POST /api/v1/auth/password': {
+    request: () => ({ payload: { currentPassword: TEST_PASSWORD, newPassword: `Another-Long-Passphrase-${unique()}` } }),
+    expect: 200,
+    fresh: true,
+  },
+
+  // --- persons and linkage ------------------------------------------------------------------
+  'GET /api/v1/persons': { request: () => ({}), expect: 200 },
+  'POST /api/v1/persons': { request: () => ({ payload: personBody() }), expect: 200 },
+  'POST /api/v1/persons/matches': { request: () => ({ payload: { firstName: 'Әйгерім', secondName: 'Нұрланқызы' } }), expect: 200 },
+  'POST /api/v1/persons/match-decisions': { request: (ctx) => ({ payload: { candidateId: ctx.missingId, decision: 'different' } }), expect: 404 },
+  'GET /api/v1/persons/:id': { request: () => ({}), expect: 404 },
+  'GET /api/v1/persons/overview': { request: () => ({}), expect: 200 },
+  'GET /api/v1/persons/:id/links': { request: () => ({}), expect: 404 },
+  'GET /api/v1/linkage/proposals': { request: () => ({}), expect: 200 },
+  'GET /api/v1/linkage/proposals/:id': { request: () => ({}), expect: 404 },
+  'POST /api/v1/linkage/decisions': {
+    request: async (ctx) => ({ payload: { clientId: randomUUID(), personA: await ctx.ownPerson(), personB: await ctx.ownPerson(), decision: 'different' } }),
+    expect: 200,
+  },
+  'POST /api/v1/linkage/runs': { request: () => ({}), expect: 200 },
+  'GET /api/v1/linkage/runs/current': { request: () => ({}), expect: 200 },
+
+  // --- cases -------------------------------------------------------------------------------
+  'GET /api/v1/cases': { request: () => ({}), expect: 200 },
+  'GET /api/v1/cases/overview': { request: () => ({}), expect: 200 },
+  'POST /api/v1/cases': {
+    request: async (ctx) => ({ payload: { clientId: randomUUID(), personId: await ctx.ownPerson(), regionCode: ctx.region, exploitationTypes: [] } }),
+    expect: 200,
+  },
+  'GET /api/v1/cases/:id': { request: () => ({}), expect: 404 },
+  // Every action type x role x scope is in the test ("case actions"), derived from CASE_ACTION_RULES.
+  'POST /api/v1/cases/:id/actions': { request: () => ({ payload: { clientId: randomUUID(), action: { type: 'note_added', text: 'x' } } }), expect: 404 },
+
+  // --- screenings and reference data --------------------------------------------------------
+  'GET /api/v1/reference/indicators': { request: () => ({}), expect: 200 },
+  'GET /api/v1/reference/regions': { request: () => ({}), expect: 200 },
+  'GET /api/v1/screenings': { request: () => ({}), expect: 200 },
+  'POST /api/v1/screenings': { request: () => ({ payload: screeningBody() }), expect: 200 },
+  'GET /api/v1/screenings/:id': { request: () => ({}), expect: 404 },
+  'GET /api/v1/screenings/:id/handover-targets': { request: () => ({}), expect: 404 },
+  'GET /api/v1/screenings/:id/handover-targets': {
+    request: async (ctx) => ({ url: `/api/v1/screenings/${(await ctx.ownScreening()).id}/handover-targets` }),
+    expect: 200,
+  },
+  'POST /api/v1/screenings/:id/handover': {
+    request: async (ctx) => ({ url: `/api/v1/screenings/${(await ctx.ownScreening()).id}/handover`, payload: { toAgencyId: ctx.unitAgencyId } }),
+    expect: 200,
+  },
+  'POST /api/v1/reference/indicator-lists': {
+    request: async ({ t }) => {
+      const [list] = (await t.deps.reference.current()).lists;
+      return { payload: { ...list, version: `${list?.version}.${unique()}` } };
+    },
+    expect: 200,
+  },
+  'POST /api/v1/reference/rules': {
+    request: async ({ t }) => {
+      const { rules } = await t.deps.reference.current();
+      return { payload: { ...rules, version: `${rules.version}.${unique()}` } };
+    },
+    expect: 200,
+  },
+  'POST /api/v1/reference/verification': {
+    request: async ({ t }) => {
+      const { rules } = await t.deps.reference.current();
+      return { payload: { kind: 'rules', id: rules.id, version: rules.version, verification: 'provisional' } };
+    },
+    expect: 200,
+  },
+
+  // --- self-reports (the hotline queue) -----------------------------------------------------
+  'POST /api/v1/self-reports': {
+    request: () => ({ payload: { reporter: 'self', language: 'kk', whatHappened: 'Құжатымды алып қойды', safeToContact: false } }),
+    expect: 200,
+    anonymous: 200,
+  },
+  'GET /api/v1/self-reports': { request: () => ({}), expect: 200 },
+  'GET /api/v1/self-reports/:id': { request: () => ({}), expect: 404 },
+  'POST /api/v1/self-reports/:id/status': { request: () => ({ payload: { status: 'closed' } }), expect: 404 },
+
+  // --- administration ----------------------------------------------------------------------
+  'GET /api/v1/users': { request: () => ({}), expect: 200 },
+  'POST /api/v1/users': {
+    request: (ctx) => ({
+      payload: { username: `matrix.${unique()}`, displayName: 'Matrix User', role: 'analyst', agencyId: ctx.unitAgencyId, jurisdiction: { national: false, regions: [ctx.region] } },
+    }),
+    expect: 200,
+  },
+  'PATCH /api/v1/users/:id': { request: () => ({ payload: { displayName: 'Renamed' } }), expect: 404 },
+  'POST /api/v1/users/:id/reset-password': { request: () => ({ payload: {} }), expect: 404 },
+  'GET /api/v1/agencies': { request: () => ({}), expect: 200 },
+  'GET /api/v1/agencies/directory': { request: () => ({}), expect: 200 },
+  'POST /api/v1/agencies': { request: (ctx) => ({ payload: { name: `Matrix agency ${unique()}`, type: 'ngo', regionCode: ctx.region } }), expect: 200 },
+  'PATCH /api/v1/agencies/:id': { request: () => ({ payload: { name: 'Renamed agency' } }), expect: 404 },
+  'GET /api/v1/audit': { request: () => ({}), expect: 200 },
+  'GET /api/v1/audit/denied': { request: () => ({}), expect: 200 },
+
+  // --- the API itself --------------------------------------------------------------------------
+  'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
+};
