@@ -31,6 +31,10 @@ const Env = z.object({
   QORGAU_SELF_REPORT_RATE_PER_10_MIN: z.coerce.number().int().min(1).default(5),
   /** Working days an identification unit has to decide after a referral (issue #3). */
   QORGAU_IDENTIFICATION_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Minutes between signed audit checkpoints written by the server (0: none; ADR 0007). */
+  QORGAU_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  /** Where they are written; copy them off the machine (a WORM bucket). Default <data dir>/audit-checkpoints. */
+  QORGAU_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -49,6 +53,7 @@ export interface Config {
   signInRatePerMinute: number;
   selfReportRatePer10Min: number;
   identificationDays: number;
+  auditCheckpoint: { minutes: number; dir: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   webDist: string | null;
 }
@@ -95,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRatePerMinute: e.QORGAU_SIGNIN_RATE_PER_MINUTE,
     selfReportRatePer10Min: e.QORGAU_SELF_REPORT_RATE_PER_10_MIN,
     identificationDays: e.QORGAU_IDENTIFICATION_DAYS,
+    auditCheckpoint: { minutes: e.QORGAU_AUDIT_CHECKPOINT_MINUTES, dir: resolve(e.QORGAU_AUDIT_CHECKPOINT_DIR ?? resolve(dataDir, 'audit-checkpoints')) },
     logLevel: e.LOG_LEVEL,
     webDist: null,
   };

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
+import { startAuditBackground } from './audit/audit-background.ts';
 import type { Config } from './config.ts';
 import { openRuntime } from './runtime/runtime.ts';
 import { restrictProcessUmask } from './runtime/data-dir-permissions.ts';
@@ -26,10 +27,13 @@ export async function startServer(config: Config): Promise<void> {
     seededNow = true;
   }
   const app = await buildApp(rt.deps);
+  // Audit entries are linked into the keyed chain and checkpointed in the background (ADR 0007).
+  const audit = startAuditBackground(rt.deps.db, rt.auditKeys, rt.deps.config, app.log);
   // A bulk linkage run left behind by a stopped server resumes where it stopped.
   void linkageJobFor(rt.deps).current();
   const shutdown = async () => {
     await app.close();
+    await audit.stop();
     await rt.close();
     process.exit(0);
   };

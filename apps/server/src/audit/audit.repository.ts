@@ -1,8 +1,7 @@
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditOperation, AuditOutcome } from '@qorgau/core';
 import type { DbOrTx } from '../db/client.ts';
-import { auditHeads, auditLog } from '../db/schema.ts';
-import { chainPayload, pickLane } from './audit-chain.ts';
+import { auditLog } from '../db/schema.ts';
 
 /** Who acted and from where; null actor for anonymous events (a failed sign-in). */
 export interface AuditContext {
@@ -19,18 +18,9 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-/**
- * The two common-table expressions that append one entry (`audit_head`, `audit_ins`), for use
- * inside a larger statement: the lane head row is updated (its row lock makes concurrent
- * appenders to the lane queue until commit), PostgreSQL's sha256() chains the new hash to the
- * previous one, and the entry is inserted with both links. The formula is `chainHash` in
- * audit-chain.ts, which verification uses. With `onlyIf`, nothing is appended unless that
- * condition holds (an audited read of a record that turned out not to be visible).
- */
-export function auditCtes(ctx: AuditContext, event: AuditEvent, onlyIf: SQL = sql`true`): SQL {
-  const lane = pickLane();
-  const fields = {
-    lane,
+/** The stored row of an event (`at` from the application clock). */
+function entryOf(ctx: AuditContext, event: AuditEvent) {
+  return {
     at: new Date(),
     operation: event.operation,
     outcome: event.outcome ?? 'success',
@@ -43,25 +33,27 @@ export function auditCtes(ctx: AuditContext, event: AuditEvent, onlyIf: SQL = sq
     ip: ctx.ip,
     details: event.details ?? {},
   };
-  const payload = chainPayload(fields);
-  return sql`audit_head AS (
-      UPDATE ${auditHeads}
-         SET seq = seq + 1,
-             prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || E'\n' || (seq + 1)::text || E'\n' || ${payload}::text, 'UTF8')), 'hex')
-       WHERE lane = ${lane}::smallint AND ${onlyIf}
-   RETURNING seq, prev_hash, hash),
-    audit_ins AS (
-    INSERT INTO ${auditLog} (lane, lane_seq, at, operation, outcome, actor_id, actor_username, actor_role, agency_id, record_type, record_id, ip, details, prev_hash, hash)
-    SELECT ${lane}::smallint, seq, ${fields.at.toISOString()}::timestamptz, ${fields.operation}::text, ${fields.outcome}::text, ${fields.actorId}::uuid,
-           ${fields.actorUsername}::text, ${fields.actorRole}::text, ${fields.agencyId}::uuid, ${fields.recordType}::text, ${fields.recordId}::text,
-           ${fields.ip}::text, ${JSON.stringify(fields.details)}::jsonb, prev_hash, hash
-      FROM audit_head)`;
 }
 
-/** Appends one entry in the caller's transaction (one statement). */
+/**
+ * The common-table expression (`audit_ins`) that appends one entry, for use inside a larger
+ * statement. A plain insert: no lock and no hash on the request path; the background chainer
+ * (audit-chainer.ts) links the entry once it has committed (ADR 0007). With `onlyIf`, nothing
+ * is appended unless that condition holds (an audited read of a record that turned out not to
+ * be visible).
+ */
+export function auditCtes(ctx: AuditContext, event: AuditEvent, onlyIf: SQL = sql`true`): SQL {
+  const f = entryOf(ctx, event);
+  return sql`audit_ins AS (
+    INSERT INTO ${auditLog} (at, operation, outcome, actor_id, actor_username, actor_role, agency_id, record_type, record_id, ip, details)
+    SELECT ${f.at.toISOString()}::timestamptz, ${f.operation}::text, ${f.outcome}::text, ${f.actorId}::uuid, ${f.actorUsername}::text,
+           ${f.actorRole}::text, ${f.agencyId}::uuid, ${f.recordType}::text, ${f.recordId}::text, ${f.ip}::text, ${JSON.stringify(f.details)}::jsonb
+     WHERE ${onlyIf})`;
+}
+
+/** Appends one entry in the caller's transaction: one plain INSERT, chained in the background. */
 export async function appendAudit(tx: DbOrTx, ctx: AuditContext, event: AuditEvent): Promise<void> {
-  await tx.execute(sql`WITH ${auditCtes(ctx, event)} SELECT 1`);
+  await tx.insert(auditLog).values(entryOf(ctx, event));
 }
 
 export interface AuditFilter {

@@ -1,5 +1,4 @@
 import type { Config } from '../config.ts';
-import { verifyAuditChain } from '../audit/audit-verify.ts';
 import { rotateKeys } from '../crypto/rotate-keys.ts';
 import { createDb } from '../db/client.ts';
 import { lockDataDir } from '../runtime/data-dir-lock.ts';
@@ -42,23 +41,6 @@ export async function seedCommand(config: Config, opts: { persons: number; seed:
     });
     console.log(`qorgau: seeded ${result.persons} persons and ${result.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
-  } finally {
-    await rt.close();
-  }
-}
-
-export async function auditVerifyCommand(config: Config): Promise<number> {
-  const rt = await openRuntime(config, { allowCreateKey: false });
-  try {
-    const result = await verifyAuditChain(rt.deps.db);
-    if (result.ok) {
-      console.log(`qorgau: audit chain intact (${result.entries} entries)`);
-      return 0;
-    }
-    console.error(
-      `qorgau: audit chain BROKEN at entry ${result.firstBrokenId ?? `(end of lane ${result.lane})`}: ${result.reason}`,
-    );
-    return 3;
   } finally {
     await rt.close();
   }

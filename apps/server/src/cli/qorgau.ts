@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { KeyFileError } from '../crypto/keyring.ts';
+import { CheckpointError } from '../audit/audit-checkpoint.ts';
 import { DataDirLockedError } from '../runtime/data-dir-lock.ts';
 import { restrictProcessUmask } from '../runtime/data-dir-permissions.ts';
 import { ReferenceDataError } from '../reference/screening-reference.ts';
-import { auditVerifyCommand, keysRotateCommand, linkCommand, migrateCommand, seedCommand } from './commands.ts';
+import { auditCheckpointCommand, auditPublicKeyCommand, auditVerifyCommand } from './audit-commands.ts';
+import { keysRotateCommand, linkCommand, migrateCommand, seedCommand } from './commands.ts';
 import { startServer } from '../main.ts';
 import { DedupInputError, dedup, encodeCsv } from './dedup.ts';
 
@@ -13,7 +15,12 @@ const USAGE = `usage: qorgau <command>
   migrate                    apply database migrations and exit
   seed --persons N [--seed S] [--start I]
                              add N synthetic persons with cases (organisations first if empty)
-  audit verify               check the audit log's hash chain; non-zero exit names the first broken entry
+  audit verify [--checkpoint F] [--public-key P]
+                             link pending audit entries, check the keyed chain and the latest signed
+                             checkpoint (or F); exit 3 names the first broken entry
+  audit checkpoint [--output F]
+                             sign the audit chain's head (Ed25519); to stdout or file F
+  audit public-key           print the checkpoint public key (PEM) for auditors
   keys rotate                re-encrypt personal data under a new key (stop servers first)
   link                       link every person in the database (the bulk linkage job; resumes a stopped run)
   dedup --input F --output G.csv [--encoded]
@@ -27,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { persons: { type: 'string' }, seed: { type: 'string' }, start: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, encoded: { type: 'boolean' }, 'key-file': { type: 'string' }, help: { type: 'boolean' } },
+    options: { persons: { type: 'string' }, seed: { type: 'string' }, start: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, encoded: { type: 'boolean' }, 'key-file': { type: 'string' }, checkpoint: { type: 'string' }, 'public-key': { type: 'string' }, help: { type: 'boolean' } },
   });
   const [cmd, sub] = positionals;
   if (values.help || !cmd) {
@@ -60,7 +67,11 @@ async function main(argv: string[]): Promise<number> {
     case 'seed':
       return seedCommand(config, { persons: Number(values.persons ?? 1000), seed: Number(values.seed ?? 2026), start: values.start ? Number(values.start) : undefined });
     case 'audit verify':
-      return auditVerifyCommand(config);
+      return auditVerifyCommand(config, { checkpoint: values.checkpoint, publicKey: values['public-key'] });
+    case 'audit checkpoint':
+      return auditCheckpointCommand(config, { output: values.output });
+    case 'audit public-key':
+      return auditPublicKeyCommand(config);
     case 'keys rotate':
       return keysRotateCommand(config);
     case 'link':
@@ -77,7 +88,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // Known operator mistakes get their message; anything else only its class (no data in output).
-    const known = e instanceof ConfigError || e instanceof KeyFileError || e instanceof DataDirLockedError || e instanceof ReferenceDataError || e instanceof DedupInputError;
+    const known = e instanceof ConfigError || e instanceof KeyFileError || e instanceof DataDirLockedError || e instanceof ReferenceDataError || e instanceof DedupInputError || e instanceof CheckpointError;
     // A database error's own message carries the query's parameters (ciphertext, blind indexes):
     // print its PostgreSQL code and reason only.
     const cause = (e as { cause?: { code?: string; message?: string } })?.cause;

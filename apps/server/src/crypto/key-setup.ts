@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { systemSettings } from '../db/schema.ts';
+import { auditChain, systemSettings } from '../db/schema.ts';
 import { createFieldCipher, type FieldCipher } from './field-cipher.ts';
-import { KeyFileError, keyFileExists, keyringFrom, newKeyringFile, readKeyringFile, writeKeyringFile, type Keyring } from './keyring.ts';
+import { KeyFileError, keyFileExists, keyringFrom, newAuditKeys, newKeyringFile, readKeyringFile, writeKeyringFile, type Keyring, type KeyringFile } from './keyring.ts';
 
 const KEY_CHECK = 'key_check';
 const KEY_CHECK_PLAIN = 'qorgau-key-check';
@@ -25,7 +25,7 @@ export async function openKeyring(db: Db, keyFile: string, opts: { allowCreate: 
     if (!opts.allowCreate) throw new KeyFileError(`the key file ${keyFile} does not exist`);
     writeKeyringFile(keyFile, newKeyringFile());
   }
-  const keyring = keyringFrom(readKeyringFile(keyFile));
+  const keyring = keyringFrom(await withAuditKeys(db, keyFile, readKeyringFile(keyFile)));
   const cipher = createFieldCipher(keyring);
   if (check) {
     try {
@@ -37,4 +37,18 @@ export async function openKeyring(db: Db, keyFile: string, opts: { allowCreate: 
     await db.insert(systemSettings).values({ key: KEY_CHECK, value: cipher.encrypt(KEY_CHECK_PLAIN, KEY_CHECK_CONTEXT) });
   }
   return { keyring, cipher };
+}
+
+/**
+ * A key file from before the keyed audit chain gets its audit keys on first open. Never when the
+ * database already holds a keyed chain: a new key would make every existing link fail, so a key
+ * file without them is the wrong (or an old copy of the) key file.
+ */
+async function withAuditKeys(db: Db, keyFile: string, file: KeyringFile): Promise<KeyringFile> {
+  if (file.audit) return file;
+  const [link] = await db.select({ seq: auditChain.seq }).from(auditChain).limit(1);
+  if (link) throw new KeyFileError(`the key file ${keyFile} has no audit key, but this database holds an audit chain made with one; nothing was changed.`);
+  const upgraded = { ...file, audit: newAuditKeys() };
+  writeKeyringFile(keyFile, upgraded);
+  return upgraded;
 }

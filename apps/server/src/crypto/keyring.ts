@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -10,6 +10,9 @@ import { z } from 'zod';
  * - `dataKeys`: AES-256-GCM keys by id; `active` encrypts, all decrypt (rotation re-encrypts).
  * - `indexKey`: HMAC-SHA-256 key of the blind indexes (name tokens, identity numbers). It is
  *   not rotated with the data keys: rotating it means rebuilding every index (a later job).
+ * - `audit`: the audit chain's HMAC key and the Ed25519 key that signs checkpoints (ADR 0007).
+ *   Not rotated by `keys rotate` either: every link of the chain is checked with this one key,
+ *   so a new key would have to start a new chain. Added to an older key file on first open.
  */
 const Key = z.string().refine((s) => Buffer.from(s, 'base64').length === 32, 'must be 32 bytes, base64');
 export const KeyringFile = z.object({
@@ -17,6 +20,7 @@ export const KeyringFile = z.object({
   active: z.string().regex(/^k\d+$/),
   dataKeys: z.record(z.string().regex(/^k\d+$/), z.object({ key: Key, createdAt: z.string() })),
   indexKey: Key,
+  audit: z.object({ macKey: Key, signingKey: z.string().min(1), createdAt: z.string() }).optional(),
 });
 export type KeyringFile = z.infer<typeof KeyringFile>;
 
@@ -50,6 +54,17 @@ export function newKeyringFile(now = new Date()): KeyringFile {
     active: 'k1',
     dataKeys: { k1: { key: randomBytes(32).toString('base64'), createdAt: now.toISOString() } },
     indexKey: randomBytes(32).toString('base64'),
+    audit: newAuditKeys(now),
+  };
+}
+
+/** A fresh audit MAC key and Ed25519 signing key (PKCS#8 DER, base64). */
+export function newAuditKeys(now = new Date()): NonNullable<KeyringFile['audit']> {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return {
+    macKey: randomBytes(32).toString('base64'),
+    signingKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    createdAt: now.toISOString(),
   };
 }
 

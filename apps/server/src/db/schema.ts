@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -21,6 +22,9 @@ import {
  * personal data and never appear in statistics, logs or indexes. Statistics and search use
  * only the non-identifying columns documented in docs/data-protection.md.
  */
+/** PostgreSQL's 64-bit transaction id, as a decimal string. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
 export const agencies = pgTable('agencies', {
@@ -250,16 +254,16 @@ export const screenings = pgTable(
 );
 
 /**
- * Append-only (trigger + grants in migration 0001) and hash-chained in `AUDIT_LANES` lanes:
- * each entry's hash covers the previous entry of its lane, so an edit or a deletion breaks
- * the chain. Lanes let concurrent transactions append without queueing on one row.
+ * Append-only (trigger + grants in migration 0001). A request inserts one row; the background
+ * chainer links it into `audit_chain` with a keyed MAC (ADR 0007). `lane`…`hash` are the old
+ * unkeyed lane chain (migration 0010): filled for entries written before it, null since.
  */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    lane: smallint('lane').notNull(),
-    laneSeq: bigint('lane_seq', { mode: 'number' }).notNull(),
+    lane: smallint('lane'),
+    laneSeq: bigint('lane_seq', { mode: 'number' }),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
     operation: text('operation').notNull(),
     outcome: text('outcome').notNull(),
@@ -271,24 +275,39 @@ export const auditLog = pgTable(
     recordId: text('record_id'),
     ip: text('ip'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+    /** The inserting transaction (default pg_current_xact_id()): how the chainer finds late commits. */
+    txid: xid8('txid').default(sql`pg_current_xact_id()`),
   },
   (t) => [
     uniqueIndex('audit_log_lane_seq_key').on(t.lane, t.laneSeq),
     index('audit_log_at_idx').on(t.at),
     index('audit_log_actor_idx').on(t.actorId),
     index('audit_log_record_idx').on(t.recordId),
+    index('audit_log_txid_idx').on(t.txid),
   ],
 );
 
-export const auditHeads = pgTable('audit_heads', {
-  lane: smallint('lane').primaryKey(),
-  seq: bigint('seq', { mode: 'number' }).notNull(),
-  hash: text('hash').notNull(),
-  /** The hash before the last append: lets one UPDATE … RETURNING hand back both links. */
-  prevHash: text('prev_hash').notNull().default(''),
-});
+/**
+ * The keyed chain over audit_log, in the chainer's order (migration 0010, ADR 0007): append-only
+ * like the log. `mac` = HMAC-SHA-256 over seq, prev_mac and the entry (audit/audit-chain.ts).
+ */
+export const auditChain = pgTable(
+  'audit_chain',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    entryId: bigint('entry_id', { mode: 'number' })
+      .notNull()
+      .references(() => auditLog.id),
+    prevMac: text('prev_mac').notNull(),
+    mac: text('mac').notNull(),
+    /** Every entry of a transaction older than this is chained (where the next run looks). */
+    horizon: xid8('horizon'),
+    chainedAt: timestamp('chained_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('audit_chain_entry_key').on(t.entryId)],
+);
 
 /** Small key/value facts about this installation (e.g. the key-check ciphertext). */
 export const systemSettings = pgTable('system_settings', {

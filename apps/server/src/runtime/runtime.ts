@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app-deps.ts';
+import { auditKeysFrom, type AuditKeys } from '../audit/audit-keys.ts';
 import type { Config } from '../config.ts';
 import { openKeyring } from '../crypto/key-setup.ts';
 import { createDb, type Database } from '../db/client.ts';
@@ -11,6 +12,8 @@ import { restrictDataDir } from './data-dir-permissions.ts';
 export interface Runtime {
   database: Database;
   deps: AppDeps;
+  /** The audit chain's MAC and checkpoint signing keys, from the key file. */
+  auditKeys: AuditKeys;
   close(): Promise<void>;
 }
 
@@ -25,7 +28,8 @@ export async function openRuntime(config: Config, opts: { allowCreateKey: boolea
   try {
     database = await createDb(config.database);
     await database.migrate();
-    const { cipher } = await openKeyring(database.db, config.keyFile, { allowCreate: opts.allowCreateKey });
+    const { cipher, keyring } = await openKeyring(database.db, config.keyFile, { allowCreate: opts.allowCreateKey });
+    const auditKeys = auditKeysFrom(keyring.file);
     restrictDataDir(config.dataDir);
     await database.useAppRole();
     const deps: AppDeps = {
@@ -41,6 +45,7 @@ export async function openRuntime(config: Config, opts: { allowCreateKey: boolea
     return {
       database,
       deps,
+      auditKeys,
       async close() {
         await db.close();
         restrictDataDir(config.dataDir);
