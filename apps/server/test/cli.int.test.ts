@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,13 +18,42 @@ const run = (...args: string[]) =>
 describe('qorgau command line', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('seeds, verifies the audit chain, and names the first tampered entry with a non-zero exit', async () => {
+  it('seeds, verifies the keyed audit chain against a signed checkpoint, and names the first tampered entry with a non-zero exit', async () => {
     const seeded = run('seed', '--persons', '200', '--seed', '5');
     expect(seeded.status, seeded.stderr).toBe(0);
     expect(seeded.stdout).toMatch(/seeded 200 persons/);
+    // The seed's entries are pending until linked: verify links them first.
     const ok = run('audit', 'verify');
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/intact/);
+    expect(ok.stdout).toMatch(/linked \d+ pending entries/);
+    expect(ok.stdout).toMatch(/audit chain intact \((\d+) entries chained, positions 1–\1; 0 pending\)/);
+    expect(ok.stdout).toContain('no checkpoint found');
+
+    // A checkpoint to a file, the public key for an auditor, and verify against both.
+    const cpFile = join(dir, 'kept-elsewhere.json');
+    const cp = run('audit', 'checkpoint', '--output', cpFile);
+    expect(cp.status, cp.stderr).toBe(0);
+    const statement = JSON.parse(JSON.parse(readFileSync(cpFile, 'utf8')).statement) as { seq: number; at: string };
+    expect(statement.seq).toBeGreaterThan(0);
+    const stdoutCp = run('audit', 'checkpoint');
+    expect(JSON.parse(stdoutCp.stdout)).toMatchObject({ format: 'qorgau-audit-checkpoint/1' });
+    const pub = run('audit', 'public-key');
+    expect(pub.stdout).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    const pubFile = join(dir, 'audit-public.pem');
+    writeFileSync(pubFile, pub.stdout);
+    const withCp = run('audit', 'verify', '--checkpoint', cpFile, '--public-key', pubFile);
+    expect(withCp.status, withCp.stderr).toBe(0);
+    expect(withCp.stdout).toContain(`checkpoint of ${statement.at} covers entries 1–${statement.seq.toLocaleString('en-US')}`);
+    expect(withCp.stdout).toContain('chain intact');
+    // Nothing of an entry's content is printed: ids, positions, counts and times only.
+    expect(withCp.stdout + ok.stdout).not.toMatch(/coordinator|case_worker|system\.seeded/);
+
+    // A checkpoint signed by another key is rejected.
+    const forged = { ...JSON.parse(readFileSync(cpFile, 'utf8')), signature: Buffer.alloc(64).toString('base64') };
+    writeFileSync(join(dir, 'forged.json'), JSON.stringify(forged));
+    const rejected = run('audit', 'verify', '--checkpoint', join(dir, 'forged.json'));
+    expect(rejected.status).toBe(3);
+    expect(rejected.stderr).toContain('REJECTED');
 
     const rt = await openRuntime(loadConfig({ QORGAU_DATA_DIR: dir, LOG_LEVEL: 'silent' }), { allowCreateKey: false });
     await rt.deps.db.transaction(async (tx) => {
@@ -38,7 +67,7 @@ describe('qorgau command line', () => {
     const broken = run('audit', 'verify');
     expect(broken.status).toBe(3);
     expect(broken.stderr).toContain(`BROKEN at entry ${row?.id}`);
-  }, 180_000);
+  }, 240_000);
 
   it('explains bad usage and bad configuration without a stack trace', () => {
     const usage = run('frobnicate');
