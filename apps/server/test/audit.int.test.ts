@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { linkEntries, type ChainedEntry } from '../src/audit/audit-chain.ts';
 import { chainHead, chainPending, entryColumns, startAuditChainer } from '../src/audit/audit-chainer.ts';
-import { openCheckpoint, signCheckpoint } from '../src/audit/audit-checkpoint.ts';
+import { startAuditBackground } from '../src/audit/audit-background.ts';
+import { latestCheckpointFile, openCheckpoint, readCheckpointFile, signCheckpoint } from '../src/audit/audit-checkpoint.ts';
 import { auditKeysFrom, type AuditKeys } from '../src/audit/audit-keys.ts';
 import { appendAudit } from '../src/audit/audit.repository.ts';
 import { verifyAuditChain } from '../src/audit/audit-verify.ts';
@@ -96,6 +100,30 @@ describeEachDb('audit log', (kind) => {
       expect(await verify()).toMatchObject({ ok: true, pending: 0 });
     } finally {
       await slow.end();
+    }
+  });
+
+  it('the server background step links new entries and writes a signed checkpoint into the configured directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qorgau-cp-'));
+    const logged: string[] = [];
+    const log = { info: (_: object, msg: string) => logged.push(msg), error: (_: object, msg: string) => logged.push(msg) };
+    try {
+      await append({ background: true });
+      const bg = startAuditBackground(t.deps.db, keys, { ...t.config, auditCheckpoint: { minutes: 60, dir } }, log);
+      let path: string | null = null;
+      for (let i = 0; i < 200 && !path; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        path = latestCheckpointFile(dir);
+      }
+      await bg.stop();
+      expect(path).not.toBeNull();
+      const cp = openCheckpoint(readCheckpointFile(path as string), keys.publicKey);
+      const r = await verify(cp);
+      expect(r).toMatchObject({ ok: true, checkpoint: { matches: true } });
+      expect(cp.seq).toBe(r.head.seq); // the checkpoint came after linking everything pending
+      expect(logged).toEqual(['audit checkpoint written']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
