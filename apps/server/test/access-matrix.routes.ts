@@ -186,6 +186,10 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'PATCH /api/v1/users/:id': { request: () => ({ payload: { displayName: 'Renamed' } }), expect: 404 },
   'POST /api/v1/users/:id/reset-password': { request: () => ({ payload: {} }), expect: 404 },
+  // Four-eyes grants: administrators and the national coordinator (grant.approve).
+  'GET /api/v1/grants': { request: () => ({}), expect: 200 },
+  'POST /api/v1/grants/:id/approve': { request: () => ({ payload: {} }), expect: 404 },
+  'POST /api/v1/grants/:id/reject': { request: () => ({ payload: {} }), expect: 404 },
   'GET /api/v1/agencies': { request: () => ({}), expect: 200 },
   'GET /api/v1/agencies/directory': { request: () => ({}), expect: 200 },
   'POST /api/v1/agencies': { request: (ctx) => ({ payload: { name: `Matrix agency ${unique()}`, type: 'ngo', regionCode: ctx.region } }), expect: 200 },

@@ -58,9 +58,46 @@ export const users = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     disabled: boolean('disabled').notNull().default(false),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true, mode: 'date' }),
+    /** False until a second person approves the account (four eyes, `accessGrants`): it cannot sign in. */
+    approved: boolean('approved').notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_username_key').on(t.username)],
+);
+
+/**
+ * Four-eyes grants (issue #8, migration 0009): a new account that may see personal data, or a
+ * role or jurisdiction change that gives an account more of it, is requested by one
+ * administrator and takes effect only when another administrator or the national coordinator
+ * approves it. Until then the account keeps its old role and jurisdiction (a new one cannot
+ * sign in). Decided, never deleted.
+ */
+export const accessGrants = pgTable(
+  'access_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    newAccount: boolean('new_account').notNull(),
+    role: text('role').notNull(),
+    national: boolean('national').notNull(),
+    regions: text('regions').array().notNull(),
+    previousRole: text('previous_role'),
+    previousNational: boolean('previous_national'),
+    previousRegions: text('previous_regions').array(),
+    status: text('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('access_grants_one_pending_key').on(t.userId).where(sql`status = 'pending'`),
+    index('access_grants_status_idx').on(t.status, t.requestedAt),
+  ],
 );
 
 export const sessions = pgTable(
@@ -250,6 +287,8 @@ export const screenings = pgTable(
     uniqueIndex('screenings_reference_key').on(t.reference),
     index('screenings_screener_idx').on(t.screenerId, t.createdAt),
     index('screenings_region_idx').on(t.regionCode),
+    // Minimal disclosure: "did this user hand this person over?" in the scope predicate (ADR 0004).
+    index('screenings_handed_over_person_idx').on(t.personId, t.screenerId).where(sql`handed_over_at IS NOT NULL`),
   ],
 );
 

@@ -1,3 +1,4 @@
 export * from './roles.ts';
 export * from './permissions.ts';
 export * from './policy.ts';
+export * from './grants.ts';

@@ -23,11 +23,16 @@ export const PERMISSIONS = [
   'linkage.review',
   /** Start the bulk linkage job and see its progress; it shows counts only, never records. */
   'linkage.run',
+  /**
+   * Approve or reject a four-eyes grant (issue #8): an account that may see personal data, or a
+   * wider role or jurisdiction, takes effect only when a second person approves it.
+   */
+  'grant.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Permissions that do not touch victims' records: no scope applies to them. */
-export const GLOBAL_PERMISSIONS: readonly Permission[] = ['audit.read', 'user.manage', 'agency.manage', 'reference.read', 'reference.manage', 'linkage.run'];
+export const GLOBAL_PERMISSIONS: readonly Permission[] = ['audit.read', 'user.manage', 'agency.manage', 'reference.read', 'reference.manage', 'linkage.run', 'grant.approve'];
 
 /** A grant of a permission with the widest scope in which it applies. */
 export type Grants = Partial<Record<Permission, Scope>>;
@@ -103,6 +108,9 @@ export const ROLE_GRANTS = {
     'audit.read': 'national',
     'reference.read': 'national',
     'linkage.run': 'national',
+    // Four eyes (issue #8): the coordinator answers for who sees the register nationally, and
+    // is not an administrator, so her approval is a second person's by construction.
+    'grant.approve': 'national',
   },
   analyst: { 'reference.read': 'national' },
   // Administrators run users and agencies; no access to victims' personal data by default.
@@ -112,6 +120,8 @@ export const ROLE_GRANTS = {
     'agency.manage': 'national',
     'reference.read': 'national',
     'reference.manage': 'national',
+    // Another administrator may approve what one requested (never her own request: the service).
+    'grant.approve': 'national',
   },
 } as const satisfies Record<Role, Grants>;
 

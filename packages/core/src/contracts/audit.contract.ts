@@ -15,6 +15,10 @@ export const AUDIT_OPERATIONS = [
   'user.created',
   'user.updated',
   'user.password_reset',
+  /** Four eyes (issue #8): an account or a wider role/jurisdiction asked for, then approved or rejected by a second person. */
+  'grant.requested',
+  'grant.approved',
+  'grant.rejected',
   'agency.created',
   'agency.updated',
   'person.created',

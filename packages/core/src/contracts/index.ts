@@ -8,3 +8,4 @@ export * from './audit.contract.ts';
 export * from './screening.contract.ts';
 export * from './self-report.contract.ts';
 export * from './linkage.contract.ts';
+export * from './grant.contract.ts';

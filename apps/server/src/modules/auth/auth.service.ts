@@ -61,6 +61,9 @@ export function createAuthService(deps: AppDeps) {
       const { user, agency } = found;
       if (user.lockedUntil && user.lockedUntil > new Date()) return refuse(audit, user, 'account_locked');
       if (!(await verifyPassword(user.passwordHash, body.password))) return refuse(audit, user, 'invalid_credentials');
+      // Four eyes (issue #8): an account awaiting a second person's approval gets exactly the
+      // answer of a wrong password, so sign-in never tells whether a username exists.
+      if (!user.approved) return refuse(audit, user, 'invalid_credentials');
       if (user.disabled) return refuse(audit, user, 'account_disabled');
       let totpLastStep = user.totpLastStep;
       if (user.totpEnabled && user.totpSecretEnc) {

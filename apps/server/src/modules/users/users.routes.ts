@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CreateUserBody, IdParams, UpdateUserBody, User, UserListQuery, UserPage, UserWithTemporaryPassword } from '@qorgau/core';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { auditContextOf } from '../../auth/auth.plugin.ts';
+import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
+import { grantsRoutes } from './grants.routes.ts';
 import { createUsersService } from './users.service.ts';
 
 export const usersRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const users = createUsersService(deps);
+  await app.register(grantsRoutes(deps));
 
   app.get('/users', {
     config: { access: 'user.manage' },
@@ -16,12 +18,12 @@ export const usersRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
   app.post('/users', {
     config: { access: 'user.manage' },
     schema: { tags: ['users'], body: CreateUserBody, response: { 200: UserWithTemporaryPassword } },
-  }, async (req) => users.create(auditContextOf(req), req.body));
+  }, async (req) => users.create(actorOf(req), auditContextOf(req), req.body));
 
   app.patch('/users/:id', {
     config: { access: 'user.manage' },
     schema: { tags: ['users'], params: IdParams, body: UpdateUserBody, response: { 200: User } },
-  }, async (req) => users.update(auditContextOf(req), req.params.id, req.body));
+  }, async (req) => users.update(actorOf(req), auditContextOf(req), req.params.id, req.body));
 
   app.post('/users/:id/reset-password', {
     config: { access: 'user.manage' },

@@ -4,10 +4,12 @@ import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
+import { jurisdictionOf, type AuthContext } from '../../auth/auth.plugin.ts';
 import { hashPassword, temporaryPassword } from '../../auth/passwords.ts';
 import { deleteUserSessions } from '../../auth/session.repository.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { agencyExists } from '../cases/cases.repository.ts';
+import { requestIfNeeded } from './grants.service.ts';
 import { getUser, insertUser, listUsers, patchUser } from './users.repository.ts';
 
 export function createUsersService(deps: AppDeps) {
@@ -22,8 +24,11 @@ export function createUsersService(deps: AppDeps) {
   return {
     list: (q: string | undefined, page: number, pageSize: number) => listUsers(db, q, page, pageSize),
 
-    /** New accounts get a one-time password and must choose their own at first sign-in. */
-    async create(audit: AuditContext, body: z.infer<typeof CreateUserBody>) {
+    /**
+     * New accounts get a one-time password and must choose their own at first sign-in. One that
+     * may see personal data cannot sign in until a second person approves it (four eyes).
+     */
+    async create(auth: AuthContext, audit: AuditContext, body: z.infer<typeof CreateUserBody>) {
       if (!(await agencyExists(db, body.agencyId))) throw new DomainError('validation_failed', [{ path: 'agencyId', code: 'not_found' }]);
       const password = temporaryPassword();
       const id = randomUUID();
@@ -40,8 +45,11 @@ export function createUsersService(deps: AppDeps) {
             regions: body.jurisdiction.regions,
             passwordHash,
             mustChangePassword: true,
+            approved: false,
           });
           await appendAudit(tx, audit, { operation: 'user.created', recordType: 'user', recordId: id, details: { role: body.role } });
+          const waits = await requestIfNeeded(tx, audit, auth.user.id, id, null, { role: body.role, jurisdiction: jurisdictionOf(body.jurisdiction) });
+          if (!waits) await patchUser(tx, id, { approved: true });
         });
       } catch (e) {
         if (isUniqueViolation(e)) throw new DomainError('conflict', [{ path: 'username', code: 'taken' }]);
@@ -50,19 +58,33 @@ export function createUsersService(deps: AppDeps) {
       return { user: await mustGet(id), temporaryPassword: password };
     },
 
-    async update(audit: AuditContext, id: string, body: z.infer<typeof UpdateUserBody>) {
-      await mustGet(id);
+    /**
+     * A role or jurisdiction change that gives more access to personal data waits for a second
+     * person (four eyes): the account keeps its old role and jurisdiction until approval; the
+     * other fields of the same request take effect at once.
+     */
+    async update(auth: AuthContext, audit: AuditContext, id: string, body: z.infer<typeof UpdateUserBody>) {
+      const current = await mustGet(id);
       if (body.agencyId && !(await agencyExists(db, body.agencyId))) throw new DomainError('validation_failed', [{ path: 'agencyId', code: 'not_found' }]);
       await db.transaction(async (tx) => {
-        await patchUser(tx, id, {
-          displayName: body.displayName,
-          role: body.role,
-          agencyId: body.agencyId,
-          disabled: body.disabled,
-          ...(body.jurisdiction ? { national: body.jurisdiction.national, regions: body.jurisdiction.regions } : {}),
-        });
+        // Only a real change counts (the edit form sends every field, changed or not).
+        const sameJurisdiction = (j: User['jurisdiction']) => j.national === current.jurisdiction.national && [...j.regions].sort().join() === [...current.jurisdiction.regions].sort().join();
+        const access = (body.role !== undefined && body.role !== current.role) || (body.jurisdiction !== undefined && !sameJurisdiction(body.jurisdiction));
+        const waits = access
+          ? await requestIfNeeded(tx, audit, auth.user.id, id, { role: current.role, jurisdiction: jurisdictionOf(current.jurisdiction) }, { role: body.role ?? current.role, jurisdiction: jurisdictionOf(body.jurisdiction ?? current.jurisdiction) })
+          : false;
+        const patch = Object.fromEntries(
+          Object.entries({
+            displayName: body.displayName,
+            role: waits ? undefined : body.role,
+            agencyId: body.agencyId,
+            disabled: body.disabled,
+            ...(body.jurisdiction && !waits ? { national: body.jurisdiction.national, regions: body.jurisdiction.regions } : {}),
+          }).filter(([, v]) => v !== undefined),
+        );
+        if (Object.keys(patch).length) await patchUser(tx, id, patch);
         // A changed role, agency or jurisdiction takes effect at once: end the user's sessions.
-        if (body.role || body.agencyId || body.jurisdiction || body.disabled) await deleteUserSessions(tx, id);
+        if ((access && !waits) || body.agencyId || body.disabled) await deleteUserSessions(tx, id);
         await appendAudit(tx, audit, { operation: 'user.updated', recordType: 'user', recordId: id, details: { fields: Object.keys(body) } });
       });
       return mustGet(id);
