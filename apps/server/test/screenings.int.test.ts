@@ -83,6 +83,26 @@ describeEachDb('screenings', (kind) => {
     expect(unknown.statusCode).toBe(400);
   });
 
+  it('a person of unknown age is presumed a child: declining is refused, the child rule applies, the age limit comes from the rules in force', async () => {
+    const unknownAge = await screen(screeningBody({ consent: 'declined', person: undefined, ageYears: null }));
+    expect(unknownAge.statusCode).toBe(400);
+    expect(unknownAge.json().error.fields).toEqual([{ path: 'consent', code: 'age_unknown_requires_referral', message: expect.stringContaining('18') }]);
+    const identified = await screen(screeningBody({ ageYears: null }));
+    expect(identified.statusCode, identified.body).toBe(200);
+    expect(identified.json()).toMatchObject({ ageGroup: 'unknown', result: { ruleApplied: 'child' } });
+
+    // An administrator's rules version with another child age is what the server applies.
+    const { rules } = await t.deps.reference.current();
+    await t.deps.db.transaction((tx) => t.deps.reference.replace(tx, 'rules', { ...rules, version: `${rules.version}-16`, childAgeYears: 16 }, inspector.user.id));
+    try {
+      expect((await screen(screeningBody({ consent: 'declined', person: undefined, ageYears: 17 }))).statusCode).toBe(200);
+      const fifteen = await screen(screeningBody({ consent: 'declined', person: undefined, ageYears: 15 }));
+      expect(fifteen.json().error.fields).toEqual([{ path: 'consent', code: 'child_requires_referral', message: expect.stringContaining('16') }]);
+    } finally {
+      await t.deps.db.transaction((tx) => t.deps.reference.replace(tx, 'rules', rules, inspector.user.id));
+    }
+  });
+
   it('a replayed submission is recorded once', async () => {
     const body = screeningBody();
     const a = await screen(body);

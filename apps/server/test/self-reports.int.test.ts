@@ -121,7 +121,7 @@ describeEachDb('self-reports and the hotline queue', (kind) => {
       url: '/api/v1/screenings',
       payload: {
         clientId: randomUUID(), encounterDate: '2026-11-20', regionCode: 'KZ-79', setting: 'hotline', language: 'kk', interpreterUsed: false,
-        observed: [], ageYears: null, gender: 'Feminine', citizenship: 'KZ', exploitationTypes: [], consent: 'declined',
+        observed: [], ageYears: 30, gender: 'Feminine', citizenship: 'KZ', exploitationTypes: [], consent: 'declined',
       },
     });
     expect(screening.statusCode, screening.body).toBe(200);

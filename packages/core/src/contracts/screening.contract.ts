@@ -69,10 +69,8 @@ export const CreateScreeningBody = z
     if (b.consent === 'identified' && !b.person && !b.existingPersonId) ctx.addIssue({ code: 'custom', path: ['person'], message: 'required', params: { code: 'required' } });
     if (b.person && b.existingPersonId) ctx.addIssue({ code: 'custom', path: ['existingPersonId'], message: 'either_person_or_existing', params: { code: 'either_person_or_existing' } });
     if (b.consent === 'declined' && (b.person || b.existingPersonId)) ctx.addIssue({ code: 'custom', path: ['person'], message: 'anonymous_has_identity', params: { code: 'anonymous_has_identity' } });
-    // Palermo Protocol art. 3(c): a child is referred whatever the child (or anyone) consents to.
-    if (b.consent === 'declined' && b.ageYears !== null && b.ageYears < 18) {
-      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'child_requires_referral', params: { code: 'child_requires_referral' } });
-    }
+    // Who may decline (a child or a person of unknown age may not) depends on the rules file's
+    // child age: checked by the server with consentIssue (core), not here with a fixed number.
   });
 export type CreateScreeningBody = z.infer<typeof CreateScreeningBody>;
 

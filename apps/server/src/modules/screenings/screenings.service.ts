@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addWorkingDays, applyAction, deriveCaseState, DomainError, dueAfterHandover, evaluateScreening, handoverRefusal, URGENT_SETTINGS, type Agency, type CaseAction, type CreateScreeningBody, type Screening } from '@qorgau/core';
+import { addWorkingDays, applyAction, consentIssue, deriveCaseState, DomainError, dueAfterHandover, evaluateScreening, handoverRefusal, URGENT_SETTINGS, type Agency, type CaseAction, type CreateScreeningBody, type Screening } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
@@ -46,6 +46,8 @@ export function createScreeningsService(deps: AppDeps) {
     const existing = await repo.findScreeningIdByClientId(db, body.clientId);
     if (existing) return read(auth, audit, existing);
     const { lists, rules } = await deps.reference.current();
+    const refusal = consentIssue(body.consent, body.ageYears, rules);
+    if (refusal) throw new DomainError('validation_failed', [refusal]);
     const result = evaluateScreening({ observed: body.observed, ageYears: body.ageYears, lists, rules });
     const id = randomUUID();
     try {
@@ -82,7 +84,7 @@ export function createScreeningsService(deps: AppDeps) {
           setting: body.setting,
           language: body.language,
           interpreterUsed: body.interpreterUsed,
-          ageGroup: ageGroupOf(body.ageYears),
+          ageGroup: ageGroupOf(body.ageYears, rules.childAgeYears),
           gender: body.gender,
           citizenship: body.citizenship,
           exploitationTypes: body.exploitationTypes,

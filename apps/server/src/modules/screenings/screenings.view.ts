@@ -1,7 +1,8 @@
 import type { Screening, ScreeningResult, ScreeningResultView } from '@qorgau/core';
 import type { ScreeningWithNames } from './screenings.repository.ts';
 
-export const ageGroupOf = (age: number | null): 'child' | 'adult' | 'unknown' => (age === null ? 'unknown' : age < 18 ? 'child' : 'adult');
+/** For statistics: the age as recorded (unknown stays unknown; the presumption of minority governs treatment, not counts). */
+export const ageGroupOf = (age: number | null, childAgeYears: number): 'child' | 'adult' | 'unknown' => (age === null ? 'unknown' : age < childAgeYears ? 'child' : 'adult');
 
 /** What the screener is shown of the evaluator's result (and what is stored). */
 export function resultView(r: ScreeningResult): ScreeningResultView {

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionProps } from './EncounterFields.tsx';
 import { PossibleMatches } from '../persons/PossibleMatches.tsx';
-import { isChild, type IdentityValues } from './screening-draft.ts';
+import { ageOf, isChild, type IdentityValues } from './screening-draft.ts';
 
 /** (d) consent, with the identity only when the person agreed (or is a child), and (e) the narrative. */
-export function ConsentFields({ draft, errors, set }: SectionProps) {
+export function ConsentFields({ draft, errors, set, childAgeYears }: SectionProps & { childAgeYears: number | null }) {
   const { t } = useTranslation();
-  const child = isChild(draft);
+  const child = isChild(draft, childAgeYears);
   const identity = draft.identity;
   // The intake duplicate check: once both names are typed, existing records that may be this person.
   const probe =
@@ -58,7 +58,7 @@ export function ConsentFields({ draft, errors, set }: SectionProps) {
           </Radio.Group>
           {child && (
             <Alert color="blue" variant="light" data-testid="screening-child-note">
-              {t('screening.consent.childNote')}
+              {ageOf(draft) === null ? t('screening.consent.ageUnknownNote', { childAge: childAgeYears ?? '' }) : t('screening.consent.childNote', { childAge: childAgeYears ?? '' })}
             </Alert>
           )}
           {errors.person && !draft.consent && (

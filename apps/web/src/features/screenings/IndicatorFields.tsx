@@ -6,13 +6,15 @@ import { ageOf, textIn, type ScreeningDraft } from './screening-draft.ts';
 
 interface IndicatorFieldsProps {
   lists: IndicatorList[];
+  /** From the rules file in force (never a number in code). */
+  childAgeYears: number;
   draft: ScreeningDraft;
   error?: string;
   set: (patch: Partial<ScreeningDraft>) => void;
 }
 
 /** (c) the indicators: verified lists open, provisional ones folded away and marked. */
-export function IndicatorFields({ lists, draft, error, set }: IndicatorFieldsProps) {
+export function IndicatorFields({ lists, childAgeYears, draft, error, set }: IndicatorFieldsProps) {
   const { t } = useTranslation();
   const verified = lists.filter((l) => l.verification === 'verified');
   const provisional = lists.filter((l) => l.verification !== 'verified');
@@ -31,7 +33,7 @@ export function IndicatorFields({ lists, draft, error, set }: IndicatorFieldsPro
           </Text>
         )}
         {verified.map((l) => (
-          <ListFields key={l.id} list={l} draft={draft} toggle={toggle} />
+          <ListFields key={l.id} list={l} childAgeYears={childAgeYears} draft={draft} toggle={toggle} />
         ))}
         {provisional.length > 0 && (
           <details open={ticked > 0 || undefined}>
@@ -49,7 +51,7 @@ export function IndicatorFields({ lists, draft, error, set }: IndicatorFieldsPro
                 {t('screening.form.provisionalHelp')}
               </Alert>
               {provisional.map((l) => (
-                <ListFields key={l.id} list={l} draft={draft} toggle={toggle} />
+                <ListFields key={l.id} list={l} childAgeYears={childAgeYears} draft={draft} toggle={toggle} />
               ))}
             </Stack>
           </details>
@@ -61,15 +63,16 @@ export function IndicatorFields({ lists, draft, error, set }: IndicatorFieldsPro
 
 interface ListFieldsProps {
   list: IndicatorList;
+  childAgeYears: number;
   draft: ScreeningDraft;
   toggle: (id: string, on: boolean) => void;
 }
 
-function ListFields({ list, draft, toggle }: ListFieldsProps) {
+function ListFields({ list, childAgeYears, draft, toggle }: ListFieldsProps) {
   const { t } = useTranslation();
   const lng = useLanguage();
   const age = ageOf(draft);
-  const population = draft.ageUnknown || age === null ? null : age < 18 ? 'child' : 'adult';
+  const population = draft.ageUnknown || age === null ? null : age < childAgeYears ? 'child' : 'adult';
   const groups = (list.groups ?? []).filter((g) => !population || g.appliesTo.population === 'all' || g.appliesTo.population === population);
   // The server refuses indicators of two groups of one list (adult and child sets): once one is used, the others wait.
   const usedGroup = list.indicators.find((i) => i.group && draft.observed.includes(i.id))?.group;

@@ -80,8 +80,8 @@ export function ScreeningNewPage() {
         <EncounterFields draft={draft} errors={errors} set={set} />
         {reference.isPending && <Loading />}
         <ErrorAlert error={reference.error} onRetry={() => void reference.refetch()} />
-        {reference.data && <IndicatorFields lists={reference.data.lists} draft={draft} error={errors.observed} set={set} />}
-        <ConsentFields draft={draft} errors={errors} set={set} />
+        {reference.data && <IndicatorFields lists={reference.data.lists} childAgeYears={reference.data.rules.childAgeYears} draft={draft} error={errors.observed} set={set} />}
+        <ConsentFields draft={draft} errors={errors} set={set} childAgeYears={reference.data?.rules.childAgeYears ?? null} />
         <ErrorAlert error={create.error} />
         {missing.size > 0 && (
           <Text c="red" size="sm" role="alert">

@@ -1,4 +1,4 @@
-import type { CreateScreeningBody, ExploitationType, Gender, Labels, RegionCode } from '@qorgau/core';
+import { presumedChild, type CreateScreeningBody, type ExploitationType, type Gender, type Labels, type RegionCode } from '@qorgau/core';
 import { newClientId } from '../../api/client-id.ts';
 import { OTHER_CITIZENSHIP, emptyPerson, toBody as personBody } from '../persons/person-form-state.ts';
 
@@ -80,9 +80,14 @@ export function ageOf(d: ScreeningDraft): number | null {
   return Number.parseInt(d.ageYears.trim(), 10);
 }
 
-export const isChild = (d: ScreeningDraft): boolean => {
+/**
+ * Presumed a child (core's presumedChild): under the rules file's child age, or of unknown age
+ * until assessed. `childAgeYears` is null while the rules are loading: then only an unknown age counts.
+ */
+export const isChild = (d: ScreeningDraft, childAgeYears: number | null): boolean => {
   const age = ageOf(d);
-  return age !== null && age < 18;
+  if (childAgeYears === null) return age === null;
+  return presumedChild(age, { childAgeYears });
 };
 
 // sessionStorage, never localStorage: frontline phones are shared, and a tab's draft dies with it.

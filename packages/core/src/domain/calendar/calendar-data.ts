@@ -40,8 +40,17 @@ export const DatedHoliday = z.strictObject({
 });
 export type DatedHoliday = z.infer<typeof DatedHoliday>;
 
-/** A government decree: a weekend day made `working`, or a working day made a `day_off`. */
-export const Transfer = z.strictObject({ date: IsoDate, kind: z.enum(['working', 'day_off']), note: Text.optional() });
+/**
+ * A government decree: a weekend day made `working`, or a working day made a `day_off`. A decree
+ * moves a day in pairs (the worked Saturday and the bridge day off), so each half is a row.
+ */
+export const Transfer = z.strictObject({
+  date: IsoDate,
+  kind: z.enum(['working', 'day_off']),
+  /** [P]: recorded from memory or an announcement, to be checked against the published decree. */
+  provisional: z.boolean().optional(),
+  note: Text.optional(),
+});
 export type Transfer = z.infer<typeof Transfer>;
 
 export const WorkingCalendar = z

@@ -10,7 +10,8 @@ const parsed = parseWorkingCalendar(kzJson);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const kz: WorkingCalendar = parsed.value;
 
-const day = fc.integer({ min: dayNumberOf(2024, 1, 1), max: dayNumberOf(2027, 12, 31) }).map(fromDayNumber);
+// Start dates whose deadlines (at most 60 working days on) stay inside the calendar's coverage.
+const day = fc.integer({ min: dayNumberOf(2024, 1, 1), max: dayNumberOf(2027, 8, 31) }).map(fromDayNumber);
 
 describe('civil dates', () => {
   it('round-trips day numbers and knows weekdays and leap years', () => {
@@ -73,6 +74,78 @@ describe('Kazakhstan working calendar (reference/calendar/kz-holidays.json)', ()
   });
 });
 
+describe('government transfer decrees 2024-2025 (reference data)', () => {
+  it('2024: Saturday 4 May worked, Wednesday 8 May off', () => {
+    expect(describeDay('2024-05-04', kz)).toEqual({ working: true, reason: 'transfer' });
+    expect(describeDay('2024-05-08', kz)).toEqual({ working: false, reason: 'transfer' });
+    // 7 May (Defender) and 9 May (Victory) stay holidays: 7-9 May 2024 were three days off in a row.
+    expect(['2024-05-06', '2024-05-07', '2024-05-08', '2024-05-09', '2024-05-10'].map((d) => isWorkingDay(d, kz))).toEqual([true, false, false, false, true]);
+    // A deadline counted across the exchange: from Friday 3 May, 1 working day is Saturday 4 May.
+    expect(addWorkingDays('2024-05-03', 1, kz)).toBe('2024-05-04');
+    expect(addWorkingDays('2024-05-06', 1, kz)).toBe('2024-05-10');
+  });
+
+  it('2025: Sunday 5 January worked in exchange for Friday 3 January', () => {
+    expect(describeDay('2025-01-03', kz)).toEqual({ working: false, reason: 'transfer' });
+    expect(describeDay('2025-01-05', kz)).toEqual({ working: true, reason: 'transfer' });
+    expect(addWorkingDays('2024-12-31', 1, kz)).toBe('2025-01-05');
+    expect(daysOffInYear(kz, 2025).filter((d) => d.reason === 'transfer').map((d) => d.date)).toEqual(['2025-01-03']);
+  });
+
+  it('every recorded decree is an exchange: as many weekend days worked as weekdays off, per year', () => {
+    const byYear = new Map<string, number>();
+    for (const t of kz.transfers) {
+      const weekday = isoWeekday(toDayNumber(t.date)) <= 5;
+      expect(t.kind === 'working' ? !weekday : weekday).toBe(true);
+      byYear.set(t.date.slice(0, 4), (byYear.get(t.date.slice(0, 4)) ?? 0) + (t.kind === 'working' ? 1 : -1));
+    }
+    expect([...byYear.values()].every((n) => n === 0)).toBe(true);
+  });
+
+  it('accepts a provisional transfer and refuses two entries for one date', () => {
+    expect(parseWorkingCalendar({ ...kzJson, transfers: [{ date: '2026-05-08', kind: 'day_off', provisional: true }] }).ok).toBe(true);
+    const twice = parseWorkingCalendar({ ...kzJson, transfers: [{ date: '2026-05-08', kind: 'day_off' }, { date: '2026-05-08', kind: 'working' }] });
+    expect(twice.ok).toBe(false);
+  });
+});
+
+describe('deadlines outside the calendar', () => {
+  const issueOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof DomainError ? { code: e.code, fields: e.fields } : e;
+    }
+    return null;
+  };
+
+  it('refuses a deadline past the calendar\'s last year, with the date and the coverage in the message', () => {
+    expect(issueOf(() => addWorkingDays('2027-12-28', 5, kz))).toEqual({
+      code: 'validation_failed',
+      fields: [{ path: 'calendar', code: 'date_outside_calendar', params: { date: '2028-01-06', from: '2024-01-01', to: '2027-12-31' } }],
+    });
+    expect(issueOf(() => addWorkingDays('2023-12-29', 1, kz))).toMatchObject({ fields: [{ code: 'date_outside_calendar', params: { date: '2023-12-29' } }] });
+    expect(addWorkingDays('2027-12-24', 3, kz)).toBe('2027-12-29');
+  });
+
+  it('property: a deadline is either inside the coverage or refused, never a silent date outside it', () => {
+    const anyDay = fc.integer({ min: dayNumberOf(2023, 6, 1), max: dayNumberOf(2028, 6, 30) }).map(fromDayNumber);
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: 0, max: 30 }), (start, n) => {
+        let end: string | null = null;
+        try {
+          end = addWorkingDays(start, n, kz);
+        } catch (e) {
+          expect((e as DomainError).fields[0]?.code).toBe('date_outside_calendar');
+          expect(coversDate(kz, start) && coversDate(kz, (e as DomainError).fields[0]?.params?.date as string)).toBe(false);
+          return;
+        }
+        expect(coversDate(kz, start) && coversDate(kz, end)).toBe(true);
+      }),
+    );
+  });
+});
+
 describe('working-day arithmetic', () => {
   it('skips weekends and holidays', () => {
     expect(addWorkingDays('2025-03-20', 1, kz)).toBe('2025-03-26'); // Nauryz 21-25 March
@@ -95,7 +168,8 @@ describe('working-day arithmetic', () => {
         expect(end >= start).toBe(true);
         if (n > 0) expect(end > start).toBe(true);
         const k = describeDay(end, kz);
-        expect(k.working && isoWeekday(toDayNumber(end)) <= 5).toBe(true); // no decrees recorded: only Mon-Fri work
+        // Only Mon-Fri work, except a weekend day a decree made a working day.
+        expect(k.working && (isoWeekday(toDayNumber(end)) <= 5 || k.reason === 'transfer')).toBe(true);
       }),
     );
   });

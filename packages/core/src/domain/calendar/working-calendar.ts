@@ -98,19 +98,36 @@ function nextWorking(day: number, cal: WorkingCalendar): number {
 }
 
 /**
+ * Refuses a deadline the calendar cannot vouch for. Outside `coverage` the movable holidays and
+ * the government's transfer decrees are unknown, so a computed date could silently be a day
+ * off (or miss one): better no date and a clear message that a calendar version for that year
+ * must be uploaded than a wrong legal deadline.
+ */
+function assertCovered(cal: WorkingCalendar, date: string): void {
+  if (date < cal.coverage.from || date > cal.coverage.to) {
+    throw new DomainError('validation_failed', [{ path: 'calendar', code: 'date_outside_calendar', params: { date, from: cal.coverage.from, to: cal.coverage.to } }]);
+  }
+}
+
+/**
  * The `n`-th working day after `start` (start itself not counted): "10 working days from the
  * referral". With `n = 0` the result is `start` if it is a working day, else the next one, so the
  * result is always a working day.
  *
  * @param n - a non-negative whole number of working days.
- * @throws DomainError `validation_failed` for an invalid date or `n`.
+ * @throws DomainError `validation_failed` for an invalid date or `n`, and (`date_outside_calendar`)
+ *   when the start or the result lies outside the calendar's coverage.
  */
 export function addWorkingDays(start: string, n: number, cal: WorkingCalendar): string {
   let day = toDayNumber(start, 'start');
   if (!Number.isSafeInteger(n) || n < 0) throw new DomainError('validation_failed', [{ path: 'n', code: 'invalid_value' }]);
-  if (n === 0) return kindOf(day, cal).working ? start : fromDayNumber(nextWorking(day, cal));
+  assertCovered(cal, start);
+  if (n === 0) day = kindOf(day, cal).working ? day : nextWorking(day, cal);
   for (let i = 0; i < n; i++) day = nextWorking(day, cal);
-  return fromDayNumber(day);
+  const end = fromDayNumber(day);
+  // The days walked lie between start and end, so both ends inside means every day was known.
+  assertCovered(cal, end);
+  return end;
 }
 
 /**

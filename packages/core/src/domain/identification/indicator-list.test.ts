@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rulesJson from '../../../../../reference/indicators/rules.v1.json' with { type: 'json' };
+import rulesJson from '../../../../../reference/indicators/rules.v2.json' with { type: 'json' };
 import { parseIndicatorList, parseRuleConfig } from './indicator-list.ts';
 
 const en = { en: 'Sign' };

@@ -171,8 +171,12 @@ export const RuleConfig = z
     dimensionRule: z.strictObject({ text: Text.optional(), anyOf: z.array(z.array(CountTerm).min(1)).min(1) }),
     /** Under this age (years) the child rule applies (Palermo Protocol art. 3(d): under 18). */
     childAgeYears: z.int().min(1).max(30),
-    /** Which rule applies when the age is unknown; null: none, the result stays at most "refer". */
-    ageUnknown: z.enum(['adult', 'child']).nullable(),
+    /**
+     * Which rule applies when the age is unknown: always the child rule. A person whose age is
+     * unknown is presumed a child until assessed (presumption of minority, EU Directive
+     * 2011/36/EU art. 13(2)): no rules file may switch that off, so no other value is accepted.
+     */
+    ageUnknown: z.literal('child'),
     adult: z.strictObject({ active: Key, readings: z.array(Reading).min(1) }),
     child: z.strictObject({ labels: Labels.optional(), expression: Text, source: z.array(Text).optional(), note: Text.optional() }),
   })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // The shipped files, imported as JSON (resolveJsonModule; vite reads them at test time), so the
 // core itself never touches the file system.
 import iloEcJson from '../../../../../reference/indicators/ilo-ec-2009.v1.json' with { type: 'json' };
-import rulesJson from '../../../../../reference/indicators/rules.v1.json' with { type: 'json' };
+import rulesJson from '../../../../../reference/indicators/rules.v2.json' with { type: 'json' };
 import shortFormJson from '../../../../../reference/indicators/short-form.v1.json' with { type: 'json' };
 import { HTCDS_METHOD_OF_CONTROL_VALUES, ILO_FORCED_LABOUR_INDICATORS } from './crosswalk.ts';
 import { checkReferenceSet, parseIndicatorList, parseRuleConfig, type IndicatorList, type RuleConfig } from './indicator-list.ts';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import rulesJson from '../../../../../reference/indicators/rules.v1.json' with { type: 'json' };
+import rulesJson from '../../../../../reference/indicators/rules.v2.json' with { type: 'json' };
 import { DomainError } from '../../errors.ts';
 import { parseIndicatorList, parseRuleConfig, type IndicatorList, type RuleConfig, type Verification } from './indicator-list.ts';
-import { evaluateScreening, levelRank, type ScreeningResult } from './screening.ts';
+import { consentIssue, evaluateScreening, levelRank, presumedChild, type ScreeningResult } from './screening.ts';
 
 // Tests run against the shipped rules (DOMAIN.md §3) on synthetic, fully graded lists.
 function ok<T>(r: { ok: true; value: T } | { ok: false; issues: unknown }): T {
@@ -103,10 +103,39 @@ describe('adult and child rules', () => {
     expect(screen(positive(D4), 12).level).toBe('refer'); // exploitation without a recruitment act
   });
 
-  it('an unknown age applies the configured rule, or none', () => {
-    expect(screen(viaCoercion, null)).toMatchObject({ level: 'meets_rule', ruleApplied: 'adult' });
-    const none: RuleConfig = { ...rules, ageUnknown: null };
-    expect(screen(viaCoercion, null, none)).toMatchObject({ level: 'refer', ruleApplied: null, rule: { expression: null } });
+  it('an unknown age is presumed a child: the child rule applies (no means needed)', () => {
+    const actAndExploitation = [...positive(D2), ...positive(D4)];
+    expect(screen(actAndExploitation, null)).toMatchObject({ level: 'meets_rule', ruleApplied: 'child', rule: { reading: null } });
+    expect(screen(actAndExploitation, 30)).toMatchObject({ level: 'refer', ruleApplied: 'adult' });
+    // A rules file cannot switch the presumption off.
+    expect(parseRuleConfig({ ...rulesJson, ageUnknown: 'adult' }).ok).toBe(false);
+    expect(parseRuleConfig({ ...rulesJson, ageUnknown: null }).ok).toBe(false);
+  });
+
+  it('the child age comes from the rules file', () => {
+    const actAndExploitation = [...positive(D2), ...positive(D4)];
+    const sixteen: RuleConfig = { ...rules, childAgeYears: 16 };
+    expect(screen(actAndExploitation, 17, sixteen)).toMatchObject({ ruleApplied: 'adult' });
+    expect(screen(actAndExploitation, 15, sixteen)).toMatchObject({ ruleApplied: 'child' });
+    expect(consentIssue('declined', 17, sixteen)).toBeNull();
+    expect(consentIssue('declined', 15, sixteen)).toEqual({ path: 'consent', code: 'child_requires_referral', params: { childAge: 16 } });
+  });
+
+  it('declining is refused for a child and for a person whose age is unknown; an adult may decline', () => {
+    expect(consentIssue('declined', null, rules)).toEqual({ path: 'consent', code: 'age_unknown_requires_referral', params: { childAge: 18 } });
+    expect(consentIssue('declined', 17, rules)).toMatchObject({ code: 'child_requires_referral' });
+    expect(consentIssue('declined', 18, rules)).toBeNull();
+    expect(consentIssue('identified', null, rules)).toBeNull();
+  });
+
+  it('property: declining is allowed exactly for a known age at or over the rules file\'s child age', () => {
+    fc.assert(
+      fc.property(fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }), fc.integer({ min: 1, max: 30 }), (age, childAgeYears) => {
+        const issue = consentIssue('declined', age, { childAgeYears });
+        expect(issue === null).toBe(age !== null && age >= childAgeYears);
+        expect(presumedChild(age, { childAgeYears })).toBe(issue !== null);
+      }),
+    );
   });
 });
 

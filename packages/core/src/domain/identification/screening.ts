@@ -46,7 +46,7 @@ export interface ScreeningResult {
   positiveDimensions: string[];
   verifiedPositiveDimensions: string[];
   dimensions: DimensionTally[];
-  /** Which rule was evaluated; null when the age is unknown and the rules say apply none. */
+  /** Which rule was evaluated: the child rule for a child or a person of unknown age (presumed a child). */
   ruleApplied: 'adult' | 'child' | null;
   /**
    * The configured rule holds only when provisional lists are counted. Such a result is reported
@@ -157,6 +157,28 @@ function resolveObserved(observed: readonly string[], lists: readonly IndicatorL
 }
 
 /**
+ * Presumption of minority: a person whose age is unknown is treated as a child until an age
+ * assessment says otherwise (rules file note; EU Directive 2011/36/EU art. 13(2)). The age
+ * limit is the rules file's `childAgeYears`, never a number in code.
+ */
+export function presumedChild(ageYears: number | null, rules: Pick<RuleConfig, 'childAgeYears'>): boolean {
+  return ageYears === null || ageYears < rules.childAgeYears;
+}
+
+/**
+ * Who may decline (DOMAIN.md §2.1: adults may decline, then only an anonymous notification is
+ * kept). A child is always referred whatever anyone consents to (Palermo Protocol art. 3(c)),
+ * and so is a person of unknown age, who is presumed a child.
+ *
+ * @returns the field issue refusing the consent, or null when it may stand.
+ */
+export function consentIssue(consent: string, ageYears: number | null, rules: Pick<RuleConfig, 'childAgeYears'>): FieldIssue | null {
+  if (consent !== 'declined' || !presumedChild(ageYears, rules)) return null;
+  const code = ageYears === null ? 'age_unknown_requires_referral' : 'child_requires_referral';
+  return { path: 'consent', code, params: { childAge: rules.childAgeYears } };
+}
+
+/**
  * Screens one encounter against the loaded indicator lists and the configured rule.
  *
  * Levels: `none` when nothing was observed; `refer` when anything was (so any strong indicator
@@ -188,8 +210,7 @@ export function evaluateScreening(input: ScreeningInput): ScreeningResult {
   const positive = dimensions.filter((d) => d.positive).map((d) => d.dimension);
   const verifiedPositive = dimensions.filter((d) => d.positiveOnVerified).map((d) => d.dimension);
 
-  const ruleApplied: 'adult' | 'child' | null =
-    input.ageYears === null ? rules.ageUnknown : input.ageYears < rules.childAgeYears ? 'child' : 'adult';
+  const ruleApplied: 'adult' | 'child' | null = presumedChild(input.ageYears, rules) ? 'child' : 'adult';
   const ast = ruleApplied === null ? null : ruleApplied === 'child' ? compiled.child : compiled.adult.ast;
   const anyVerified = fired.some((f) => f.verification === 'verified');
   // A rule must rest on something observed in a verified list (guards vacuous truths like NOT x).
