@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { caseActions, cases, persons } from '../db/schema.ts';
 import { actionTextContext } from '../modules/cases/cases.view.ts';
 import { encryptPerson } from '../modules/persons/persons.service.ts';
+import { kazakhstanYear } from '../util/kazakhstan-date.ts';
 import { authorsByAgencyType } from './seed-demo.ts';
 
 const BATCH = 1_000;
@@ -68,7 +69,7 @@ export async function seedPersons(deps: AppDeps, opts: SeedPersonsOptions): Prom
 
 async function insertBatch(deps: AppDeps, batch: SyntheticPerson[], authorOf: (p: SyntheticPerson) => { agencyId: string; userId: string }) {
   const { cipher } = deps;
-  const year = new Date().getUTCFullYear();
+  const year = kazakhstanYear(deps.now());
   await deps.db.transaction(async (tx) => {
     const seqs = await tx.execute(sql`SELECT nextval('case_reference_seq') AS n FROM generate_series(1, ${batch.length})`);
     const refs = rowsOf<{ n: string }>(seqs).map((r) => `QRG-${year}-${String(r.n).padStart(6, '0')}`);

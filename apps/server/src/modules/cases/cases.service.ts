@@ -27,7 +27,7 @@ import { readCaseAudited } from './case-read.repository.ts';
 import { splitAction, toCoreAction, type ActionDetails } from './case-actions.ts';
 import * as repo from './cases.repository.ts';
 import { actionTextContext, caseFactsOf, caseSummary, caseView, type DeadlineContext } from './cases.view.ts';
-import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
+import { kazakhstanDate, kazakhstanYear } from '../../util/kazakhstan-date.ts';
 
 export async function insertAction(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: ActionDetails; text: string | undefined }) {
   const id = randomUUID();
@@ -48,12 +48,13 @@ export async function insertAction(tx: DbOrTx, cipher: FieldCipher, auth: AuthCo
  * Opens a case for a person the caller may see (checked by the caller): the case row, its
  * first action `opened` (with the narrative, encrypted) and the audit entry, in `tx`.
  */
-export async function openCase(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, audit: AuditContext, body: CreateCaseBody, openedDetails: Record<string, string> = {}): Promise<string> {
+export async function openCase(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, audit: AuditContext, body: CreateCaseBody, now: Date, openedDetails: Record<string, string> = {}): Promise<string> {
   const id = randomUUID();
   await repo.insertCase(tx, {
     id,
     clientId: body.clientId,
-    reference: await repo.nextCaseReference(tx, new Date().getUTCFullYear()),
+    // The injected clock's year in Kazakhstan, not the server's UTC year.
+    reference: await repo.nextCaseReference(tx, kazakhstanYear(now)),
     personId: body.personId,
     regionCode: body.regionCode,
     exploitationTypes: body.exploitationTypes,
@@ -104,7 +105,7 @@ export function createCasesService(deps: AppDeps) {
       idempotent(() => repo.findCaseIdByClientId(db, body.clientId), () =>
         db.transaction(async (tx) => {
           if (!(await getPerson(tx, auth.actor, body.personId))) throw new DomainError('not_found', [{ path: 'personId', code: 'not_found' }]);
-          return openCase(tx, cipher, auth, audit, body);
+          return openCase(tx, cipher, auth, audit, body, deps.now());
         }), auth, audit),
 
     /** Appends to the log under a row lock, so concurrent actions see each other's status. */

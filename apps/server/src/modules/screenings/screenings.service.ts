@@ -11,7 +11,7 @@ import { endCreatorAccess, getPerson, insertPerson } from '../persons/persons.re
 import { linkInsertedPerson, preparePerson } from '../persons/persons.service.ts';
 import * as repo from './screenings.repository.ts';
 import { ageGroupOf, resultView, screeningView } from './screenings.view.ts';
-import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
+import { kazakhstanDate, kazakhstanYear } from '../../util/kazakhstan-date.ts';
 import { refuseFutureDates } from '../../http/future-dates.ts';
 
 export function createScreeningsService(deps: AppDeps) {
@@ -70,13 +70,13 @@ export function createScreeningsService(deps: AppDeps) {
         }
         if (personId) {
           const caseBody = { clientId: randomUUID(), personId, regionCode: body.regionCode, exploitationTypes: body.exploitationTypes, narrative: body.narrative };
-          caseId = await openCase(tx, cipher, auth, audit, caseBody, { screeningId: id, level: result.level });
+          caseId = await openCase(tx, cipher, auth, audit, caseBody, deps.now(), { screeningId: id, level: result.level });
           if (result.level !== 'none' && URGENT_SETTINGS.includes(body.setting)) await startUrgentPathway(tx, auth, audit, caseId, body.setting, id);
         }
         await repo.insertScreening(tx, {
           id,
           clientId: body.clientId,
-          reference: await repo.nextScreeningReference(tx, new Date().getUTCFullYear()),
+          reference: await repo.nextScreeningReference(tx, kazakhstanYear(deps.now())),
           screenerId: auth.user.id,
           agencyId: auth.user.agencyId,
           encounterDate: body.encounterDate,
@@ -128,7 +128,7 @@ export function createScreeningsService(deps: AppDeps) {
       const due = dueAfterHandover(kase.identificationDue, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, deps.calendar));
       await transferCase(tx, screening.caseId, toAgencyId, due);
       if (screening.personId) await endCreatorAccess(tx, screening.personId, auth.user.id);
-      await repo.markHandedOver(tx, id, toAgencyId, new Date());
+      await repo.markHandedOver(tx, id, toAgencyId, deps.now());
       await appendAudit(tx, audit, { operation: 'screening.handed_over', recordType: 'screening', recordId: id, details: { toAgencyId, caseId: screening.caseId } });
     });
     return read(auth, audit, id);

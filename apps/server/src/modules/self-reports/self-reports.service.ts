@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import { fieldContext } from '../../crypto/field-cipher.ts';
+import { kazakhstanYear } from '../../util/kazakhstan-date.ts';
 import * as repo from './self-reports.repository.ts';
 import { SELF_REPORTS_TABLE, selfReportView } from './self-reports.view.ts';
 
@@ -41,7 +42,7 @@ export function createSelfReportsService(deps: AppDeps) {
    * gets a reference from the same sequence but nothing is stored: a bot cannot tell.
    */
   async function submit(audit: AuditContext, body: SelfReportBody): Promise<SelfReportReceipt> {
-    const year = new Date().getUTCFullYear();
+    const year = kazakhstanYear(deps.now());
     if (body.website && body.website.trim() !== '') {
       return db.transaction(async (tx) => {
         const reference = await repo.nextSelfReportReference(tx, year);
