@@ -7,7 +7,7 @@ import type { AgencyType, Role } from '@qorgau/core';
 import type { AppDeps } from '../app-deps.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newTotpSecret, otpauthUri } from '../auth/totp.ts';
-import { agencies, users } from '../db/schema.ts';
+import { accessGrants, agencies, users } from '../db/schema.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-agencies.ts';
 
 export interface DemoCredentials {
@@ -50,10 +50,12 @@ export async function seedOrganisations(deps: AppDeps): Promise<DemoCredentials>
   const passwordHash = await hashPassword(password);
   const agencyIds = new Map(DEMO_AGENCIES.map((a) => [a.key, randomUUID()]));
   const accounts: DemoCredentials['accounts'] = [];
+  const userIds = new Map<string, string>();
   await deps.db.transaction(async (tx) => {
     await tx.insert(agencies).values(DEMO_AGENCIES.map((a) => ({ id: agencyIds.get(a.key) as string, name: a.name, type: a.type, regionCode: a.regionCode })));
     for (const u of DEMO_USERS) {
       const id = randomUUID();
+      userIds.set(u.username, id);
       const secret = newTotpSecret();
       accounts.push({ username: u.username, role: u.role, totpSecret: secret, otpauthUri: otpauthUri(secret, u.username) });
       await tx.insert(users).values({
@@ -67,6 +69,8 @@ export async function seedOrganisations(deps: AppDeps): Promise<DemoCredentials>
         passwordHash,
         totpEnabled: true,
         totpSecretEnc: deps.cipher.encrypt(secret, `users.totp_secret:${id}`),
+        // The demo's own accounts come approved (four eyes applies to accounts made in the app).
+        approved: true,
       });
     }
     // Authors of synthetic records: real accounts nobody can sign in to (unknown password).
@@ -83,6 +87,28 @@ export async function seedOrganisations(deps: AppDeps): Promise<DemoCredentials>
         disabled: false,
       })),
     );
+    // The four-eyes workflow in motion: one account the administrator asked for, waiting on the
+    // coordinator's home page (nobody knows its password; approving it shows the flow only).
+    const pendingId = randomUUID();
+    await tx.insert(users).values({
+      id: pendingId,
+      username: 'caseworker.astana',
+      displayName: 'Әсел Қайратқызы',
+      role: 'case_worker',
+      agencyId: agencyIds.get('ngo-astana') as string,
+      regions: ['KZ-71'],
+      passwordHash: unusable,
+      mustChangePassword: true,
+      approved: false,
+    });
+    await tx.insert(accessGrants).values({
+      userId: pendingId,
+      newAccount: true,
+      role: 'case_worker',
+      national: false,
+      regions: ['KZ-71'],
+      requestedBy: userIds.get('admin') as string,
+    });
   });
   const creds = { password, accounts };
   await writeFile(credentialsPath(deps.config.dataDir), `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
@@ -99,7 +125,9 @@ export async function authorsByAgencyType(deps: AppDeps): Promise<Map<string, { 
   const rows = await deps.db
     .select({ agencyId: agencies.id, type: agencies.type, userId: users.id, username: users.username })
     .from(users)
-    .innerJoin(agencies, eq(agencies.id, users.agencyId));
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    // An account awaiting approval (the pending demo grant) has done no work yet.
+    .where(eq(users.approved, true));
   const byType = new Map<string, { agencyId: string; userId: string }[]>();
   for (const r of rows) {
     // Demo sign-in accounts author records of their agency so they see data when they sign in.

@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { DeniedAttemptsPanel } from '../audit/DeniedAttemptsPanel.tsx';
 import { useCan, useCurrentUser } from '../auth/current-user.tsx';
 import { LinkageRunPanel } from '../linkage/LinkageRunPanel.tsx';
+import { GrantsPanel } from '../users/GrantsPanel.tsx';
 import { PersonCount } from '../linkage/PersonCount.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
 import { WorkQueue } from './WorkQueue.tsx';
@@ -71,6 +72,7 @@ export function HomePage() {
       {me.role === 'identification_officer' && <WorkQueue kind="identification" />}
       {me.role === 'prosecutor' && <WorkQueue kind="non_punishment" />}
       {can('linkage.run') && <PersonCount />}
+      {me.role === 'national_coordinator' && can('grant.approve') && <GrantsPanel showRecent />}
       {me.role === 'national_coordinator' && can('case.read') && <CaseOverview />}
       {can('linkage.run') && <LinkageRunPanel />}
       {me.role === 'national_coordinator' && can('audit.read') && <DeniedAttemptsPanel />}

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import type { User } from '@qorgau/core';
+import type { AccessGrant, User } from '@qorgau/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -9,18 +9,26 @@ import { Pager } from '../../components/Pager.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
+import { useCan } from '../auth/current-user.tsx';
 import { PAGE_SIZE, useUsers } from './api.ts';
+import { useGrants } from './grants-api.ts';
+import { GrantsPanel } from './GrantsPanel.tsx';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal.tsx';
 import { UserActions } from './UserActions.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
 
-function UserStatus({ user }: { user: User }) {
+function UserStatus({ user, grant }: { user: User; grant: AccessGrant | undefined }) {
   const { t } = useTranslation();
   const locked = user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
   return (
     <Stack gap={4} align="flex-start" miw={140}>
       {user.disabled ? <Badge color="red">{t('users.status.disabled')}</Badge> : <Badge color="green">{t('users.status.active')}</Badge>}
       {locked && <Badge color="orange">{t('users.status.locked')}</Badge>}
+      {grant && (
+        <Badge color="orange" variant="light" data-testid="awaiting-approval">
+          {grant.newAccount ? t('users.status.awaitingApproval') : t('users.status.changeAwaitingApproval')}
+        </Badge>
+      )}
       <Badge variant="outline" color={user.twoFactorEnabled ? 'teal' : 'gray'}>
         {user.twoFactorEnabled ? t('users.status.twoFactorOn') : t('users.status.twoFactorOff')}
       </Badge>
@@ -34,6 +42,9 @@ export function UsersPage() {
   const { get, page, update } = useListParams();
   const q = get('q');
   const users = useUsers(q, page);
+  const can = useCan();
+  const pendingGrants = useGrants('pending', 100, can('grant.approve'));
+  const grantOf = (u: User) => pendingGrants.data?.items.find((g) => g.user.id === u.id);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [temporary, setTemporary] = useState<{ username: string; password: string } | null>(null);
   const showTemporary = (username: string, password: string) => setTemporary({ username, password });
@@ -48,6 +59,7 @@ export function UsersPage() {
           {t('users.new')}
         </Button>
       </Group>
+      {can('grant.approve') && <GrantsPanel showRecent={false} />}
       <SearchInput testId="user-search" label={t('users.search')} initial={q} onSearch={(v) => update({ q: v })} />
       <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
       {users.isPending && <Loading />}
@@ -81,7 +93,7 @@ export function UsersPage() {
                     <Table.Td>{u.agencyName}</Table.Td>
                     <Table.Td>{jurisdiction(u)}</Table.Td>
                     <Table.Td>
-                      <UserStatus user={u} />
+                      <UserStatus user={u} grant={grantOf(u)} />
                     </Table.Td>
                     <Table.Td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, lng) : t('users.neverSignedIn')}</Table.Td>
                     <Table.Td>

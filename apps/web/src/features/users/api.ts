@@ -28,7 +28,11 @@ export function useAgencies(enabled = true) {
 
 function useInvalidateUsers() {
   const qc = useQueryClient();
-  return () => void qc.invalidateQueries({ queryKey: ['users'] });
+  return () => {
+    void qc.invalidateQueries({ queryKey: ['users'] });
+    // A new account or a wider role may now wait for approval (four eyes).
+    void qc.invalidateQueries({ queryKey: ['grants'] });
+  };
 }
 
 export function useCreateUser() {
