@@ -61,7 +61,8 @@ describe.skipIf(!browserAvailable())('identification journey in Chromium (issue 
     await officer.getByTestId('case-row').first().click();
     await officer.getByTestId('case-action-type').selectOption('identification_decided');
     await officer.getByTestId('case-action-outcome').selectOption('ActualVictimOfTrafficking');
-    await officer.getByTestId('case-action-decidedBy').selectOption('Police');
+    // The deciding organisation is the officer's own (police), shown, not chosen (issue #8).
+    await expect.poll(() => officer.getByTestId('case-action-decided-by').textContent()).toContain('Полиция');
     await officer.getByTestId('case-action-text').fill('Сұхбат пен бағалау: мәжбүрлі еңбек');
     await officer.getByTestId('case-action-submit').click();
     const caseUrl = officer.url();
@@ -73,6 +74,7 @@ describe.skipIf(!browserAvailable())('identification journey in Chromium (issue 
     // Identified within the deadline the referral set (5 working days), and off the queue.
     const [row] = await q.runtime.deps.db.select().from(cases).where(eq(cases.id, caseId));
     const decision = decided.actions.find((a: { type: string }) => a.type === 'identification_decided');
+    expect(decision.details.decidedBy).toBe('Police');
     expect(row?.identificationDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(decision.at.slice(0, 10) <= (row?.identificationDue as string)).toBe(true);
     expect(decided.deadline).toBeNull();

@@ -1,7 +1,8 @@
-import { Button, NativeSelect, Paper, Stack, Textarea, Title } from '@mantine/core';
+import { Button, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import {
   CASE_ACTION_RULES,
   CASE_ACTION_TYPES,
+  decisionOrgOf,
   NON_PUNISHMENT_DECISIONS,
   type CaseActionInput,
   type ExploitationType,
@@ -12,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { newClientId } from '../../api/client-id.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
+import { useMeQuery } from '../auth/session.ts';
 import { useAppendAction, type DirectoryAgency } from './api.ts';
 import { findingsInput, IdentificationFindings, initialFindings } from './IdentificationFindings.tsx';
 
@@ -48,6 +50,7 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
   const [missing, setMissing] = useState<string[]>([]);
   const [clientId, setClientId] = useState(newClientId);
   const append = useAppendAction(caseId);
+  const me = useMeQuery();
   if (types.length === 0) return null;
 
   const current = type && types.includes(type) ? type : '';
@@ -151,6 +154,11 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
               data={[choose, ...OUTCOMES.map((o) => ({ value: o, label: t(`traffickingStatus.${o}`) }))]}
               error={err('outcome')}
             />
+          )}
+          {DECIDING.has(current) && me.data && (
+            <Text size="sm" data-testid="case-action-decided-by">
+              {t('cases.action.decidedBy')}: {t(`decisionOrg.${decisionOrgOf(me.data.agency.type)}`)}
+            </Text>
           )}
           {current === 'referred' && (
             <NativeSelect
