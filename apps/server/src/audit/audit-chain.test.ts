@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../config.ts';
 import { newAuditKeys } from '../crypto/keyring.ts';
 import { checkLink, GENESIS_MAC, linkEntries, type ChainedEntry, type ChainLink } from './audit-chain.ts';
 import { CheckpointError, openCheckpoint, signCheckpoint } from './audit-checkpoint.ts';
@@ -116,5 +117,17 @@ describe('signed checkpoints', () => {
     const other = generateKeyPairSync('ed25519').publicKey;
     expect(() => openCheckpoint(cp, other)).toThrow(/signature/);
     expect(() => openCheckpoint({ statement: 'x' }, keys.publicKey)).toThrow(/not a Qorgau/);
+  });
+});
+
+describe('checkpoint settings', () => {
+  it('default to hourly into the data directory, and reject nonsense', () => {
+    const c = loadConfig({ QORGAU_DATA_DIR: '/srv/q' });
+    expect(c.auditCheckpoint).toEqual({ minutes: 60, dir: '/srv/q/audit-checkpoints' });
+    expect(loadConfig({ QORGAU_AUDIT_CHECKPOINT_MINUTES: '0', QORGAU_AUDIT_CHECKPOINT_DIR: '/worm/q' }).auditCheckpoint).toEqual({ minutes: 0, dir: '/worm/q' });
+    for (const bad of ['-1', 'soon', '1.5', String(8 * 24 * 60)]) {
+      expect(() => loadConfig({ QORGAU_AUDIT_CHECKPOINT_MINUTES: bad })).toThrow(ConfigError);
+    }
+    expect(() => loadConfig({ QORGAU_AUDIT_CHECKPOINT_DIR: '' })).toThrow(/QORGAU_AUDIT_CHECKPOINT_DIR/);
   });
 });
