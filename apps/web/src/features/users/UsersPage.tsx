@@ -22,7 +22,12 @@ function UserStatus({ user, grant }: { user: User; grant: AccessGrant | undefine
   const locked = user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
   return (
     <Stack gap={4} align="flex-start" miw={140}>
-      {user.disabled ? <Badge color="red">{t('users.status.disabled')}</Badge> : <Badge color="green">{t('users.status.active')}</Badge>}
+      {user.disabled ? (
+        <Badge color="red">{t('users.status.disabled')}</Badge>
+      ) : (
+        // A new account awaiting approval is not active yet: it cannot sign in.
+        !grant?.newAccount && <Badge color="green">{t('users.status.active')}</Badge>
+      )}
       {locked && <Badge color="orange">{t('users.status.locked')}</Badge>}
       {grant && (
         <Badge color="orange" variant="light" data-testid="awaiting-approval">
