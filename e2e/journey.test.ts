@@ -80,6 +80,15 @@ describe.skipIf(!browserAvailable())('journeys in Chromium', () => {
     expect(temporary.length).toBeGreaterThan(10);
     await context.close();
 
+    // Four eyes (issue #8): a case worker's account waits for a second person's approval.
+    const second = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const coordinator = await second.newPage();
+    await signIn(coordinator, 'coordinator');
+    await coordinator.locator('[data-testid="grant-row"][data-username="madina.ngo"]').getByTestId('grant-approve').click();
+    await coordinator.getByTestId('confirm').click();
+    await coordinator.locator('[data-testid="grant-row"][data-username="madina.ngo"] [data-testid="grant-approve"]').waitFor({ state: 'detached' });
+    await second.close();
+
     const fresh = await browser.newContext();
     const page = await fresh.newPage();
     await page.goto(q.url);
