@@ -158,6 +158,14 @@ export const ROUTES: Record<string, RouteRow> = {
     },
     expect: 200,
   },
+  'GET /api/v1/reference/working-calendar': { request: () => ({}), expect: 200 },
+  'POST /api/v1/reference/working-calendar': {
+    request: async ({ t }) => {
+      const calendar = await t.deps.reference.calendar();
+      return { payload: { ...calendar, version: `${calendar.version}.${unique()}` } };
+    },
+    expect: 200,
+  },
   'POST /api/v1/reference/verification': {
     request: async ({ t }) => {
       const { rules } = await t.deps.reference.current();

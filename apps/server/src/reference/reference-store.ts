@@ -1,9 +1,12 @@
 import { asc, count, max } from 'drizzle-orm';
-import { checkReferenceSet, DomainError, parseIndicatorList, parseRuleConfig, type IndicatorList, type RuleConfig, type ScreeningReference, type Verification } from '@qorgau/core';
+import { checkReferenceSet, DomainError, parseIndicatorList, parseRuleConfig, parseWorkingCalendar, type IndicatorList, type RuleConfig, type ScreeningReference, type Verification, type WorkingCalendar } from '@qorgau/core';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { referenceDocuments } from '../db/schema.ts';
+import { loadWorkingCalendar } from './screening-reference.ts';
 
 export type ReferenceKind = 'indicator_list' | 'rules';
+/** The working calendar's rows in reference_documents. */
+export const CALENDAR_KIND = 'working_calendar';
 
 /**
  * The screening reference in force: the files shipped in reference/ (`base`), overridden by
@@ -15,12 +18,20 @@ export interface ReferenceStore {
   current(): Promise<ScreeningReference>;
   /** Validates a replacement against the rest of the set and records it, in `tx`. */
   replace(tx: DbOrTx, kind: ReferenceKind, content: IndicatorList | RuleConfig, createdBy: string): Promise<void>;
+  /**
+   * The working calendar in force for deadlines: the shipped file, or the newest uploaded
+   * version. Inside a transaction pass it (`q`): PGlite's one connection is held by it.
+   */
+  calendar(q?: DbOrTx): Promise<WorkingCalendar>;
+  /** Records a new version of the working calendar (already validated by its schema), in `tx`. */
+  replaceCalendar(tx: DbOrTx, calendar: WorkingCalendar, createdBy: string): Promise<void>;
 }
 
 function applyOverrides(base: ScreeningReference, rows: (typeof referenceDocuments.$inferSelect)[]): ScreeningReference {
   const lists = new Map(base.lists.map((l) => [l.id, l]));
   let rules = base.rules;
   for (const row of rows) {
+    if (row.kind === CALENDAR_KIND) continue;
     const content = { ...(row.content as object), verification: row.verification as Verification };
     if (row.kind === 'rules') {
       const parsed = parseRuleConfig(content);
@@ -33,18 +44,37 @@ function applyOverrides(base: ScreeningReference, rows: (typeof referenceDocumen
   return { lists: [...lists.values()], rules };
 }
 
-export function createReferenceStore(db: Db, base: ScreeningReference): ReferenceStore {
-  let cache: { stamp: string; reference: ScreeningReference } | null = null;
-  const load = async (q: DbOrTx): Promise<ScreeningReference> => {
+/** The newest uploaded calendar that still parses, else the shipped one. */
+function calendarOf(base: WorkingCalendar, rows: (typeof referenceDocuments.$inferSelect)[]): WorkingCalendar {
+  let calendar = base;
+  for (const row of rows) {
+    if (row.kind !== CALENDAR_KIND) continue;
+    const parsed = parseWorkingCalendar(row.content);
+    if (parsed.ok) calendar = parsed.value;
+  }
+  return calendar;
+}
+
+export function createReferenceStore(db: Db, base: ScreeningReference, baseCalendar: WorkingCalendar = loadWorkingCalendar()): ReferenceStore {
+  let cache: { stamp: string; reference: ScreeningReference; calendar: WorkingCalendar } | null = null;
+  const loadAll = async (q: DbOrTx) => {
     const [s] = await q.select({ n: count(), last: max(referenceDocuments.createdAt) }).from(referenceDocuments);
     const stamp = `${s?.n ?? 0}:${s?.last ? new Date(s.last).toISOString() : ''}`;
-    if (cache?.stamp === stamp) return cache.reference;
+    if (cache?.stamp === stamp) return cache;
     const rows = await q.select().from(referenceDocuments).orderBy(asc(referenceDocuments.createdAt), asc(referenceDocuments.id));
-    cache = { stamp, reference: applyOverrides(base, rows) };
-    return cache.reference;
+    cache = { stamp, reference: applyOverrides(base, rows), calendar: calendarOf(baseCalendar, rows) };
+    return cache;
   };
+  const load = async (q: DbOrTx): Promise<ScreeningReference> => (await loadAll(q)).reference;
   return {
     current: () => load(db),
+    calendar: async (q = db) => (await loadAll(q)).calendar,
+    async replaceCalendar(tx, calendar, createdBy) {
+      // Provisional entries (an expected Kurban Ait date, a transfer not yet checked against the
+      // decree) make the whole version provisional, as the indicator lists' verification does.
+      const provisional = calendar.datedHolidays.some((h) => h.provisional) || calendar.transfers.some((t) => t.provisional);
+      await tx.insert(referenceDocuments).values({ kind: CALENDAR_KIND, docId: calendar.id, version: calendar.version, verification: provisional ? 'provisional' : 'verified', content: calendar, createdBy });
+    },
     async replace(tx, kind, content, createdBy) {
       const now = await load(tx);
       const next: ScreeningReference =

@@ -70,12 +70,13 @@ export async function openCase(tx: DbOrTx, cipher: FieldCipher, auth: AuthContex
 
 export function createCasesService(deps: AppDeps) {
   const { db, cipher } = deps;
-  const when = (): DeadlineContext => ({ today: kazakhstanDate(deps.now()), calendar: deps.calendar });
+  // The calendar in force (an administrator may have uploaded a newer version than the shipped file).
+  const when = async (q?: DbOrTx): Promise<DeadlineContext> => ({ today: kazakhstanDate(deps.now()), calendar: await deps.reference.calendar(q) });
 
   async function read(auth: AuthContext, audit: AuditContext, id: string): Promise<Case> {
     const found = await readCaseAudited(db, auth.actor, id, audit);
     if (!found) throw new DomainError('not_found');
-    return caseView(cipher, found.row, found.actions, when(), auth.actor);
+    return caseView(cipher, found.row, found.actions, await when(), auth.actor);
   }
 
   /** Runs `write`; if a concurrent replay of the same client id won, answers with its case. */
@@ -136,7 +137,8 @@ export function createCasesService(deps: AppDeps) {
       const nameIndex = query.q ? nameIndexOf(cipher, query.q) : undefined;
       return db.transaction(async (tx) => {
         const { rows, total } = await repo.listCases(tx, auth.actor, { status: query.status, regionCode: query.regionCode, nameIndex, queue: query.queue }, query.page, query.pageSize);
-        const items = rows.map((r) => caseSummary(cipher, r, when()));
+        const deadlines = await when(tx);
+        const items = rows.map((r) => caseSummary(cipher, r, deadlines));
         await appendAudit(tx, audit, {
           operation: 'case.list',
           recordType: 'case',

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DomainError, IndicatorList, ReferenceVerificationBody, RuleConfig, ScreeningReference } from '@qorgau/core';
+import { DomainError, IndicatorList, ReferenceVerificationBody, RuleConfig, ScreeningReference, WorkingCalendar } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
@@ -37,6 +37,34 @@ export const referenceAdminRoutes = (deps: AppDeps): FastifyPluginAsyncZod => as
   }, async (req) => {
     await record('rules', req.body, req);
     return deps.reference.current();
+  });
+
+  app.get('/reference/working-calendar', {
+    config: { access: 'reference.read' },
+    schema: { tags: ['reference'], response: { 200: WorkingCalendar } },
+  }, async () => deps.reference.calendar());
+
+  /**
+   * A new version of the working calendar (a transfer decree, a confirmed Kurban Ait date, the
+   * next year's coverage): validated entry by entry by its schema (a bad row answers 400 with
+   * its path, e.g. `transfers.3.date`), recorded, audited, and used by the next deadline.
+   */
+  app.post('/reference/working-calendar', {
+    config: { access: 'reference.manage' },
+    schema: { tags: ['reference'], body: WorkingCalendar, response: { 200: WorkingCalendar } },
+    bodyLimit: 500_000,
+  }, async (req) => {
+    const calendar = req.body;
+    await db.transaction(async (tx) => {
+      await deps.reference.replaceCalendar(tx, calendar, actorOf(req).user.id);
+      await appendAudit(tx, auditContextOf(req), {
+        operation: 'reference.updated',
+        recordType: 'working_calendar',
+        recordId: calendar.id,
+        details: { version: calendar.version, from: calendar.coverage.from, to: calendar.coverage.to, transfers: calendar.transfers.length },
+      });
+    });
+    return deps.reference.calendar();
   });
 
   app.post('/reference/verification', {

@@ -23,7 +23,7 @@ export function createScreeningsService(deps: AppDeps) {
    * is put on hold until identification decides (DOMAIN.md §2.7, non-punishment).
    */
   async function startUrgentPathway(tx: DbOrTx, auth: AuthContext, audit: AuditContext, caseId: string, setting: string, screeningId: string) {
-    await setIdentificationDue(tx, caseId, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, deps.calendar));
+    await setIdentificationDue(tx, caseId, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, await deps.reference.calendar(tx)));
     if (setting !== 'pre_deportation') return;
     await insertAction(tx, cipher, auth, caseId, 2, randomUUID(), { type: 'deportation_hold', details: { screeningId }, text: undefined });
     await appendAudit(tx, audit, { operation: 'case.action_appended', recordType: 'case', recordId: caseId, details: { type: 'deportation_hold' } });
@@ -125,7 +125,7 @@ export function createScreeningsService(deps: AppDeps) {
       await insertAction(tx, cipher, auth, screening.caseId, log.length + 1, randomUUID(), { type: 'handed_over', details: { toAgencyId }, text: undefined });
       // The identification clock starts at referral: N working days (default 5) in Kazakhstan's
       // calendar, unless a pre-deportation or detention screening started an earlier one.
-      const due = dueAfterHandover(kase.identificationDue, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, deps.calendar));
+      const due = dueAfterHandover(kase.identificationDue, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, await deps.reference.calendar(tx)));
       await transferCase(tx, screening.caseId, toAgencyId, due);
       if (screening.personId) await endCreatorAccess(tx, screening.personId, auth.user.id);
       await repo.markHandedOver(tx, id, toAgencyId, deps.now());
