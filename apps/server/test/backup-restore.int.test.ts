@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,10 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
   };
   const work = mkdtempSync(join(tmpdir(), 'qorgau-drill-'));
   mkdirSync(join(work, 'data'));
+  mkdirSync(join(work, 'data-new'));
+  // What the operator keeps off the machine: signed checkpoints and the public key.
+  const kept = join(work, 'kept');
+  mkdirSync(kept);
   // The key file lives apart from the database and from the dump, as the docs ask.
   const keyFile = join(work, 'offline-keys', 'keyring.json');
   const dumpFile = join(work, 'backups', 'qorgau.dump');
@@ -64,13 +68,15 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
       await c.end();
     }
   };
+  // The old server and the new one have their own data directories (checkpoints are written there).
+  const dataDirOf = (db: string) => join(work, db === source ? 'data' : 'data-new');
   const cli = (db: string, ...args: string[]) =>
     spawnSync(process.execPath, [bin, ...args], {
-      env: { ...process.env, DATABASE_URL: urlOf(db), QORGAU_KEY_FILE: keyFile, QORGAU_DATA_DIR: join(work, 'data'), QORGAU_SEED: 'none', LOG_LEVEL: 'silent' },
+      env: { ...process.env, DATABASE_URL: urlOf(db), QORGAU_KEY_FILE: keyFile, QORGAU_DATA_DIR: dataDirOf(db), QORGAU_SEED: 'none', LOG_LEVEL: 'silent' },
       encoding: 'utf8',
       timeout: 120_000,
     });
-  const configFor = (db: string) => loadConfig({ DATABASE_URL: urlOf(db), QORGAU_KEY_FILE: keyFile, QORGAU_DATA_DIR: join(work, 'data'), QORGAU_SEED: 'none', LOG_LEVEL: 'silent' });
+  const configFor = (db: string) => loadConfig({ DATABASE_URL: urlOf(db), QORGAU_KEY_FILE: keyFile, QORGAU_DATA_DIR: dataDirOf(db), QORGAU_SEED: 'none', LOG_LEVEL: 'silent' });
 
   afterAll(async () => {
     await admin(`DROP DATABASE IF EXISTS ${source} WITH (FORCE)`);
@@ -92,6 +98,14 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
     const [before] = await rt.deps.db.select().from(persons).limit(1);
     const identity = personIdentity(rt.deps.cipher, before as typeof persons.$inferSelect);
     await rt.close();
+
+    // 0. A signed checkpoint of the audit chain's head, kept apart, with the public key.
+    const checkpointFile = join(kept, 'before-dump.json');
+    const checkpointed = cli(source, 'audit', 'checkpoint', '--output', checkpointFile);
+    expect(checkpointed.status, checkpointed.stderr).toBe(0);
+    const publicKey = cli(source, 'audit', 'public-key');
+    expect(publicKey.status, publicKey.stderr).toBe(0);
+    writeFileSync(join(kept, 'qorgau-audit-public.pem'), publicKey.stdout);
 
     // 1. Dump: custom format, everything in it; owners and privileges are dropped at restore.
     mkdirSync(join(work, 'backups'));
@@ -155,9 +169,11 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
       await restored.close();
     }
 
-    // 6. The audit chain of the restored database verifies.
-    const verified = cli(target, 'audit', 'verify');
+    // 6. The audit chain of the restored database verifies, and reaches the checkpoint taken before the dump.
+    const verified = cli(target, 'audit', 'verify', '--checkpoint', checkpointFile, '--public-key', join(kept, 'qorgau-audit-public.pem'));
     expect(verified.status, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/covers entries/);
+    expect(verified.stdout).toMatch(/signature valid/);
     expect(verified.stdout).toMatch(/intact/);
   }, 240_000);
 });
