@@ -45,7 +45,20 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
   const suffix = randomBytes(5).toString('hex');
   const source = `qorgau_drill_src_${suffix}`;
   const target = `qorgau_drill_dst_${suffix}`;
+  // The new database belongs to its own login role (not a superuser), as in the docs.
+  const owner = `qorgau_drill_owner_${suffix}`;
+  const ownerPassword = randomBytes(12).toString('hex');
+  /** The source as the test's superuser; the restored database as its owner. */
   const urlOf = (db: string) => {
+    const u = new URL(postgresUrl as string);
+    u.pathname = `/${db}`;
+    if (db === target) {
+      u.username = owner;
+      u.password = ownerPassword;
+    }
+    return u.toString();
+  };
+  const superUrlOf = (db: string) => {
     const u = new URL(postgresUrl as string);
     u.pathname = `/${db}`;
     return u.toString();
@@ -81,6 +94,7 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
   afterAll(async () => {
     await admin(`DROP DATABASE IF EXISTS ${source} WITH (FORCE)`);
     await admin(`DROP DATABASE IF EXISTS ${target} WITH (FORCE)`);
+    await admin(`DROP ROLE IF EXISTS ${owner}`);
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -118,14 +132,15 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
     const documentedSql = execFileSync('pg_restore', ['--no-owner', '--no-privileges', '-f', '-', dumpFile], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     expect(documentedSql).not.toMatch(/qorgau_app|OWNER TO|GRANT |REVOKE /);
 
-    // 2. A new, empty database; 3. restore without owners and privileges.
-    await admin(`CREATE DATABASE ${target}`);
+    // 2. A new, empty database owned by a login role; 3. restore as that role, without owners and privileges.
+    await admin(`CREATE ROLE ${owner} LOGIN CREATEROLE PASSWORD '${ownerPassword}'`);
+    await admin(`CREATE DATABASE ${target} OWNER ${owner}`);
     execFileSync('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '-d', urlOf(target), dumpFile]);
 
     // Restored like that, the application role may touch nothing: this is the state the
     // server and `audit verify` failed in after the naive restore.
     const denied = async () => {
-      const c = new pg.Client({ connectionString: urlOf(target) });
+      const c = new pg.Client({ connectionString: superUrlOf(target) });
       await c.connect();
       try {
         await c.query('SET ROLE qorgau_app');
@@ -143,6 +158,8 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
     const migrated = cli(target, 'migrate');
     expect(migrated.status, migrated.stderr).toBe(0);
     expect(await denied()).toBeNull();
+    // The owner may act as the application role (docs: as a superuser, if migrate created it).
+    await admin(`GRANT qorgau_app TO ${owner}`);
 
     // 5. Start against the restored database with the key file kept apart.
     const restored = await openRuntime(configFor(target), { allowCreateKey: false });
