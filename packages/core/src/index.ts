@@ -7,6 +7,7 @@ export * from './domain/names/index.ts';
 export * from './reference/regions.ts';
 export * from './reference/htcds.ts';
 export * from './domain/accounts/password-policy.ts';
+export * from './domain/accounts/sign-in-lockout.ts';
 export * from './synthetic/index.ts';
 export * from './reference/htcds-fields.ts';
 export * from './domain/identification/index.ts';

@@ -9,7 +9,7 @@ export const tokenHashOf = (token: string): string => createHash('sha256').updat
 
 export async function createSession(
   tx: DbOrTx,
-  input: { userId: string; stage: SessionStage; ip: string | null; absoluteMs: number },
+  input: { userId: string; stage: SessionStage; ip: string | null; absoluteMs: number; notice?: SignInNotice | null },
 ): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -20,8 +20,21 @@ export async function createSession(
     stage: input.stage,
     ip: input.ip,
     expiresAt: new Date(Date.now() + input.absoluteMs),
+    failedSignIns: input.notice?.count ?? 0,
+    lastFailedSignInAt: input.notice?.lastAt ?? null,
   });
   return { token, csrfToken };
+}
+
+/** Failed sign-ins the owner is told of for the length of a session. */
+export interface SignInNotice {
+  count: number;
+  lastAt: Date | null;
+}
+
+export async function findSessionNotice(db: DbOrTx, tokenHash: string): Promise<SignInNotice | null> {
+  const [row] = await db.select({ count: sessions.failedSignIns, lastAt: sessions.lastFailedSignInAt }).from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  return row && row.count > 0 ? row : null;
 }
 
 /** The acting user as a request needs it: no password hash or second-factor secret. */

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { lockoutMs } from '@qorgau/core';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, users } from '../../db/schema.ts';
+import { agencies, signInFailures, users } from '../../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -20,4 +21,30 @@ export async function updateUser(db: DbOrTx, id: string, patch: Partial<typeof u
 export async function findUserSecrets(db: DbOrTx, id: string) {
   const [row] = await db.select({ passwordHash: users.passwordHash, totpSecretEnc: users.totpSecretEnc }).from(users).where(eq(users.id, id));
   return row ?? null;
+}
+
+/** The time until which this address may not sign in to this account, if any. */
+export async function findAddressLock(db: DbOrTx, userId: string, ip: string): Promise<Date | null> {
+  const [row] = await db.select({ lockedUntil: signInFailures.lockedUntil }).from(signInFailures).where(and(eq(signInFailures.userId, userId), eq(signInFailures.ip, ip)));
+  return row?.lockedUntil ?? null;
+}
+
+/**
+ * Counts a failed sign-in against the account (for its owner's notice) and against the pair
+ * (account, address), locking the pair as lockoutMs says. One upsert: concurrent failures all count.
+ */
+export async function recordSignInFailure(tx: DbOrTx, userId: string, ip: string, now: Date): Promise<void> {
+  const [row] = await tx
+    .insert(signInFailures)
+    .values({ userId, ip, failures: 1, lastFailedAt: now })
+    .onConflictDoUpdate({ target: [signInFailures.userId, signInFailures.ip], set: { failures: sql`${signInFailures.failures} + 1`, lastFailedAt: now } })
+    .returning({ failures: signInFailures.failures });
+  const ms = lockoutMs(row?.failures ?? 1);
+  if (ms > 0) await tx.update(signInFailures).set({ lockedUntil: new Date(now.getTime() + ms) }).where(and(eq(signInFailures.userId, userId), eq(signInFailures.ip, ip)));
+  await tx.update(users).set({ failedAttempts: sql`${users.failedAttempts} + 1`, lastFailedSignInAt: now }).where(eq(users.id, userId));
+}
+
+/** A successful sign-in from an address clears that address's count (not other addresses'). */
+export async function clearAddressFailures(tx: DbOrTx, userId: string, ip: string): Promise<void> {
+  await tx.delete(signInFailures).where(and(eq(signInFailures.userId, userId), eq(signInFailures.ip, ip)));
 }

@@ -3,16 +3,13 @@ import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import { jurisdictionOf, type AuthContext } from '../../auth/auth.plugin.ts';
 import { burnVerifyTime, hashPassword, verifyPassword } from '../../auth/passwords.ts';
-import { createSession, deleteSession, deleteUserSessions, setSessionStage } from '../../auth/session.repository.ts';
+import { createSession, deleteSession, deleteUserSessions, findSessionNotice, setSessionStage, type SignInNotice } from '../../auth/session.repository.ts';
 import { acceptTotp, newTotpSecret, otpauthQrSvg, otpauthUri } from '../../auth/totp.ts';
 import type { SessionUser } from '../../auth/session.repository.ts';
-import { findUserByUsername, findUserSecrets, updateUser, type UserRow } from './auth.repository.ts';
-
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MS = 15 * 60_000;
+import { clearAddressFailures, findAddressLock, findUserByUsername, findUserSecrets, recordSignInFailure, updateUser, type UserRow } from './auth.repository.ts';
 const totpContext = (userId: string) => `users.totp_secret:${userId}`;
 
-export function meOf(user: SessionUser, agency: { id: string; name: string; type: string }, stage: SessionStage, csrfToken: string): Me {
+export function meOf(user: SessionUser, agency: { id: string; name: string; type: string }, stage: SessionStage, csrfToken: string, notice: SignInNotice | null = null): Me {
   const role = user.role as Role;
   return {
     id: user.id,
@@ -25,6 +22,7 @@ export function meOf(user: SessionUser, agency: { id: string; name: string; type
     stage,
     twoFactorEnabled: user.totpEnabled,
     csrfToken,
+    failedSignIns: notice && notice.count > 0 && notice.lastAt ? { count: notice.count, lastAt: notice.lastAt.toISOString() } : null,
   };
 }
 
@@ -37,18 +35,19 @@ export function stageFor(user: Pick<SessionUser, 'role' | 'totpEnabled' | 'mustC
 export function createAuthService(deps: AppDeps) {
   const { db, cipher, config } = deps;
 
-  /** A failed attempt is recorded in its own transaction: it must persist although we refuse. */
+  /**
+   * A failed attempt is recorded in its own transaction: it must persist although we refuse.
+   * Why a locked address gets `invalid_credentials`: the same status, body and (the password
+   * is verified first) time as an unknown user or a wrong password, so a lock tells nobody
+   * that the account exists; the audit entry keeps the real reason.
+   */
   async function refuse(audit: AuditContext, user: UserRow | null, code: 'invalid_credentials' | 'two_factor_invalid' | 'account_locked' | 'account_disabled'): Promise<never> {
     await db.transaction(async (tx) => {
-      if (user && (code === 'invalid_credentials' || code === 'two_factor_invalid')) {
-        const failed = user.failedAttempts + 1;
-        const lock = failed >= MAX_FAILED_ATTEMPTS;
-        await updateUser(tx, user.id, { failedAttempts: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MS) : user.lockedUntil });
-      }
+      if (user && code !== 'account_disabled') await recordSignInFailure(tx, user.id, audit.ip ?? '', deps.now());
       const actor = user ? { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId } : null;
       await appendAudit(tx, { ...audit, actor }, { operation: 'auth.sign_in', outcome: code === 'account_locked' || code === 'account_disabled' ? 'denied' : 'failed', details: { reason: code } });
     });
-    throw new DomainError(code);
+    throw new DomainError(code === 'account_locked' ? 'invalid_credentials' : code);
   }
 
   return {
@@ -59,8 +58,10 @@ export function createAuthService(deps: AppDeps) {
         return refuse(audit, null, 'invalid_credentials');
       }
       const { user, agency } = found;
-      if (user.lockedUntil && user.lockedUntil > new Date()) return refuse(audit, user, 'account_locked');
-      if (!(await verifyPassword(user.passwordHash, body.password))) return refuse(audit, user, 'invalid_credentials');
+      const lockedUntil = await findAddressLock(db, user.id, audit.ip ?? '');
+      const passwordOk = await verifyPassword(user.passwordHash, body.password);
+      if (lockedUntil && lockedUntil > deps.now()) return refuse(audit, user, 'account_locked');
+      if (!passwordOk) return refuse(audit, user, 'invalid_credentials');
       // Four eyes (issue #8): an account awaiting a second person's approval gets exactly the
       // answer of a wrong password, so sign-in never tells whether a username exists.
       if (!user.approved) return refuse(audit, user, 'invalid_credentials');
@@ -74,13 +75,16 @@ export function createAuthService(deps: AppDeps) {
         totpLastStep = step;
       }
       const stage = stageFor(user);
+      // The owner is told of the failures since her last sign-in, from every address.
+      const notice: SignInNotice | null = user.failedAttempts > 0 ? { count: user.failedAttempts, lastAt: user.lastFailedSignInAt } : null;
       const session = await db.transaction(async (tx) => {
-        await updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null, lastSignInAt: new Date(), totpLastStep });
-        const s = await createSession(tx, { userId: user.id, stage, ip: audit.ip, absoluteMs: config.session.absoluteMs });
+        await clearAddressFailures(tx, user.id, audit.ip ?? '');
+        await updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null, lastFailedSignInAt: null, lastSignInAt: deps.now(), totpLastStep });
+        const s = await createSession(tx, { userId: user.id, stage, ip: audit.ip, absoluteMs: config.session.absoluteMs, notice });
         await appendAudit(tx, { ...audit, actor: { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId } }, { operation: 'auth.sign_in', details: { stage } });
         return s;
       });
-      return { me: meOf(user, agency, stage, session.csrfToken), token: session.token };
+      return { me: meOf(user, agency, stage, session.csrfToken, notice), token: session.token };
     },
 
     async signOut(auth: AuthContext, audit: AuditContext): Promise<void> {
@@ -90,7 +94,7 @@ export function createAuthService(deps: AppDeps) {
       });
     },
 
-    me: (auth: AuthContext): Me => meOf(auth.user, auth.agency, auth.stage, auth.csrfToken),
+    me: async (auth: AuthContext): Promise<Me> => meOf(auth.user, auth.agency, auth.stage, auth.csrfToken, await findSessionNotice(db, auth.tokenHash)),
 
     async enrollTotp(auth: AuthContext): Promise<TotpEnrolment> {
       if (auth.user.totpEnabled) throw new DomainError('conflict');
@@ -114,7 +118,7 @@ export function createAuthService(deps: AppDeps) {
         await setSessionStage(tx, auth.tokenHash, stage);
         await appendAudit(tx, audit, { operation: 'auth.totp_enrolled', recordType: 'user', recordId: user.id });
       });
-      return meOf(user, auth.agency, stage, auth.csrfToken);
+      return meOf(user, auth.agency, stage, auth.csrfToken, await findSessionNotice(db, auth.tokenHash));
     },
 
     /** Changing the password ends every other session of the account. */
@@ -129,14 +133,15 @@ export function createAuthService(deps: AppDeps) {
       const user = { ...auth.user, mustChangePassword: false };
       const stage = stageFor(user);
       const passwordHash = await hashPassword(next);
+      const notice = await findSessionNotice(db, auth.tokenHash);
       const session = await db.transaction(async (tx) => {
         await updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
         await deleteUserSessions(tx, user.id);
-        const s = await createSession(tx, { userId: user.id, stage, ip: audit.ip, absoluteMs: config.session.absoluteMs });
+        const s = await createSession(tx, { userId: user.id, stage, ip: audit.ip, absoluteMs: config.session.absoluteMs, notice });
         await appendAudit(tx, audit, { operation: 'auth.password_changed', recordType: 'user', recordId: user.id });
         return s;
       });
-      return { me: meOf(user, auth.agency, stage, session.csrfToken), token: session.token };
+      return { me: meOf(user, auth.agency, stage, session.csrfToken, notice), token: session.token };
     },
   };
 }
