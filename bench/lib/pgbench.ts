@@ -1,14 +1,15 @@
 /**
  * pgbench baselines for GET /api/v1/cases/:id: the same SQL from a C client, no HTTP, no Node.
  * Case ids come from `bench_case_ids (k, id)` (the bench's random sample) via a scalar subquery.
+ * Both scripts insert into `bench_audit_log`, a copy of audit_log with its indexes and defaults
+ * (LIKE … INCLUDING ALL), so their entries do not queue up for the app's audit chainer.
  *
- *  - `minimal`: BEGIN; case ⋈ person ⋈ agency by id; INSERT audit_log; END. Lanes 100 + client,
- *    lane_seq from a sequence: no lock shared between clients.
- *  - `app-sql`: what the app sends (as of 2026-11-23), round trip for round trip: the session
- *    lookup, BEGIN, case select, actions select, one statement that advances one of 8 lane heads
- *    (bench_audit_heads: row lock until commit, sha256 in SQL) and inserts the entry into audit_log
- *    (lanes 200–207), COMMIT. If the app's queries change, update this script (get-case prints
- *    the app's measured round trips per request to compare).
+ *  - `minimal`: BEGIN; case ⋈ person ⋈ agency by id; INSERT the audit entry; END.
+ *  - `app-sql`: what the app sends (as of 2026-12-06, keyed audit chain, ADR 0007), round trip
+ *    for round trip: the session lookup, then one autocommit statement that reads the scoped
+ *    case with its history as json_agg and inserts the audit entry (a plain insert: the chain
+ *    is linked later, in the background) only if the case was visible. If the app's queries
+ *    change, update this script (get-case prints the app's measured round trips per request).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,34 +36,27 @@ const CASE_ID = '(SELECT id FROM bench_case_ids WHERE k = :k)';
 const CASE_SELECT = `SELECT c.*, p.*, a.name AS owner_agency_name, true AS identity_visible, true AS can_act
   FROM cases c JOIN persons p ON p.id = c.person_id JOIN agencies a ON a.id = c.owner_agency_id
   WHERE c.id = ${CASE_ID};`;
-const auditInsert = (lane: string, laneSeq: string) => `INSERT INTO audit_log (lane, lane_seq, at, operation, outcome, actor_id, actor_username,
-    actor_role, agency_id, record_type, record_id, ip, details, prev_hash, hash)
-  SELECT ${lane}, ${laneSeq}, now(), 'case.read', 'success', :actor::uuid, 'coordinator', 'national_coordinator',
-    :agency::uuid, 'case', id::text, '127.0.0.1', '{"identity": true}'::jsonb, repeat('0', 64), md5(random()::text) || md5(random()::text)
-  FROM bench_case_ids WHERE k = :k;`;
+const AUDIT_COLUMNS = 'at, operation, outcome, actor_id, actor_username, actor_role, agency_id, record_type, record_id, ip, details';
+const AUDIT_VALUES = `now(), 'case.read', 'success', :actor::uuid, 'coordinator', 'national_coordinator', :agency::uuid, 'case', ${CASE_ID}::text, '127.0.0.1', '{"identity": true}'::jsonb`;
 
 const SCRIPTS: Record<PgbenchScript, string> = {
   minimal: `\\set k random(1, :ncases)
 BEGIN;
 ${CASE_SELECT}
-${auditInsert('100 + :client_id', "nextval('bench_lane_seq')")}
+INSERT INTO bench_audit_log (${AUDIT_COLUMNS}) SELECT ${AUDIT_VALUES};
 END;
 `,
   'app-sql': `\\set k random(1, :ncases)
-\\set lane random(0, 7)
 SELECT s.*, u.*, ag.* FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies ag ON ag.id = u.agency_id WHERE s.token_hash = :token;
-BEGIN;
-${CASE_SELECT}
-SELECT ca.*, u.display_name, ag.name FROM case_actions ca JOIN users u ON u.id = ca.actor_id JOIN agencies ag ON ag.id = ca.agency_id
-  WHERE ca.case_id = ${CASE_ID} ORDER BY ca.seq;
-WITH head AS (
-  UPDATE bench_audit_heads SET seq = seq + 1, prev_hash = hash,
-    hash = encode(sha256(convert_to(hash || E'\\n' || (seq + 1)::text || E'\\n' || :payload, 'UTF8')), 'hex')
-  WHERE lane = :lane RETURNING seq, prev_hash, hash)
-INSERT INTO audit_log (lane, lane_seq, at, operation, outcome, actor_id, actor_username, actor_role, agency_id, record_type, record_id, ip, details, prev_hash, hash)
-  SELECT 200 + :lane, seq, now(), 'case.read', 'success', :actor::uuid, 'coordinator', 'national_coordinator', :agency::uuid, 'case',
-    ${CASE_ID}::text, '127.0.0.1', '{"identity": true}'::jsonb, prev_hash, hash FROM head;
-END;
+WITH c AS (
+  SELECT c.*, p.pseudonym, p.first_name_enc, p.second_name_enc, p.middle_name_enc, a.name AS owner_agency_name, true AS identity_visible, true AS can_act
+    FROM cases c JOIN persons p ON p.id = c.person_id JOIN agencies a ON a.id = c.owner_agency_id
+   WHERE c.id = ${CASE_ID}),
+audit_ins AS (INSERT INTO bench_audit_log (${AUDIT_COLUMNS}) SELECT ${AUDIT_VALUES} WHERE EXISTS (SELECT 1 FROM c))
+SELECT c.*, COALESCE((SELECT json_agg(json_build_object('id', ca.id, 'seq', ca.seq, 'type', ca.type, 'at', ca.at, 'details', ca.details,
+    'textEnc', ca.text_enc, 'actorName', u.display_name, 'agencyName', ag.name) ORDER BY ca.seq)
+  FROM case_actions ca JOIN users u ON u.id = ca.actor_id JOIN agencies ag ON ag.id = ca.agency_id WHERE ca.case_id = c.id), '[]'::json) AS actions
+  FROM c;
 `,
 };
 
@@ -72,9 +66,7 @@ export const pgbenchScript = (name: PgbenchScript): string => SCRIPTS[name];
 export async function preparePgbench(dbUrl: string, caseIds: string[]): Promise<void> {
   await query(dbUrl, `CREATE TABLE bench_case_ids (k int PRIMARY KEY, id uuid NOT NULL)`);
   await query(dbUrl, `INSERT INTO bench_case_ids (k, id) SELECT i, ids[i] FROM (SELECT $1::uuid[] AS ids) s, generate_series(1, cardinality($1::uuid[])) i`, [caseIds]);
-  await query(dbUrl, `CREATE SEQUENCE bench_lane_seq`);
-  await query(dbUrl, `CREATE TABLE bench_audit_heads (lane smallint PRIMARY KEY, seq bigint NOT NULL, prev_hash text NOT NULL, hash text NOT NULL)`);
-  await query(dbUrl, `INSERT INTO bench_audit_heads SELECT g, 0, '', repeat('0', 64) FROM generate_series(0, 7) g`);
+  await query(dbUrl, `CREATE TABLE bench_audit_log (LIKE audit_log INCLUDING ALL)`);
   await query(dbUrl, `ANALYZE bench_case_ids`);
 }
 
