@@ -30,7 +30,13 @@ describe.skipIf(!browserAvailable())('identification journey in Chromium (issue 
     await inspector.getByTestId('screening-region').selectOption('KZ-61');
     await inspector.getByTestId('screening-setting').selectOption('farm');
     await inspector.getByTestId('screening-language').selectOption('kk');
+    // An unknown age is presumed a child's (issue #8): "declines" is not offered, and the note says why.
+    await inspector.getByTestId('screening-age-unknown').check();
+    await expect.poll(() => inspector.getByTestId('screening-consent-declined').isDisabled()).toBe(true);
+    await inspector.getByTestId('screening-child-note').waitFor();
+    await inspector.getByTestId('screening-age-unknown').uncheck();
     await inspector.getByTestId('screening-age').fill('27');
+    await expect.poll(() => inspector.getByTestId('screening-consent-declined').isDisabled()).toBe(false);
     await inspector.getByTestId('screening-gender').selectOption('Feminine');
     await inspector.getByTestId('screening-citizenship').selectOption('KZ');
     await inspector.getByTestId('screening-exploitation-ForcedLabour').check();

@@ -14,7 +14,7 @@ export interface SectionProps {
 }
 
 /** (a) the encounter and (b) the person, without any identity. */
-export function EncounterFields({ draft, errors, set }: SectionProps) {
+export function EncounterFields({ draft, errors, set, childAgeYears }: SectionProps & { childAgeYears: number | null }) {
   const { t } = useTranslation();
   const lng = useLanguage();
   const countryName = useCountryName();
@@ -75,7 +75,7 @@ export function EncounterFields({ draft, errors, set }: SectionProps) {
               withAsterisk={!draft.ageUnknown}
               disabled={draft.ageUnknown}
               value={draft.ageUnknown ? '' : draft.ageYears}
-              onChange={(e) => setAge(e.currentTarget.value, draft, set)}
+              onChange={(e) => setAge(e.currentTarget.value, draft, set, childAgeYears)}
               error={errors.ageYears}
             />
             <Checkbox
@@ -83,7 +83,8 @@ export function EncounterFields({ draft, errors, set }: SectionProps) {
               data-testid="screening-age-unknown"
               label={t('screening.fields.ageUnknown')}
               checked={draft.ageUnknown}
-              onChange={(e) => set({ ageUnknown: e.currentTarget.checked })}
+              // An unknown age is presumed a child's: "declined" is turned back, as for a child.
+              onChange={(e) => set({ ageUnknown: e.currentTarget.checked, ...(e.currentTarget.checked && draft.consent === 'declined' ? { consent: 'identified' as const } : {}) })}
             />
             <NativeSelect
               data-testid="screening-gender"
@@ -133,9 +134,9 @@ export function EncounterFields({ draft, errors, set }: SectionProps) {
   );
 }
 
-/** A child is referred whatever anyone consents to: an age under 18 turns "declined" back. */
-function setAge(value: string, draft: ScreeningDraft, set: SectionProps['set']) {
+/** A child is referred whatever anyone consents to: an age under the rules' child age turns "declined" back. */
+function setAge(value: string, draft: ScreeningDraft, set: SectionProps['set'], childAgeYears: number | null) {
   const age = /^\d{1,3}$/.test(value.trim()) ? Number.parseInt(value, 10) : null;
-  const child = age !== null && age < 18;
+  const child = age !== null && childAgeYears !== null && age < childAgeYears;
   set({ ageYears: value, ...(child && draft.consent === 'declined' ? { consent: 'identified' as const } : {}) });
 }

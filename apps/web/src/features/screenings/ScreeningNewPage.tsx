@@ -77,7 +77,7 @@ export function ScreeningNewPage() {
             {t('screening.form.draftRestored')}
           </Text>
         )}
-        <EncounterFields draft={draft} errors={errors} set={set} />
+        <EncounterFields draft={draft} errors={errors} set={set} childAgeYears={reference.data?.rules.childAgeYears ?? null} />
         {reference.isPending && <Loading />}
         <ErrorAlert error={reference.error} onRetry={() => void reference.refetch()} />
         {reference.data && <IndicatorFields lists={reference.data.lists} childAgeYears={reference.data.rules.childAgeYears} draft={draft} error={errors.observed} set={set} />}
