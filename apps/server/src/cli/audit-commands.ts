@@ -29,7 +29,8 @@ export async function auditVerifyCommand(config: Config, opts: { checkpoint?: st
         return 3;
       }
     }
-    const r = await verifyAuditChain(rt.deps.db, rt.auditKeys.macKey, checkpoint);
+    // One snapshot: a server linking meanwhile cannot make the counts and the walk disagree.
+    const r = await rt.deps.db.transaction((tx) => verifyAuditChain(tx, rt.auditKeys.macKey, checkpoint), { isolationLevel: 'repeatable read', accessMode: 'read only' });
     if (linked) console.log(`qorgau: linked ${n(linked)} pending entries before verifying`);
     if (!r.ok && r.broken) {
       const where = r.broken.entryId === null ? `chain position ${n(r.broken.seq)}` : `entry ${r.broken.entryId} (chain position ${n(r.broken.seq)})`;
