@@ -45,8 +45,13 @@ describeEachDb('minimal disclosure after handover', (kind) => {
   const newCase = (personId: string) => post('/cases', { clientId: randomUUID(), personId, regionCode: 'KZ-61', exploitationTypes: ['ForcedLabour'] });
 
   /** Every way back to the person the screener might try; each must come back empty or 404. */
-  async function expectNoPathBack(personId: string, caseIds: string[], name: { firstName: string; secondName: string; identityNumber: string }) {
+  async function expectNoPathBack(personId: string, caseIds: string[], name: { firstName: string; secondName: string; identityNumber: string }, s = screener) {
+    const get = (url: string) => s.inject({ method: 'GET', url: `/api/v1${url}` });
+    const post = (url: string, payload: object) => s.inject({ method: 'POST', url: `/api/v1${url}`, payload });
+    const newCase = (id: string) => post('/cases', { clientId: randomUUID(), personId: id, regionCode: 'KZ-61', exploitationTypes: ['ForcedLabour'] });
     expect((await get(`/persons/${personId}`)).statusCode).toBe(404);
+    expect((await get(`/persons/${personId}/links`)).statusCode).toBe(404);
+    expect((await post('/persons/match-decisions', { candidateId: personId, decision: 'same' })).statusCode).toBe(404);
     for (const id of caseIds) expect((await get(`/cases/${id}`)).statusCode).toBe(404);
     const again = await newCase(personId);
     expect(again.statusCode).toBe(404);
@@ -106,6 +111,29 @@ describeEachDb('minimal disclosure after handover', (kind) => {
     const unknown = await newCase(randomUUID());
     expect(unknown.statusCode).toBe(404);
     expect((await newCase(s.personId)).json().error).toEqual(unknown.json().error);
+  });
+
+  it('an identification officer who screened outside her regions and handed over keeps no way back either', async () => {
+    const name = { firstName: 'Zarina', secondName: 'Ergasheva', identityNumber: 'AE9998887' };
+    const officer = await t.as('identification_officer', { regions: ['KZ-75'] });
+    const s = (await post('/screenings', screeningBody({ person: { ...name, birthdate: '1991-01-01' } }), officer)).json();
+    expect((await get(`/persons/${s.personId}`, officer)).statusCode).toBe(200);
+    expect((await post(`/screenings/${s.id}/handover`, { toAgencyId: idUnit }, officer)).statusCode).toBe(200);
+    await expectNoPathBack(s.personId, [s.caseId], name, officer);
+  });
+
+  it('the person moves to the receiving unit with the case: the screener\'s agency colleagues keep no way back', async () => {
+    const name = { firstName: 'Malika', secondName: 'Tursunova', identityNumber: 'AF1231231' };
+    const ngo = await t.createAgency({ type: 'ngo', regionCode: 'KZ-75' });
+    const worker = await t.as('case_worker', { agencyId: ngo, regions: ['KZ-75'] });
+    const colleague = await t.as('case_worker', { agencyId: ngo, regions: ['KZ-75'] });
+    const s = (await post('/screenings', screeningBody({ person: { ...name, birthdate: '1994-04-04' } }), worker)).json();
+    expect((await get(`/persons/${s.personId}`, colleague)).statusCode).toBe(200);
+    expect((await post(`/screenings/${s.id}/handover`, { toAgencyId: idUnit }, worker)).statusCode).toBe(200);
+    await expectNoPathBack(s.personId, [s.caseId], name, worker);
+    expect((await get(`/persons/${s.personId}`, colleague)).statusCode).toBe(404);
+    const officer = await t.as('identification_officer', { agencyId: idUnit, regions: ['KZ-61'] });
+    expect((await get(`/persons/${s.personId}`, officer)).json().identity.secondName).toBe('Tursunova');
   });
 
   it('a case opened by the screener after her handover (a race) still grants her nothing', async () => {

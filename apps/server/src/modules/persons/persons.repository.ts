@@ -77,6 +77,14 @@ export async function listPersons(
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function endCreatorAccess(tx: DbOrTx, personId: string, creatorId: string): Promise<void> {
-  await tx.update(persons).set({ creatorAccessEnded: true }).where(and(eq(persons.id, personId), eq(persons.createdBy, creatorId)));
+/**
+ * A handover of the person `creatorId` recorded: her access as creator ends, and a person her
+ * agency owned moves to the receiving unit with the case, so the agency scope of her colleagues
+ * (or her own, for a role wider than `own`) is no way back either. Her agency keeps a person
+ * only through another case it holds.
+ */
+export async function endCreatorAccess(tx: DbOrTx, personId: string, creatorId: string, move: { fromAgencyId: string; toAgencyId: string }): Promise<void> {
+  const mine = and(eq(persons.id, personId), eq(persons.createdBy, creatorId));
+  await tx.update(persons).set({ creatorAccessEnded: true }).where(mine);
+  await tx.update(persons).set({ ownerAgencyId: move.toAgencyId }).where(and(mine, eq(persons.ownerAgencyId, move.fromAgencyId)));
 }

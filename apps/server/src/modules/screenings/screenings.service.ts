@@ -127,7 +127,7 @@ export function createScreeningsService(deps: AppDeps) {
       // calendar, unless a pre-deportation or detention screening started an earlier one.
       const due = dueAfterHandover(kase.identificationDue, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, await deps.reference.calendar(tx)));
       await transferCase(tx, screening.caseId, toAgencyId, due);
-      if (screening.personId) await endCreatorAccess(tx, screening.personId, auth.user.id);
+      if (screening.personId) await endCreatorAccess(tx, screening.personId, auth.user.id, { fromAgencyId: auth.user.agencyId, toAgencyId });
       await repo.markHandedOver(tx, id, toAgencyId, deps.now());
       await appendAudit(tx, audit, { operation: 'screening.handed_over', recordType: 'screening', recordId: id, details: { toAgencyId, caseId: screening.caseId } });
     });
