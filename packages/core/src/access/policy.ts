@@ -18,7 +18,9 @@ export interface RecordAccessFacts {
   assignedUserIds: readonly string[];
   /**
    * Minimal disclosure (DOMAIN.md §1): once a frontline screener hands a record over, being its
-   * creator no longer grants access; only the receipt remains.
+   * creator no longer grants access; only the receipt remains. True also for every other record
+   * of a person its creator handed over (a second case of hers): the server derives it from the
+   * screening receipts (`handedOverBy` in the SQL twin, ADR 0004).
    */
   creatorAccessEnded?: boolean;
 }
