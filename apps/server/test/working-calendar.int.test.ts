@@ -25,7 +25,7 @@ describeEachDb('working calendar uploaded by a national administrator', (kind) =
   afterAll(() => t.close());
 
   const inForce = async () => (await inspector.inject({ method: 'GET', url: '/api/v1/reference/working-calendar' })).json() as WorkingCalendar;
-  const upload = (calendar: unknown, as = admin) => as.inject({ method: 'POST', url: '/api/v1/reference/working-calendar', payload: calendar });
+  const upload = (calendar: object, as = admin) => as.inject({ method: 'POST', url: '/api/v1/reference/working-calendar', payload: calendar });
   /** Screens with consent and hands over now: the identification due date is set from the calendar in force. */
   const handOver = async () => {
     const s = await inspector.inject({
