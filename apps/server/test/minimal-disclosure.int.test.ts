@@ -122,6 +122,23 @@ describeEachDb('minimal disclosure after handover', (kind) => {
     await expectNoPathBack(s.personId, [s.caseId], name, officer);
   });
 
+  it('a reviewer who handed a person over is no longer shown pairs with that person in the linkage queue', async () => {
+    const officer = await t.as('identification_officer', { agencyId: await t.createAgency({ type: 'police', regionCode: 'KZ-75' }), regions: ['KZ-75'] });
+    const screened = { firstName: 'Айгерим', secondName: 'Сарсенова', middleName: 'Нурлановна', birthdate: '1998-03-14' };
+    const s = (await post('/screenings', screeningBody({ person: screened }), officer)).json();
+    // The same woman recorded again by the officer (her own record, Kazakh Latin spelling).
+    const other = await post('/persons', { clientId: randomUUID(), firstName: 'Aıgerım', secondName: 'Sarsenova', middleName: 'Nurlanqyzy', birthdate: '1998-03-14', gender: 'Feminine', citizenship: 'KZ', regionCode: 'KZ-61' }, officer);
+    expect(other.statusCode).toBe(200);
+    const pairOf = (page: { items: { id: string; a: { id: string }; b: { id: string } }[] }) => page.items.find((p) => [p.a.id, p.b.id].includes(s.personId));
+    const before = pairOf((await get('/linkage/proposals?pageSize=100', officer)).json());
+    expect(before).toBeDefined();
+    expect((await post(`/screenings/${s.id}/handover`, { toAgencyId: idUnit }, officer)).statusCode).toBe(200);
+    expect(pairOf((await get('/linkage/proposals?pageSize=100', officer)).json())).toBeUndefined();
+    expect((await get(`/linkage/proposals/${before?.id}`, officer)).statusCode).toBe(404);
+    const decision = await post('/linkage/decisions', { clientId: randomUUID(), personA: s.personId, personB: other.json().id, decision: 'same' }, officer);
+    expect(decision.statusCode).toBe(404);
+  });
+
   it('the person moves to the receiving unit with the case: the screener\'s agency colleagues keep no way back', async () => {
     const name = { firstName: 'Malika', secondName: 'Tursunova', identityNumber: 'AF1231231' };
     const ngo = await t.createAgency({ type: 'ngo', regionCode: 'KZ-75' });
