@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useCan, useCurrentUser } from '../features/auth/current-user.tsx';
 import { NAV_ITEMS } from './nav-items.ts';
 import { SignOutButton } from './SignOutButton.tsx';
+import { UserText } from '../components/UserText.tsx';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -60,10 +61,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Stack gap="xs">
             <div>
               <Text size="sm" fw={500}>
-                {me.displayName}
+                <UserText>{me.displayName}</UserText>
               </Text>
               <Text size="xs" c="dimmed">
-                {t(`roles.${me.role}`)} · {me.agency.name}
+                {t(`roles.${me.role}`)} · <UserText>{me.agency.name}</UserText>
               </Text>
             </div>
             <SignOutButton fullWidth />

@@ -17,6 +17,8 @@ export function SearchInput({ label, description, initial, onSearch, testId }: S
   return (
     <TextInput
       type="search"
+      // A search term is typed text: its own direction, whatever the page's (see UserText).
+      dir="auto"
       data-testid={testId}
       label={label}
       description={description}

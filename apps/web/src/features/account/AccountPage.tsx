@@ -4,6 +4,7 @@ import { regionName } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
 import { useCurrentUser } from '../auth/current-user.tsx';
+import { isolate } from '../../components/UserText.tsx';
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -31,7 +32,7 @@ export function AccountPage() {
           <Fact label={t('users.fields.displayName')} value={me.displayName} />
           <Fact label={t('users.fields.username')} value={me.username} />
           <Fact label={t('users.fields.role')} value={t(`roles.${me.role}`)} />
-          <Fact label={t('users.fields.agency')} value={`${me.agency.name} (${t(`agencyTypes.${me.agency.type}`)})`} />
+          <Fact label={t('users.fields.agency')} value={`${isolate(me.agency.name)} (${t(`agencyTypes.${me.agency.type}`)})`} />
           <Fact label={t('users.fields.jurisdiction')} value={jurisdiction} />
         </SimpleGrid>
       </Paper>

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useAgencies, useUpdateAgency } from './api.ts';
 import { AgencyFormModal } from './AgencyFormModal.tsx';
+import { isolate, UserText } from '../../components/UserText.tsx';
 
 export function AgenciesPage() {
   const { t } = useTranslation();
@@ -48,7 +49,9 @@ export function AgenciesPage() {
             <Table.Tbody>
               {items.map((a) => (
                 <Table.Tr key={a.id} data-testid="agency-row">
-                  <Table.Td>{a.name}</Table.Td>
+                  <Table.Td>
+                    <UserText>{a.name}</UserText>
+                  </Table.Td>
                   <Table.Td>{t(`agencyTypes.${a.type}`)}</Table.Td>
                   <Table.Td>{a.regionCode ? regionName(a.regionCode, lng) : t('agencies.nationalLevel')}</Table.Td>
                   <Table.Td>
@@ -85,8 +88,8 @@ export function AgenciesPage() {
         onConfirm={() => toggling && toggle.mutate({ id: toggling.id, body: { disabled: !toggling.disabled } }, { onSuccess: closeToggle })}
       >
         {toggling?.disabled
-          ? t('agencies.actions.enableConfirm', { name: toggling?.name ?? '' })
-          : t('agencies.actions.disableConfirm', { name: toggling?.name ?? '' })}
+          ? t('agencies.actions.enableConfirm', { name: isolate(toggling?.name) })
+          : t('agencies.actions.disableConfirm', { name: isolate(toggling?.name) })}
       </ConfirmModal>
     </Stack>
   );

@@ -9,6 +9,7 @@ import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { PAGE_SIZE, useAudit, type AuditFilters } from './api.ts';
 import { AuditFiltersForm } from './AuditFiltersForm.tsx';
+import { UserText } from '../../components/UserText.tsx';
 
 const OUTCOME_COLORS = { success: 'green', denied: 'orange', failed: 'red' } as const;
 
@@ -69,7 +70,7 @@ export function AuditPage() {
                     <Table.Td>
                       {e.actorId ? (
                         <Anchor component="button" type="button" fz="sm" onClick={() => update({ actorId: e.actorId })}>
-                          {e.actorUsername ?? e.actorId}
+                          <UserText>{e.actorUsername ?? e.actorId}</UserText>
                         </Anchor>
                       ) : (
                         '—'

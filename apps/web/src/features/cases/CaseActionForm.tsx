@@ -16,6 +16,7 @@ import { fieldErrors } from '../../components/form-errors.ts';
 import { useMeQuery } from '../auth/session.ts';
 import { useAppendAction, type DirectoryAgency } from './api.ts';
 import { findingsInput, IdentificationFindings, initialFindings } from './IdentificationFindings.tsx';
+import { isolate } from '../../components/UserText.tsx';
 
 /** Actions a client may append at all (core's rule table); the server's `allowedActions` narrows them to this user now. */
 const INPUT_TYPES = CASE_ACTION_TYPES.filter((a) => !('system' in CASE_ACTION_RULES[a]));
@@ -169,7 +170,7 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
               disabled={agenciesLoading}
               data={[
                 agenciesLoading ? { value: '', label: t('common.loading') } : choose,
-                ...agencies.map((a) => ({ value: a.id, label: a.type ? `${a.name} (${t(`agencyTypes.${a.type}`)})` : a.name })),
+                ...agencies.map((a) => ({ value: a.id, label: a.type ? `${isolate(a.name)} (${t(`agencyTypes.${a.type}`)})` : isolate(a.name) })),
               ]}
               error={err('toAgencyId')}
             />

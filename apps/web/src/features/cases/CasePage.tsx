@@ -12,6 +12,7 @@ import { useAgencyDirectory, useCase } from './api.ts';
 import { CaseActionForm } from './CaseActionForm.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { UserText } from '../../components/UserText.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -34,10 +35,12 @@ function CaseSummaryPanel({ c }: { c: Case }) {
         <Fact label={t('cases.fields.person')}>
           {can('person.read') ? (
             <Anchor component={Link} href={`/persons/${c.personId}`}>
-              {c.personName ?? c.personPseudonym}
+              <UserText>{c.personName ?? c.personPseudonym}</UserText>
             </Anchor>
           ) : (
-            <Text>{c.personName ?? c.personPseudonym}</Text>
+            <Text>
+              <UserText>{c.personName ?? c.personPseudonym}</UserText>
+            </Text>
           )}
         </Fact>
         <Fact label={t('cases.fields.traffickingStatus')}>
@@ -47,7 +50,9 @@ function CaseSummaryPanel({ c }: { c: Case }) {
           <Text>{regionName(c.regionCode, lng)}</Text>
         </Fact>
         <Fact label={t('cases.fields.ownerAgency')}>
-          <Text>{c.ownerAgencyName}</Text>
+          <Text>
+            <UserText>{c.ownerAgencyName}</UserText>
+          </Text>
         </Fact>
         <Fact label={t('cases.fields.openedAt')}>
           <Text>{formatDateTime(c.openedAt, lng)}</Text>

@@ -6,6 +6,7 @@ import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import type { DirectoryAgency } from './api.ts';
 import { FINDING_FIELDS } from './IdentificationFindings.tsx';
+import { UserText, isolate } from '../../components/UserText.tsx';
 
 type ActionView = Case['actions'][number];
 
@@ -20,7 +21,7 @@ function Details({ action, agencies }: { action: ActionView; agencies: Directory
   if (d.decision) lines.push(`${t('cases.action.nonPunishmentDecision')}: ${t(`nonPunishmentDecision.${d.decision}`, { defaultValue: String(d.decision) })}`);
   if (d.toAgencyId) {
     const name = agencies.find((a) => a.id === d.toAgencyId)?.name ?? d.toAgencyName ?? d.toAgencyId;
-    lines.push(`${t('cases.action.toAgency')}: ${name}`);
+    lines.push(`${t('cases.action.toAgency')}: ${isolate(String(name))}`);
   }
   if (action.type === 'identification_decided') {
     for (const { key, labels } of FINDING_FIELDS) {
@@ -64,12 +65,12 @@ export function CaseTimeline({ actions, agencies }: { actions: Case['actions']; 
           title={t(`caseAction.${a.type}`, { defaultValue: a.type })}
         >
           <Text size="xs" c="dimmed">
-            {formatDateTime(a.at, lng)} · {a.actorName} · {a.agencyName}
+            {formatDateTime(a.at, lng)} · <UserText>{a.actorName}</UserText> · <UserText>{a.agencyName}</UserText>
           </Text>
           <Details action={a} agencies={agencies} />
           {a.text !== null && (
             <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
-              {a.text}
+              <UserText testId="case-action-text">{a.text}</UserText>
             </Text>
           )}
           {a.text === null && a.hasText && (

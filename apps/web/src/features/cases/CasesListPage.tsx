@@ -9,6 +9,7 @@ import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { PAGE_SIZE, useCases } from './api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { UserText } from '../../components/UserText.tsx';
 
 function CaseRow({ c }: { c: CaseSummary }) {
   const { t } = useTranslation();
@@ -19,7 +20,9 @@ function CaseRow({ c }: { c: CaseSummary }) {
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div>
           <Text fw={600}>{c.reference}</Text>
-          <Text size="sm">{c.personName ?? c.personPseudonym}</Text>
+          <Text size="sm">
+            <UserText>{c.personName ?? c.personPseudonym}</UserText>
+          </Text>
         </div>
         <StatusBadge status={c.status} />
       </Group>

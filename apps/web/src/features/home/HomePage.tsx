@@ -9,6 +9,8 @@ import { GrantsPanel } from '../users/GrantsPanel.tsx';
 import { PersonCount } from '../linkage/PersonCount.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
 import { WorkQueue } from './WorkQueue.tsx';
+import { isolate, UserText } from '../../components/UserText.tsx';
+import { SignInNotice } from './SignInNotice.tsx';
 
 type ActionKey =
   | 'home.actions.screen'
@@ -49,11 +51,12 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={1}>{t('home.welcome', { name: me.displayName })}</Title>
+        <Title order={1}>{t('home.welcome', { name: isolate(me.displayName) })}</Title>
         <Text c="dimmed">
-          {t(`roles.${me.role}`)} · {me.agency.name}
+          {t(`roles.${me.role}`)} · <UserText>{me.agency.name}</UserText>
         </Text>
       </Stack>
+      <SignInNotice />
       <Paper withBorder p="md">
         <Text>{t(`home.intro.${me.role}`)}</Text>
       </Paper>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { http } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { UserText } from '../../components/UserText.tsx';
 
 export type QueueKind = 'identification' | 'non_punishment';
 
@@ -33,7 +34,9 @@ export function WorkQueue({ kind }: { kind: QueueKind }) {
           <Group justify="space-between" wrap="wrap">
             <Stack gap={0}>
               <Text fw={600}>{c.reference}</Text>
-              <Text size="sm">{c.personName ?? c.personPseudonym}</Text>
+              <Text size="sm">
+                <UserText>{c.personName ?? c.personPseudonym}</UserText>
+              </Text>
             </Stack>
             {c.deadline && c.identificationDue && (
               <Badge color={DEADLINE_COLOR[c.deadline]} variant="light" data-testid="deadline-badge">

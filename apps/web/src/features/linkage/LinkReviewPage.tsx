@@ -11,6 +11,7 @@ import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useLinkDecision, useLinkProposal } from './api.ts';
 import { ModelDecisionBadge } from './LinkReviewQueuePage.tsx';
+import { isolate } from '../../components/UserText.tsx';
 
 type Side = LinkProposalDetail['a'];
 
@@ -20,11 +21,11 @@ function SideBySide({ a, b }: { a: Side; b: Side }) {
   const lng = useLanguage();
   const countryName = useCountryName();
   const rows: [string, (s: Side) => string | null][] = [
-    [t('persons.fields.secondName'), (s) => s.identity.secondName],
-    [t('persons.fields.firstName'), (s) => s.identity.firstName],
-    [t('persons.fields.middleName'), (s) => s.identity.middleName],
+    [t('persons.fields.secondName'), (s) => isolate(s.identity.secondName)],
+    [t('persons.fields.firstName'), (s) => isolate(s.identity.firstName)],
+    [t('persons.fields.middleName'), (s) => isolate(s.identity.middleName)],
     [t('persons.fields.birthdate'), (s) => (s.identity.birthdate ? formatDate(s.identity.birthdate, lng) : null)],
-    [t('persons.fields.identityNumber'), (s) => s.identity.identityNumber],
+    [t('persons.fields.identityNumber'), (s) => isolate(s.identity.identityNumber)],
     [t('persons.fields.gender'), (s) => t(`gender.${s.gender}`)],
     [t('persons.fields.citizenship'), (s) => countryName(s.citizenship)],
     [t('persons.fields.region'), (s) => regionName(s.regionCode, lng)],

@@ -7,6 +7,7 @@ import { PagedList } from '../../components/PagedList.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { PAGE_SIZE, useLinkProposals } from './api.ts';
+import { UserText } from '../../components/UserText.tsx';
 
 export function ModelDecisionBadge({ decision, probability }: { decision: LinkProposal['modelDecision']; probability: number }) {
   const { t } = useTranslation();
@@ -23,8 +24,12 @@ function Row({ p }: { p: LinkProposal }) {
     <Paper component={Link} href={`/linkage/reviews/${p.id}`} data-testid="link-proposal-row" withBorder p="sm" className="row-link">
       <Group justify="space-between" wrap="wrap" align="flex-start">
         <Stack gap={2}>
-          <Text fw={600}>{p.a.displayName ?? p.a.pseudonym}</Text>
-          <Text fw={600}>{p.b.displayName ?? p.b.pseudonym}</Text>
+          <Text fw={600}>
+            <UserText>{p.a.displayName ?? p.a.pseudonym}</UserText>
+          </Text>
+          <Text fw={600}>
+            <UserText>{p.b.displayName ?? p.b.pseudonym}</UserText>
+          </Text>
           <Text size="sm" c="dimmed">
             {formatDate(p.createdAt, lng)}
           </Text>

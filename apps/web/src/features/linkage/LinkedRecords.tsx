@@ -6,6 +6,7 @@ import { newClientId } from '../../api/client-id.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useCan } from '../auth/current-user.tsx';
 import { useLinkDecision, usePersonLinks } from './api.ts';
+import { UserText } from '../../components/UserText.tsx';
 
 /**
  * Other records of the same person (among those the viewer may identify). A reviewer can undo
@@ -34,7 +35,7 @@ export function LinkedRecords({ personId, identityVisible }: { personId: string;
         <Paper key={l.id} withBorder p="sm">
           <Group justify="space-between">
             <Anchor component={Link} href={`/persons/${l.id}`} fw={600}>
-              {l.displayName ?? l.pseudonym}
+              <UserText>{l.displayName ?? l.pseudonym}</UserText>
             </Anchor>
             {can('linkage.review') && (
               <Button size="xs" variant="default" loading={decide.isPending} onClick={() => decide.mutate({ clientId: clientIdFor(l.id), personA: personId, personB: l.id, decision: 'different' })}>

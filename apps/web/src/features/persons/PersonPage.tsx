@@ -10,6 +10,7 @@ import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
 import { LinkedRecords } from '../linkage/LinkedRecords.tsx';
 import { fullName, usePerson } from './api.ts';
+import { UserText } from '../../components/UserText.tsx';
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -17,7 +18,7 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text>{value || '—'}</Text>
+      <Text>{value ? <UserText>{value}</UserText> : '—'}</Text>
     </div>
   );
 }
@@ -67,7 +68,7 @@ export function PersonPage({ id }: { id: string }) {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={1} data-testid="person-name">
-            {p.identity ? fullName(p.identity) : p.pseudonym}
+            <UserText>{p.identity ? fullName(p.identity) : p.pseudonym}</UserText>
           </Title>
           <Group gap="xs">
             <Text size="sm" c="dimmed">

@@ -10,6 +10,7 @@ import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
 import { PAGE_SIZE, usePersons } from './api.ts';
+import { UserText } from '../../components/UserText.tsx';
 
 function PersonRow({ person }: { person: PersonSummary }) {
   const { t } = useTranslation();
@@ -24,7 +25,9 @@ function PersonRow({ person }: { person: PersonSummary }) {
   return (
     <Paper component={Link} href={`/persons/${person.id}`} data-testid="person-row" withBorder p="sm" className="row-link">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Text fw={600}>{person.displayName ?? person.pseudonym}</Text>
+        <Text fw={600}>
+          <UserText>{person.displayName ?? person.pseudonym}</UserText>
+        </Text>
         <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
           {person.pseudonym}
         </Badge>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { http } from '../../api/http-client.ts';
 import { formatProbability } from '../../components/format.ts';
+import { UserText } from '../../components/UserText.tsx';
 
 /**
  * Before a new person is created, existing records that may be the same person (any script,
@@ -42,7 +43,7 @@ export function PossibleMatches({ probe, onSame, onDifferent }: Props) {
           <Group key={c.person.id} justify="space-between" wrap="wrap" data-testid="person-match">
             <Stack gap={2}>
               <Anchor component={Link} href={`/persons/${c.person.id}`} fw={600}>
-                {c.person.displayName ?? c.person.pseudonym}
+                <UserText>{c.person.displayName ?? c.person.pseudonym}</UserText>
               </Anchor>
               <Group gap={4}>
                 <Badge size="xs" color={c.decision === 'same' ? 'teal' : 'yellow'} data-testid="person-match-probability">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SectionProps } from './EncounterFields.tsx';
 import { PossibleMatches } from '../persons/PossibleMatches.tsx';
 import { ageOf, isChild, type IdentityValues } from './screening-draft.ts';
+import { UserText } from '../../components/UserText.tsx';
 
 /** (d) consent, with the identity only when the person agreed (or is a child), and (e) the narrative. */
 export function ConsentFields({ draft, errors, set, childAgeYears }: SectionProps & { childAgeYears: number | null }) {
@@ -71,7 +72,9 @@ export function ConsentFields({ draft, errors, set, childAgeYears }: SectionProp
       {draft.consent === 'identified' && draft.existingPerson && (
         <Alert color="green" variant="light" title={t('screening.existing.linked')} data-testid="screening-existing-person">
           <Stack gap="xs" align="flex-start">
-            <Text>{draft.existingPerson.name}</Text>
+            <Text>
+              <UserText>{draft.existingPerson.name}</UserText>
+            </Text>
             <Button size="xs" variant="default" onClick={() => set({ existingPerson: null })}>
               {t('screening.existing.unlink')}
             </Button>

@@ -8,6 +8,7 @@ import { fieldErrors } from '../../components/form-errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useHandover, useHandoverTargets } from './api.ts';
+import { isolate } from '../../components/UserText.tsx';
 
 /** Hand the person and the case over; the screener keeps only a receipt (minimal disclosure). */
 export function HandoverPanel({ s }: { s: Screening }) {
@@ -47,7 +48,7 @@ export function HandoverPanel({ s }: { s: Screening }) {
             setAgencyId(e.currentTarget.value);
             setMissing(false);
           }}
-          data={[{ value: '', label: t('common.choose') }, ...agencies.map((a) => ({ value: a.id, label: `${a.name} (${t(`agencyTypes.${a.type}`)})` }))]}
+          data={[{ value: '', label: t('common.choose') }, ...agencies.map((a) => ({ value: a.id, label: `${isolate(a.name)} (${t(`agencyTypes.${a.type}`)})` }))]}
           error={missing ? t('validation.required') : errors.toAgencyId}
         />
         <Button
@@ -69,7 +70,7 @@ export function HandoverPanel({ s }: { s: Screening }) {
         onClose={() => setConfirming(false)}
         onConfirm={() => handover.mutate(agencyId, { onSuccess: () => setConfirming(false) })}
       >
-        {t('screening.handover.confirmText', { agency: agencyName })}
+        {t('screening.handover.confirmText', { agency: isolate(agencyName) })}
       </ConfirmModal>
     </Paper>
   );
@@ -84,7 +85,7 @@ export function HandoverReceipt({ s }: { s: Screening }) {
       <Stack gap={4}>
         <Text size="sm">{t('screening.handover.receiptReference', { reference: s.reference })}</Text>
         <Text size="sm">{t('screening.handover.receiptDate', { date: formatDateTime(s.handover.at, lng) })}</Text>
-        <Text size="sm">{t('screening.handover.receiptAgency', { agency: s.handover.toAgencyName })}</Text>
+        <Text size="sm">{t('screening.handover.receiptAgency', { agency: isolate(s.handover.toAgencyName) })}</Text>
         <Text size="sm" mt="xs">
           {t('screening.handover.receiptNote')}
         </Text>

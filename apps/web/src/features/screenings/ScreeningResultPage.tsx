@@ -10,6 +10,7 @@ import { useLanguage } from '../../i18n/use-language.ts';
 import { useScreening, useScreeningReference } from './api.ts';
 import { HandoverPanel, HandoverReceipt } from './HandoverPanel.tsx';
 import { textIn } from './screening-draft.ts';
+import { isolate } from '../../components/UserText.tsx';
 
 const LEVEL_COLORS: Record<string, string> = { none: 'gray', refer: 'orange', meets_rule: 'red' };
 
@@ -115,7 +116,7 @@ export function ScreeningResultPage({ id }: { id: string }) {
           <Fact label={t('screening.fields.gender')} value={t(`gender.${s.gender}`)} />
           <Fact label={t('screening.fields.citizenship')} value={countryName(s.citizenship)} />
           <Fact label={t('screening.fields.exploitationTypes')} value={s.exploitationTypes.map((e) => t(`exploitation.${e}`)).join(', ')} />
-          <Fact label={t('screening.result.screener')} value={`${s.screenerName} · ${s.agencyName}`} />
+          <Fact label={t('screening.result.screener')} value={`${isolate(s.screenerName)} · ${isolate(s.agencyName)}`} />
         </SimpleGrid>
         {(s.personId || s.caseId) && (
           <Group mt="md" gap="lg">

@@ -8,6 +8,7 @@ import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { PAGE_SIZE, useScreenings } from './api.ts';
 import { LevelBadge } from './LevelBadge.tsx';
+import { isolate } from '../../components/UserText.tsx';
 
 function ScreeningRow({ s }: { s: Screening }) {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ function ScreeningRow({ s }: { s: Screening }) {
       </Group>
       {s.handover && (
         <Text size="sm" c="dimmed">
-          {t('screening.list.handedOver', { agency: s.handover.toAgencyName, date: formatDate(s.handover.at, lng) })}
+          {t('screening.list.handedOver', { agency: isolate(s.handover.toAgencyName), date: formatDate(s.handover.at, lng) })}
         </Text>
       )}
     </Paper>

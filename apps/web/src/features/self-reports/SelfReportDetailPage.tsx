@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useSelfReport, useSetSelfReportStatus } from './api.ts';
 import { StatusBadge } from './SelfReportsQueuePage.tsx';
+import { UserText } from '../../components/UserText.tsx';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -17,7 +18,7 @@ function Fact({ label, value, testId }: { label: string; value: string; testId?:
         {label}
       </Text>
       <Text size="sm" data-testid={testId} style={{ whiteSpace: 'pre-wrap' }}>
-        {value || '—'}
+        {value ? <UserText>{value}</UserText> : '—'}
       </Text>
     </div>
   );

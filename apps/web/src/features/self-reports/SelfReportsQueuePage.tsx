@@ -7,6 +7,7 @@ import { PagedList } from '../../components/PagedList.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { PAGE_SIZE, useSelfReports } from './api.ts';
+import { UserText } from '../../components/UserText.tsx';
 
 export function StatusBadge({ status }: { status: SelfReport['status'] }) {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ function Row({ r }: { r: SelfReport }) {
             {[formatDate(r.createdAt, lng), t(`selfReports.reporter.${r.reporter}`), r.regionCode ? regionName(r.regionCode, lng) : t('selfReports.noRegion')].join(' · ')}
           </Text>
           <Text size="sm" c="dimmed" lineClamp={2}>
-            {r.whatHappened}
+            <UserText>{r.whatHappened}</UserText>
           </Text>
         </div>
         <StatusBadge status={r.status} />

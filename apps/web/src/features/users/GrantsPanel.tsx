@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, regionName } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useDecideGrant, useGrants } from './grants-api.ts';
+import { isolate } from '../../components/UserText.tsx';
 
 const STATUS_COLOR = { pending: 'orange', approved: 'green', rejected: 'red' } as const;
 
@@ -45,8 +46,8 @@ function GrantRow({ g, onDecide }: { g: AccessGrant; onDecide: (g: AccessGrant, 
             </Text>
           )}
           <Text size="xs" c="dimmed">
-            {t('grants.requestedBy', { name: g.requestedBy.displayName, date: formatDateTime(g.requestedAt, lng) })}
-            {g.decidedBy && g.decidedAt ? ` · ${t('grants.decidedBy', { name: g.decidedBy.displayName, date: formatDateTime(g.decidedAt, lng) })}` : ''}
+            {t('grants.requestedBy', { name: isolate(g.requestedBy.displayName), date: formatDateTime(g.requestedAt, lng) })}
+            {g.decidedBy && g.decidedAt ? ` · ${t('grants.decidedBy', { name: isolate(g.decidedBy.displayName), date: formatDateTime(g.decidedAt, lng) })}` : ''}
           </Text>
         </Stack>
         <Stack gap="xs" align="flex-end">

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { useAgencies, useCreateUser, useUpdateUser, type UserInput, type UserJurisdiction } from './api.ts';
 import { JurisdictionInput } from './JurisdictionInput.tsx';
+import { isolate } from '../../components/UserText.tsx';
 
 interface Props {
   /** The user to edit, or null to create one. */
@@ -97,7 +98,7 @@ export function UserFormModal({ user, onClose, onCreated }: Props) {
             disabled={agencies.isPending}
             data={[
               agencies.isPending ? { value: '', label: t('common.loading') } : choose,
-              ...agencyItems.map((a) => ({ value: a.id, label: `${a.name} (${t(`agencyTypes.${a.type}`)})` })),
+              ...agencyItems.map((a) => ({ value: a.id, label: `${isolate(a.name)} (${t(`agencyTypes.${a.type}`)})` })),
             ]}
             error={err('agencyId')}
           />

@@ -16,6 +16,7 @@ import { GrantsPanel } from './GrantsPanel.tsx';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal.tsx';
 import { UserActions } from './UserActions.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
+import { UserText } from '../../components/UserText.tsx';
 
 function UserStatus({ user, grant }: { user: User; grant: AccessGrant | undefined }) {
   const { t } = useTranslation();
@@ -88,14 +89,16 @@ export function UsersPage() {
                   <Table.Tr key={u.id} data-testid="user-row">
                     <Table.Td>
                       <Text size="sm" fw={500}>
-                        {u.displayName}
+                        <UserText>{u.displayName}</UserText>
                       </Text>
                       <Text size="xs" c="dimmed">
                         {u.username}
                       </Text>
                     </Table.Td>
                     <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                    <Table.Td>{u.agencyName}</Table.Td>
+                    <Table.Td>
+                    <UserText>{u.agencyName}</UserText>
+                  </Table.Td>
                     <Table.Td>{jurisdiction(u)}</Table.Td>
                     <Table.Td>
                       <UserStatus user={u} grant={grantOf(u)} />
