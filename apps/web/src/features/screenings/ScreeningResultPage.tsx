@@ -138,7 +138,9 @@ export function ScreeningResultPage({ id }: { id: string }) {
           </Text>
         )}
       </Paper>
-      {s.handover ? <HandoverReceipt s={s} /> : s.caseId && <HandoverPanel s={s} />}
+      {/* Every screening with consent opened a case. Its ids are hidden once the screener handed
+          the person over through another screening, but this case can still be handed over. */}
+      {s.handover ? <HandoverReceipt s={s} /> : !s.anonymous && <HandoverPanel s={s} />}
       <Anchor component={Link} href="/screenings">
         {t('screening.result.backToList')}
       </Anchor>
