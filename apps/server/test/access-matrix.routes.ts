@@ -135,7 +135,6 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/screenings': { request: () => ({}), expect: 200 },
   'POST /api/v1/screenings': { request: () => ({ payload: screeningBody() }), expect: 200 },
   'GET /api/v1/screenings/:id': { request: () => ({}), expect: 404 },
-  'GET /api/v1/screenings/:id/handover-targets': { request: () => ({}), expect: 404 },
   'GET /api/v1/screenings/:id/handover-targets': {
     request: async (ctx) => ({ url: `/api/v1/screenings/${(await ctx.ownScreening()).id}/handover-targets` }),
     expect: 200,

@@ -242,6 +242,11 @@ describeEachDb('cases', (kind) => {
       const out = await actAs(elsewhere, c.id, decide);
       expect(out.statusCode).toBe(404);
       expect(out.json().error.code).toBe('not_found');
+      // A role that never decides identification is refused before the case is looked up: the
+      // same 403 for a case out of scope or one that does not exist, so it tells nothing.
+      const farShelter = await t.as('shelter_manager', { regions: ['KZ-71'] });
+      forbidden(await actAs(farShelter, c.id, decide));
+      forbidden(await actAs(farShelter, randomUUID(), decide));
     });
   });
 });

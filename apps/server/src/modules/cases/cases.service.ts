@@ -4,6 +4,7 @@ import {
   actionRefusal,
   applyAction,
   decisionOrgOf,
+  roleMayTake,
   deriveCaseState,
   DomainError,
   INITIAL_CASE_STATE,
@@ -113,12 +114,15 @@ export function createCasesService(deps: AppDeps) {
     append: (auth: AuthContext, audit: AuditContext, caseId: string, body: z.infer<typeof AppendCaseActionBody>) =>
       idempotent(() => repo.findActionCaseByClientId(db, body.clientId), () =>
         db.transaction(async (tx) => {
+          // A role that never takes this action is refused like a route it lacks: before the lookup.
+          if (!roleMayTake(auth.actor.role, body.action.type)) throw new DomainError('forbidden');
           const row = await repo.getCase(tx, auth.actor, caseId, { forUpdate: true });
           if (!row) throw new DomainError('not_found');
           const log = await repo.listCaseActions(tx, caseId);
           const state = deriveCaseState(log.map((l) => toCoreAction(l.action.type, l.action.details)));
           // Authority per action (core CASE_ACTION_RULES): out of scope is 404 (the row was not
-          // found above), a case the actor may act on but not with this action is 403.
+          // found above); a case the actor may act on but not with this action (another unit
+          // holds it) is 403.
           const refusal = actionRefusal(auth.actor, body.action.type, caseFactsOf(row, auth.actor), state);
           if (refusal === 'forbidden') throw new DomainError('forbidden');
           const parts = splitAction(body.action, decisionOrgOf(auth.agency.type));

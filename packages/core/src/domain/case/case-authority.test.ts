@@ -12,6 +12,7 @@ import {
   decisionOrgOf,
   hasAuthorityFor,
   mayActOnCase,
+  roleMayTake,
   type CaseFacts,
 } from './case-authority.ts';
 import { actionsAllowedInState, CASE_ACTION_TYPES, CASE_STATUSES, DECISION_ORGS, TRAFFICKING_STATUSES, type CaseActionType, type CaseState } from './case-status.ts';
@@ -104,12 +105,13 @@ describe('authority per case action', () => {
     );
   });
 
-  it('actionRefusal agrees with canTakeAction, and out of scope is always not_found (never a different answer)', () => {
+  it('actionRefusal agrees with canTakeAction; a role that never takes the action is 403 whatever the case, out of scope otherwise 404', () => {
     fc.assert(
       fc.property(actor, actionType, facts, state, (a, t, f, s) => {
         const refusal = actionRefusal(a, t, f, s);
         expect(refusal === null).toBe(canTakeAction(a, t, f, s));
-        expect(refusal === 'not_found').toBe(!mayActOnCase(a, f));
+        if (!roleMayTake(a.role, t)) expect(refusal).toBe('forbidden');
+        else expect(refusal === 'not_found').toBe(!mayActOnCase(a, f));
         if (refusal === 'forbidden') expect(hasAuthorityFor(a, t, f)).toBe(false);
       }),
       { numRuns: 1000 },

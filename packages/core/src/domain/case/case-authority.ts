@@ -62,6 +62,12 @@ export function mayActOnCase(actor: Actor, facts: CaseFacts): boolean {
   return canAccessRecord(actor, 'case.act', facts);
 }
 
+/** Whether the role may take `type` on any case at all (like a route's permission). */
+export function roleMayTake(role: Role, type: CaseActionType): boolean {
+  const rule: CaseActionRule = CASE_ACTION_RULES[type];
+  return !rule.system && rule.roles.includes(role);
+}
+
 /** The rule alone, without the status: may this actor ever take `type` on this case? */
 export function hasAuthorityFor(actor: Actor, type: CaseActionType, facts: CaseFacts): boolean {
   const rule: CaseActionRule = CASE_ACTION_RULES[type];
@@ -81,12 +87,15 @@ export function allowedActionsFor(actor: Actor, facts: CaseFacts, state: CaseSta
 }
 
 /**
- * Why an append is refused, in the order the server answers: `not_found` when the case is out
- * of the actor's scope (the same answer as a case that does not exist), `forbidden` when the
- * actor may act on the case but not take this action, `invalid_transition` when the status
+ * Why an append is refused, in the order the server answers: `forbidden` when the role never
+ * takes this action (like a route the role lacks: answered before the case is looked up, so it
+ * tells nothing about the case); `not_found` when the case is out of the actor's scope (the
+ * same answer as a case that does not exist); `forbidden` when the actor may act on the case
+ * but not take this action on it (another unit holds it); `invalid_transition` when the status
  * does not allow it now. `null`: allowed.
  */
 export function actionRefusal(actor: Actor, type: CaseActionType, facts: CaseFacts, state: CaseState): 'not_found' | 'forbidden' | 'invalid_transition' | null {
+  if (!roleMayTake(actor.role, type)) return 'forbidden';
   if (!mayActOnCase(actor, facts)) return 'not_found';
   if (!hasAuthorityFor(actor, type, facts)) return 'forbidden';
   if (!canApply(state.status, type, state)) return 'invalid_transition';
