@@ -70,7 +70,7 @@ export function CaseTimeline({ actions, agencies }: { actions: Case['actions']; 
           <Details action={a} agencies={agencies} />
           {a.text !== null && (
             <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
-              <UserText testId="case-action-text">{a.text}</UserText>
+              <UserText testId="case-action-shown-text">{a.text}</UserText>
             </Text>
           )}
           {a.text === null && a.hasText && (
