@@ -125,7 +125,7 @@ export function GrantsPanel({ showRecent }: { showRecent: boolean }) {
       >
         {confirming &&
           t(confirming.decision === 'approve' ? 'grants.approveText' : 'grants.rejectText', {
-            name: confirming.g.user.displayName,
+            name: isolate(confirming.g.user.displayName),
             role: t(`roles.${confirming.g.requested.role}`),
           })}
       </ConfirmModal>
