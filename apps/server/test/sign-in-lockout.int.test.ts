@@ -88,4 +88,14 @@ describeEachDb('sign-in lockout per account and address', (kind) => {
     await fail(u, ATTACKER, 1);
     expect((await signIn(u, ATTACKER)).statusCode).toBe(200);
   });
+
+  it("an administrator's password reset ends every address's lock on the account", async () => {
+    const u = await t.createUser({ role: 'screener', totp: false });
+    await fail(u, ATTACKER, LOCK_AFTER);
+    const admin = await t.as('administrator', { regions: 'national' });
+    const reset = await admin.inject({ method: 'POST', url: `/api/v1/users/${u.id}/reset-password`, payload: {} });
+    expect(reset.statusCode).toBe(200);
+    const res = await signIn(u, ATTACKER, reset.json().temporaryPassword);
+    expect(res.statusCode, res.body).toBe(200);
+  });
 });

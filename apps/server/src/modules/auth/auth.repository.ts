@@ -48,3 +48,7 @@ export async function recordSignInFailure(tx: DbOrTx, userId: string, ip: string
 export async function clearAddressFailures(tx: DbOrTx, userId: string, ip: string): Promise<void> {
   await tx.delete(signInFailures).where(and(eq(signInFailures.userId, userId), eq(signInFailures.ip, ip)));
 }
+
+export async function clearAllAddressFailures(tx: DbOrTx, userId: string): Promise<void> {
+  await tx.delete(signInFailures).where(eq(signInFailures.userId, userId));
+}

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { agencyExists } from '../cases/cases.repository.ts';
 import { requestIfNeeded } from './grants.service.ts';
 import { getUser, insertUser, listUsers, patchUser } from './users.repository.ts';
+import { clearAllAddressFailures } from '../auth/auth.repository.ts';
 
 export function createUsersService(deps: AppDeps) {
   const { db } = deps;
@@ -97,6 +98,8 @@ export function createUsersService(deps: AppDeps) {
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
         await patchUser(tx, id, { passwordHash, mustChangePassword: true, totpEnabled: false, totpSecretEnc: null, totpLastStep: null, failedAttempts: 0, lockedUntil: null });
+        // A new password ends every address's lock on the account (the old guesses are moot).
+        await clearAllAddressFailures(tx, id);
         await deleteUserSessions(tx, id);
         await appendAudit(tx, audit, { operation: 'user.password_reset', recordType: 'user', recordId: id });
       });
