@@ -122,6 +122,14 @@ describeEachDb('four-eyes grants', (kind) => {
     expect((await userRow(worker.id))?.national).toBe(true);
   });
 
+  it('two requests for one account at the same moment: one waits, the other is a conflict, never a 500', async () => {
+    const worker = await t.createUser({ role: 'case_worker', agencyId, regions: ['KZ-75'] });
+    const widen = (regions: string[], by: Session) => by.inject({ method: 'PATCH', url: `/api/v1/users/${worker.id}`, payload: { jurisdiction: { national: false, regions } } });
+    const answers = await Promise.all([widen(['KZ-75', 'KZ-61'], adminA), widen(['KZ-75', 'KZ-71'], adminB)]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await pending()).filter((g) => g.user.id === worker.id)).toHaveLength(1);
+  });
+
   it('nobody approves a grant about her own account, and roles without grant.approve cannot list or decide', async () => {
     const adminAgency = await t.createAgency({ type: 'administration', regionCode: null });
     const adminC = await t.as('administrator', { agencyId: adminAgency, regions: ['KZ-75'] });

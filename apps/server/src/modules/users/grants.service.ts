@@ -4,8 +4,11 @@ import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts'
 import { jurisdictionOf, type AuthContext } from '../../auth/auth.plugin.ts';
 import { deleteUserSessions } from '../../auth/session.repository.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { decideGrant, insertGrant, listGrants, lockGrant, pendingGrantOf, type GrantWithNames } from './grants.repository.ts';
 import { patchUser } from './users.repository.ts';
+
+const pendingConflict = () => new DomainError('conflict', [{ path: 'role', code: 'grant_pending' }]);
 
 export interface AccessRequest {
   role: Role;
@@ -19,7 +22,7 @@ export interface AccessRequest {
  * One pending grant per account: a second request while one waits is a conflict.
  */
 export async function requestIfNeeded(tx: DbOrTx, audit: AuditContext, requestedBy: string, userId: string, previous: AccessRequest | null, requested: AccessRequest): Promise<boolean> {
-  if (previous && (await pendingGrantOf(tx, userId))) throw new DomainError('conflict', [{ path: 'role', code: 'grant_pending' }]);
+  if (previous && (await pendingGrantOf(tx, userId))) throw pendingConflict();
   if (!needsApproval(previous, requested)) return false;
   const id = await insertGrant(tx, {
     userId,
@@ -31,6 +34,9 @@ export async function requestIfNeeded(tx: DbOrTx, audit: AuditContext, requested
     previousNational: previous?.jurisdiction.national ?? null,
     previousRegions: previous?.jurisdiction.regions ?? null,
     requestedBy,
+  }).catch((e: unknown) => {
+    // Two requests for one account at the same moment: one pending grant per account (unique index).
+    throw isUniqueViolation(e) ? pendingConflict() : e;
   });
   await appendAudit(tx, audit, { operation: 'grant.requested', recordType: 'grant', recordId: id, details: { userId, newAccount: previous === null, role: requested.role } });
   return true;
