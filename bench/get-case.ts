@@ -200,7 +200,9 @@ runMain('get-case', async () => {
   const signer = await startQorgau({ ...env, QORGAU_SEED: 'none' });
   const session = await signIn(signer.baseUrl, account.username, password, account.totpSecret);
   await signer.stop();
-  const vars = { ncases: String(ids.length), actor: coordinator.id, agency: coordinator.agency_id, token: session.tokenHash };
+  // Shaped like the old lane chain's hashed payload, for the app-sql-lanes script.
+  const payload = JSON.stringify({ actorId: coordinator.id, actorRole: 'national_coordinator', actorUsername: 'coordinator', agencyId: coordinator.agency_id, at: new Date().toISOString(), details: { identity: true }, ip: '127.0.0.1', lane: 0, operation: 'case.read', outcome: 'success', recordId: ids[0], recordType: 'case' });
+  const vars = { ncases: String(ids.length), actor: coordinator.id, agency: coordinator.agency_id, token: session.tokenHash, payload };
 
   console.log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each (app: after ${WARMUP} s warm-up and a 5 s 1-connection run)`);
   const before = await pgbenchRound('before', db.url, db.name, dir, vars);
@@ -220,6 +222,7 @@ runMain('get-case', async () => {
   const minimalTps = baseline('minimal', 'prepared');
   const appSqlTps = baseline('app-sql', 'prepared');
   const appSqlExtTps = baseline('app-sql', 'extended');
+  const lanesTps = baseline('app-sql-lanes', 'prepared');
   const best = apps.reduce((a, b) => (b.load.reqPerSec > a.load.reqPerSec ? b : a));
   const ratio = best.load.reqPerSec / minimalTps;
   const clean = apps.every((a) => a.load.non2xx === 0 && a.load.errors === 0 && a.load.timeouts === 0);
@@ -227,6 +230,7 @@ runMain('get-case', async () => {
   console.log(`  pgbench (mean of before/after): minimal ${fmtInt(minimalTps)} tps; app-sql prepared ${fmtInt(appSqlTps)}, extended ${fmtInt(appSqlExtTps)}`);
   console.log(`  best app run: pool ${best.pool}, ${fmtInt(best.load.reqPerSec)} req/s`);
   const appSqlRatio = appSqlTps / minimalTps;
+  console.log(`  before issue #8 (lane heads on the request path, pgbench app-sql-lanes): ${fmtInt(lanesTps)} tps = ${pct(lanesTps, minimalTps)} of minimal`);
   console.log(`  app's SQL (pgbench app-sql prepared) = ${(appSqlRatio * 100).toFixed(1)}% of minimal (target ≥ 80%: ${verdict(appSqlRatio >= TARGET.appSqlRatio)})`);
   console.log(`  HTTP throughput = ${(ratio * 100).toFixed(1)}% of pgbench minimal (target ≥ 35%: ${verdict(ratio >= TARGET.ratio)})`);
   console.log(`    for comparison: ${pct(best.load.reqPerSec, appSqlTps)} of app-sql prepared, ${pct(best.load.reqPerSec, appSqlExtTps)} of app-sql extended`);
@@ -244,7 +248,7 @@ runMain('get-case', async () => {
     connections: CONNECTIONS,
     seconds: SECONDS,
     seed,
-    pgbench: { before, after, minimalTps: round(minimalTps, 1), appSqlTps: round(appSqlTps, 1), appSqlExtendedTps: round(appSqlExtTps, 1) },
+    pgbench: { before, after, minimalTps: round(minimalTps, 1), appSqlTps: round(appSqlTps, 1), appSqlExtendedTps: round(appSqlExtTps, 1), appSqlLanesTps: round(lanesTps, 1) },
     apps,
     roundTripsPerRequest: trips,
     plans,

@@ -10,6 +10,10 @@
  *    case with its history as json_agg and inserts the audit entry (a plain insert: the chain
  *    is linked later, in the background) only if the case was visible. If the app's queries
  *    change, update this script (get-case prints the app's measured round trips per request).
+ *  - `app-sql-lanes`: the same, as the app did before issue #8 (ADR 0002): the statement also
+ *    advances one of 8 lane heads (`bench_audit_heads`: row lock until commit, sha256 in SQL).
+ *    Kept to show, on the same machine in the same run, what moving the chain off the request
+ *    path changed.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +21,7 @@ import { query } from './pg.ts';
 import { runCommand } from './process.ts';
 import { percentileSorted, pgbenchPath, round } from './report.ts';
 
-export const PGBENCH_SCRIPTS = ['minimal', 'app-sql'] as const;
+export const PGBENCH_SCRIPTS = ['minimal', 'app-sql', 'app-sql-lanes'] as const;
 export type PgbenchScript = (typeof PGBENCH_SCRIPTS)[number];
 export type PgbenchMode = 'prepared' | 'extended' | 'simple';
 
@@ -30,6 +34,7 @@ export const PGBENCH_RUNS: { script: PgbenchScript; mode: PgbenchMode }[] = [
   { script: 'minimal', mode: 'prepared' },
   { script: 'app-sql', mode: 'prepared' },
   { script: 'app-sql', mode: 'extended' },
+  { script: 'app-sql-lanes', mode: 'prepared' },
 ];
 
 const CASE_ID = '(SELECT id FROM bench_case_ids WHERE k = :k)';
@@ -38,6 +43,11 @@ const CASE_SELECT = `SELECT c.*, p.*, a.name AS owner_agency_name, true AS ident
   WHERE c.id = ${CASE_ID};`;
 const AUDIT_COLUMNS = 'at, operation, outcome, actor_id, actor_username, actor_role, agency_id, record_type, record_id, ip, details';
 const AUDIT_VALUES = `now(), 'case.read', 'success', :actor::uuid, 'coordinator', 'national_coordinator', :agency::uuid, 'case', ${CASE_ID}::text, '127.0.0.1', '{"identity": true}'::jsonb`;
+
+const ACTIONS_SELECT = `SELECT c.*, COALESCE((SELECT json_agg(json_build_object('id', ca.id, 'seq', ca.seq, 'type', ca.type, 'at', ca.at, 'details', ca.details,
+    'textEnc', ca.text_enc, 'actorName', u.display_name, 'agencyName', ag.name) ORDER BY ca.seq)
+  FROM case_actions ca JOIN users u ON u.id = ca.actor_id JOIN agencies ag ON ag.id = ca.agency_id WHERE ca.case_id = c.id), '[]'::json) AS actions
+  FROM c;`;
 
 const SCRIPTS: Record<PgbenchScript, string> = {
   minimal: `\\set k random(1, :ncases)
@@ -53,10 +63,22 @@ WITH c AS (
     FROM cases c JOIN persons p ON p.id = c.person_id JOIN agencies a ON a.id = c.owner_agency_id
    WHERE c.id = ${CASE_ID}),
 audit_ins AS (INSERT INTO bench_audit_log (${AUDIT_COLUMNS}) SELECT ${AUDIT_VALUES} WHERE EXISTS (SELECT 1 FROM c))
-SELECT c.*, COALESCE((SELECT json_agg(json_build_object('id', ca.id, 'seq', ca.seq, 'type', ca.type, 'at', ca.at, 'details', ca.details,
-    'textEnc', ca.text_enc, 'actorName', u.display_name, 'agencyName', ag.name) ORDER BY ca.seq)
-  FROM case_actions ca JOIN users u ON u.id = ca.actor_id JOIN agencies ag ON ag.id = ca.agency_id WHERE ca.case_id = c.id), '[]'::json) AS actions
-  FROM c;
+${ACTIONS_SELECT}
+`,
+  'app-sql-lanes': `\\set k random(1, :ncases)
+\\set lane random(0, 7)
+SELECT s.*, u.*, ag.* FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies ag ON ag.id = u.agency_id WHERE s.token_hash = :token;
+WITH c AS (
+  SELECT c.*, p.pseudonym, p.first_name_enc, p.second_name_enc, p.middle_name_enc, a.name AS owner_agency_name, true AS identity_visible, true AS can_act
+    FROM cases c JOIN persons p ON p.id = c.person_id JOIN agencies a ON a.id = c.owner_agency_id
+   WHERE c.id = ${CASE_ID}),
+audit_head AS (
+  UPDATE bench_audit_heads SET seq = seq + 1, prev_hash = hash,
+    hash = encode(sha256(convert_to(hash || E'\\n' || (seq + 1)::text || E'\\n' || :payload, 'UTF8')), 'hex')
+  WHERE lane = :lane AND EXISTS (SELECT 1 FROM c) RETURNING seq, prev_hash, hash),
+audit_ins AS (INSERT INTO bench_audit_log (${AUDIT_COLUMNS}, lane, lane_seq, prev_hash, hash)
+  SELECT ${AUDIT_VALUES}, 200 + :lane, seq, prev_hash, hash FROM audit_head)
+${ACTIONS_SELECT}
 `,
 };
 
@@ -67,6 +89,8 @@ export async function preparePgbench(dbUrl: string, caseIds: string[]): Promise<
   await query(dbUrl, `CREATE TABLE bench_case_ids (k int PRIMARY KEY, id uuid NOT NULL)`);
   await query(dbUrl, `INSERT INTO bench_case_ids (k, id) SELECT i, ids[i] FROM (SELECT $1::uuid[] AS ids) s, generate_series(1, cardinality($1::uuid[])) i`, [caseIds]);
   await query(dbUrl, `CREATE TABLE bench_audit_log (LIKE audit_log INCLUDING ALL)`);
+  await query(dbUrl, `CREATE TABLE bench_audit_heads (lane smallint PRIMARY KEY, seq bigint NOT NULL, prev_hash text NOT NULL, hash text NOT NULL)`);
+  await query(dbUrl, `INSERT INTO bench_audit_heads SELECT g, 0, '', repeat('0', 64) FROM generate_series(0, 7) g`);
   await query(dbUrl, `ANALYZE bench_case_ids`);
 }
 
