@@ -19,7 +19,7 @@ import {
   type Permission,
   type Role,
 } from '@qorgau/core';
-import { caseActions, caseAssignments, cases, persons, screenings, selfReports } from '../src/db/schema.ts';
+import { caseActions, caseAssignments, cases, personLinkProposals, persons, screenings, selfReports } from '../src/db/schema.ts';
 import { encryptPerson } from '../src/modules/persons/persons.service.ts';
 import { ROUTES, screeningBody, type MatrixContext } from './access-matrix.routes.ts';
 import { createTestApp, type Session, type TestApp } from './test-app.ts';
@@ -218,6 +218,22 @@ describeEachDb('access matrix: every route x role x scope x action', (kind) => {
         if (person.statusCode === 200) check(`${label} identity shown`, person.json().identity !== null, canAccessRecord(actor, 'person.read_identity', r.facts));
         const links = await s.inject({ method: 'GET', url: `/api/v1/persons/${r.personId}/links` });
         check(`${label} links`, links.statusCode, recordStatus(actor, 'person.read', r.facts));
+        // A proposed pair is shown to a reviewer only when both records are in her identity scope:
+        // a pair within this scope, and a pair of this record with one outside every scope but national.
+        const pairVisible = (...fs: CaseFacts[]) => fs.every((f) => canAccessRecord(actor, 'person.read_identity', f));
+        const strangerFacts: CaseFacts = { createdBy: stranger.id, ownerAgencyId: stranger.agencyId, regionCode: ELSEWHERE, assignedUserIds: [], creatorAccessEnded: false };
+        const pairs: [string, string, boolean][] = [
+          // The partner has no case, so no assignment reaches it.
+          ['pair', await insertPerson(r.facts, r.facts.regionCode as string, r.facts.creatorAccessEnded), pairVisible(r.facts, { ...r.facts, assignedUserIds: [] })],
+          ['mixed pair', await insertPerson(strangerFacts, ELSEWHERE), pairVisible(r.facts, strangerFacts)],
+        ];
+        for (const [what, partner, visible] of pairs) {
+          const [a, b] = [r.personId, partner].sort();
+          const proposalId = randomUUID();
+          await t.deps.db.insert(personLinkProposals).values({ id: proposalId, personA: a!, personB: b!, modelDecision: 'review', score: 1, probability: 0.5, explanation: [] });
+          const proposal = await s.inject({ method: 'GET', url: `/api/v1/linkage/proposals/${proposalId}` });
+          check(`${label} linkage ${what}`, proposal.statusCode, !hasPermission(role, 'linkage.review') ? 403 : visible ? 200 : 404);
+        }
         const kase = await s.inject({ method: 'GET', url: `/api/v1/cases/${r.caseId}` });
         check(`${label} case read`, kase.statusCode, recordStatus(actor, 'case.read', r.facts));
         let state = deriveCaseState(['opened', 'deportation_hold', 'non_punishment_flagged'].map((type) => ({ type }) as CaseAction));
