@@ -168,10 +168,12 @@ describeEachDb('screenings', (kind) => {
     const kase = (await officer.inject({ method: 'GET', url: `/api/v1/cases/${s.caseId}` })).json();
     expect(kase.actions.map((a: { type: string }) => a.type)).toEqual(['opened', 'deportation_hold']);
     expect(kase.identificationDue).toBe(addWorkingDays(kazakhstanDate(new Date()), 5, t.deps.calendar));
-    expect(kase.allowedActions).toContain('deportation_hold_lifted');
+    // The migration officer who screened does not lift the hold (core CASE_ACTION_RULES, issue #8).
+    expect(kase.allowedActions).not.toContain('deportation_hold_lifted');
     const idOfficer = await t.as('identification_officer', { regions: ['KZ-61'] });
     const queue = (await idOfficer.inject({ method: 'GET', url: '/api/v1/cases?queue=identification&pageSize=100' })).json();
     expect(queue.items.map((c: { id: string }) => c.id)).toContain(s.caseId);
+    expect((await idOfficer.inject({ method: 'GET', url: `/api/v1/cases/${s.caseId}` })).json().allowedActions).toContain('deportation_hold_lifted');
     // Nothing observed: no hold, no clock.
     const clear = (await screen(screeningBody({ setting: 'pre_deportation', observed: [] }), officer)).json();
     expect(clear.result.level).toBe('none');
