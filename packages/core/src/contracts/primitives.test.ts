@@ -65,6 +65,7 @@ describe('isoDate', () => {
     expect(codes(d.safeParse('0000-01-01'))).toEqual(['date_out_of_range']);
     expect(codes(d.safeParse('9999-12-31'))).toEqual(['date_out_of_range']);
     expect(codes(d.safeParse('2023-02-29'))).toEqual(['invalid_format']);
+    expect(codes(d.safeParse('31.12.1999'))).toEqual(['invalid_format']);
     expect(d.parse('2024-02-29')).toBe('2024-02-29');
   });
   it('accepts every real date between 1900 and 2100', () => {

@@ -91,7 +91,8 @@ export function isoDate(opts: { min?: string; max?: string } = {}) {
   const max = opts.max ?? DATE_MAX;
   return z.iso
     .date()
-    .refine((d) => d >= min && d <= max, { params: { code: 'date_out_of_range' } })
+    // Only a well-formed date is out of range (a malformed one already has its own issue).
+    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= min && d <= max), { params: { code: 'date_out_of_range' } })
     .meta({ [INPUT_MARK]: 'date' });
 }
 
