@@ -127,6 +127,19 @@ describeEachDb('audit log', (kind) => {
     }
   });
 
+  it('after a restore into a cluster whose transaction ids are lower, new entries are still linked', async () => {
+    // The last link records a horizon from "another cluster", far beyond this one's transaction counter.
+    await append({ restored: true });
+    const head = await chainHead(t.deps.db);
+    const [entry] = (await t.deps.db.select(entryColumns).from(auditLog).orderBy(desc(auditLog.id)).limit(1)) as ChainedEntry[];
+    const [link] = linkEntries(keys.macKey, head, [entry as ChainedEntry]);
+    await asOwner(sql`INSERT INTO audit_chain (seq, entry_id, prev_mac, mac, horizon) VALUES (${link?.seq}, ${link?.entryId}, ${link?.prevMac}, ${link?.mac}, '9000000000000'::xid8)`);
+    await append({ afterRestore: true });
+    expect(await verify()).toMatchObject({ ok: true, pending: 1, stranded: 0 });
+    expect(await chain()).toBe(1);
+    expect(await verify()).toMatchObject({ ok: true, pending: 0 });
+  });
+
   it('an entry rolled back with its transaction leaves no trace and no gap', async () => {
     await expect(
       t.deps.db.transaction(async (tx) => {
