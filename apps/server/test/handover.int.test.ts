@@ -28,7 +28,7 @@ const screeningBody = (overrides: Record<string, unknown> = {}) => ({
 describeEachDb('handover target and due date', (kind) => {
   let t: TestApp;
   let screener: Session;
-  const unit: Record<string, string> = {};
+  const unit = {} as Record<'police61' | 'ngoNational' | 'police75' | 'shelter61' | 'prosecutor' | 'disabled', string>;
   beforeAll(async () => {
     t = await createTestApp(kind);
     const migration = await t.createAgency({ type: 'migration_service', regionCode: 'KZ-61' });
