@@ -213,6 +213,10 @@ describeEachDb('access matrix: every route x role x scope x action', (kind) => {
         const personSearch = await s.inject({ method: 'GET', url: `/api/v1/persons?q=${encodeURIComponent(r.name)}` });
         check(`${label} person search status`, personSearch.statusCode, hasPermission(role, 'person.read') ? 200 : 403);
         if (personSearch.statusCode === 200) check(`${label} person search`, personSearch.json().items.some((i: { id: string }) => i.id === r.personId), canAccessRecord(actor, 'person.read_identity', r.facts));
+        // The duplicate check at intake is a name search too: a candidate only within the identity scope.
+        const probe = await s.inject({ method: 'POST', url: '/api/v1/persons/matches', payload: { firstName: 'Асель', secondName: r.name } });
+        check(`${label} duplicate check status`, probe.statusCode, hasPermission(role, 'person.create') ? 200 : 403);
+        if (probe.statusCode === 200) check(`${label} duplicate check`, probe.json().candidates.some((c: { person: { id: string } }) => c.person.id === r.personId), canAccessRecord(actor, 'person.read_identity', r.facts));
         const person = await s.inject({ method: 'GET', url: `/api/v1/persons/${r.personId}` });
         check(`${label} person read`, person.statusCode, recordStatus(actor, 'person.read', r.facts));
         if (person.statusCode === 200) check(`${label} identity shown`, person.json().identity !== null, canAccessRecord(actor, 'person.read_identity', r.facts));
@@ -291,6 +295,12 @@ describeEachDb('access matrix: every route x role x scope x action', (kind) => {
         ['region', await copy(stranger.id, stranger.agencyId, REGION), 404],
         ['none', await copy(stranger.id, stranger.agencyId, ELSEWHERE), 404],
       ];
+      // National jurisdiction widens nothing: a screening is its screener's alone.
+      const national = await t.as(role, { agencyId: s.user.agencyId, regions: 'national' });
+      for (const [name, id] of cases_) {
+        const res = await national.inject({ method: 'GET', url: `/api/v1/screenings/${id}` });
+        if (res.statusCode !== 404) failures.push(`${role} (national) screening ${name} -> ${res.statusCode} (expected 404)`);
+      }
       const list = (await s.inject({ method: 'GET', url: '/api/v1/screenings?pageSize=100' })).json().items.map((i: { id: string }) => i.id);
       for (const [name, id, want] of cases_) {
         const res = await s.inject({ method: 'GET', url: `/api/v1/screenings/${id}` });
@@ -327,6 +337,13 @@ describeEachDb('access matrix: every route x role x scope x action', (kind) => {
         const res = await s.inject({ method: 'GET', url: `/api/v1/self-reports/${report.id}` });
         if (res.statusCode !== want) failures.push(`${name} self-report in ${region} -> ${res.statusCode} (expected ${want})`);
         if (may && list.json().items.some((i: { id: string }) => i.id === report.id) !== sees(region)) failures.push(`${name} self-report list ${region}`);
+      }
+      // Working the queue: only a report the viewer may see can change status (a fresh one each time).
+      for (const region of [REGION, ELSEWHERE]) {
+        const fresh = await submit(region);
+        const want = !hasPermission(s.user.role, 'self_report.update') ? 403 : sees(region) ? 200 : 404;
+        const res = await s.inject({ method: 'POST', url: `/api/v1/self-reports/${fresh.id}/status`, payload: { status: 'in_progress' } });
+        if (res.statusCode !== want) failures.push(`${name} self-report status in ${region} -> ${res.statusCode} (expected ${want})`);
       }
     }
     expect(failures).toEqual([]);
