@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, NON_PUNISHMENT_DECISIONS, TRAFFICKING_STATUSES } from '../domain/case/case-status.ts';
+import { CASE_ACTION_TYPES, CASE_STATUSES, NON_PUNISHMENT_DECISIONS, TRAFFICKING_STATUSES } from '../domain/case/case-status.ts';
 import { HTCDS_METHOD_OF_CONTROL_VALUES } from '../domain/identification/crosswalk.ts';
 import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, PERPETRATOR_TYPES, RECRUITMENT_METHODS, SEX_EXPLOITATION_TYPES } from '../reference/htcds.ts';
 import { CountryCode } from './common.contract.ts';
@@ -94,7 +94,8 @@ export const CaseSummary = z.object({
 export type CaseSummary = z.infer<typeof CaseSummary>;
 export const CasePage = pageOf(CaseSummary);
 
-export const Case = CaseSummary.extend({ actions: z.array(CaseActionView), allowedActions: z.array(z.string()) });
+/** `allowedActions`: what the viewer may append now (core allowedActionsFor: status x role x scope). */
+export const Case = CaseSummary.extend({ actions: z.array(CaseActionView), allowedActions: z.array(z.enum(CASE_ACTION_TYPES)) });
 export type Case = z.infer<typeof Case>;
 
 export const CaseListQuery = PageQuery.extend({
