@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeParseWith, type Parsed } from '../identification/zod-issues.ts';
+import { codeText, text, urlText } from '../../contracts/primitives.ts';
 import { daysInMonth, isIsoDate } from './civil-date.ts';
 
 /**
@@ -9,10 +10,11 @@ import { daysInMonth, isIsoDate } from './civil-date.ts';
  * advance and are added as they are published.
  */
 
-const Text = z.string().trim().min(1);
+// Input primitives (contracts/primitives.ts): the calendar is uploaded by an administrator.
+const Text = text({ min: 1, max: 2000, multiline: true });
 const Names = z.strictObject({ kk: Text, ru: Text, en: Text });
-const IsoDate = z.string().refine(isIsoDate, { params: { code: 'invalid_date' } });
-const Key = z.string().regex(/^[a-z][a-z0-9_]*$/);
+const IsoDate = text({ max: 10 }).refine(isIsoDate, { params: { code: 'invalid_date' } });
+const Key = codeText(/^[a-z][a-z0-9_]*$/, { max: 120 });
 
 export const RecurringHoliday = z
   .strictObject({
@@ -57,8 +59,8 @@ export const WorkingCalendar = z
   .strictObject({
     id: Key,
     version: Text,
-    country: z.string().regex(/^[A-Z]{2}$/),
-    source: z.array(z.strictObject({ id: Text, citation: Text, url: z.url().optional() })).min(1),
+    country: codeText(/^[A-Z]{2}$/, { max: 2 }),
+    source: z.array(z.strictObject({ id: Text, citation: Text, url: urlText({ max: 2000 }).optional() })).min(1),
     notes: z.array(Text).optional(),
     /** ISO weekdays that are days off (6 = Saturday, 7 = Sunday); at least one working weekday. */
     weekend: z.array(z.int().min(1).max(7)).max(6),
