@@ -75,6 +75,7 @@ describe.skipIf(!browserAvailable())('authority per case action in Chromium (iss
     await expect.poll(() => officer.getByTestId('case-action-decided-by').textContent()).toContain('Полиция');
     await officer.getByTestId('case-action-outcome').selectOption('ActualVictimOfTrafficking');
     await officer.getByTestId('case-action-text').fill('Сұхбат пен бағалау: құжаттары ұсталған, жалақы төленбеген');
+    await officer.screenshot({ path: `${SHOTS}/qorgau-case-authority-form-1366.png`, fullPage: true });
     await officer.getByTestId('case-action-submit').click();
     // The history shows the decision with the organisation derived from her agency (police).
     const decided = officer.getByTestId('case-action').filter({ hasText: 'Шешім қабылдаған: Полиция' });
