@@ -60,6 +60,16 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/**
+ * Behind a TLS proxy with no trusted proxy, every client arrives from the proxy's address: one
+ * shared sign-in and /report rate limit, one address in the audit log. Worth a start-up warning.
+ */
+export function proxyWarning(config: Pick<Config, 'behindTls' | 'trustedProxies'>): string | null {
+  return config.behindTls && config.trustedProxies === false
+    ? 'QORGAU_BEHIND_TLS is set but QORGAU_TRUSTED_PROXIES is not: clients are seen as the proxy (set it to the proxy address, docs/deploying.md)'
+    : null;
+}
+
 /** Parses QORGAU_TRUSTED_PROXIES; a string result is the reason it is invalid. */
 export function parseTrustedProxies(raw: string): false | number | string[] | string {
   const v = raw.trim();

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { startAuditBackground } from './audit/audit-background.ts';
-import type { Config } from './config.ts';
+import { proxyWarning, type Config } from './config.ts';
 import { openRuntime } from './runtime/runtime.ts';
 import { restrictProcessUmask } from './runtime/data-dir-permissions.ts';
 import { isSeeded, readDemoCredentials, seedOrganisations } from './seed/seed-demo.ts';
@@ -27,6 +27,8 @@ export async function startServer(config: Config): Promise<void> {
     seededNow = true;
   }
   const app = await buildApp(rt.deps);
+  const proxy = proxyWarning(config);
+  if (proxy) app.log.warn(proxy);
   // Audit entries are linked into the keyed chain and checkpointed in the background (ADR 0007).
   const audit = startAuditBackground(rt.deps.db, rt.auditKeys, rt.deps.config, app.log);
   // A bulk linkage run left behind by a stopped server resumes where it stopped.

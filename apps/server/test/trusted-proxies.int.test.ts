@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseTrustedProxies } from '../src/config.ts';
+import { ConfigError, loadConfig, parseTrustedProxies, proxyWarning } from '../src/config.ts';
 import { auditLog } from '../src/db/schema.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
@@ -9,6 +9,9 @@ describe('QORGAU_TRUSTED_PROXIES', () => {
   it('is none by default, and QORGAU_BEHIND_TLS no longer implies trusting X-Forwarded-For', () => {
     expect(loadConfig({}).trustedProxies).toBe(false);
     expect(loadConfig({ QORGAU_BEHIND_TLS: '1' }).trustedProxies).toBe(false);
+    // ... and start-up warns about it, since every client would share the proxy's address.
+    expect(proxyWarning(loadConfig({ QORGAU_BEHIND_TLS: '1' }))).toContain('QORGAU_TRUSTED_PROXIES');
+    expect(proxyWarning(loadConfig({ QORGAU_BEHIND_TLS: '1', QORGAU_TRUSTED_PROXIES: '127.0.0.1' }))).toBeNull();
   });
   it('takes a hop count or a list of addresses and CIDRs, and refuses anything else at start-up', () => {
     expect(parseTrustedProxies('1')).toBe(1);
