@@ -41,7 +41,7 @@ describeEachDb('audit log', (kind) => {
   const append = (details: Record<string, unknown>) => t.deps.db.transaction((tx) => appendAudit(tx, { actor: null, ip: '127.0.0.1' }, { operation: 'audit.read', details }));
 
   it('entries written under the old unkeyed lane chain are linked by the first run, in id order', async () => {
-    // As migration 0010 finds them: lane columns filled, no transaction id.
+    // As migration 0009 finds them: lane columns filled, no transaction id.
     await asOwner(
       sql`INSERT INTO audit_log (lane, lane_seq, at, operation, outcome, details, prev_hash, hash, txid)
           VALUES (3, 1, now(), 'system.seeded', 'success', '{"persons": 1}', repeat('0', 64), repeat('a', 64), NULL),

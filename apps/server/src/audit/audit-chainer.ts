@@ -45,7 +45,7 @@ const later = (a: string | null, b: string | null): string | null => (a === null
  * rescanning the whole log, a run records a *horizon*: the oldest transaction still running
  * when the run began (pg_snapshot_xmin). Every transaction older than that had ended, so every
  * entry it wrote was visible to the run and got linked; the next run looks only at entries of
- * transactions from the horizon on (audit_log.txid). Entries from before migration 0010 have
+ * transactions from the horizon on (audit_log.txid). Entries from before migration 0009 have
  * no txid and are linked by the first run, which has no horizon and looks at everything.
  */
 export async function chainPending(db: Db, key: Buffer, memory: ChainerMemory = { horizon: null }, batch = BATCH): Promise<number> {

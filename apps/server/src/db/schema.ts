@@ -69,7 +69,7 @@ export const users = pgTable(
 );
 
 /**
- * Four-eyes grants (issue #8, migration 0009): a new account that may see personal data, or a
+ * Four-eyes grants (issue #8, migration 0008): a new account that may see personal data, or a
  * role or jurisdiction change that gives an account more of it, is requested by one
  * administrator and takes effect only when another administrator or the national coordinator
  * approves it. Until then the account keeps its old role and jurisdiction (a new one cannot
@@ -124,7 +124,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed sign-ins per account and address (migration 0011): the lock is per pair, never per account. */
+/** Failed sign-ins per account and address (migration 0010): the lock is per pair, never per account. */
 export const signInFailures = pgTable(
   'sign_in_failures',
   {
@@ -316,7 +316,7 @@ export const screenings = pgTable(
 /**
  * Append-only (trigger + grants in migration 0001). A request inserts one row; the background
  * chainer links it into `audit_chain` with a keyed MAC (ADR 0007). `lane`…`hash` are the old
- * unkeyed lane chain (migration 0010): filled for entries written before it, null since.
+ * unkeyed lane chain (migration 0009): filled for entries written before it, null since.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -350,7 +350,7 @@ export const auditLog = pgTable(
 );
 
 /**
- * The keyed chain over audit_log, in the chainer's order (migration 0010, ADR 0007): append-only
+ * The keyed chain over audit_log, in the chainer's order (migration 0009, ADR 0007): append-only
  * like the log. `mac` = HMAC-SHA-256 over seq, prev_mac and the entry (audit/audit-chain.ts).
  */
 export const auditChain = pgTable(
