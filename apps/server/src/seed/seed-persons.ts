@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { applyAction, INITIAL_CASE_STATE, generatePersons, type CaseAction, type SyntheticPerson } from '@qorgau/core';
+import { applyAction, decisionOrgOf, IDENTIFYING_AGENCY_TYPES, INITIAL_CASE_STATE, generatePersons, type AgencyType, type CaseAction, type SyntheticPerson } from '@qorgau/core';
 import type { AppDeps } from '../app-deps.ts';
 import { rowsOf } from '../db/client.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -15,16 +15,21 @@ const BATCH = 1_000;
 /** A deterministic number in [0,1) from an index, so a seed run is reproducible. */
 const unit = (i: number, salt: number) => (((Math.imul(i + 1, 2_654_435_761) ^ Math.imul(salt, 40_503)) >>> 0) % 10_000) / 10_000;
 
-/** The synthetic case history: opened, then (by a stable coin) identified, referred, closed. */
-function historyOf(i: number): { action: CaseAction; details: Record<string, string> }[] {
+/**
+ * The synthetic case history: opened, then (by a stable coin) identified, referred, closed.
+ * As in the real workflow (case-authority.ts), only an identification unit (police, NGO)
+ * decides, and the deciding organisation is its own; a frontline agency's case waits open.
+ */
+function historyOf(i: number, recordedBy: AgencyType): { action: CaseAction; details: Record<string, string> }[] {
   const steps: { action: CaseAction; details: Record<string, string> }[] = [{ action: { type: 'opened' }, details: {} }];
-  if (unit(i, 1) < 0.6) {
+  const identifies = (IDENTIFYING_AGENCY_TYPES as readonly AgencyType[]).includes(recordedBy);
+  if (identifies && unit(i, 1) < 0.75) {
     const outcome = unit(i, 2) < 0.8 ? 'ActualVictimOfTrafficking' : 'NotAVictimOfTrafficking';
-    const decidedBy = unit(i, 3) < 0.6 ? 'Police' : 'NGO';
+    const decidedBy = decisionOrgOf(recordedBy);
     steps.push({ action: { type: 'identification_decided', outcome, decidedBy }, details: { outcome, decidedBy } });
     if (outcome === 'ActualVictimOfTrafficking' && unit(i, 4) < 0.6) steps.push({ action: { type: 'referred' }, details: {} });
   }
-  if (unit(i, 5) < 0.15) steps.push({ action: { type: 'closed' }, details: {} });
+  if (identifies && unit(i, 5) < 0.15) steps.push({ action: { type: 'closed' }, details: {} });
   return steps;
 }
 
@@ -99,7 +104,7 @@ async function insertBatch(deps: AppDeps, batch: SyntheticPerson[], authorOf: (p
       personRows.push(person);
       const caseId = randomUUID();
       let state = INITIAL_CASE_STATE;
-      for (const [seq, step] of historyOf(p.index).entries()) {
+      for (const [seq, step] of historyOf(p.index, p.recordedBy).entries()) {
         state = applyAction(state, step.action);
         const id = randomUUID();
         const text = step.action.type === 'opened' ? `Synthetic encounter ${p.index}: ${p.exploitationTypes.join(', ')}` : null;
