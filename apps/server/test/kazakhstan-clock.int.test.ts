@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cases, screenings } from '../src/db/schema.ts';
+import { caseActions, cases, persons, screenings } from '../src/db/schema.ts';
 import { kazakhstanDate, kazakhstanYear } from '../src/util/kazakhstan-date.ts';
 import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
@@ -95,8 +95,18 @@ describeEachDb('the injected clock around New Year in Kazakhstan', (kind) => {
     expect(handed.statusCode, handed.body).toBe(200);
     const [row] = await t.deps.db.select().from(screenings).where(eq(screenings.id, s.id));
     expect(row?.handedOverAt?.toISOString()).toBe(fridayInAstana.toISOString());
+    expect(row?.createdAt.toISOString()).toBe(fridayInAstana.toISOString());
+    const [person] = await t.deps.db.select().from(persons).where(eq(persons.id, row?.personId as string));
+    expect(person?.createdAt.toISOString()).toBe(fridayInAstana.toISOString());
     // 5 working days from Friday 9 January (12-16 January), not from the UTC date, Thursday 8 January (→ 15 January).
     const [kase] = await t.deps.db.select().from(cases).where(eq(cases.id, s.caseId));
     expect(kase?.identificationDue).toBe('2026-01-16');
+    // The case and every entry of its history carry the injected clock's time, not the database's.
+    expect(kase?.createdAt.toISOString()).toBe(fridayInAstana.toISOString());
+    const log = await t.deps.db.select().from(caseActions).where(eq(caseActions.caseId, s.caseId));
+    expect(log.map((a) => [a.type, a.at.toISOString()])).toEqual([
+      ['opened', fridayInAstana.toISOString()],
+      ['handed_over', fridayInAstana.toISOString()],
+    ]);
   });
 });

@@ -30,10 +30,12 @@ import * as repo from './cases.repository.ts';
 import { actionTextContext, caseFactsOf, caseSummary, caseView, type DeadlineContext } from './cases.view.ts';
 import { kazakhstanDate, kazakhstanYear } from '../../util/kazakhstan-date.ts';
 
-export async function insertAction(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: ActionDetails; text: string | undefined }) {
+/** `at`: the injected clock's time (issue #8), never the database's: the history's dates are legal facts. */
+export async function insertAction(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: ActionDetails; text: string | undefined }, at: Date) {
   const id = randomUUID();
   await repo.insertCaseAction(tx, {
     id,
+    at,
     clientId,
     caseId,
     seq,
@@ -63,8 +65,9 @@ export async function openCase(tx: DbOrTx, cipher: FieldCipher, auth: AuthContex
     traffickingStatus: INITIAL_CASE_STATE.traffickingStatus,
     createdBy: auth.user.id,
     ownerAgencyId: auth.user.agencyId,
+    createdAt: now,
   });
-  await insertAction(tx, cipher, auth, id, 1, randomUUID(), { type: 'opened', details: openedDetails, text: body.narrative });
+  await insertAction(tx, cipher, auth, id, 1, randomUUID(), { type: 'opened', details: openedDetails, text: body.narrative }, now);
   await appendAudit(tx, audit, { operation: 'case.created', recordType: 'case', recordId: id, details: { personId: body.personId } });
   return id;
 }
@@ -130,7 +133,7 @@ export function createCasesService(deps: AppDeps) {
             throw new DomainError('validation_failed', [{ path: 'action.toAgencyId', code: 'not_found' }]);
           }
           const next = applyAction(state, parts.action);
-          await insertAction(tx, cipher, auth, caseId, log.length + 1, body.clientId, { type: parts.action.type, details: parts.details, text: parts.text });
+          await insertAction(tx, cipher, auth, caseId, log.length + 1, body.clientId, { type: parts.action.type, details: parts.details, text: parts.text }, deps.now());
           const findings = body.action.type === 'identification_decided' ? body.action.exploitationTypes : undefined;
           await repo.updateCaseState(tx, caseId, { status: next.status, traffickingStatus: next.traffickingStatus, ...(findings ? { exploitationTypes: findings } : {}) });
           await appendAudit(tx, audit, { operation: 'case.action_appended', recordType: 'case', recordId: caseId, details: { type: parts.action.type, ...parts.details } });

@@ -158,7 +158,7 @@ export function createPersonsService(deps: AppDeps) {
       const { row } = prepared;
       try {
         await db.transaction(async (tx) => {
-          await insertPerson(tx, row);
+          await insertPerson(tx, { ...row, createdAt: deps.now() });
           await linkInsertedPerson(deps, tx, prepared);
           // The officer's own "different" at the duplicate check overrides the model from the start.
           for (const other of new Set(body.notSameAs ?? [])) {

@@ -25,7 +25,7 @@ export function createScreeningsService(deps: AppDeps) {
   async function startUrgentPathway(tx: DbOrTx, auth: AuthContext, audit: AuditContext, caseId: string, setting: string, screeningId: string) {
     await setIdentificationDue(tx, caseId, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, await deps.reference.calendar(tx)));
     if (setting !== 'pre_deportation') return;
-    await insertAction(tx, cipher, auth, caseId, 2, randomUUID(), { type: 'deportation_hold', details: { screeningId }, text: undefined });
+    await insertAction(tx, cipher, auth, caseId, 2, randomUUID(), { type: 'deportation_hold', details: { screeningId }, text: undefined }, deps.now());
     await appendAudit(tx, audit, { operation: 'case.action_appended', recordType: 'case', recordId: caseId, details: { type: 'deportation_hold' } });
   }
 
@@ -63,7 +63,7 @@ export function createScreeningsService(deps: AppDeps) {
           const owner = { createdBy: auth.user.id, ownerAgencyId: auth.user.agencyId };
           const prepared = preparePerson(cipher, { ...body.person, clientId: randomUUID(), gender: body.gender, citizenship: body.citizenship, regionCode: body.regionCode }, owner);
           const person = prepared.row;
-          await insertPerson(tx, person);
+          await insertPerson(tx, { ...person, createdAt: deps.now() });
           await linkInsertedPerson(deps, tx, prepared);
           await appendAudit(tx, audit, { operation: 'person.created', recordType: 'person', recordId: person.id as string });
           personId = person.id as string;
@@ -75,6 +75,7 @@ export function createScreeningsService(deps: AppDeps) {
         }
         await repo.insertScreening(tx, {
           id,
+          createdAt: deps.now(),
           clientId: body.clientId,
           reference: await repo.nextScreeningReference(tx, kazakhstanYear(deps.now())),
           screenerId: auth.user.id,
@@ -122,7 +123,7 @@ export function createScreeningsService(deps: AppDeps) {
       if (refusal) throw new DomainError('validation_failed', [{ path: 'toAgencyId', code: refusal }]);
       const log = await listCaseActions(tx, screening.caseId);
       applyAction(deriveCaseState(log.map((l) => ({ type: l.action.type, ...l.action.details }) as unknown as CaseAction)), { type: 'handed_over' });
-      await insertAction(tx, cipher, auth, screening.caseId, log.length + 1, randomUUID(), { type: 'handed_over', details: { toAgencyId }, text: undefined });
+      await insertAction(tx, cipher, auth, screening.caseId, log.length + 1, randomUUID(), { type: 'handed_over', details: { toAgencyId }, text: undefined }, deps.now());
       // The identification clock starts at referral: N working days (default 5) in Kazakhstan's
       // calendar, unless a pre-deportation or detention screening started an earlier one.
       const due = dueAfterHandover(kase.identificationDue, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, await deps.reference.calendar(tx)));

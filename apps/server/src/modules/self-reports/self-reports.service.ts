@@ -56,6 +56,7 @@ export function createSelfReportsService(deps: AppDeps) {
       const contact = body.contact?.trim() ? body.contact.trim() : null;
       await repo.insertSelfReport(tx, {
         id,
+        createdAt: deps.now(),
         reference,
         language: body.language,
         reporter: body.reporter,
