@@ -55,14 +55,30 @@ function calendarOf(base: WorkingCalendar, rows: (typeof referenceDocuments.$inf
   return calendar;
 }
 
+const STAMP_TTL_MS = 5_000;
+
 export function createReferenceStore(db: Db, base: ScreeningReference, baseCalendar: WorkingCalendar = loadWorkingCalendar()): ReferenceStore {
-  let cache: { stamp: string; reference: ScreeningReference; calendar: WorkingCalendar } | null = null;
+  let cache: { stamp: string; checkedAt: number; reference: ScreeningReference; calendar: WorkingCalendar } | null = null;
+  // After this process writes, every read checks the stamp again for a while: the write's
+  // transaction commits after replace() returns, and its change must show on the next read.
+  let stampEveryReadUntil = 0;
+  const wrote = () => {
+    stampEveryReadUntil = performance.now() + 30_000;
+  };
   const loadAll = async (q: DbOrTx) => {
+    // Why a short freshness window: every case read needs the calendar, and a stamp query per
+    // read cost a database round trip on the hottest path. Uploads are rare; this process's
+    // own uploads clear the cache at once, another process's reach it within STAMP_TTL_MS.
+    const t = performance.now();
+    if (cache && t >= stampEveryReadUntil && t - cache.checkedAt < STAMP_TTL_MS) return cache;
     const [s] = await q.select({ n: count(), last: max(referenceDocuments.createdAt) }).from(referenceDocuments);
     const stamp = `${s?.n ?? 0}:${s?.last ? new Date(s.last).toISOString() : ''}`;
-    if (cache?.stamp === stamp) return cache;
+    if (cache?.stamp === stamp) {
+      cache.checkedAt = performance.now();
+      return cache;
+    }
     const rows = await q.select().from(referenceDocuments).orderBy(asc(referenceDocuments.createdAt), asc(referenceDocuments.id));
-    cache = { stamp, reference: applyOverrides(base, rows), calendar: calendarOf(baseCalendar, rows) };
+    cache = { stamp, checkedAt: performance.now(), reference: applyOverrides(base, rows), calendar: calendarOf(baseCalendar, rows) };
     return cache;
   };
   const load = async (q: DbOrTx): Promise<ScreeningReference> => (await loadAll(q)).reference;
@@ -74,6 +90,7 @@ export function createReferenceStore(db: Db, base: ScreeningReference, baseCalen
       // decree) make the whole version provisional, as the indicator lists' verification does.
       const provisional = calendar.datedHolidays.some((h) => h.provisional) || calendar.transfers.some((t) => t.provisional);
       await tx.insert(referenceDocuments).values({ kind: CALENDAR_KIND, docId: calendar.id, version: calendar.version, verification: provisional ? 'provisional' : 'verified', content: calendar, createdBy });
+      wrote();
     },
     async replace(tx, kind, content, createdBy) {
       const now = await load(tx);
@@ -84,6 +101,7 @@ export function createReferenceStore(db: Db, base: ScreeningReference, baseCalen
       const issues = checkReferenceSet(next.lists, next.rules);
       if (issues.length) throw new DomainError('validation_failed', issues);
       await tx.insert(referenceDocuments).values({ kind, docId: content.id, version: content.version, verification: content.verification, content, createdBy });
+      wrote();
     },
   };
 }
