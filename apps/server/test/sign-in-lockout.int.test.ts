@@ -93,8 +93,12 @@ describeEachDb('sign-in lockout per account and address', (kind) => {
     const u = await t.createUser({ role: 'screener', totp: false });
     await fail(u, ATTACKER, LOCK_AFTER);
     const admin = await t.as('administrator', { regions: 'national' });
+    // The administrator sees the account locked (from some address) before she resets it.
+    const lockedOf = async () => (await admin.inject({ method: 'GET', url: `/api/v1/users?q=${u.username}` })).json().items[0].lockedUntil;
+    expect(await lockedOf()).not.toBeNull();
     const reset = await admin.inject({ method: 'POST', url: `/api/v1/users/${u.id}/reset-password`, payload: {} });
     expect(reset.statusCode).toBe(200);
+    expect(await lockedOf()).toBeNull();
     const res = await signIn(u, ATTACKER, reset.json().temporaryPassword);
     expect(res.statusCode, res.body).toBe(200);
   });

@@ -1,12 +1,20 @@
-import { asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { User } from '@qorgau/core';
 import { jurisdictionOf } from '../../auth/auth.plugin.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, users } from '../../db/schema.ts';
+import { agencies, signInFailures, users } from '../../db/schema.ts';
 
-const row = { user: users, agencyName: agencies.name };
+/**
+ * Sign-in locks are per account and address (auth.service.ts): the administrator sees the
+ * latest lock over every address, so she knows a password reset (which clears them) may help.
+ */
+const rowAt = (now: Date) => ({
+  user: users,
+  agencyName: agencies.name,
+  addressLockedUntil: sql`(SELECT max(${signInFailures.lockedUntil}) FROM ${signInFailures} WHERE ${signInFailures.userId} = ${users.id} AND ${signInFailures.lockedUntil} > ${now.toISOString()}::timestamptz)`.mapWith(signInFailures.lockedUntil),
+});
 
-export function userView(r: { user: typeof users.$inferSelect; agencyName: string }): User {
+export function userView(r: { user: typeof users.$inferSelect; agencyName: string; addressLockedUntil: Date | null }): User {
   const u = r.user;
   return {
     id: u.id,
@@ -18,20 +26,20 @@ export function userView(r: { user: typeof users.$inferSelect; agencyName: strin
     jurisdiction: jurisdictionOf(u),
     disabled: u.disabled,
     twoFactorEnabled: u.totpEnabled,
-    lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+    lockedUntil: r.addressLockedUntil?.toISOString() ?? null,
     lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
   };
 }
 
-export async function getUser(db: DbOrTx, id: string): Promise<User | null> {
-  const [r] = await db.select(row).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.id, id));
+export async function getUser(db: DbOrTx, id: string, now: Date): Promise<User | null> {
+  const [r] = await db.select(rowAt(now)).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.id, id));
   return r ? userView(r) : null;
 }
 
-export async function listUsers(db: DbOrTx, q: string | undefined, page: number, pageSize: number) {
+export async function listUsers(db: DbOrTx, q: string | undefined, page: number, pageSize: number, now: Date) {
   const where: SQL | undefined = q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined;
   const [rows, [total]] = await Promise.all([
-    db.select(row).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(where).orderBy(asc(users.username)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select(rowAt(now)).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(where).orderBy(asc(users.username)).limit(pageSize).offset((page - 1) * pageSize),
     db.select({ n: count() }).from(users).where(where),
   ]);
   return { items: rows.map(userView), total: total?.n ?? 0, page, pageSize };

@@ -17,13 +17,13 @@ export function createUsersService(deps: AppDeps) {
   const { db } = deps;
 
   async function mustGet(id: string): Promise<User> {
-    const u = await getUser(db, id);
+    const u = await getUser(db, id, deps.now());
     if (!u) throw new DomainError('not_found');
     return u;
   }
 
   return {
-    list: (q: string | undefined, page: number, pageSize: number) => listUsers(db, q, page, pageSize),
+    list: (q: string | undefined, page: number, pageSize: number) => listUsers(db, q, page, pageSize, deps.now()),
 
     /**
      * New accounts get a one-time password and must choose their own at first sign-in. One that
