@@ -59,7 +59,8 @@ END;
   'app-sql': `\\set k random(1, :ncases)
 SELECT s.*, u.*, ag.* FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies ag ON ag.id = u.agency_id WHERE s.token_hash = :token;
 WITH c AS (
-  SELECT c.*, p.pseudonym, p.first_name_enc, p.second_name_enc, p.middle_name_enc, a.name AS owner_agency_name, true AS identity_visible, true AS can_act
+  SELECT c.*, p.pseudonym, p.first_name_enc, p.second_name_enc, p.middle_name_enc, a.name AS owner_agency_name, true AS identity_visible, true AS can_act,
+         EXISTS (SELECT 1 FROM case_assignments x WHERE x.case_id = c.id AND x.user_id = '00000000-0000-4000-8000-000000000000'::uuid) AS assigned
     FROM cases c JOIN persons p ON p.id = c.person_id JOIN agencies a ON a.id = c.owner_agency_id
    WHERE c.id = ${CASE_ID}),
 audit_ins AS (INSERT INTO bench_audit_log (${AUDIT_COLUMNS}) SELECT ${AUDIT_VALUES} WHERE EXISTS (SELECT 1 FROM c))
