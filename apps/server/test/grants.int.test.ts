@@ -144,6 +144,44 @@ describeEachDb('four-eyes grants', (kind) => {
     expect((await decide(coordinator, '00000000-0000-4000-8000-000000000000', 'approve')).statusCode).toBe(404);
   });
 
+  it("a password reset of an account that sees personal data waits for a second person: the resetting administrator cannot take the account over", async () => {
+    const officer = await t.createUser({ role: 'identification_officer', agencyId });
+    const reset = await adminA.inject({ method: 'POST', url: `/api/v1/users/${officer.id}/reset-password`, payload: {} });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().awaitingApproval).toBe(true);
+    const temporary = reset.json().temporaryPassword as string;
+    // The second factor was cleared, but the temporary password alone opens nothing yet.
+    const refused = await signIn(officer.username, temporary);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toEqual((await signIn(officer.username, 'Not-The-Password-123')).json());
+    const grant = await grantOf(officer.id);
+    expect(grant).toMatchObject({ reset: true, newAccount: false, requested: { role: 'identification_officer' }, requestedBy: { id: adminA.user.id } });
+    expect((await decide(adminA, grant!.id, 'approve')).statusCode).toBe(403);
+    // A second reset while one waits is a conflict, not a second way in.
+    expect((await adminB.inject({ method: 'POST', url: `/api/v1/users/${officer.id}/reset-password`, payload: {} })).statusCode).toBe(409);
+    expect((await decide(adminB, grant!.id, 'approve')).statusCode).toBe(200);
+    const ok = await signIn(officer.username, temporary);
+    expect(ok.statusCode, ok.body).toBe(200);
+    // The owner starts again: a new second factor (the old one was cleared), then her own password.
+    expect(ok.json().stage).toBe('enroll_totp');
+
+    // A reset nobody vouches for: rejected, the account is disabled.
+    const again = await adminA.inject({ method: 'POST', url: `/api/v1/users/${officer.id}/reset-password`, payload: {} });
+    const second = await grantOf(officer.id);
+    expect((await decide(coordinator, second!.id, 'reject')).statusCode).toBe(200);
+    expect((await userRow(officer.id))?.disabled).toBe(true);
+    expect((await signIn(officer.username, again.json().temporaryPassword)).statusCode).toBe(401);
+    expect((await audited('grant.requested', second!.id))[0]?.details).toMatchObject({ reset: true, userId: officer.id });
+  });
+
+  it('a reset of an account without personal data (analyst) takes effect at once', async () => {
+    const analyst = await t.createUser({ role: 'analyst', totp: false });
+    const reset = await adminA.inject({ method: 'POST', url: `/api/v1/users/${analyst.id}/reset-password`, payload: {} });
+    expect(reset.json().awaitingApproval).toBe(false);
+    expect(await grantOf(analyst.id)).toBeUndefined();
+    expect((await signIn(analyst.username, reset.json().temporaryPassword)).statusCode).toBe(200);
+  });
+
   it('recent decisions are listed newest first for the coordinator', async () => {
     const res = await coordinator.inject({ method: 'GET', url: '/api/v1/grants?status=decided' });
     expect(res.statusCode).toBe(200);

@@ -99,6 +99,11 @@ describeEachDb('sign-in lockout per account and address', (kind) => {
     const reset = await admin.inject({ method: 'POST', url: `/api/v1/users/${u.id}/reset-password`, payload: {} });
     expect(reset.statusCode).toBe(200);
     expect(await lockedOf()).toBeNull();
+    // A screener sees personal data: her reset waits for a second person (four eyes).
+    const coordinator = await t.as('national_coordinator', { regions: 'national' });
+    const grants = (await coordinator.inject({ method: 'GET', url: '/api/v1/grants?status=pending' })).json().items as { id: string; user: { id: string } }[];
+    const grant = grants.find((g) => g.user.id === u.id);
+    expect((await coordinator.inject({ method: 'POST', url: `/api/v1/grants/${grant?.id}/approve`, payload: {} })).statusCode).toBe(200);
     const res = await signIn(u, ATTACKER, reset.json().temporaryPassword);
     expect(res.statusCode, res.body).toBe(200);
   });

@@ -83,6 +83,8 @@ export const accessGrants = pgTable(
       .notNull()
       .references(() => users.id),
     newAccount: boolean('new_account').notNull(),
+    /** A reset of the password and second factor (migration 0011): the account waits as if new. */
+    reset: boolean('reset').notNull().default(false),
     role: text('role').notNull(),
     national: boolean('national').notNull(),
     regions: text('regions').array().notNull(),

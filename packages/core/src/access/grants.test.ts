@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayDecideGrant, needsApproval, roleNeedsFourEyes, widensJurisdiction } from './grants.ts';
+import { mayDecideGrant, needsApproval, resetNeedsApproval, roleNeedsFourEyes, widensJurisdiction } from './grants.ts';
 import { hasPermission } from './permissions.ts';
 import { ROLES, type Jurisdiction } from './roles.ts';
 
@@ -56,5 +56,16 @@ describe('four-eyes grants', () => {
     expect(mayDecideGrant({ userId: 'u2', role: 'national_coordinator' }, { requestedBy: 'u1', userId: 'u3' })).toBe(true);
     expect(mayDecideGrant({ userId: 'u2', role: 'administrator' }, { requestedBy: 'u1', userId: 'u3' })).toBe(true);
     expect(mayDecideGrant({ userId: 'u2', role: 'case_worker' }, { requestedBy: 'u1', userId: 'u3' })).toBe(false);
+  });
+});
+
+describe('four-eyes resets', () => {
+  it('a reset waits for a second person for every role that sees personal data or manages accounts, and for no other', () => {
+    for (const role of ROLES) {
+      const powerful = hasPermission(role, 'person.read') || hasPermission(role, 'user.manage') || hasPermission(role, 'grant.approve');
+      expect(resetNeedsApproval(role), role).toBe(powerful);
+    }
+    expect(resetNeedsApproval('identification_officer')).toBe(true);
+    expect(resetNeedsApproval('analyst')).toBe(false);
   });
 });

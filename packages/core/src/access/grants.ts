@@ -15,6 +15,14 @@ export function roleNeedsFourEyes(role: Role): boolean {
   return hasPermission(role, 'person.read') || hasPermission(role, 'user.manage') || hasPermission(role, 'grant.approve');
 }
 
+/**
+ * Whether a password reset waits for a second person. A reset clears the second factor and the
+ * administrator is shown the temporary password: alone, she could sign in as the account's
+ * owner, enrol her own phone and read what the owner may read. So for every account that needs
+ * four eyes to exist, the reset needs them too: the account cannot sign in until approved.
+ */
+export const resetNeedsApproval = (role: Role): boolean => roleNeedsFourEyes(role);
+
 /** Whether `after` reaches a region `before` did not (a new region, or the whole country). */
 export function widensJurisdiction(before: Jurisdiction, after: Jurisdiction): boolean {
   if (before.national) return false;

@@ -55,4 +55,5 @@ export const UpdateUserBody = patchBody(z.object({
 }));
 
 /** A temporary password is shown once to the administrator; the user must change it. */
-export const UserWithTemporaryPassword = z.object({ user: User, temporaryPassword: z.string() });
+/** `awaitingApproval`: the account cannot sign in with it until a second person approves (four eyes). */
+export const UserWithTemporaryPassword = z.object({ user: User, temporaryPassword: z.string(), awaitingApproval: z.boolean() });

@@ -16,6 +16,8 @@ export const AccessGrant = z.object({
   user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), agencyName: z.string() }),
   /** A new account (it cannot sign in until approved), or a change of an existing one. */
   newAccount: z.boolean(),
+  /** A reset of the password and second factor: the account cannot sign in until approved. */
+  reset: z.boolean(),
   requested: Access,
   /** What the account holds now (in force until approval); null for a new account. */
   previous: Access.nullable(),

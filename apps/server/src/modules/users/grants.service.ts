@@ -42,6 +42,29 @@ export async function requestIfNeeded(tx: DbOrTx, audit: AuditContext, requested
   return true;
 }
 
+/**
+ * Records a reset of an account's password and second factor as a grant waiting for a second
+ * person (core `resetNeedsApproval`), in the caller's transaction; the caller makes the account
+ * unable to sign in until it is approved.
+ */
+export async function requestReset(tx: DbOrTx, audit: AuditContext, requestedBy: string, user: { id: string } & AccessRequest): Promise<void> {
+  if (await pendingGrantOf(tx, user.id)) throw pendingConflict();
+  const access = { role: user.role, national: user.jurisdiction.national, regions: user.jurisdiction.regions };
+  const id = await insertGrant(tx, {
+    userId: user.id,
+    newAccount: false,
+    reset: true,
+    ...access,
+    previousRole: access.role,
+    previousNational: access.national,
+    previousRegions: access.regions,
+    requestedBy,
+  }).catch((e: unknown) => {
+    throw isUniqueViolation(e) ? pendingConflict() : e;
+  });
+  await appendAudit(tx, audit, { operation: 'grant.requested', recordType: 'grant', recordId: id, details: { userId: user.id, reset: true, role: user.role } });
+}
+
 function grantView(r: GrantWithNames, viewer: { userId: string; role: Role }): AccessGrant {
   const g = r.grant;
   const access = (role: string, national: boolean, regions: string[]) => ({ role: role as Role, jurisdiction: jurisdictionOf({ national, regions }) });
@@ -49,6 +72,7 @@ function grantView(r: GrantWithNames, viewer: { userId: string; role: Role }): A
     id: g.id,
     user: { id: g.userId, username: r.username, displayName: r.displayName, agencyName: r.agencyName },
     newAccount: g.newAccount,
+    reset: g.reset,
     requested: access(g.role, g.national, g.regions),
     previous: g.previousRole ? access(g.previousRole, g.previousNational ?? false, g.previousRegions ?? []) : null,
     status: g.status as AccessGrant['status'],
@@ -80,14 +104,17 @@ export function createGrantsService(deps: AppDeps) {
         if (!mayDecideGrant({ userId: auth.user.id, role: auth.actor.role }, g)) throw new DomainError('forbidden', [{ path: 'id', code: 'own_grant' }]);
         if (g.status !== 'pending') throw new DomainError('conflict');
         await decideGrant(tx, id, decision, auth.user.id, new Date());
+        // A new account and a reset account wait unable to sign in: approval lets them, a
+        // rejection disables them (a reset nobody would vouch for is a takeover attempt).
+        const waitsToSignIn = g.newAccount || g.reset;
         if (decision === 'approved') {
-          await patchUser(tx, g.userId, g.newAccount ? { approved: true } : { role: g.role, national: g.national, regions: g.regions });
-          if (!g.newAccount) await deleteUserSessions(tx, g.userId);
-        } else if (g.newAccount) {
+          await patchUser(tx, g.userId, waitsToSignIn ? { approved: true } : { role: g.role, national: g.national, regions: g.regions });
+          if (!waitsToSignIn) await deleteUserSessions(tx, g.userId);
+        } else if (waitsToSignIn) {
           await patchUser(tx, g.userId, { disabled: true });
         }
         const operation = decision === 'approved' ? 'grant.approved' : 'grant.rejected';
-        await appendAudit(tx, audit, { operation, recordType: 'grant', recordId: id, details: { userId: g.userId, newAccount: g.newAccount, role: g.role } });
+        await appendAudit(tx, audit, { operation, recordType: 'grant', recordId: id, details: { userId: g.userId, newAccount: g.newAccount, reset: g.reset, role: g.role } });
       });
     },
   };

@@ -28,5 +28,5 @@ export const usersRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
   app.post('/users/:id/reset-password', {
     config: { access: 'user.manage' },
     schema: { tags: ['users'], params: IdParams, body: z.object({}).optional(), response: { 200: UserWithTemporaryPassword } },
-  }, async (req) => users.resetPassword(auditContextOf(req), req.params.id));
+  }, async (req) => users.resetPassword(actorOf(req), auditContextOf(req), req.params.id));
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type User } from '@qorgau/core';
+import { DomainError, resetNeedsApproval, type User } from '@qorgau/core';
 import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
@@ -9,7 +9,7 @@ import { hashPassword, temporaryPassword } from '../../auth/passwords.ts';
 import { deleteUserSessions } from '../../auth/session.repository.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { agencyExists } from '../cases/cases.repository.ts';
-import { requestIfNeeded } from './grants.service.ts';
+import { requestIfNeeded, requestReset } from './grants.service.ts';
 import { getUser, insertUser, listUsers, patchUser } from './users.repository.ts';
 import { clearAllAddressFailures } from '../auth/auth.repository.ts';
 
@@ -34,6 +34,7 @@ export function createUsersService(deps: AppDeps) {
       const password = temporaryPassword();
       const id = randomUUID();
       const passwordHash = await hashPassword(password);
+      let awaitingApproval = false;
       try {
         await db.transaction(async (tx) => {
           await insertUser(tx, {
@@ -51,12 +52,13 @@ export function createUsersService(deps: AppDeps) {
           await appendAudit(tx, audit, { operation: 'user.created', recordType: 'user', recordId: id, details: { role: body.role } });
           const waits = await requestIfNeeded(tx, audit, auth.user.id, id, null, { role: body.role, jurisdiction: jurisdictionOf(body.jurisdiction) });
           if (!waits) await patchUser(tx, id, { approved: true });
+          awaitingApproval = waits;
         });
       } catch (e) {
         if (isUniqueViolation(e)) throw new DomainError('conflict', [{ path: 'username', code: 'taken' }]);
         throw e;
       }
-      return { user: await mustGet(id), temporaryPassword: password };
+      return { user: await mustGet(id), temporaryPassword: password, awaitingApproval };
     },
 
     /**
@@ -91,19 +93,34 @@ export function createUsersService(deps: AppDeps) {
       return mustGet(id);
     },
 
-    /** Resets the password and the second factor (a lost phone), and ends the user's sessions. */
-    async resetPassword(audit: AuditContext, id: string) {
-      await mustGet(id);
+    /**
+     * Resets the password and the second factor (a lost phone), and ends the user's sessions. For
+     * an account that may see personal data (or manage accounts) the account then waits for a
+     * second person's approval before it can sign in (core `resetNeedsApproval`).
+     */
+    async resetPassword(auth: AuthContext, audit: AuditContext, id: string) {
+      const current = await mustGet(id);
+      const awaitingApproval = resetNeedsApproval(current.role);
       const password = temporaryPassword();
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
-        await patchUser(tx, id, { passwordHash, mustChangePassword: true, totpEnabled: false, totpSecretEnc: null, totpLastStep: null, failedAttempts: 0, lockedUntil: null });
+        if (awaitingApproval) await requestReset(tx, audit, auth.user.id, { id, role: current.role, jurisdiction: jurisdictionOf(current.jurisdiction) });
+        await patchUser(tx, id, {
+          passwordHash,
+          mustChangePassword: true,
+          totpEnabled: false,
+          totpSecretEnc: null,
+          totpLastStep: null,
+          failedAttempts: 0,
+          lockedUntil: null,
+          ...(awaitingApproval ? { approved: false } : {}),
+        });
         // A new password ends every address's lock on the account (the old guesses are moot).
         await clearAllAddressFailures(tx, id);
         await deleteUserSessions(tx, id);
         await appendAudit(tx, audit, { operation: 'user.password_reset', recordType: 'user', recordId: id });
       });
-      return { user: await mustGet(id), temporaryPassword: password };
+      return { user: await mustGet(id), temporaryPassword: password, awaitingApproval };
     },
   };
 }

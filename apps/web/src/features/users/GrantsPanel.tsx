@@ -38,9 +38,9 @@ function GrantRow({ g, onDecide }: { g: AccessGrant; onDecide: (g: AccessGrant, 
             </Text>
           </Group>
           <Text size="sm">
-            {g.newAccount ? t('grants.newAccount') : t('grants.change')}: <Access access={g.requested} />
+            {g.reset ? t('grants.reset') : g.newAccount ? t('grants.newAccount') : t('grants.change')}: <Access access={g.requested} />
           </Text>
-          {g.previous && (
+          {g.previous && !g.reset && (
             <Text size="sm" c="dimmed">
               {t('grants.previous')}: <Access access={g.previous} />
             </Text>
@@ -124,7 +124,7 @@ export function GrantsPanel({ showRecent }: { showRecent: boolean }) {
         onConfirm={() => confirming && decide.mutate({ id: confirming.g.id, decision: confirming.decision }, { onSuccess: () => setConfirming(null) })}
       >
         {confirming &&
-          t(confirming.decision === 'approve' ? 'grants.approveText' : 'grants.rejectText', {
+          t(confirming.g.reset ? (confirming.decision === 'approve' ? 'grants.approveResetText' : 'grants.rejectResetText') : confirming.decision === 'approve' ? 'grants.approveText' : 'grants.rejectText', {
             name: isolate(confirming.g.user.displayName),
             role: t(`roles.${confirming.g.requested.role}`),
           })}

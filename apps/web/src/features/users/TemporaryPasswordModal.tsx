@@ -2,7 +2,7 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@man
 import { useTranslation } from 'react-i18next';
 
 interface Props {
-  result: { username: string; password: string } | null;
+  result: { username: string; password: string; awaitingApproval: boolean } | null;
   onClose: () => void;
 }
 
@@ -26,6 +26,11 @@ export function TemporaryPasswordModal({ result, onClose }: Props) {
           <Alert color="orange" variant="light">
             {t('users.temporary.warning')}
           </Alert>
+          {result.awaitingApproval && (
+            <Alert color="blue" variant="light" data-testid="temporary-awaiting-approval">
+              {t('users.temporary.awaitingApproval')}
+            </Alert>
+          )}
           <Group justify="space-between">
             <CopyButton value={result.password}>
               {({ copied, copy }) => (

@@ -9,7 +9,7 @@ import { useResetPassword, useUpdateUser } from './api.ts';
 interface Props {
   user: User;
   onEdit: () => void;
-  onPasswordReset: (username: string, temporaryPassword: string) => void;
+  onPasswordReset: (username: string, temporaryPassword: string, awaitingApproval: boolean) => void;
 }
 
 export function UserActions({ user, onEdit, onPasswordReset }: Props) {
@@ -55,7 +55,7 @@ export function UserActions({ user, onEdit, onPasswordReset }: Props) {
           reset.mutate(user.id, {
             onSuccess: (r) => {
               close();
-              onPasswordReset(r.user.username, r.temporaryPassword);
+              onPasswordReset(r.user.username, r.temporaryPassword, r.awaitingApproval);
             },
           })
         }

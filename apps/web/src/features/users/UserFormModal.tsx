@@ -12,7 +12,7 @@ interface Props {
   /** The user to edit, or null to create one. */
   user: User | null;
   onClose: () => void;
-  onCreated: (username: string, temporaryPassword: string) => void;
+  onCreated: (username: string, temporaryPassword: string, awaitingApproval: boolean) => void;
 }
 
 export function UserFormModal({ user, onClose, onCreated }: Props) {
@@ -47,7 +47,7 @@ export function UserFormModal({ user, onClose, onCreated }: Props) {
     else
       create.mutate(
         { ...body, username: username.trim().toLowerCase() },
-        { onSuccess: (r) => onCreated(r.user.username, r.temporaryPassword) },
+        { onSuccess: (r) => onCreated(r.user.username, r.temporaryPassword, r.awaitingApproval) },
       );
   };
 

@@ -27,12 +27,12 @@ function UserStatus({ user, grant }: { user: User; grant: AccessGrant | undefine
         <Badge color="red">{t('users.status.disabled')}</Badge>
       ) : (
         // A new account awaiting approval is not active yet: it cannot sign in.
-        !grant?.newAccount && <Badge color="green">{t('users.status.active')}</Badge>
+        !(grant?.newAccount || grant?.reset) && <Badge color="green">{t('users.status.active')}</Badge>
       )}
       {locked && <Badge color="orange">{t('users.status.locked')}</Badge>}
       {grant && (
         <Badge color="orange" variant="light" data-testid="awaiting-approval">
-          {grant.newAccount ? t('users.status.awaitingApproval') : t('users.status.changeAwaitingApproval')}
+          {grant.newAccount || grant.reset ? t('users.status.awaitingApproval') : t('users.status.changeAwaitingApproval')}
         </Badge>
       )}
       <Badge variant="outline" color={user.twoFactorEnabled ? 'teal' : 'gray'}>
@@ -52,8 +52,8 @@ export function UsersPage() {
   const pendingGrants = useGrants('pending', 100, can('grant.approve'));
   const grantOf = (u: User) => pendingGrants.data?.items.find((g) => g.user.id === u.id);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const [temporary, setTemporary] = useState<{ username: string; password: string } | null>(null);
-  const showTemporary = (username: string, password: string) => setTemporary({ username, password });
+  const [temporary, setTemporary] = useState<{ username: string; password: string; awaitingApproval: boolean } | null>(null);
+  const showTemporary = (username: string, password: string, awaitingApproval: boolean) => setTemporary({ username, password, awaitingApproval });
   const jurisdiction = (u: User) =>
     u.jurisdiction.national ? t('users.jurisdiction.national') : u.jurisdiction.regions.map((r) => regionName(r, lng)).join(', ');
 
@@ -120,9 +120,9 @@ export function UsersPage() {
         <UserFormModal
           user={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onCreated={(username, password) => {
+          onCreated={(username, password, awaitingApproval) => {
             setEditing(null);
-            showTemporary(username, password);
+            showTemporary(username, password, awaitingApproval);
           }}
         />
       )}
