@@ -41,7 +41,7 @@ export function DeniedAttemptsPanel() {
             <Table.Tbody>
               {items.map((i) => (
                 <Table.Tr key={`${i.day}-${i.actorId}`}>
-                  <Table.Td>{i.day}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{i.day}</Table.Td>
                   <Table.Td>
                     <Anchor component={Link} href={`/audit?operation=access.denied&actorId=${i.actorId}&from=${i.day}&to=${i.day}`} title={t('home.denied.open')}>
                       <bdi>{i.actorUsername ?? i.actorId}</bdi>
