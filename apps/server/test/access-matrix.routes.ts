@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import type { Role } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
-import { TEST_PASSWORD, personBody, type Session, type TestApp } from './test-app.ts';
+import { TEST_PASSWORD, personBody, screeningBody as sharedScreeningBody, type Session, type TestApp } from './test-app.ts';
 
 /**
  * THE ROUTE TABLE OF THE ACCESS MATRIX (access-matrix.int.test.ts). One row per API route, keyed
@@ -61,22 +61,7 @@ export interface RouteRow {
 }
 
 /** A screening body with consent, in the matrix region. */
-export const screeningBody = (overrides: Record<string, unknown> = {}) => ({
-  clientId: randomUUID(),
-  encounterDate: '2026-11-20',
-  regionCode: 'KZ-75',
-  setting: 'farm',
-  language: 'kk',
-  interpreterUsed: false,
-  observed: ['short_form.documents_withheld', 'short_form.wages_withheld'],
-  ageYears: 34,
-  gender: 'Feminine',
-  citizenship: 'UZ',
-  exploitationTypes: ['ForcedLabour'],
-  consent: 'identified',
-  person: { firstName: 'Dilnoza', secondName: 'Gʻulomova', birthdate: '1992-05-01' },
-  ...overrides,
-});
+export const screeningBody = (overrides: Record<string, unknown> = {}) => sharedScreeningBody({ regionCode: 'KZ-75', narrative: undefined, ...overrides });
 
 const unique = () => randomUUID().slice(0, 8);
 

@@ -4,25 +4,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addWorkingDays } from '@qorgau/core';
 import { cases } from '../src/db/schema.ts';
 import { kazakhstanDate } from '../src/util/kazakhstan-date.ts';
-import { createTestApp, type Session, type TestApp } from './test-app.ts';
+import { createTestApp, screeningBody as sharedScreeningBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
-const screeningBody = (overrides: Record<string, unknown> = {}) => ({
-  clientId: randomUUID(),
-  encounterDate: '2026-11-20',
-  regionCode: 'KZ-61',
-  setting: 'farm',
-  language: 'ru',
-  interpreterUsed: false,
-  observed: ['short_form.documents_withheld'],
-  ageYears: 28,
-  gender: 'Masculine',
-  citizenship: 'TJ',
-  exploitationTypes: ['ForcedLabour'],
-  consent: 'identified',
-  person: { firstName: 'Firuz', secondName: 'Saidov', birthdate: '1998-07-07' },
-  ...overrides,
-});
+const screeningBody = (overrides: Record<string, unknown> = {}) =>
+  sharedScreeningBody({ language: 'ru', observed: ['short_form.documents_withheld'], ageYears: 28, gender: 'Masculine', citizenship: 'TJ', person: { firstName: 'Firuz', secondName: 'Saidov', birthdate: '1998-07-07' }, narrative: undefined, ...overrides });
 
 /** Issue #8: a handover goes only to an identification unit that may receive it, and never pushes a running clock back. */
 describeEachDb('handover target and due date', (kind) => {

@@ -1,25 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from './test-app.ts';
+import { createTestApp, screeningBody as sharedScreeningBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
-const screeningBody = (overrides: Record<string, unknown> = {}) => ({
-  clientId: randomUUID(),
-  encounterDate: '2026-11-20',
-  regionCode: 'KZ-61',
-  setting: 'farm',
-  language: 'kk',
-  interpreterUsed: false,
-  observed: ['short_form.documents_withheld'],
-  ageYears: 30,
-  gender: 'Feminine',
-  citizenship: 'UZ',
-  exploitationTypes: ['ForcedLabour'],
-  consent: 'identified',
-  person: { firstName: 'Mohira', secondName: 'Rahimova', birthdate: '1996-02-03', identityNumber: 'AA1234567' },
-  narrative: 'Met on a farm',
-  ...overrides,
-});
+const screeningBody = (overrides: Record<string, unknown> = {}) =>
+  sharedScreeningBody({ observed: ['short_form.documents_withheld'], ageYears: 30, person: { firstName: 'Mohira', secondName: 'Rahimova', birthdate: '1996-02-03', identityNumber: 'AA1234567' }, narrative: 'Met on a farm', ...overrides });
 
 /**
  * Minimal disclosure (DOMAIN.md §1, ADR 0004, issue #8): after a handover the screener keeps the

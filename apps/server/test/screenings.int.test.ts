@@ -4,26 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addWorkingDays } from '@qorgau/core';
 import { cases, persons, screenings } from '../src/db/schema.ts';
 import { kazakhstanDate } from '../src/util/kazakhstan-date.ts';
-import { createTestApp, type Session, type TestApp } from './test-app.ts';
+import { createTestApp, screeningBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
-const screeningBody = (overrides: Record<string, unknown> = {}) => ({
-  clientId: randomUUID(),
-  encounterDate: '2026-11-20',
-  regionCode: 'KZ-61',
-  setting: 'farm',
-  language: 'kk',
-  interpreterUsed: false,
-  observed: ['short_form.documents_withheld', 'short_form.wages_withheld'],
-  ageYears: 34,
-  gender: 'Feminine',
-  citizenship: 'UZ',
-  exploitationTypes: ['ForcedLabour'],
-  consent: 'identified',
-  person: { firstName: 'Dilnoza', secondName: 'Gʻulomova', birthdate: '1992-05-01' },
-  narrative: 'Met during a labour inspection on a cotton farm',
-  ...overrides,
-});
 
 describeEachDb('screenings', (kind) => {
   let t: TestApp;

@@ -135,3 +135,27 @@ export function personBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/**
+ * A valid screening body with consent and a fresh client id: a labour inspection on a farm in
+ * Turkistan region (KZ-61), two short-form indicators, an adult Uzbek woman.
+ */
+export function screeningBody(overrides: Record<string, unknown> = {}) {
+  return {
+    clientId: randomUUID(),
+    encounterDate: '2026-11-20',
+    regionCode: 'KZ-61',
+    setting: 'farm',
+    language: 'kk',
+    interpreterUsed: false,
+    observed: ['short_form.documents_withheld', 'short_form.wages_withheld'],
+    ageYears: 34,
+    gender: 'Feminine',
+    citizenship: 'UZ',
+    exploitationTypes: ['ForcedLabour'],
+    consent: 'identified',
+    person: { firstName: 'Dilnoza', secondName: 'Gʻulomova', birthdate: '1992-05-01' },
+    narrative: 'Met during a labour inspection on a cotton farm',
+    ...overrides,
+  };
+}
