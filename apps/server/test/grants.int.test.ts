@@ -103,6 +103,26 @@ describeEachDb('four-eyes grants', (kind) => {
     expect((await s.inject({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
   });
 
+  it("moving a case worker to another agency waits: she keeps her own agency's records, not the new one's, until approval", async () => {
+    const otherAgency = await t.createAgency({ type: 'ngo', regionCode: 'KZ-75', name: 'Another shelter NGO' });
+    const worker = await t.createUser({ role: 'case_worker', agencyId });
+    const res = await adminA.inject({ method: 'PATCH', url: `/api/v1/users/${worker.id}`, payload: { agencyId: otherAgency } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().agencyId).toBe(agencyId);
+    const s = await t.signIn(worker);
+    const grant = await grantOf(worker.id);
+    expect(grant).toMatchObject({ newAccount: false, reset: false, agencyMove: { to: 'Another shelter NGO' }, requested: { role: 'case_worker' } });
+    expect((await decide(adminA, grant!.id, 'approve')).statusCode).toBe(403);
+    expect((await decide(coordinator, grant!.id, 'approve')).statusCode).toBe(200);
+    expect((await userRow(worker.id))?.agencyId).toBe(otherAgency);
+    // The move ends her sessions: the new agency's records come with a new sign-in.
+    expect((await s.inject({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+    // An analyst (no personal data) moves at once.
+    const analyst = await t.createUser({ role: 'analyst', agencyId });
+    await adminA.inject({ method: 'PATCH', url: `/api/v1/users/${analyst.id}`, payload: { agencyId: otherAgency } });
+    expect((await userRow(analyst.id))?.agencyId).toBe(otherAgency);
+  });
+
   it('widening a jurisdiction waits; narrowing it takes effect at once', async () => {
     const worker = await t.createUser({ role: 'case_worker', agencyId, regions: ['KZ-75', 'KZ-71'] });
     const narrow = await adminA.inject({ method: 'PATCH', url: `/api/v1/users/${worker.id}`, payload: { jurisdiction: { national: false, regions: ['KZ-75'] } } });

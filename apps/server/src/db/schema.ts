@@ -91,6 +91,9 @@ export const accessGrants = pgTable(
     previousRole: text('previous_role'),
     previousNational: boolean('previous_national'),
     previousRegions: text('previous_regions').array(),
+    /** A move to another agency (migration 0011): the agency asked for and the one it had; null when the agency stays. */
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    previousAgencyId: uuid('previous_agency_id').references(() => agencies.id),
     status: text('status').notNull().default('pending'),
     requestedBy: uuid('requested_by')
       .notNull()

@@ -34,6 +34,17 @@ describe('four-eyes grants', () => {
     );
   });
 
+  it('moving a sensitive account to another agency waits (it reaches that agency\'s records); keeping the agency does not', () => {
+    const agency = fc.constantFrom('a1', 'a2', 'a3');
+    fc.assert(
+      fc.property(access, agency, agency, (a, from, to) => {
+        const before = { ...a, agencyId: from };
+        const after = { ...a, agencyId: to };
+        expect(needsApproval(before, after)).toBe(roleNeedsFourEyes(a.role) && from !== to);
+      }),
+    );
+  });
+
   it('a jurisdiction widens by a new region or by becoming national, never by losing regions', () => {
     fc.assert(
       fc.property(jurisdiction, jurisdiction, (a, b) => {

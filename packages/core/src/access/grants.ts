@@ -33,17 +33,25 @@ export function widensJurisdiction(before: Jurisdiction, after: Jurisdiction): b
 export interface AccountAccess {
   role: Role;
   jurisdiction: Jurisdiction;
+  /**
+   * The account's agency. Moving an account to another agency hands it that agency's records
+   * (agency scope) and its cases to decide (the holding unit's actions): a wider reach, like a
+   * new region. Absent when only role and jurisdiction are asked about.
+   */
+  agencyId?: string;
 }
 
 /**
  * Whether a new account (`before` null) or a change of an existing one waits for approval: a
- * role that needs four eyes, given to a new account, changed to, or kept with a wider
- * jurisdiction. Narrowing (a role without personal data, fewer regions) takes effect at once.
+ * role that needs four eyes, given to a new account, changed to, moved to another agency, or
+ * kept with a wider jurisdiction. Narrowing (a role without personal data, fewer regions)
+ * takes effect at once.
  */
 export function needsApproval(before: AccountAccess | null, after: AccountAccess): boolean {
   if (!roleNeedsFourEyes(after.role)) return false;
   if (before === null) return true;
-  return after.role !== before.role || widensJurisdiction(before.jurisdiction, after.jurisdiction);
+  const movesAgency = after.agencyId !== undefined && before.agencyId !== undefined && after.agencyId !== before.agencyId;
+  return after.role !== before.role || movesAgency || widensJurisdiction(before.jurisdiction, after.jurisdiction);
 }
 
 /**

@@ -18,6 +18,8 @@ export const AccessGrant = z.object({
   newAccount: z.boolean(),
   /** A reset of the password and second factor: the account cannot sign in until approved. */
   reset: z.boolean(),
+  /** A move to another agency (its records come with it): the agency it has and the one asked for. */
+  agencyMove: z.object({ from: z.string(), to: z.string() }).nullable(),
   requested: Access,
   /** What the account holds now (in force until approval); null for a new account. */
   previous: Access.nullable(),

@@ -27,6 +27,8 @@ export async function decideGrant(tx: DbOrTx, id: string, status: 'approved' | '
 const subject = alias(users, 'grant_subject');
 const requester = alias(users, 'grant_requester');
 const decider = alias(users, 'grant_decider');
+const requestedAgency = alias(agencies, 'grant_requested_agency');
+const previousAgency = alias(agencies, 'grant_previous_agency');
 
 export interface GrantWithNames {
   grant: GrantRow;
@@ -35,6 +37,8 @@ export interface GrantWithNames {
   agencyName: string;
   requesterName: string;
   deciderName: string | null;
+  requestedAgencyName: string | null;
+  previousAgencyName: string | null;
 }
 
 /** Pending grants oldest first (the queue), decided ones newest first (the recent history). */
@@ -50,12 +54,16 @@ export async function listGrants(db: DbOrTx, status: 'pending' | 'decided', page
         agencyName: agencies.name,
         requesterName: requester.displayName,
         deciderName: decider.displayName,
+        requestedAgencyName: requestedAgency.name,
+        previousAgencyName: previousAgency.name,
       })
       .from(accessGrants)
       .innerJoin(subject, eq(subject.id, accessGrants.userId))
       .innerJoin(agencies, eq(agencies.id, subject.agencyId))
       .innerJoin(requester, eq(requester.id, accessGrants.requestedBy))
       .leftJoin(decider, eq(decider.id, accessGrants.decidedBy))
+      .leftJoin(requestedAgency, eq(requestedAgency.id, accessGrants.agencyId))
+      .leftJoin(previousAgency, eq(previousAgency.id, accessGrants.previousAgencyId))
       .where(where)
       .orderBy(...order)
       .limit(pageSize)

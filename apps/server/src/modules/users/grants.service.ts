@@ -13,6 +13,7 @@ const pendingConflict = () => new DomainError('conflict', [{ path: 'role', code:
 export interface AccessRequest {
   role: Role;
   jurisdiction: Jurisdiction;
+  agencyId?: string;
 }
 
 /**
@@ -33,6 +34,8 @@ export async function requestIfNeeded(tx: DbOrTx, audit: AuditContext, requested
     previousRole: previous?.role ?? null,
     previousNational: previous?.jurisdiction.national ?? null,
     previousRegions: previous?.jurisdiction.regions ?? null,
+    // Only a move is recorded: a new account's agency is its own from the start.
+    ...(previous && requested.agencyId && requested.agencyId !== previous.agencyId ? { agencyId: requested.agencyId, previousAgencyId: previous.agencyId ?? null } : {}),
     requestedBy,
   }).catch((e: unknown) => {
     // Two requests for one account at the same moment: one pending grant per account (unique index).
@@ -73,6 +76,7 @@ function grantView(r: GrantWithNames, viewer: { userId: string; role: Role }): A
     user: { id: g.userId, username: r.username, displayName: r.displayName, agencyName: r.agencyName },
     newAccount: g.newAccount,
     reset: g.reset,
+    agencyMove: g.agencyId ? { from: r.previousAgencyName ?? '', to: r.requestedAgencyName ?? '' } : null,
     requested: access(g.role, g.national, g.regions),
     previous: g.previousRole ? access(g.previousRole, g.previousNational ?? false, g.previousRegions ?? []) : null,
     status: g.status as AccessGrant['status'],
@@ -108,7 +112,7 @@ export function createGrantsService(deps: AppDeps) {
         // rejection disables them (a reset nobody would vouch for is a takeover attempt).
         const waitsToSignIn = g.newAccount || g.reset;
         if (decision === 'approved') {
-          await patchUser(tx, g.userId, waitsToSignIn ? { approved: true } : { role: g.role, national: g.national, regions: g.regions });
+          await patchUser(tx, g.userId, waitsToSignIn ? { approved: true } : { role: g.role, national: g.national, regions: g.regions, ...(g.agencyId ? { agencyId: g.agencyId } : {}) });
           if (!waitsToSignIn) await deleteUserSessions(tx, g.userId);
         } else if (waitsToSignIn) {
           await patchUser(tx, g.userId, { disabled: true });

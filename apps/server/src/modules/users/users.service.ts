@@ -62,9 +62,9 @@ export function createUsersService(deps: AppDeps) {
     },
 
     /**
-     * A role or jurisdiction change that gives more access to personal data waits for a second
-     * person (four eyes): the account keeps its old role and jurisdiction until approval; the
-     * other fields of the same request take effect at once.
+     * A role, agency or jurisdiction change that gives more access to personal data waits for a
+     * second person (four eyes): the account keeps its old role, agency and jurisdiction until
+     * approval; the other fields of the same request take effect at once.
      */
     async update(auth: AuthContext, audit: AuditContext, id: string, body: z.infer<typeof UpdateUserBody>) {
       const current = await mustGet(id);
@@ -72,22 +72,30 @@ export function createUsersService(deps: AppDeps) {
       await db.transaction(async (tx) => {
         // Only a real change counts (the edit form sends every field, changed or not).
         const sameJurisdiction = (j: User['jurisdiction']) => j.national === current.jurisdiction.national && [...j.regions].sort().join() === [...current.jurisdiction.regions].sort().join();
-        const access = (body.role !== undefined && body.role !== current.role) || (body.jurisdiction !== undefined && !sameJurisdiction(body.jurisdiction));
+        const movesAgency = body.agencyId !== undefined && body.agencyId !== current.agencyId;
+        const access = (body.role !== undefined && body.role !== current.role) || movesAgency || (body.jurisdiction !== undefined && !sameJurisdiction(body.jurisdiction));
         const waits = access
-          ? await requestIfNeeded(tx, audit, auth.user.id, id, { role: current.role, jurisdiction: jurisdictionOf(current.jurisdiction) }, { role: body.role ?? current.role, jurisdiction: jurisdictionOf(body.jurisdiction ?? current.jurisdiction) })
+          ? await requestIfNeeded(
+              tx,
+              audit,
+              auth.user.id,
+              id,
+              { role: current.role, jurisdiction: jurisdictionOf(current.jurisdiction), agencyId: current.agencyId },
+              { role: body.role ?? current.role, jurisdiction: jurisdictionOf(body.jurisdiction ?? current.jurisdiction), agencyId: body.agencyId ?? current.agencyId },
+            )
           : false;
         const patch = Object.fromEntries(
           Object.entries({
             displayName: body.displayName,
             role: waits ? undefined : body.role,
-            agencyId: body.agencyId,
+            agencyId: waits ? undefined : body.agencyId,
             disabled: body.disabled,
             ...(body.jurisdiction && !waits ? { national: body.jurisdiction.national, regions: body.jurisdiction.regions } : {}),
           }).filter(([, v]) => v !== undefined),
         );
         if (Object.keys(patch).length) await patchUser(tx, id, patch);
         // A changed role, agency or jurisdiction takes effect at once: end the user's sessions.
-        if ((access && !waits) || body.agencyId || body.disabled) await deleteUserSessions(tx, id);
+        if ((access && !waits) || body.disabled) await deleteUserSessions(tx, id);
         await appendAudit(tx, audit, { operation: 'user.updated', recordType: 'user', recordId: id, details: { fields: Object.keys(body) } });
       });
       return mustGet(id);

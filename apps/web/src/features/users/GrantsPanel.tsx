@@ -40,6 +40,11 @@ function GrantRow({ g, onDecide }: { g: AccessGrant; onDecide: (g: AccessGrant, 
           <Text size="sm">
             {g.reset ? t('grants.reset') : g.newAccount ? t('grants.newAccount') : t('grants.change')}: <Access access={g.requested} />
           </Text>
+          {g.agencyMove && (
+            <Text size="sm" data-testid="grant-agency-move">
+              {t('grants.agencyMove', { from: isolate(g.agencyMove.from), to: isolate(g.agencyMove.to) })}
+            </Text>
+          )}
           {g.previous && !g.reset && (
             <Text size="sm" c="dimmed">
               {t('grants.previous')}: <Access access={g.previous} />
