@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditOperation, AuditOutcome } from '@qorgau/core';
 import type { DbOrTx } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
@@ -35,19 +35,27 @@ function entryOf(ctx: AuditContext, event: AuditEvent) {
   };
 }
 
+/** The parameters of `audit_ins`, as bound to the statement (`at` ISO, `details` JSON text). */
+export type AuditValues = Record<'at' | 'operation' | 'outcome' | 'actorId' | 'actorUsername' | 'actorRole' | 'agencyId' | 'recordType' | 'recordId' | 'ip' | 'details', string | null>;
+
+export function auditValues(ctx: AuditContext, event: AuditEvent): AuditValues {
+  const f = entryOf(ctx, event);
+  return { ...f, at: f.at.toISOString(), details: JSON.stringify(f.details) };
+}
+
 /**
  * The common-table expression (`audit_ins`) that appends one entry, for use inside a larger
- * statement. A plain insert: no lock and no hash on the request path; the background chainer
+ * statement, from values or `sql.placeholder`s of the same names (a statement compiled once).
+ * A plain insert: no lock and no hash on the request path; the background chainer
  * (audit-chainer.ts) links the entry once it has committed (ADR 0007). With `onlyIf`, nothing
  * is appended unless that condition holds (an audited read of a record that turned out not to
  * be visible).
  */
-export function auditCtes(ctx: AuditContext, event: AuditEvent, onlyIf: SQL = sql`true`): SQL {
-  const f = entryOf(ctx, event);
+export function auditInsertCteOf(f: AuditValues | Record<keyof AuditValues, Placeholder>, onlyIf: SQL): SQL {
   return sql`audit_ins AS (
     INSERT INTO ${auditLog} (at, operation, outcome, actor_id, actor_username, actor_role, agency_id, record_type, record_id, ip, details)
-    SELECT ${f.at.toISOString()}::timestamptz, ${f.operation}::text, ${f.outcome}::text, ${f.actorId}::uuid, ${f.actorUsername}::text,
-           ${f.actorRole}::text, ${f.agencyId}::uuid, ${f.recordType}::text, ${f.recordId}::text, ${f.ip}::text, ${JSON.stringify(f.details)}::jsonb
+    SELECT ${f.at}::timestamptz, ${f.operation}::text, ${f.outcome}::text, ${f.actorId}::uuid, ${f.actorUsername}::text,
+           ${f.actorRole}::text, ${f.agencyId}::uuid, ${f.recordType}::text, ${f.recordId}::text, ${f.ip}::text, ${f.details}::jsonb
      WHERE ${onlyIf})`;
 }
 

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DomainError, scopeOf, type Actor, type Permission, type Scope } from '@qorgau/core';
 import { caseAssignments, cases, screenings } from '../db/schema.ts';
@@ -23,7 +23,12 @@ export interface ScopedColumns {
  * screening, or one whose insert raced the handover. The screening receipt is the fact.
  */
 export function handedOverBy(actor: Actor, personId: PgColumn): SQL {
-  return sql`EXISTS (SELECT 1 FROM ${screenings} h WHERE h.person_id = ${personId} AND h.screener_id = ${actor.userId}::uuid AND h.handed_over_at IS NOT NULL)`;
+  return handedOverByUser(actor.userId, personId);
+}
+
+/** `userId`: a value, or a `sql.placeholder` for a statement compiled once (case-read.repository.ts). */
+function handedOverByUser(userId: unknown, personId: PgColumn): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${screenings} h WHERE h.person_id = ${personId} AND h.screener_id = ${userId}::uuid AND h.handed_over_at IS NOT NULL)`;
 }
 
 /** Scopes are cumulative: each includes every narrower one (core `canAccessRecord`). */
@@ -39,15 +44,37 @@ const RANK: Record<Scope, number> = { own: 0, assigned: 1, agency: 2, region: 3,
  * with parameters bound (custom plans) the planner folds the constant tests away.
  */
 export function scopePredicate(actor: Actor, scope: Scope | undefined, cols: ScopedColumns): SQL {
-  const rank = scope === undefined ? -1 : RANK[scope];
-  const national = actor.jurisdiction.national;
-  const regions = sql.param(actor.jurisdiction.regions);
-  return sql`(${rank}::int >= 4
-    OR (${rank}::int >= 0 AND ${cols.createdBy} = ${actor.userId}::uuid AND NOT ${cols.creatorAccessEnded} AND NOT ${handedOverBy(actor, cols.personId)})
-    OR (${rank}::int >= 1 AND ${cols.assigned})
-    OR (${rank}::int >= 2 AND ${cols.ownerAgencyId} = ${actor.agencyId}::uuid)
-    OR (${rank}::int >= 3 AND (${national}::boolean OR ${cols.regionCode} = ANY(${regions}::text[]))))`;
+  return scopePredicateOf(scopeValues(actor, scope), cols);
 }
+
+/** The parameters of the scope predicate: the scope's rank (-1: no grant) and the actor's facts. */
+export interface ScopeValues {
+  rank: number;
+  userId: string;
+  agencyId: string;
+  national: boolean;
+  regions: string[];
+}
+
+export function scopeValues(actor: Actor, scope: Scope | undefined): ScopeValues {
+  return { rank: scope === undefined ? -1 : RANK[scope], userId: actor.userId, agencyId: actor.agencyId, national: actor.jurisdiction.national, regions: actor.jurisdiction.regions };
+}
+
+/**
+ * The predicate from its parameters, each a value or a `sql.placeholder` (`Placeholders<ScopeValues>`):
+ * the same SQL text either way, so a hot statement can be compiled once and bound per request.
+ */
+export function scopePredicateOf(v: ScopeValues | Placeholders<ScopeValues>, cols: ScopedColumns): SQL {
+  const regions = Array.isArray(v.regions) ? sql.param(v.regions) : v.regions;
+  return sql`(${v.rank}::int >= 4
+    OR (${v.rank}::int >= 0 AND ${cols.createdBy} = ${v.userId}::uuid AND NOT ${cols.creatorAccessEnded} AND NOT ${handedOverByUser(v.userId, cols.personId)})
+    OR (${v.rank}::int >= 1 AND ${cols.assigned})
+    OR (${v.rank}::int >= 2 AND ${cols.ownerAgencyId} = ${v.agencyId}::uuid)
+    OR (${v.rank}::int >= 3 AND (${v.national}::boolean OR ${cols.regionCode} = ANY(${regions}::text[]))))`;
+}
+
+/** Every field a placeholder of the same name. */
+export type Placeholders<T> = { [K in keyof T]: Placeholder };
 
 /** The scope condition of a permission; throws `forbidden` when the role lacks it. */
 export function scopeCondition(actor: Actor, permission: Permission, cols: ScopedColumns): SQL {
@@ -61,13 +88,16 @@ export function visibleIf(actor: Actor, permission: Permission, cols: ScopedColu
   return scopePredicate(actor, scopeOf(actor.role, permission), cols);
 }
 
-export const caseColumns = (actor: Actor): ScopedColumns => ({
+export const caseColumns = (actor: Actor): ScopedColumns => caseColumnsFor(actor.userId);
+
+/** `userId`: a value, or a `sql.placeholder` (see scopePredicateOf). */
+export const caseColumnsFor = (userId: unknown): ScopedColumns => ({
   createdBy: cases.createdBy,
   ownerAgencyId: cases.ownerAgencyId,
   regionCode: cases.regionCode,
   creatorAccessEnded: cases.creatorAccessEnded,
   personId: cases.personId,
-  assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${cases.id} AND ${caseAssignments.userId} = ${actor.userId}::uuid)`,
+  assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${cases.id} AND ${caseAssignments.userId} = ${userId}::uuid)`,
 });
 
 export function caseScope(actor: Actor, permission: Permission): SQL {

@@ -4,7 +4,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Db } from './client.ts';
 
-const dialect = new PgDialect();
+export const dialect = new PgDialect();
 const names = new Map<string, string>();
 const MAX_NAMED = 500;
 
@@ -16,6 +16,11 @@ const MAX_NAMED = 500;
  */
 export async function queryPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
+  return queryCompiled<T>(db, text, params);
+}
+
+/** The same, for a statement whose text was compiled once (its values bound per call). */
+export async function queryCompiled<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
   const client = (db as unknown as { $client: pg.Pool | { query(t: string, p: unknown[]): Promise<{ rows: T[] }> } }).$client;
   if (client instanceof pg.Pool) {
     let name = names.get(text);

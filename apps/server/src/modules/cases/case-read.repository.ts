@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { fillPlaceholders, sql } from 'drizzle-orm';
 import { scopeOf, type Actor } from '@qorgau/core';
-import { auditCtes, type AuditContext } from '../../audit/audit.repository.ts';
-import { scopePredicate, caseColumns } from '../../auth/scope-filter.ts';
+import { auditInsertCteOf, auditValues, type AuditContext, type AuditValues } from '../../audit/audit.repository.ts';
+import { caseColumnsFor, scopePredicateOf, scopeValues } from '../../auth/scope-filter.ts';
 import type { Db } from '../../db/client.ts';
-import { queryPrepared } from '../../db/prepared.ts';
+import { dialect, queryCompiled } from '../../db/prepared.ts';
 import { agencies, caseActions, cases, persons, users } from '../../db/schema.ts';
 import type { CaseSummaryRow, listCaseActions } from './cases.repository.ts';
 
@@ -35,35 +35,59 @@ interface RawCase {
   actions: { id: string; seq: number; type: string; at: string; details: Record<string, string | string[]>; textEnc: string | null; actorName: string; agencyName: string }[];
 }
 
+const P = sql.placeholder;
+/** Named parameters of the statement below: three scopes' ranks, the actor's facts, the case id and the audit entry. */
+const scopeParams = (prefix: string) => ({ rank: P(`${prefix}Rank`), userId: P('userId'), agencyId: P('agencyId'), national: P('national'), regions: P('regions') });
+
 /**
- * The most frequent request (opening a case) in one prepared statement: the scoped case with
- * its person and agency, its history as JSON, and the audit entry, written only when the case
- * was visible. One round trip, autocommit, so the audit lane is locked only for the statement
- * itself. Same result and audit as the general path (docs/benchmarks.md has the why).
+ * Why compiled once: Drizzle assembling this statement's text took about a fifth of the
+ * server's CPU per request (docs/benchmarks.md §6). The text is the same for every actor and
+ * scope (scope-filter.ts), so it is built with placeholders on first use and only the values
+ * are bound per request.
  */
-export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<{ row: CaseSummaryRow; actions: ActionRows } | null> {
-  const cols = caseColumns(actor);
-  const [r] = await queryPrepared<RawCase>(
-    db,
-    sql`WITH c AS (
+let compiled: { sql: string; params: unknown[] } | null = null;
+function readCaseStatement(): { sql: string; params: unknown[] } {
+  if (compiled) return compiled;
+  const cols = caseColumnsFor(P('userId'));
+  const audit = Object.fromEntries(AUDIT_FIELDS.map((f) => [f, P(`audit_${f}`)])) as Parameters<typeof auditInsertCteOf>[0];
+  compiled = dialect.sqlToQuery(sql`WITH c AS (
       SELECT ${cases.id}, ${cases.clientId}, ${cases.reference}, ${cases.personId}, ${cases.regionCode}, ${cases.exploitationTypes},
              ${cases.status}, ${cases.traffickingStatus}, ${cases.createdBy}, ${cases.creatorAccessEnded}, ${cases.ownerAgencyId}, ${cases.identificationDue}, ${cases.createdAt}, ${cases.updatedAt},
              ${persons.pseudonym}, ${persons.firstNameEnc}, ${persons.secondNameEnc}, ${persons.middleNameEnc}, ${agencies.name} AS owner_agency_name,
-             ${scopePredicate(actor, scopeOf(actor.role, 'person.read_identity'), cols)} AS identity_visible,
-             ${scopePredicate(actor, scopeOf(actor.role, 'case.act'), cols)} AS can_act,
+             ${scopePredicateOf(scopeParams('identity'), cols)} AS identity_visible,
+             ${scopePredicateOf(scopeParams('act'), cols)} AS can_act,
              ${cols.assigned} AS assigned
         FROM ${cases}
         JOIN ${persons} ON ${persons.id} = ${cases.personId}
         JOIN ${agencies} ON ${agencies.id} = ${cases.ownerAgencyId}
-       WHERE ${cases.id} = ${id}::uuid AND ${scopePredicate(actor, scopeOf(actor.role, 'case.read'), cols)}
-    ), ${auditCtes(audit, { operation: 'case.read', recordType: 'case', recordId: id }, sql`EXISTS (SELECT 1 FROM c)`)}
+       WHERE ${cases.id} = ${P('caseId')}::uuid AND ${scopePredicateOf(scopeParams('read'), cols)}
+    ), ${auditInsertCteOf(audit, sql`EXISTS (SELECT 1 FROM c)`)}
     SELECT c.*, COALESCE((
       SELECT json_agg(json_build_object('id', ca.id, 'seq', ca.seq, 'type', ca.type, 'at', ca.at, 'details', ca.details,
                                         'textEnc', ca.text_enc, 'actorName', u.display_name, 'agencyName', ag.name) ORDER BY ca.seq)
         FROM ${caseActions} ca JOIN ${users} u ON u.id = ca.actor_id JOIN ${agencies} ag ON ag.id = ca.agency_id
        WHERE ca.case_id = c.id), '[]'::json) AS actions
-      FROM c`,
-  );
+      FROM c`);
+  return compiled;
+}
+
+const AUDIT_FIELDS = ['at', 'operation', 'outcome', 'actorId', 'actorUsername', 'actorRole', 'agencyId', 'recordType', 'recordId', 'ip', 'details'] as const satisfies readonly (keyof AuditValues)[];
+
+/**
+ * The most frequent request (opening a case) in one prepared statement: the scoped case with
+ * its person and agency, its history as JSON, and the audit entry, written only when the case
+ * was visible. One round trip, autocommit. Same result and audit as the general path.
+ */
+export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<{ row: CaseSummaryRow; actions: ActionRows } | null> {
+  const statement = readCaseStatement();
+  const values: Record<string, unknown> = { caseId: id };
+  for (const [prefix, permission] of [['identity', 'person.read_identity'], ['act', 'case.act'], ['read', 'case.read']] as const) {
+    const v = scopeValues(actor, scopeOf(actor.role, permission));
+    values[`${prefix}Rank`] = v.rank;
+    Object.assign(values, { userId: v.userId, agencyId: v.agencyId, national: v.national, regions: v.regions });
+  }
+  for (const [k, v] of Object.entries(auditValues(audit, { operation: 'case.read', recordType: 'case', recordId: id }))) values[`audit_${k}`] = v;
+  const [r] = await queryCompiled<RawCase>(db, statement.sql, fillPlaceholders(statement.params, values));
   if (!r) return null;
   const person = { id: r.person_id, pseudonym: r.pseudonym, firstNameEnc: r.first_name_enc, secondNameEnc: r.second_name_enc, middleNameEnc: r.middle_name_enc };
   return {
