@@ -1,27 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, requiresTwoFactor, ROLE_GRANTS, scopeOf } from './permissions.ts';
-import { canAccessRecord, type Actor, type RecordAccessFacts } from './policy.ts';
+import { actorArbitrary, recordArbitrary } from './arbitraries.ts';
+import { canAccessRecord } from './policy.ts';
 import { ROLES, SCOPES } from './roles.ts';
 
-const ids = fc.constantFrom('u1', 'u2', 'u3');
-const agencies = fc.constantFrom('a1', 'a2');
-const regions = fc.constantFrom('KZ-75', 'KZ-71', 'KZ-61');
-const actor = fc.record({
-  userId: ids,
-  role: fc.constantFrom(...ROLES),
-  agencyId: agencies,
-  jurisdiction: fc.oneof(
-    fc.constant({ national: true as const, regions: [] as [] }),
-    fc.uniqueArray(regions, { minLength: 1 }).map((r) => ({ national: false as const, regions: r })),
-  ),
-}) as fc.Arbitrary<Actor>;
-const record = fc.record({
-  createdBy: ids,
-  ownerAgencyId: agencies,
-  regionCode: fc.option(regions, { nil: null }),
-  assignedUserIds: fc.uniqueArray(ids),
-}) as fc.Arbitrary<RecordAccessFacts>;
+const actor = actorArbitrary(['KZ-75', 'KZ-71', 'KZ-61']);
+const record = recordArbitrary(['KZ-75', 'KZ-71', 'KZ-61']);
 
 describe('access policy', () => {
   it('a role without a permission never reaches a record with it', () => {

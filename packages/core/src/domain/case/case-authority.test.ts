@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scopeOf } from '../../access/permissions.ts';
+import { actorArbitrary, recordArbitrary } from '../../access/arbitraries.ts';
 import type { Actor } from '../../access/policy.ts';
-import { AGENCY_TYPES, ROLES } from '../../access/roles.ts';
+import { AGENCY_TYPES } from '../../access/roles.ts';
 import { CaseActionInput } from '../../contracts/case.contract.ts';
 import {
   actionRefusal,
@@ -17,25 +18,8 @@ import {
 } from './case-authority.ts';
 import { actionsAllowedInState, CASE_ACTION_TYPES, CASE_STATUSES, DECISION_ORGS, TRAFFICKING_STATUSES, type CaseActionType, type CaseState } from './case-status.ts';
 
-const ids = fc.constantFrom('u1', 'u2', 'u3');
-const agencies = fc.constantFrom('a1', 'a2');
-const regions = fc.constantFrom('KZ-75', 'KZ-71');
-const actor = fc.record({
-  userId: ids,
-  role: fc.constantFrom(...ROLES),
-  agencyId: agencies,
-  jurisdiction: fc.oneof(
-    fc.constant({ national: true as const, regions: [] as [] }),
-    fc.uniqueArray(regions, { minLength: 1 }).map((r) => ({ national: false as const, regions: r })),
-  ),
-}) as fc.Arbitrary<Actor>;
-const facts = fc.record({
-  createdBy: ids,
-  ownerAgencyId: agencies,
-  regionCode: fc.option(regions, { nil: null }),
-  assignedUserIds: fc.uniqueArray(ids),
-  creatorAccessEnded: fc.boolean(),
-}) as fc.Arbitrary<CaseFacts>;
+const actor = actorArbitrary(['KZ-75', 'KZ-71']);
+const facts: fc.Arbitrary<CaseFacts> = recordArbitrary(['KZ-75', 'KZ-71'], { handedOver: true });
 const state = fc.record({
   status: fc.constantFrom(...CASE_STATUSES),
   traffickingStatus: fc.constantFrom(...TRAFFICKING_STATUSES),
