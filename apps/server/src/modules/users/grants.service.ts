@@ -107,7 +107,7 @@ export function createGrantsService(deps: AppDeps) {
         if (!g) throw new DomainError('not_found');
         if (!mayDecideGrant({ userId: auth.user.id, role: auth.actor.role }, g)) throw new DomainError('forbidden', [{ path: 'id', code: 'own_grant' }]);
         if (g.status !== 'pending') throw new DomainError('conflict');
-        await decideGrant(tx, id, decision, auth.user.id, new Date());
+        await decideGrant(tx, id, decision, auth.user.id, deps.now());
         // A new account and a reset account wait unable to sign in: approval lets them, a
         // rejection disables them (a reset nobody would vouch for is a takeover attempt).
         const waitsToSignIn = g.newAccount || g.reset;
