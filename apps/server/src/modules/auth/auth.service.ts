@@ -79,7 +79,7 @@ export function createAuthService(deps: AppDeps) {
       const notice: SignInNotice | null = user.failedAttempts > 0 ? { count: user.failedAttempts, lastAt: user.lastFailedSignInAt } : null;
       const session = await db.transaction(async (tx) => {
         await clearAddressFailures(tx, user.id, audit.ip ?? '');
-        await updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null, lastFailedSignInAt: null, lastSignInAt: deps.now(), totpLastStep });
+        await updateUser(tx, user.id, { failedAttempts: 0, lastFailedSignInAt: null, lastSignInAt: deps.now(), totpLastStep });
         const s = await createSession(tx, { userId: user.id, stage, ip: audit.ip, absoluteMs: config.session.absoluteMs, notice });
         await appendAudit(tx, { ...audit, actor: { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId } }, { operation: 'auth.sign_in', details: { stage } });
         return s;

@@ -120,7 +120,6 @@ export function createUsersService(deps: AppDeps) {
           totpSecretEnc: null,
           totpLastStep: null,
           failedAttempts: 0,
-          lockedUntil: null,
           ...(awaitingApproval ? { approved: false } : {}),
         });
         // A new password ends every address's lock on the account (the old guesses are moot).
