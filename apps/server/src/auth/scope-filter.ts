@@ -16,18 +16,14 @@ export interface ScopedColumns {
 }
 
 /**
- * Whether the actor handed this person over after a screening. Why here and not only in the
+ * Whether the user (`userId`: a value, a `sql.placeholder` or a column) handed this person over
+ * after a screening. Why here and not only in the
  * row's `creator_access_ended` flag: minimal disclosure (DOMAIN.md §1, ADR 0004) ends the
  * screener's access to the PERSON, so it must also end her `own` access to every other record
  * of that person: a second case she opened before the handover, one opened by a second
  * screening, or one whose insert raced the handover. The screening receipt is the fact.
  */
-export function handedOverBy(actor: Actor, personId: PgColumn): SQL {
-  return handedOverByUser(actor.userId, personId);
-}
-
-/** `userId`: a value, or a `sql.placeholder` for a statement compiled once (case-read.repository.ts). */
-function handedOverByUser(userId: unknown, personId: PgColumn): SQL {
+export function handedOverBy(userId: unknown, personId: PgColumn): SQL {
   return sql`EXISTS (SELECT 1 FROM ${screenings} h WHERE h.person_id = ${personId} AND h.screener_id = ${userId}::uuid AND h.handed_over_at IS NOT NULL)`;
 }
 
@@ -57,8 +53,17 @@ export interface ScopeValues {
 }
 
 export function scopeValues(actor: Actor, scope: Scope | undefined): ScopeValues {
-  return { rank: scope === undefined ? -1 : RANK[scope], userId: actor.userId, agencyId: actor.agencyId, national: actor.jurisdiction.national, regions: actor.jurisdiction.regions };
+  return { rank: scopeRank(scope), ...scopeFacts(actor) };
 }
+
+export const scopeRank = (scope: Scope | undefined): number => (scope === undefined ? -1 : RANK[scope]);
+
+export const scopeFacts = (actor: Actor): Omit<ScopeValues, 'rank'> => ({
+  userId: actor.userId,
+  agencyId: actor.agencyId,
+  national: actor.jurisdiction.national,
+  regions: actor.jurisdiction.regions,
+});
 
 /**
  * The predicate from its parameters, each a value or a `sql.placeholder` (`Placeholders<ScopeValues>`):
@@ -67,7 +72,7 @@ export function scopeValues(actor: Actor, scope: Scope | undefined): ScopeValues
 export function scopePredicateOf(v: ScopeValues | Placeholders<ScopeValues>, cols: ScopedColumns): SQL {
   const regions = Array.isArray(v.regions) ? sql.param(v.regions) : v.regions;
   return sql`(${v.rank}::int >= 4
-    OR (${v.rank}::int >= 0 AND ${cols.createdBy} = ${v.userId}::uuid AND NOT ${cols.creatorAccessEnded} AND NOT ${handedOverByUser(v.userId, cols.personId)})
+    OR (${v.rank}::int >= 0 AND ${cols.createdBy} = ${v.userId}::uuid AND NOT ${cols.creatorAccessEnded} AND NOT ${handedOverBy(v.userId, cols.personId)})
     OR (${v.rank}::int >= 1 AND ${cols.assigned})
     OR (${v.rank}::int >= 2 AND ${cols.ownerAgencyId} = ${v.agencyId}::uuid)
     OR (${v.rank}::int >= 3 AND (${v.national}::boolean OR ${cols.regionCode} = ANY(${regions}::text[]))))`;

@@ -1,7 +1,7 @@
 import { fillPlaceholders, sql } from 'drizzle-orm';
-import { scopeOf, type Actor } from '@qorgau/core';
+import { scopeOf, type Actor, type Permission } from '@qorgau/core';
 import { auditInsertCteOf, auditValues, type AuditContext, type AuditValues } from '../../audit/audit.repository.ts';
-import { caseColumnsFor, scopePredicateOf, scopeValues } from '../../auth/scope-filter.ts';
+import { caseColumnsFor, scopeFacts, scopePredicateOf, scopeRank } from '../../auth/scope-filter.ts';
 import type { Db } from '../../db/client.ts';
 import { dialect, queryCompiled } from '../../db/prepared.ts';
 import { agencies, caseActions, cases, persons, users } from '../../db/schema.ts';
@@ -80,12 +80,8 @@ const AUDIT_FIELDS = ['at', 'operation', 'outcome', 'actorId', 'actorUsername', 
  */
 export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<{ row: CaseSummaryRow; actions: ActionRows } | null> {
   const statement = readCaseStatement();
-  const values: Record<string, unknown> = { caseId: id };
-  for (const [prefix, permission] of [['identity', 'person.read_identity'], ['act', 'case.act'], ['read', 'case.read']] as const) {
-    const v = scopeValues(actor, scopeOf(actor.role, permission));
-    values[`${prefix}Rank`] = v.rank;
-    Object.assign(values, { userId: v.userId, agencyId: v.agencyId, national: v.national, regions: v.regions });
-  }
+  const rankOf = (permission: Permission) => scopeRank(scopeOf(actor.role, permission));
+  const values: Record<string, unknown> = { caseId: id, ...scopeFacts(actor), identityRank: rankOf('person.read_identity'), actRank: rankOf('case.act'), readRank: rankOf('case.read') };
   for (const [k, v] of Object.entries(auditValues(audit, { operation: 'case.read', recordType: 'case', recordId: id }))) values[`audit_${k}`] = v;
   const [r] = await queryCompiled<RawCase>(db, statement.sql, fillPlaceholders(statement.params, values));
   if (!r) return null;

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { IDENTIFYING_AGENCY_TYPES, type Agency, type HandoverTarget } from '@qorgau/core';
 import { alias } from 'drizzle-orm/pg-core';
+import { handedOverBy } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { agencies, cases, screenings, users } from '../../db/schema.ts';
 
@@ -36,7 +37,7 @@ const withNames = (db: DbOrTx) =>
       screenerName: users.displayName,
       agencyName: agencies.name,
       toAgencyName: toAgency.name,
-      personHandedOver: sql<boolean>`EXISTS (SELECT 1 FROM ${screenings} h WHERE h.person_id = ${screenings.personId} AND h.screener_id = ${screenings.screenerId} AND h.handed_over_at IS NOT NULL)`,
+      personHandedOver: sql<boolean>`${handedOverBy(screenings.screenerId, screenings.personId)}`,
     })
     .from(screenings)
     .innerJoin(users, eq(users.id, screenings.screenerId))
