@@ -41,6 +41,8 @@ export interface AuthContext {
   actor: Actor;
   user: SessionRow['user'];
   agency: SessionRow['agency'];
+  /** Failed sign-ins the owner is told of for the length of the session (sign-in-lockout.ts). */
+  notice: SessionRow['session']['notice'];
 }
 
 export const SESSION_COOKIE = 'qorgau_session';
@@ -120,6 +122,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
       stage,
       user: row.user,
       agency: row.agency,
+      notice: row.session.notice,
       actor: { userId: row.user.id, role, agencyId: row.user.agencyId, jurisdiction: jurisdictionOf(row.user) },
     };
     // Checked once the caller is known, so the refusal is audited with who tried (access-denied.ts).

@@ -32,11 +32,6 @@ export interface SignInNotice {
   lastAt: Date | null;
 }
 
-export async function findSessionNotice(db: DbOrTx, tokenHash: string): Promise<SignInNotice | null> {
-  const [row] = await db.select({ count: sessions.failedSignIns, lastAt: sessions.lastFailedSignInAt }).from(sessions).where(eq(sessions.tokenHash, tokenHash));
-  return row && row.count > 0 ? row : null;
-}
-
 /** The acting user as a request needs it: no password hash or second-factor secret. */
 export interface SessionUser {
   id: string;
@@ -52,7 +47,7 @@ export interface SessionUser {
 }
 
 export interface SessionRow {
-  session: { tokenHash: string; csrfToken: string; stage: string; lastSeenAt: Date; expiresAt: Date };
+  session: { tokenHash: string; csrfToken: string; stage: string; lastSeenAt: Date; expiresAt: Date; notice: SignInNotice | null };
   user: SessionUser;
   agency: { id: string; name: string; type: string };
 }
@@ -61,7 +56,7 @@ export interface SessionRow {
 export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | null> {
   const [r] = await queryPrepared<Record<string, unknown>>(
     db,
-    sql`SELECT s.token_hash, s.csrf_token, s.stage, s.last_seen_at, s.expires_at,
+    sql`SELECT s.token_hash, s.csrf_token, s.stage, s.last_seen_at, s.expires_at, s.failed_sign_ins, s.last_failed_sign_in_at,
                u.id, u.username, u.display_name, u.role, u.agency_id, u.national, u.regions,
                u.totp_enabled, u.must_change_password, u.disabled, a.name AS agency_name, a.type AS agency_type
           FROM ${sessions} s
@@ -77,6 +72,7 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
       stage: r.stage as string,
       lastSeenAt: new Date(r.last_seen_at as string | Date),
       expiresAt: new Date(r.expires_at as string | Date),
+      notice: (r.failed_sign_ins as number) > 0 ? { count: r.failed_sign_ins as number, lastAt: r.last_failed_sign_in_at == null ? null : new Date(r.last_failed_sign_in_at as string | Date) } : null,
     },
     user: {
       id: r.id as string,

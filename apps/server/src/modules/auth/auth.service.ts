@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import { jurisdictionOf, type AuthContext } from '../../auth/auth.plugin.ts';
 import { burnVerifyTime, hashPassword, verifyPassword } from '../../auth/passwords.ts';
-import { createSession, deleteSession, deleteUserSessions, findSessionNotice, setSessionStage, type SignInNotice } from '../../auth/session.repository.ts';
+import { createSession, deleteSession, deleteUserSessions, setSessionStage, type SignInNotice } from '../../auth/session.repository.ts';
 import { acceptTotp, newTotpSecret, otpauthQrSvg, otpauthUri } from '../../auth/totp.ts';
 import type { SessionUser } from '../../auth/session.repository.ts';
 import { clearAddressFailures, findAddressLock, findUserByUsername, findUserSecrets, recordSignInFailure, updateUser, type UserRow } from './auth.repository.ts';
@@ -94,7 +94,7 @@ export function createAuthService(deps: AppDeps) {
       });
     },
 
-    me: async (auth: AuthContext): Promise<Me> => meOf(auth.user, auth.agency, auth.stage, auth.csrfToken, await findSessionNotice(db, auth.tokenHash)),
+    me: (auth: AuthContext): Me => meOf(auth.user, auth.agency, auth.stage, auth.csrfToken, auth.notice),
 
     async enrollTotp(auth: AuthContext): Promise<TotpEnrolment> {
       if (auth.user.totpEnabled) throw new DomainError('conflict');
@@ -118,7 +118,7 @@ export function createAuthService(deps: AppDeps) {
         await setSessionStage(tx, auth.tokenHash, stage);
         await appendAudit(tx, audit, { operation: 'auth.totp_enrolled', recordType: 'user', recordId: user.id });
       });
-      return meOf(user, auth.agency, stage, auth.csrfToken, await findSessionNotice(db, auth.tokenHash));
+      return meOf(user, auth.agency, stage, auth.csrfToken, auth.notice);
     },
 
     /** Changing the password ends every other session of the account. */
@@ -133,7 +133,7 @@ export function createAuthService(deps: AppDeps) {
       const user = { ...auth.user, mustChangePassword: false };
       const stage = stageFor(user);
       const passwordHash = await hashPassword(next);
-      const notice = await findSessionNotice(db, auth.tokenHash);
+      const notice = auth.notice;
       const session = await db.transaction(async (tx) => {
         await updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
         await deleteUserSessions(tx, user.id);
