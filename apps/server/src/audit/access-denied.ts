@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps.ts';
 import { auditContextOf } from '../auth/auth.plugin.ts';
 import { rowsOf, type DbOrTx } from '../db/client.ts';
+import { errorClassOf } from '../http/error-handler.ts';
 import { appendAudit } from './audit.repository.ts';
 
 declare module 'fastify' {
@@ -48,33 +49,23 @@ export function registerAccessDeniedAudit(app: FastifyInstance, deps: AppDeps): 
   app.decorateRequest('denial', null);
   app.addHook('onResponse', async (request, reply) => {
     if (!request.denial || !request.auth) return;
-    const status = reply.statusCode;
-    const route = request.routeOptions.url ?? null;
+    const details = { method: request.method, route: request.routeOptions.url ?? null, status: reply.statusCode };
+    const deny = (recordType: string | undefined, recordId: string | undefined) =>
+      appendAudit(deps.db, auditContextOf(request), { operation: 'access.denied', outcome: 'denied', recordType, recordId, details });
     try {
       if (request.denial === 'forbidden') {
+        // Every 403 is audited, with the record it named if any.
         const [id] = idsNamedBy(request);
-        await appendAudit(deps.db, auditContextOf(request), {
-          operation: 'access.denied',
-          outcome: 'denied',
-          recordType: id ? ((await recordTypeOf(deps.db, id)) ?? undefined) : undefined,
-          recordId: id,
-          details: { method: request.method, route, status },
-        });
+        await deny(id ? ((await recordTypeOf(deps.db, id)) ?? undefined) : undefined, id);
         return;
       }
+      // A 404 only when the id names a victim record that exists (out of the caller's scope).
       for (const id of idsNamedBy(request)) {
         const recordType = await recordTypeOf(deps.db, id);
-        if (!recordType) continue;
-        await appendAudit(deps.db, auditContextOf(request), {
-          operation: 'access.denied',
-          outcome: 'denied',
-          recordType,
-          recordId: id,
-          details: { method: request.method, route, status },
-        });
+        if (recordType) await deny(recordType, id);
       }
     } catch (e) {
-      request.log.error({ errName: (e as Error).name, errCode: (e as { cause?: { code?: string } }).cause?.code }, 'access-denied audit failed');
+      request.log.error(errorClassOf(e), 'access-denied audit failed');
     }
   });
 }

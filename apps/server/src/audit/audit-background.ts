@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { errorClassOf } from '../http/error-handler.ts';
 import { chainHead, startAuditChainer } from './audit-chainer.ts';
 import { signCheckpoint, writeCheckpointFile } from './audit-checkpoint.ts';
 import type { AuditKeys } from './audit-keys.ts';
@@ -9,8 +10,6 @@ interface Log {
   error(obj: object, msg: string): void;
 }
 
-/** Error class and PostgreSQL code only: a database error's message can carry parameters. */
-const errInfo = (e: unknown) => ({ errName: (e as Error)?.name, errCode: (e as { cause?: { code?: string } })?.cause?.code ?? (e as { code?: string })?.code });
 
 /**
  * The server's audit work off the request path (ADR 0007): the chainer every 200 ms, and a
@@ -19,7 +18,7 @@ const errInfo = (e: unknown) => ({ errName: (e as Error)?.name, errCode: (e as {
  * and duplicate checkpoints from several processes are harmless.
  */
 export function startAuditBackground(db: Db, keys: AuditKeys, config: Config, log: Log): { stop(): Promise<void> } {
-  const chainer = startAuditChainer(db, keys.macKey, { onError: (e) => log.error(errInfo(e), 'audit chaining failed; will retry') });
+  const chainer = startAuditChainer(db, keys.macKey, { onError: (e) => log.error(errorClassOf(e), 'audit chaining failed; will retry') });
   const writeCheckpoint = async () => {
     try {
       await chainer.flush();
@@ -27,7 +26,7 @@ export function startAuditBackground(db: Db, keys: AuditKeys, config: Config, lo
       const path = writeCheckpointFile(config.auditCheckpoint.dir, signCheckpoint(keys, head, new Date()));
       log.info({ seq: head.seq, path }, 'audit checkpoint written');
     } catch (e) {
-      log.error(errInfo(e), 'audit checkpoint failed');
+      log.error(errorClassOf(e), 'audit checkpoint failed');
     }
   };
   let timer: NodeJS.Timeout | null = null;
