@@ -32,13 +32,15 @@ export async function openRuntime(config: Config, opts: { allowCreateKey: boolea
     const auditKeys = auditKeysFrom(keyring.file);
     restrictDataDir(config.dataDir);
     await database.useAppRole();
+    // Read once: the reference store serves it (and its uploaded versions) to deadlines.
+    const calendar = loadWorkingCalendar();
     const deps: AppDeps = {
       db: database.db,
       cipher,
       config,
       translator: await createTranslator(),
-      reference: createReferenceStore(database.db, loadScreeningReference()),
-      calendar: loadWorkingCalendar(),
+      reference: createReferenceStore(database.db, loadScreeningReference(), calendar),
+      calendar,
       now: () => new Date(),
     };
     const db = database;
