@@ -25,7 +25,7 @@ export interface AccessRequest {
 export async function requestIfNeeded(tx: DbOrTx, audit: AuditContext, requestedBy: string, userId: string, previous: AccessRequest | null, requested: AccessRequest): Promise<boolean> {
   if (previous && (await pendingGrantOf(tx, userId))) throw pendingConflict();
   if (!needsApproval(previous, requested)) return false;
-  const id = await insertGrant(tx, {
+  await insertPending(tx, audit, {
     userId,
     newAccount: previous === null,
     role: requested.role,
@@ -37,12 +37,19 @@ export async function requestIfNeeded(tx: DbOrTx, audit: AuditContext, requested
     // Only a move is recorded: a new account's agency is its own from the start.
     ...(previous && requested.agencyId && requested.agencyId !== previous.agencyId ? { agencyId: requested.agencyId, previousAgencyId: previous.agencyId ?? null } : {}),
     requestedBy,
-  }).catch((e: unknown) => {
-    // Two requests for one account at the same moment: one pending grant per account (unique index).
+  }, { userId, newAccount: previous === null, role: requested.role });
+  return true;
+}
+
+/**
+ * Inserts a pending grant and audits the request. One pending grant per account (unique index):
+ * a second, even one racing this at the same moment, is a conflict.
+ */
+async function insertPending(tx: DbOrTx, audit: AuditContext, row: Parameters<typeof insertGrant>[1], details: Record<string, unknown>): Promise<void> {
+  const id = await insertGrant(tx, row).catch((e: unknown) => {
     throw isUniqueViolation(e) ? pendingConflict() : e;
   });
-  await appendAudit(tx, audit, { operation: 'grant.requested', recordType: 'grant', recordId: id, details: { userId, newAccount: previous === null, role: requested.role } });
-  return true;
+  await appendAudit(tx, audit, { operation: 'grant.requested', recordType: 'grant', recordId: id, details });
 }
 
 /**
@@ -51,9 +58,8 @@ export async function requestIfNeeded(tx: DbOrTx, audit: AuditContext, requested
  * unable to sign in until it is approved.
  */
 export async function requestReset(tx: DbOrTx, audit: AuditContext, requestedBy: string, user: { id: string } & AccessRequest): Promise<void> {
-  if (await pendingGrantOf(tx, user.id)) throw pendingConflict();
   const access = { role: user.role, national: user.jurisdiction.national, regions: user.jurisdiction.regions };
-  const id = await insertGrant(tx, {
+  await insertPending(tx, audit, {
     userId: user.id,
     newAccount: false,
     reset: true,
@@ -62,10 +68,7 @@ export async function requestReset(tx: DbOrTx, audit: AuditContext, requestedBy:
     previousNational: access.national,
     previousRegions: access.regions,
     requestedBy,
-  }).catch((e: unknown) => {
-    throw isUniqueViolation(e) ? pendingConflict() : e;
-  });
-  await appendAudit(tx, audit, { operation: 'grant.requested', recordType: 'grant', recordId: id, details: { userId: user.id, reset: true, role: user.role } });
+  }, { userId: user.id, reset: true, role: user.role });
 }
 
 function grantView(r: GrantWithNames, viewer: { userId: string; role: Role }): AccessGrant {
