@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, regionName } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useDecideGrant, useGrants } from './grants-api.ts';
-import { isolate } from '../../components/UserText.tsx';
+import { isolate, UserText } from '../../components/UserText.tsx';
 
 const STATUS_COLOR = { pending: 'orange', approved: 'green', rejected: 'red' } as const;
 
@@ -31,10 +31,10 @@ function GrantRow({ g, onDecide }: { g: AccessGrant; onDecide: (g: AccessGrant, 
         <Stack gap={2} style={{ minWidth: 0, flex: '1 1 260px' }}>
           <Group gap="xs" wrap="wrap">
             <Text fw={600}>
-              <bdi>{g.user.displayName}</bdi>
+              <UserText>{g.user.displayName}</UserText>
             </Text>
             <Text size="sm" c="dimmed">
-              {g.user.username} · <bdi>{g.user.agencyName}</bdi>
+              {g.user.username} · <UserText>{g.user.agencyName}</UserText>
             </Text>
           </Group>
           <Text size="sm">
@@ -55,7 +55,8 @@ function GrantRow({ g, onDecide }: { g: AccessGrant; onDecide: (g: AccessGrant, 
             {g.decidedBy && g.decidedAt ? ` · ${t('grants.decidedBy', { name: isolate(g.decidedBy.displayName), date: formatDateTime(g.decidedAt, lng) })}` : ''}
           </Text>
         </Stack>
-        <Stack gap="xs" align="flex-end">
+        {/* Pushed to the right edge also when it wraps under the request (narrow screens). */}
+        <Stack gap="xs" align="flex-end" ml="auto">
           <Badge color={STATUS_COLOR[g.status]} variant="light" data-testid="grant-status">
             {t(`grants.status.${g.status}`)}
           </Badge>
