@@ -25,7 +25,8 @@ export function UserActions({ user, onEdit, onPasswordReset }: Props) {
     update.reset();
   };
   return (
-    <Group gap={6} wrap="nowrap">
+    // Wraps rather than widening the table past the screen (long Kazakh and Russian labels).
+    <Group gap={6} wrap="wrap">
       <Button size="compact-sm" variant="light" onClick={onEdit} data-testid="user-edit">
         {t('common.edit')}
       </Button>
