@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { http } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { UserText } from '../../components/UserText.tsx';
 
 const DAYS = 14;
 
@@ -19,14 +20,14 @@ export function DeniedAttemptsPanel() {
         {t('home.denied.title')}
       </Title>
       <Text size="sm" c="dimmed">
-        {t('home.denied.hint')}
+        {t('home.denied.hint', { days: DAYS })}
       </Text>
       <ErrorAlert error={denied.error} />
       {denied.isPending ? (
         <Skeleton height={60} />
       ) : items.length === 0 ? (
         <Paper withBorder p="sm">
-          <Text size="sm">{t('home.denied.empty')}</Text>
+          <Text size="sm">{t('home.denied.empty', { days: DAYS })}</Text>
         </Paper>
       ) : (
         <Table.ScrollContainer minWidth={320}>
@@ -44,7 +45,7 @@ export function DeniedAttemptsPanel() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{i.day}</Table.Td>
                   <Table.Td>
                     <Anchor component={Link} href={`/audit?operation=access.denied&actorId=${i.actorId}&from=${i.day}&to=${i.day}`} title={t('home.denied.open')}>
-                      <bdi>{i.actorUsername ?? i.actorId}</bdi>
+                      <UserText>{i.actorUsername ?? i.actorId}</UserText>
                     </Anchor>
                     {i.actorRole && (
                       <Text span size="xs" c="dimmed">
