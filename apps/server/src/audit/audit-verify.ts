@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gt, notExists, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import { asc, desc, eq, gt, notExists, sql } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '../db/client.ts';
 import { auditChain, auditLog } from '../db/schema.ts';
 import { checkLink, GENESIS_MAC, type ChainedEntry } from './audit-chain.ts';
 import type { CheckpointStatement } from './audit-checkpoint.ts';
@@ -77,19 +77,21 @@ export async function verifyAuditChain(db: DbOrTx, key: Buffer, checkpoint?: Che
   const passed = last?.horizon
     ? sql`(${auditLog.txid} IS NULL OR (${auditLog.txid} < ${last.horizon}::xid8 AND ${last.horizon}::xid8 <= pg_snapshot_xmax(pg_current_snapshot())))`
     : sql`false`;
-  const [[chained], [pending], [stranded]] = await Promise.all([
-    db.select({ n: count() }).from(auditChain),
-    db.select({ n: count() }).from(auditLog).where(unlinked),
-    db.select({ n: count() }).from(auditLog).where(and(unlinked, passed)),
-  ]);
-  if (!broken && Number(stranded?.n ?? 0) > 0) {
-    broken = { seq: head.seq, entryId: null, reason: `${stranded?.n} entries the chainer had already linked are unlinked: links were removed` };
+  // One statement: inside the caller's transaction there is one connection, and one snapshot.
+  const [counts] = rowsOf<{ chained: string; pending: string; stranded: string }>(
+    await db.execute(sql`SELECT (SELECT count(*) FROM ${auditChain}) AS chained, count(*) AS pending, count(*) FILTER (WHERE ${passed}) AS stranded FROM ${auditLog} WHERE ${unlinked}`),
+  );
+  const chained = Number(counts?.chained ?? 0);
+  const pending = Number(counts?.pending ?? 0);
+  const stranded = Number(counts?.stranded ?? 0);
+  if (!broken && stranded > 0) {
+    broken = { seq: head.seq, entryId: null, reason: `${stranded} entries the chainer had already linked are unlinked: links were removed` };
   }
   return {
     ok: broken === null,
-    stranded: Number(stranded?.n ?? 0),
-    chained: Number(chained?.n ?? 0),
-    pending: Number(pending?.n ?? 0),
+    chained,
+    pending,
+    stranded,
     head,
     broken,
     checkpoint: checkpoint ? { seq: checkpoint.seq, at: checkpoint.at, matches: cpMatches ?? false } : null,
