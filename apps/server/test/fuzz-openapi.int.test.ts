@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { selfReports } from '../src/db/schema.ts';
+import { accessGrants, selfReports } from '../src/db/schema.ts';
 import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
@@ -206,12 +206,16 @@ describeEachDb('OpenAPI fuzzing', (kind) => {
     const victim = await t.createUser({ role: 'screener' });
     const screening = (await t.as('screener')).inject({ method: 'POST', url: '/api/v1/screenings', payload: { clientId: randomUUID(), encounterDate: '2026-01-10', regionCode: 'KZ-75', setting: 'market', language: 'ru', interpreterUsed: false, observed: [], ageYears: 30, gender: 'Feminine', citizenship: 'KZ', exploitationTypes: [], consent: 'declined' } });
     const report = await t.app.inject({ method: 'POST', url: '/api/v1/self-reports', payload: { reporter: 'self', language: 'ru', whatHappened: 'x', safeToContact: false } });
+    // A pending four-eyes grant (a new account that sees personal data), so approve/reject reach a real one.
+    await (sessions[0] as Session).inject({ method: 'POST', url: '/api/v1/users', payload: { username: 'fuzz.pending', displayName: 'Fuzz Pending', role: 'case_worker', agencyId: await t.createAgency(), jurisdiction: { national: false, regions: ['KZ-75'] } } });
     Object.assign(pools, {
+      grants: (await t.deps.db.select({ id: accessGrants.id }).from(accessGrants)).map((r) => r.id),
       persons: [person.id], cases: [kase.id], users: [victim.id], agencies: [await t.createAgency()],
       screenings: [((await screening).json() as { id: string }).id],
       'self-reports': (await t.deps.db.select({ id: selfReports.id }).from(selfReports)).map((r) => r.id),
     });
     expect(report.statusCode).toBe(200);
+    expect(pools.grants).toHaveLength(1);
   });
   afterAll(() => t.close());
 
