@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config.ts';
-import { newAuditKeys } from '../crypto/keyring.ts';
+import { KeyFileError, newAuditKeys } from '../crypto/keyring.ts';
 import { checkLink, GENESIS_MAC, linkEntries, type ChainedEntry, type ChainLink } from './audit-chain.ts';
 import { CheckpointError, openCheckpoint, signCheckpoint } from './audit-checkpoint.ts';
 import { auditKeysFrom } from './audit-keys.ts';
@@ -117,6 +117,14 @@ describe('signed checkpoints', () => {
     const other = generateKeyPairSync('ed25519').publicKey;
     expect(() => openCheckpoint(cp, other)).toThrow(/signature/);
     expect(() => openCheckpoint({ statement: 'x' }, keys.publicKey)).toThrow(/not a Qorgau/);
+  });
+
+  it('a damaged or foreign signing key in the key file is a key file error, not a crash', () => {
+    const file = { version: 1, active: 'k1', dataKeys: {}, indexKey: randomBytes(32).toString('base64') } as const;
+    const damaged = { ...newAuditKeys(), signingKey: randomBytes(40).toString('base64') };
+    expect(() => auditKeysFrom({ ...file, audit: damaged })).toThrow(KeyFileError);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    expect(() => auditKeysFrom({ ...file, audit: { ...damaged, signingKey: rsa } })).toThrow(/not an Ed25519 key/);
   });
 });
 

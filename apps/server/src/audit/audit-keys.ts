@@ -16,7 +16,12 @@ export interface AuditKeys {
 
 export function auditKeysFrom(file: KeyringFile): AuditKeys {
   if (!file.audit) throw new KeyFileError('the key file has no audit keys');
-  const signingKey = createPrivateKey({ key: Buffer.from(file.audit.signingKey, 'base64'), format: 'der', type: 'pkcs8' });
+  let signingKey: KeyObject;
+  try {
+    signingKey = createPrivateKey({ key: Buffer.from(file.audit.signingKey, 'base64'), format: 'der', type: 'pkcs8' });
+  } catch {
+    throw new KeyFileError('the key file\'s audit signing key is not a PKCS#8 key (damaged key file?)');
+  }
   if (signingKey.asymmetricKeyType !== 'ed25519') throw new KeyFileError('the key file\'s audit signing key is not an Ed25519 key');
   const publicKey = createPublicKey(signingKey);
   return { macKey: Buffer.from(file.audit.macKey, 'base64'), signingKey, publicKey, keyId: keyIdOf(publicKey) };
