@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, resetNeedsApproval, type User } from '@qorgau/core';
+import { DomainError, needsApproval, resetNeedsApproval, type User } from '@qorgau/core';
 import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
@@ -34,7 +34,8 @@ export function createUsersService(deps: AppDeps) {
       const password = temporaryPassword();
       const id = randomUUID();
       const passwordHash = await hashPassword(password);
-      let awaitingApproval = false;
+      const access = { role: body.role, jurisdiction: jurisdictionOf(body.jurisdiction) };
+      const awaitingApproval = needsApproval(null, access);
       try {
         await db.transaction(async (tx) => {
           await insertUser(tx, {
@@ -47,12 +48,10 @@ export function createUsersService(deps: AppDeps) {
             regions: body.jurisdiction.regions,
             passwordHash,
             mustChangePassword: true,
-            approved: false,
+            approved: !awaitingApproval,
           });
           await appendAudit(tx, audit, { operation: 'user.created', recordType: 'user', recordId: id, details: { role: body.role } });
-          const waits = await requestIfNeeded(tx, audit, auth.user.id, id, null, { role: body.role, jurisdiction: jurisdictionOf(body.jurisdiction) });
-          if (!waits) await patchUser(tx, id, { approved: true });
-          awaitingApproval = waits;
+          await requestIfNeeded(tx, audit, auth.user.id, id, null, access);
         });
       } catch (e) {
         if (isUniqueViolation(e)) throw new DomainError('conflict', [{ path: 'username', code: 'taken' }]);
