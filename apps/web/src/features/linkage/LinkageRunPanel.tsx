@@ -46,7 +46,8 @@ export function LinkageRunPanel() {
             </Text>
           )}
           <Group>
-            <Button size="sm" onClick={() => start.mutate()} loading={start.isPending} disabled={running} data-testid="linkage-run-start">
+            {/* The Kazakh label is wider than a 390 px screen: it wraps instead of being cut. */}
+            <Button size="sm" h="auto" mih={36} py={6} styles={{ label: { whiteSpace: 'normal', lineHeight: 1.35 } }} onClick={() => start.mutate()} loading={start.isPending} disabled={running} data-testid="linkage-run-start">
               {t('linkage.run.start')}
             </Button>
           </Group>
