@@ -65,12 +65,12 @@ export function createReferenceStore(db: Db, base: ScreeningReference, baseCalen
   const wrote = () => {
     stampEveryReadUntil = performance.now() + 30_000;
   };
-  const loadAll = async (q: DbOrTx) => {
+  const loadAll = async (q: DbOrTx, fresh = false) => {
     // Why a short freshness window: every case read needs the calendar, and a stamp query per
     // read cost a database round trip on the hottest path. Uploads are rare; this process's
     // own uploads clear the cache at once, another process's reach it within STAMP_TTL_MS.
     const t = performance.now();
-    if (cache && t >= stampEveryReadUntil && t - cache.checkedAt < STAMP_TTL_MS) return cache;
+    if (!fresh && cache && t >= stampEveryReadUntil && t - cache.checkedAt < STAMP_TTL_MS) return cache;
     const [s] = await q.select({ n: count(), last: max(referenceDocuments.createdAt) }).from(referenceDocuments);
     const stamp = `${s?.n ?? 0}:${s?.last ? new Date(s.last).toISOString() : ''}`;
     if (cache?.stamp === stamp) {
@@ -81,9 +81,8 @@ export function createReferenceStore(db: Db, base: ScreeningReference, baseCalen
     cache = { stamp, checkedAt: performance.now(), reference: applyOverrides(base, rows), calendar: calendarOf(baseCalendar, rows) };
     return cache;
   };
-  const load = async (q: DbOrTx): Promise<ScreeningReference> => (await loadAll(q)).reference;
   return {
-    current: () => load(db),
+    current: async () => (await loadAll(db)).reference,
     calendar: async (q = db) => (await loadAll(q)).calendar,
     async replaceCalendar(tx, calendar, createdBy) {
       // Provisional entries (an expected Kurban Ait date, a transfer not yet checked against the
@@ -93,7 +92,8 @@ export function createReferenceStore(db: Db, base: ScreeningReference, baseCalen
       wrote();
     },
     async replace(tx, kind, content, createdBy) {
-      const now = await load(tx);
+      // Checked against the set in the database now, not a cached one another process has replaced.
+      const { reference: now } = await loadAll(tx, true);
       const next: ScreeningReference =
         kind === 'rules'
           ? { lists: now.lists, rules: content as RuleConfig }
