@@ -1,4 +1,4 @@
-import { Button, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Input, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import {
   CASE_ACTION_RULES,
   CASE_ACTION_TYPES,
@@ -157,9 +157,10 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
             />
           )}
           {DECIDING.has(current) && me.data && (
-            <Text size="sm" data-testid="case-action-decided-by">
-              {t('cases.action.decidedBy')}: {t(`decisionOrg.${decisionOrgOf(me.data.agency.type)}`)}
-            </Text>
+            // Shown as a field that is filled in already: it is the officer's own agency, not a choice.
+            <Input.Wrapper label={t('cases.action.decidedBy')} data-testid="case-action-decided-by">
+              <Text size="sm">{t(`decisionOrg.${decisionOrgOf(me.data.agency.type)}`)}</Text>
+            </Input.Wrapper>
           )}
           {current === 'referred' && (
             <NativeSelect
