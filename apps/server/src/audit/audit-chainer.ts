@@ -98,15 +98,13 @@ export async function chainPending(db: Db, key: Buffer, memory: ChainerMemory = 
 }
 
 export interface AuditChainer {
-  /** Asks for a run now (after the current one, if any). */
-  nudge(): void;
-  /** Runs until nothing is pending and resolves with how many were linked. */
+  /** One more run now (after the current one, if any); resolves with how many it linked. */
   flush(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
- * The background step of every server process: a run every `intervalMs` (and when nudged).
+ * The background step of every server process: a run every `intervalMs` (and when flushed).
  * Several processes may run one each; the advisory lock lets one chain at a time.
  */
 export function startAuditChainer(db: Db, key: Buffer, opts: { intervalMs?: number; onError: (e: unknown) => void }): AuditChainer {
@@ -134,7 +132,6 @@ export function startAuditChainer(db: Db, key: Buffer, opts: { intervalMs?: numb
   };
   schedule();
   return {
-    nudge: () => void run().catch(() => undefined),
     flush: () => run(),
     async stop() {
       stopped = true;
