@@ -47,6 +47,10 @@ describeEachDb('four-eyes grants', (kind) => {
     expect(refused.statusCode).toBe(401);
     expect(refused.json()).toEqual(wrong.json());
     expect(refused.json()).toEqual(unknown.json());
+    // The audit log keeps the real reason; only the wrong password counts toward a lock.
+    const reasons = await t.deps.db.select({ details: auditLog.details }).from(auditLog).where(and(eq(auditLog.actorId, user.id), eq(auditLog.operation, 'auth.sign_in')));
+    expect(reasons.map((r) => (r.details as { reason?: string }).reason).sort()).toEqual(['awaiting_approval', 'invalid_credentials']);
+    expect((await userRow(user.id))?.failedAttempts).toBe(1);
     const grant = await grantOf(user.id);
     expect(grant).toMatchObject({ newAccount: true, requested: { role: 'case_worker' }, previous: null, canDecide: true, requestedBy: { id: adminA.user.id } });
     // The requester sees it but may not decide it.

@@ -39,15 +39,18 @@ export function createAuthService(deps: AppDeps) {
    * A failed attempt is recorded in its own transaction: it must persist although we refuse.
    * Why a locked address gets `invalid_credentials`: the same status, body and (the password
    * is verified first) time as an unknown user or a wrong password, so a lock tells nobody
-   * that the account exists; the audit entry keeps the real reason.
+   * that the account exists; the audit entry keeps the real reason. The same for an account
+   * awaiting approval, whose right password is no guess: it counts toward no lock or notice
+   * (else its owner, trying while she waits, would find herself locked out once approved).
    */
-  async function refuse(audit: AuditContext, user: UserRow | null, code: 'invalid_credentials' | 'two_factor_invalid' | 'account_locked' | 'account_disabled'): Promise<never> {
+  async function refuse(audit: AuditContext, user: UserRow | null, code: 'invalid_credentials' | 'two_factor_invalid' | 'account_locked' | 'account_disabled' | 'awaiting_approval'): Promise<never> {
+    const denied = code === 'account_locked' || code === 'account_disabled' || code === 'awaiting_approval';
     await db.transaction(async (tx) => {
-      if (user && code !== 'account_disabled') await recordSignInFailure(tx, user.id, audit.ip ?? '', deps.now());
+      if (user && code !== 'account_disabled' && code !== 'awaiting_approval') await recordSignInFailure(tx, user.id, audit.ip ?? '', deps.now());
       const actor = user ? { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId } : null;
-      await appendAudit(tx, { ...audit, actor }, { operation: 'auth.sign_in', outcome: code === 'account_locked' || code === 'account_disabled' ? 'denied' : 'failed', details: { reason: code } });
+      await appendAudit(tx, { ...audit, actor }, { operation: 'auth.sign_in', outcome: denied ? 'denied' : 'failed', details: { reason: code } });
     });
-    throw new DomainError(code === 'account_locked' ? 'invalid_credentials' : code);
+    throw new DomainError(code === 'account_locked' || code === 'awaiting_approval' ? 'invalid_credentials' : code);
   }
 
   return {
@@ -64,7 +67,7 @@ export function createAuthService(deps: AppDeps) {
       if (!passwordOk) return refuse(audit, user, 'invalid_credentials');
       // Four eyes (issue #8): an account awaiting a second person's approval gets exactly the
       // answer of a wrong password, so sign-in never tells whether a username exists.
-      if (!user.approved) return refuse(audit, user, 'invalid_credentials');
+      if (!user.approved) return refuse(audit, user, 'awaiting_approval');
       if (user.disabled) return refuse(audit, user, 'account_disabled');
       let totpLastStep = user.totpLastStep;
       if (user.totpEnabled && user.totpSecretEnc) {
