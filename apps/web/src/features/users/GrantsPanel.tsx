@@ -81,6 +81,13 @@ function GrantRow({ g, onDecide }: { g: AccessGrant; onDecide: (g: AccessGrant, 
   );
 }
 
+/** What approving or rejecting does: a rejected change leaves the account's access as it is. */
+function confirmKey(g: AccessGrant, decision: 'approve' | 'reject') {
+  if (g.reset) return decision === 'approve' ? 'grants.approveResetText' : 'grants.rejectResetText';
+  if (decision === 'approve') return 'grants.approveText';
+  return g.newAccount ? 'grants.rejectText' : 'grants.rejectChangeText';
+}
+
 /**
  * Four-eyes grants (issue #8): what waits for a second person's approval, and (on the
  * coordinator's home page) the recent decisions. The server decides who may decide
@@ -130,7 +137,7 @@ export function GrantsPanel({ showRecent }: { showRecent: boolean }) {
         onConfirm={() => confirming && decide.mutate({ id: confirming.g.id, decision: confirming.decision }, { onSuccess: () => setConfirming(null) })}
       >
         {confirming &&
-          t(confirming.g.reset ? (confirming.decision === 'approve' ? 'grants.approveResetText' : 'grants.rejectResetText') : confirming.decision === 'approve' ? 'grants.approveText' : 'grants.rejectText', {
+          t(confirmKey(confirming.g, confirming.decision), {
             name: isolate(confirming.g.user.displayName),
             role: t(`roles.${confirming.g.requested.role}`),
           })}
