@@ -6,7 +6,7 @@ import { chainPending } from '../src/audit/audit-chainer.ts';
 import { verifyAuditChain } from '../src/audit/audit-verify.ts';
 import { appendAudit } from '../src/audit/audit.repository.ts';
 import { loadConfig } from '../src/config.ts';
-import { KeyFileError, readKeyringFile, writeKeyringFile } from '../src/crypto/keyring.ts';
+import { KeyFileError, newKeyringFile, readKeyringFile, writeKeyringFile } from '../src/crypto/keyring.ts';
 import { rotateKeys } from '../src/crypto/rotate-keys.ts';
 import { openRuntime } from '../src/runtime/runtime.ts';
 
@@ -56,5 +56,12 @@ describe('audit keys in the key file', () => {
 
     writeKeyringFile(config.keyFile, old);
     await expect(openRuntime(config, { allowCreateKey: false })).rejects.toSatisfy((e) => e instanceof KeyFileError && /no audit key/.test((e as Error).message));
+
+    // Another database's key file without audit keys is refused as foreign before anything is added to it.
+    const { audit: _none, ...foreign } = newKeyringFile();
+    const foreignFile = join(config.dataDir, 'foreign-keyring.json');
+    writeKeyringFile(foreignFile, foreign);
+    await expect(openRuntime({ ...config, keyFile: foreignFile }, { allowCreateKey: false })).rejects.toThrow(/does not belong to this database/);
+    expect(readKeyringFile(foreignFile).audit).toBeUndefined();
   }, 120_000);
 });

@@ -25,8 +25,8 @@ export async function openKeyring(db: Db, keyFile: string, opts: { allowCreate: 
     if (!opts.allowCreate) throw new KeyFileError(`the key file ${keyFile} does not exist`);
     writeKeyringFile(keyFile, newKeyringFile());
   }
-  const keyring = keyringFrom(await withAuditKeys(db, keyFile, readKeyringFile(keyFile)));
-  const cipher = createFieldCipher(keyring);
+  const file = readKeyringFile(keyFile);
+  const cipher = createFieldCipher(keyringFrom(file));
   if (check) {
     try {
       cipher.decrypt(check.value, KEY_CHECK_CONTEXT);
@@ -36,7 +36,8 @@ export async function openKeyring(db: Db, keyFile: string, opts: { allowCreate: 
   } else {
     await db.insert(systemSettings).values({ key: KEY_CHECK, value: cipher.encrypt(KEY_CHECK_PLAIN, KEY_CHECK_CONTEXT) });
   }
-  return { keyring, cipher };
+  // Only once the key file is known to be this database's: a foreign one is left untouched.
+  return { keyring: keyringFrom(await withAuditKeys(db, keyFile, file)), cipher };
 }
 
 /**
