@@ -97,8 +97,8 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
                     <Table.Td>
-                    <UserText>{u.agencyName}</UserText>
-                  </Table.Td>
+                      <UserText>{u.agencyName}</UserText>
+                    </Table.Td>
                     <Table.Td>{jurisdiction(u)}</Table.Td>
                     <Table.Td>
                       <UserStatus user={u} grant={grantOf(u)} />
