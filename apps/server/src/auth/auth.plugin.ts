@@ -115,7 +115,6 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
       if (typeof header !== 'string' || !sameToken(header, row.session.csrfToken)) throw new DomainError('csrf_failed');
     }
     const role = row.user.role as Role;
-    if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, row.session.tokenHash, now);
     request.auth = {
       tokenHash: row.session.tokenHash,
       csrfToken: row.session.csrfToken,
@@ -127,5 +126,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     };
     // Checked once the caller is known, so the refusal is audited with who tried (access-denied.ts).
     if (access !== 'authenticated' && !hasPermission(role, access)) throw new DomainError('forbidden');
+    // Only a permitted request keeps the session alive: refused ones do not reset the idle timer.
+    if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, row.session.tokenHash, now);
   });
 }
