@@ -20,11 +20,11 @@ describeEachDb('refused attempts are audited (access.denied)', (kind) => {
   });
   afterAll(() => t.close());
 
+  const missing = randomUUID();
   const deniedOf = (actorId: string) =>
     t.deps.db.select().from(auditLog).where(and(eq(auditLog.operation, 'access.denied'), eq(auditLog.actorId, actorId)));
 
   it('a 404 on a record that exists out of scope is audited with ids only; a 404 on an id that exists nowhere is not', async () => {
-    const missing = randomUUID();
     expect((await prober.inject({ method: 'GET', url: `/api/v1/persons/${missing}` })).statusCode).toBe(404);
     const probe = await prober.inject({ method: 'GET', url: `/api/v1/persons/${personId}` });
     expect(probe.statusCode).toBe(404);
@@ -64,5 +64,7 @@ describeEachDb('refused attempts are audited (access.denied)', (kind) => {
     expect(items[0]?.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // A case worker may not look at who was refused.
     expect((await prober.inject({ method: 'GET', url: '/api/v1/audit/denied' })).statusCode).toBe(403);
+    // By now every earlier answer's hook has long finished: the id that exists nowhere was never logged.
+    expect((await t.deps.db.select().from(auditLog).where(eq(auditLog.recordId, missing))).length).toBe(0);
   });
 });
