@@ -64,6 +64,11 @@ runMain('cold-start', async () => {
     restarts,
     restartSummary: r,
     restartBannerSummary: banner,
-    targets: { firstStartMs: FIRST_TARGET_MS, restartMs: RESTART_TARGET_MS, firstMet: first.healthyMs <= FIRST_TARGET_MS, restartMet: r.median <= RESTART_TARGET_MS },
+    targets: {
+      firstStartMs: FIRST_TARGET_MS,
+      restartMs: RESTART_TARGET_MS,
+      firstMet: first.healthyMs <= FIRST_TARGET_MS,
+      restartMet: r.median <= RESTART_TARGET_MS,
+    },
   });
 });

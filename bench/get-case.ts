@@ -166,7 +166,13 @@ async function explain(dbUrl: string, caseId: string): Promise<Record<string, st
       for (let i = 0; i < 3; i++) {
         const rows = (await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.replace('$1', `'${caseId}'`)}`)).rows;
         out[k] = rows.map((r) => r['QUERY PLAN']).join('\n');
-        times.push(out[k].split('\n').filter((l) => /Planning Time|Execution Time/.test(l)).map((l) => l.trim()).join(', '));
+        times.push(
+          out[k]
+            .split('\n')
+            .filter((l) => /Planning Time|Execution Time/.test(l))
+            .map((l) => l.trim())
+            .join(', '),
+        );
       }
       console.log(`  ${k.padEnd(8)} cold: ${times[0]}; warm: ${times[2]}`);
     }
@@ -201,7 +207,20 @@ runMain('get-case', async () => {
   const session = await signIn(signer.baseUrl, account.username, password, account.totpSecret);
   await signer.stop();
   // Shaped like the old lane chain's hashed payload, for the app-sql-lanes script.
-  const payload = JSON.stringify({ actorId: coordinator.id, actorRole: 'national_coordinator', actorUsername: 'coordinator', agencyId: coordinator.agency_id, at: new Date().toISOString(), details: { identity: true }, ip: '127.0.0.1', lane: 0, operation: 'case.read', outcome: 'success', recordId: ids[0], recordType: 'case' });
+  const payload = JSON.stringify({
+    actorId: coordinator.id,
+    actorRole: 'national_coordinator',
+    actorUsername: 'coordinator',
+    agencyId: coordinator.agency_id,
+    at: new Date().toISOString(),
+    details: { identity: true },
+    ip: '127.0.0.1',
+    lane: 0,
+    operation: 'case.read',
+    outcome: 'success',
+    recordId: ids[0],
+    recordType: 'case',
+  });
   const vars = { ncases: String(ids.length), actor: coordinator.id, agency: coordinator.agency_id, token: session.tokenHash, payload };
 
   console.log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each (app: after ${WARMUP} s warm-up and a 5 s 1-connection run)`);
@@ -231,7 +250,9 @@ runMain('get-case', async () => {
   console.log(`  best app run: pool ${best.pool}, ${fmtInt(best.load.reqPerSec)} req/s`);
   const appSqlRatio = appSqlTps / minimalTps;
   console.log(`  before issue #8 (lane heads on the request path, pgbench app-sql-lanes): ${fmtInt(lanesTps)} tps = ${pct(lanesTps, minimalTps)} of minimal`);
-  console.log(`  app's SQL (pgbench app-sql prepared) = ${(appSqlRatio * 100).toFixed(1)}% of minimal (target ≥ 80%: ${verdict(appSqlRatio >= TARGET.appSqlRatio)})`);
+  console.log(
+    `  app's SQL (pgbench app-sql prepared) = ${(appSqlRatio * 100).toFixed(1)}% of minimal (target ≥ 80%: ${verdict(appSqlRatio >= TARGET.appSqlRatio)})`,
+  );
   console.log(`  HTTP throughput = ${(ratio * 100).toFixed(1)}% of pgbench minimal (target ≥ 35%: ${verdict(ratio >= TARGET.ratio)})`);
   console.log(`    for comparison: ${pct(best.load.reqPerSec, appSqlTps)} of app-sql prepared, ${pct(best.load.reqPerSec, appSqlExtTps)} of app-sql extended`);
   for (const a of apps) {
@@ -248,11 +269,25 @@ runMain('get-case', async () => {
     connections: CONNECTIONS,
     seconds: SECONDS,
     seed,
-    pgbench: { before, after, minimalTps: round(minimalTps, 1), appSqlTps: round(appSqlTps, 1), appSqlExtendedTps: round(appSqlExtTps, 1), appSqlLanesTps: round(lanesTps, 1) },
+    pgbench: {
+      before,
+      after,
+      minimalTps: round(minimalTps, 1),
+      appSqlTps: round(appSqlTps, 1),
+      appSqlExtendedTps: round(appSqlExtTps, 1),
+      appSqlLanesTps: round(lanesTps, 1),
+    },
     apps,
     roundTripsPerRequest: trips,
     plans,
-    targets: { ...TARGET, ratio: round(ratio, 3), ratioMet: ratio >= TARGET.ratio, appSqlRatio: round(appSqlRatio, 3), appSqlRatioMet: appSqlRatio >= TARGET.appSqlRatio, clean },
+    targets: {
+      ...TARGET,
+      ratio: round(ratio, 3),
+      ratioMet: ratio >= TARGET.ratio,
+      appSqlRatio: round(appSqlRatio, 3),
+      appSqlRatioMet: appSqlRatio >= TARGET.appSqlRatio,
+      clean,
+    },
   });
   await db.drop();
 });

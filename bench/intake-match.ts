@@ -43,7 +43,12 @@ const probeOf = (p: SyntheticPerson): PersonMatchProbe => ({
 
 function latencies(ms: number[]) {
   const s = Float64Array.from(ms).sort();
-  return { p50: round(percentileSorted(s, 50), 2), p95: round(percentileSorted(s, 95), 2), p99: round(percentileSorted(s, 99), 2), max: round(s[s.length - 1] ?? NaN, 2) };
+  return {
+    p50: round(percentileSorted(s, 50), 2),
+    p95: round(percentileSorted(s, 95), 2),
+    p99: round(percentileSorted(s, 99), 2),
+    max: round(s[s.length - 1] ?? NaN, 2),
+  };
 }
 
 runMain('intake-match', async () => {
@@ -68,7 +73,12 @@ runMain('intake-match', async () => {
     console.log(`database ${redact(url)}: ${fmtInt(total)} persons`);
 
     // An identification officer of two regions (the usual scope) and one with the whole country.
-    const regional: Actor = { userId: randomUUID(), role: 'identification_officer', agencyId: randomUUID(), jurisdiction: { national: false, regions: ['KZ-75', 'KZ-71'] } };
+    const regional: Actor = {
+      userId: randomUUID(),
+      role: 'identification_officer',
+      agencyId: randomUUID(),
+      jurisdiction: { national: false, regions: ['KZ-75', 'KZ-71'] },
+    };
     const national: Actor = { ...regional, jurisdiction: { national: true, regions: [] } };
     const matcher = linkageMatcher(cipher, modelStoreFor(db));
     // New sightings after the seeded stream: ~5% re-record an earlier (seeded) person.
@@ -76,7 +86,10 @@ runMain('intake-match', async () => {
     await waitForQuiet('intake probes');
 
     const results: Record<string, unknown> = {};
-    for (const [label, actor] of [['regional', regional], ['national', national]] as const) {
+    for (const [label, actor] of [
+      ['regional', regional],
+      ['national', national],
+    ] as const) {
       for (const p of sightings.slice(0, WARMUP)) await matcher.candidates(db, actor, probeOf(p));
       const ms: number[] = [];
       let shown = 0;
@@ -92,15 +105,32 @@ runMain('intake-match', async () => {
           // A re-sighting of a seeded person: is the person's first record among the candidates?
           repeats++;
           const first = syntheticPersonAt(SEED, root);
-          const rows = candidates.length ? await db.select().from(persons).where(inArray(persons.id, candidates.map((c) => c.person.id))) : [];
+          const rows = candidates.length
+            ? await db
+                .select()
+                .from(persons)
+                .where(
+                  inArray(
+                    persons.id,
+                    candidates.map((c) => c.person.id),
+                  ),
+                )
+            : [];
           const names = rows.map((r) => personIdentity(cipher, r));
           if (names.some((n) => n?.firstName === first.firstName && n.secondName === first.secondName)) rootFound++;
         }
       }
       const lat = latencies(ms);
-      results[label] = { ...lat, probes: ms.length, candidatesShownPerLookup: round(shown / ms.length, 2), ...(actor === national ? { repeats, firstRecordProposed: rootFound } : {}) };
-      console.log(`  linkage matcher, ${label.padEnd(8)}: p50 ${lat.p50} ms, p95 ${lat.p95} ms, p99 ${lat.p99} ms, max ${lat.max} ms; ${round(shown / ms.length, 2)} candidates shown per lookup` +
-        (actor === national ? `; re-sightings whose first record was proposed: ${rootFound}/${repeats}` : ''));
+      results[label] = {
+        ...lat,
+        probes: ms.length,
+        candidatesShownPerLookup: round(shown / ms.length, 2),
+        ...(actor === national ? { repeats, firstRecordProposed: rootFound } : {}),
+      };
+      console.log(
+        `  linkage matcher, ${label.padEnd(8)}: p50 ${lat.p50} ms, p95 ${lat.p95} ms, p99 ${lat.p99} ms, max ${lat.max} ms; ${round(shown / ms.length, 2)} candidates shown per lookup` +
+          (actor === national ? `; re-sightings whose first record was proposed: ${rootFound}/${repeats}` : ''),
+      );
     }
 
     // Baseline: one B-tree point lookup by identity-number blind index, same probes.
@@ -115,7 +145,9 @@ runMain('intake-match', async () => {
     const b = latencies(base);
     console.log(`  baseline point lookup  : p50 ${b.p50} ms, p95 ${b.p95} ms, p99 ${b.p99} ms`);
     const regionalP95 = (results.regional as { p95: number }).p95;
-    console.log(`\n  p95 ≤ 25 ms against ${fmtInt(total)} persons (regional officer): ${regionalP95} ms → ${total >= 1_000_000 ? verdict(regionalP95 <= 25) : `(only ${fmtInt(total)} persons: not the 1M target)`}`);
+    console.log(
+      `\n  p95 ≤ 25 ms against ${fmtInt(total)} persons (regional officer): ${regionalP95} ms → ${total >= 1_000_000 ? verdict(regionalP95 <= 25) : `(only ${fmtInt(total)} persons: not the 1M target)`}`,
+    );
     console.log(`  matcher p50 / baseline p50: ${round((results.regional as { p50: number }).p50 / b.p50, 1)}×`);
     writeResult('intake-match', { machine: m, persons: total, ...results, baseline: b });
   } finally {

@@ -80,7 +80,11 @@ const prf = (tp: number, fp: number, truePairs: number): Prf => {
 };
 
 /** Best recall over thresholds "score ≥ t" (t among the scores; tied scores go together) with precision ≥ floor. */
-function recallAtPrecision(byScore: ReadonlyMap<number, [number, number]>, truePairs: number, floor: number): { recall: number | null; threshold: number | null } {
+function recallAtPrecision(
+  byScore: ReadonlyMap<number, [number, number]>,
+  truePairs: number,
+  floor: number,
+): { recall: number | null; threshold: number | null } {
   const scores = [...byScore.keys()].filter((x) => Number.isFinite(x)).sort((a, b) => b - a);
   let tp = 0;
   let fp = 0;
@@ -138,7 +142,9 @@ function syntheticDataset(size: number): Dataset {
 }
 
 function csv(file: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const [head, ...lines] = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const cols = (head ?? '').split(',').map((c) => c.trim());
   return lines.map((l) => {
     const v = l.split(',').map((c) => c.trim());
@@ -180,7 +186,8 @@ function febrlDataset(dir: string, n: 1 | 2 | 3): Dataset {
   for (const e of entityById.values()) sizes.set(e, (sizes.get(e) ?? 0) + 1);
   for (const c of sizes.values()) derived += (c * (c - 1)) / 2;
   const bad = filePairs.filter((p) => entityById.get(p.rec_id_1 ?? '') === undefined || entityById.get(p.rec_id_1 ?? '') !== entityById.get(p.rec_id_2 ?? ''));
-  if (bad.length || derived !== filePairs.length) throw new Error(`FEBRL dataset${n}: true_pairs.csv (${filePairs.length} pairs, ${bad.length} inconsistent) ≠ rec-<n> groups (${derived} pairs)`);
+  if (bad.length || derived !== filePairs.length)
+    throw new Error(`FEBRL dataset${n}: true_pairs.csv (${filePairs.length} pairs, ${bad.length} inconsistent) ≠ rec-<n> groups (${derived} pairs)`);
   return { name: `FEBRL ${n}`, records, entity, loadS: (performance.now() - t0) / 1000 };
 }
 
@@ -343,13 +350,23 @@ const f3 = (x: number | null) => (x === null ? '—' : x.toFixed(4));
 function printResult(r: JobResult): void {
   const o = r.overall;
   console.log(`\n${r.name}: ${fmtInt(r.records)} records, ${fmtInt(r.entities)} persons, ${fmtInt(o.truePairs)} true pairs`);
-  console.log(`  ${fmtInt(r.candidatePairs)} candidate pairs (${fmtInt(o.candidatesTrue)} true = blocking recall ${f3(o.candidatesTrue / Math.max(1, o.truePairs))})`);
-  console.log(`  decisions: same ${fmtInt(r.decisions.same)}, review ${fmtInt(r.decisions.review)}, different ${fmtInt(r.decisions.different)}; λ ${r.lambda.toFixed(4)}, ${r.emIterations} EM iterations`);
-  console.log(`  'same'   : precision ${f3(o.same.precision)}  recall ${f3(o.same.recall)}  F1 ${f3(o.same.f1)}  (tp ${fmtInt(o.same.tp)}, fp ${fmtInt(o.same.fp)})`);
-  console.log(`  clusters : precision ${f3(r.clusters.precision)}  recall ${f3(r.clusters.recall)}  F1 ${f3(r.clusters.f1)}  (${fmtInt(r.clusters.count)} clusters, largest ${r.clusters.largest})`);
+  console.log(
+    `  ${fmtInt(r.candidatePairs)} candidate pairs (${fmtInt(o.candidatesTrue)} true = blocking recall ${f3(o.candidatesTrue / Math.max(1, o.truePairs))})`,
+  );
+  console.log(
+    `  decisions: same ${fmtInt(r.decisions.same)}, review ${fmtInt(r.decisions.review)}, different ${fmtInt(r.decisions.different)}; λ ${r.lambda.toFixed(4)}, ${r.emIterations} EM iterations`,
+  );
+  console.log(
+    `  'same'   : precision ${f3(o.same.precision)}  recall ${f3(o.same.recall)}  F1 ${f3(o.same.f1)}  (tp ${fmtInt(o.same.tp)}, fp ${fmtInt(o.same.fp)})`,
+  );
+  console.log(
+    `  clusters : precision ${f3(r.clusters.precision)}  recall ${f3(r.clusters.recall)}  F1 ${f3(r.clusters.f1)}  (${fmtInt(r.clusters.count)} clusters, largest ${r.clusters.largest})`,
+  );
   console.log(`  recall at precision ≥ ${PRECISION_FLOOR}: ${f3(o.recallAtP99)} (score ≥ ${o.thresholdAtP99 === null ? '—' : o.thresholdAtP99.toFixed(2)})`);
   console.log(`  ${r.name.startsWith('FEBRL') ? 'read' : 'generated'} in ${r.loadS} s (not included below); ${fmtInt(r.decisionsKept)} decisions kept`);
-  console.log(`  wall ${r.wallS} s, ${fmtInt(r.recordsPerS)} records/s, ${fmtInt(r.pairsPerS)} pairs/s, RSS ${r.rssBeforeMb} MB before linking, peak ${r.peakRssMb} MB`);
+  console.log(
+    `  wall ${r.wallS} s, ${fmtInt(r.recordsPerS)} records/s, ${fmtInt(r.pairsPerS)} pairs/s, RSS ${r.rssBeforeMb} MB before linking, peak ${r.peakRssMb} MB`,
+  );
   if (r.byScriptPair) {
     console.log(`  by script pair:        true pairs  blocked    prec.   recall   F1      R@P≥.99`);
     for (const [k, g] of Object.entries(r.byScriptPair)) {

@@ -27,12 +27,24 @@ describe.skipIf(!browserAvailable())('authority per case action in Chromium (iss
     const db = q.runtime.deps.db;
     const [u] = await db.select().from(users).where(eq(users.username, username));
     if (!u) throw new Error(`no demo user ${username}`);
-    const person = encryptPerson(q.runtime.deps.cipher, { clientId: randomUUID(), firstName: 'Айгерім', secondName, gender: 'Feminine', citizenship: 'KZ', regionCode: 'KZ-75' }, { createdBy: u.id, ownerAgencyId: u.agencyId });
+    const person = encryptPerson(
+      q.runtime.deps.cipher,
+      { clientId: randomUUID(), firstName: 'Айгерім', secondName, gender: 'Feminine', citizenship: 'KZ', regionCode: 'KZ-75' },
+      { createdBy: u.id, ownerAgencyId: u.agencyId },
+    );
     await db.insert(persons).values(person);
     const id = randomUUID();
     await db.insert(cases).values({
-      id, clientId: randomUUID(), reference: `QRG-E2E-${id.slice(0, 6)}`, personId: person.id as string, regionCode: 'KZ-75', exploitationTypes: ['ForcedLabour'],
-      status: 'open', traffickingStatus: 'PossibleVictimOfTrafficking', createdBy: u.id, ownerAgencyId: u.agencyId,
+      id,
+      clientId: randomUUID(),
+      reference: `QRG-E2E-${id.slice(0, 6)}`,
+      personId: person.id as string,
+      regionCode: 'KZ-75',
+      exploitationTypes: ['ForcedLabour'],
+      status: 'open',
+      traffickingStatus: 'PossibleVictimOfTrafficking',
+      createdBy: u.id,
+      ownerAgencyId: u.agencyId,
     });
     await db.insert(caseActions).values({ clientId: randomUUID(), caseId: id, seq: 1, type: 'opened', details: {}, actorId: u.id, agencyId: u.agencyId });
     return id;
@@ -56,7 +68,8 @@ describe.skipIf(!browserAvailable())('authority per case action in Chromium (iss
     const workerOffers = await offered(worker);
     expect(workerOffers).toContain('note_added');
     expect(workerOffers).toContain('referred');
-    for (const type of ['identification_decided', 'identification_reviewed', 'non_punishment_reviewed', 'deportation_hold_lifted']) expect(workerOffers).not.toContain(type);
+    for (const type of ['identification_decided', 'identification_reviewed', 'non_punishment_reviewed', 'deportation_hold_lifted'])
+      expect(workerOffers).not.toContain(type);
     await workerCtx.close();
 
     const officerCtx = await browser.newContext({ viewport: { width: 1366, height: 900 } });

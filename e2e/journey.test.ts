@@ -72,7 +72,10 @@ describe.skipIf(!browserAvailable())('journeys in Chromium', () => {
     await admin.getByTestId('user-username').fill('madina.ngo');
     await admin.getByTestId('user-displayName').fill('Мадина Серікова');
     await admin.getByTestId('user-role').selectOption('case_worker');
-    const agencyOptions = await admin.getByTestId('user-agency').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const agencyOptions = await admin
+      .getByTestId('user-agency')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     await admin.getByTestId('user-agency').selectOption(agencyOptions[0] as string);
     await admin.locator('input[type=checkbox][value="KZ-75"]').check();
     await admin.getByTestId('user-submit').click();

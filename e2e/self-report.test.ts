@@ -26,7 +26,9 @@ describe.skipIf(!browserAvailable())('public self-report and the hotline queue i
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     // The neutral exit page, served locally: the sandbox has no internet.
-    await page.route(`${new URL(QUICK_EXIT_URL).origin}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }));
+    await page.route(`${new URL(QUICK_EXIT_URL).origin}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }),
+    );
 
     // Directly by address, with no session…
     await page.goto(`${q.url}/report`);

@@ -26,12 +26,24 @@ describe.skipIf(!browserAvailable())('typed text cannot fool the reader, in Chro
     const db = q.runtime.deps.db;
     const [u] = await db.select().from(users).where(eq(users.username, 'caseworker'));
     if (!u) throw new Error('no demo user caseworker');
-    const person = encryptPerson(q.runtime.deps.cipher, { clientId: randomUUID(), firstName: 'Айгерім', secondName: `Ақмарал${RLO}вонеке`, gender: 'Feminine', citizenship: 'KZ', regionCode: 'KZ-75' }, { createdBy: u.id, ownerAgencyId: u.agencyId });
+    const person = encryptPerson(
+      q.runtime.deps.cipher,
+      { clientId: randomUUID(), firstName: 'Айгерім', secondName: `Ақмарал${RLO}вонеке`, gender: 'Feminine', citizenship: 'KZ', regionCode: 'KZ-75' },
+      { createdBy: u.id, ownerAgencyId: u.agencyId },
+    );
     await db.insert(persons).values(person);
     const id = randomUUID();
     await db.insert(cases).values({
-      id, clientId: randomUUID(), reference: `QRG-E2E-${id.slice(0, 6)}`, personId: person.id as string, regionCode: 'KZ-75', exploitationTypes: [],
-      status: 'open', traffickingStatus: 'PossibleVictimOfTrafficking', createdBy: u.id, ownerAgencyId: u.agencyId,
+      id,
+      clientId: randomUUID(),
+      reference: `QRG-E2E-${id.slice(0, 6)}`,
+      personId: person.id as string,
+      regionCode: 'KZ-75',
+      exploitationTypes: [],
+      status: 'open',
+      traffickingStatus: 'PossibleVictimOfTrafficking',
+      createdBy: u.id,
+      ownerAgencyId: u.agencyId,
     });
     await db.insert(caseActions).values({ clientId: randomUUID(), caseId: id, seq: 1, type: 'opened', details: {}, actorId: u.id, agencyId: u.agencyId });
 
@@ -57,13 +69,20 @@ describe.skipIf(!browserAvailable())('typed text cannot fool the reader, in Chro
     }, RLO);
     expect(places.filter((p) => p.text.includes('Ақмарал')).length).toBeGreaterThanOrEqual(1);
     expect(places.filter((p) => p.text.includes('Келісім')).length).toBe(1);
-    expect(places.every((p) => p.isolated), JSON.stringify(places)).toBe(true);
+    expect(
+      places.every((p) => p.isolated),
+      JSON.stringify(places),
+    ).toBe(true);
     await ctx.close();
   });
 
   it("the account's owner is told of failed sign-ins at her next sign-in, once", async () => {
     for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${q.url}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: `wrong-Password-${i}` }) });
+      const res = await fetch(`${q.url}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'analyst', password: `wrong-Password-${i}` }),
+      });
       expect(res.status).toBe(401);
     }
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });

@@ -24,16 +24,23 @@ import {
 type Catalog = { [key: string]: string | Catalog };
 
 // core has the reasons as a type only: listed here, and the compiler keeps the list in step.
-const SCREENING_REASONS = ['rule_met', 'provisional_rule_met', 'control_indicator', 'strong_indicator', 'indicators_present'] as const satisfies readonly ScreeningReason[];
+const SCREENING_REASONS = [
+  'rule_met',
+  'provisional_rule_met',
+  'control_indicator',
+  'strong_indicator',
+  'indicators_present',
+] as const satisfies readonly ScreeningReason[];
 type MissingReason = Exclude<ScreeningReason, (typeof SCREENING_REASONS)[number]>;
 const noReasonMissing: [MissingReason] extends [never] ? true : false = true;
 void noReasonMissing;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LOCALES = ['kk', 'ru', 'en'] as const;
-const catalogs = Object.fromEntries(
-  LOCALES.map((l) => [l, JSON.parse(readFileSync(join(here, `${l}.json`), 'utf8')) as Catalog]),
-) as Record<(typeof LOCALES)[number], Catalog>;
+const catalogs = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSync(join(here, `${l}.json`), 'utf8')) as Catalog])) as Record<
+  (typeof LOCALES)[number],
+  Catalog
+>;
 
 /** Dotted path → string value, for every leaf. */
 function flatten(obj: Catalog, prefix = ''): Map<string, unknown> {
@@ -206,7 +213,7 @@ describe('keys used by the web app', () => {
     expect(missing).toEqual([]);
   });
 
-  it('every dynamic key prefix t(`prefix.${x}`) is a group in every catalog', () => {
+  it('every dynamic key prefix t(`prefix.{x}`) is a group in every catalog', () => {
     const missing: string[] = [];
     for (const { file, text } of sources) {
       for (const m of text.matchAll(/\bt\(\s*`([\w.]+)\.\$\{/g)) {
@@ -246,7 +253,11 @@ describe('public report page languages (uz, ky)', () => {
   });
 
   it('uz.json is Uzbek in Latin script (with oʻ/gʻ) and ky.json is Kyrgyz (with ң/ө/ү), not copies', () => {
-    const text = (m: Map<string, unknown>) => [...m].filter(([k]) => !k.startsWith('selfReport.languages.')).map(([, v]) => v).join(' ');
+    const text = (m: Map<string, unknown>) =>
+      [...m]
+        .filter(([k]) => !k.startsWith('selfReport.languages.'))
+        .map(([, v]) => v)
+        .join(' ');
     expect(text(extra.uz)).toMatch(/[oOgG]ʻ/);
     expect(text(extra.uz)).not.toMatch(/[а-яё]/i);
     expect(text(extra.ky)).toMatch(/[ңөү]/);

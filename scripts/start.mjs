@@ -18,8 +18,7 @@ function newestMtime(dir) {
 
 const sources = ['apps/web/src', 'apps/web/index.html', 'i18n', 'packages/core/src'].map((p) => join(root, p));
 const stale =
-  !existsSync(built) ||
-  Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs))) > statSync(built).mtimeMs;
+  !existsSync(built) || Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs))) > statSync(built).mtimeMs;
 if (stale) {
   console.log('Building the web app…');
   const r = spawnSync('npm', ['run', 'build', '-w', '@qorgau/web'], { stdio: 'inherit', cwd: root });

@@ -19,8 +19,7 @@ export function demoAccount(dataDir: string, username: string): { password: stri
   return { password: creds.password, account };
 }
 
-export const totpNow = (secret: string): string =>
-  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+export const totpNow = (secret: string): string => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
 
 export interface SignedIn {
   /** `qorgau_session=<token>`, for a Cookie header. */

@@ -107,7 +107,15 @@ export function cpuSampler(serverPid?: number): () => CpuUse {
     const [postgres, pgbench, bench] = [by('postgres') / wallS, by('pgbench') / wallS, (self.user + self.system) / 1e6 / wallS];
     const machine = (m1.busy - m0.busy) / wallS;
     const other = Math.max(0, machine - server - postgres - pgbench - bench);
-    return { wallS: round(wallS, 1), server: round(server, 2), postgres: round(postgres, 2), pgbench: round(pgbench, 2), bench: round(bench, 2), machine: round(machine, 2), other: round(other, 2) };
+    return {
+      wallS: round(wallS, 1),
+      server: round(server, 2),
+      postgres: round(postgres, 2),
+      pgbench: round(pgbench, 2),
+      bench: round(bench, 2),
+      machine: round(machine, 2),
+      other: round(other, 2),
+    };
   };
 }
 

@@ -80,7 +80,10 @@ export async function activitySampler(url: string, db: string): Promise<() => Pr
     for (const r of rows) counts.set(r.k, (counts.get(r.k) ?? 0) + Number(r.n));
   };
   const timer = setInterval(() => {
-    if (!busy) busy = sample().catch(() => undefined).finally(() => (busy = null));
+    if (!busy)
+      busy = sample()
+        .catch(() => undefined)
+        .finally(() => (busy = null));
   }, 250);
   return async () => {
     clearInterval(timer);
@@ -93,4 +96,7 @@ export async function activitySampler(url: string, db: string): Promise<() => Pr
 }
 
 export const fmtActivity = (a: Record<string, number>) =>
-  Object.entries(a).filter(([, n]) => n >= 0.1).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+  Object.entries(a)
+    .filter(([, n]) => n >= 0.1)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ') || 'none';

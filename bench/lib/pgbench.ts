@@ -88,7 +88,9 @@ export const pgbenchScript = (name: PgbenchScript): string => SCRIPTS[name];
 /** Tables the scripts need, in the bench database (created as the admin/owner user). */
 export async function preparePgbench(dbUrl: string, caseIds: string[]): Promise<void> {
   await query(dbUrl, `CREATE TABLE bench_case_ids (k int PRIMARY KEY, id uuid NOT NULL)`);
-  await query(dbUrl, `INSERT INTO bench_case_ids (k, id) SELECT i, ids[i] FROM (SELECT $1::uuid[] AS ids) s, generate_series(1, cardinality($1::uuid[])) i`, [caseIds]);
+  await query(dbUrl, `INSERT INTO bench_case_ids (k, id) SELECT i, ids[i] FROM (SELECT $1::uuid[] AS ids) s, generate_series(1, cardinality($1::uuid[])) i`, [
+    caseIds,
+  ]);
   await query(dbUrl, `CREATE TABLE bench_audit_log (LIKE audit_log INCLUDING ALL)`);
   await query(dbUrl, `CREATE TABLE bench_audit_heads (lane smallint PRIMARY KEY, seq bigint NOT NULL, prev_hash text NOT NULL, hash text NOT NULL)`);
   await query(dbUrl, `INSERT INTO bench_audit_heads SELECT g, 0, '', repeat('0', 64) FROM generate_series(0, 7) g`);

@@ -39,7 +39,6 @@ export function machineCpu(): { busy: number; total: number } {
   return { busy: (total - idle) / TICK, total: total / TICK };
 }
 
-
 /**
  * Other work on the machine skews every figure here. Waits (up to BENCH_QUIET_WAIT seconds,
  * default 300) until the machine was at most 0.15 cores busy over 3 s; returns the last reading.

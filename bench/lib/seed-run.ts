@@ -34,7 +34,15 @@ export async function runSeed(target: SeedRun['target'], n: number, env: Record<
   const seedMs = Number(m[3]) * 1000;
   const personsPerSecond = n / (seedMs / 1000);
   const millionMinutes = ((wallMs - seedMs) / 1000 + MILLION / personsPerSecond) / 60;
-  return { target, persons: n, wallMs: round(wallMs), seedMs, personsPerSecond: round(personsPerSecond), millionMinutes: round(millionMinutes, 1), peakRssMb: peakRssMb === null ? null : round(peakRssMb) };
+  return {
+    target,
+    persons: n,
+    wallMs: round(wallMs),
+    seedMs,
+    personsPerSecond: round(personsPerSecond),
+    millionMinutes: round(millionMinutes, 1),
+    peakRssMb: peakRssMb === null ? null : round(peakRssMb),
+  };
 }
 
 export function printSeedRun(r: SeedRun): void {

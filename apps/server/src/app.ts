@@ -26,7 +26,19 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 export const API_PREFIX = '/api/v1';
 
 /** Every feature module; the access-matrix test walks the routes they register. */
-const MODULES = [authRoutes, personsRoutes, casesRoutes, screeningsRoutes, referenceAdminRoutes, usersRoutes, agenciesRoutes, auditRoutes, referenceRoutes, selfReportsRoutes, linkageRoutes];
+const MODULES = [
+  authRoutes,
+  personsRoutes,
+  casesRoutes,
+  screeningsRoutes,
+  referenceAdminRoutes,
+  usersRoutes,
+  agenciesRoutes,
+  auditRoutes,
+  referenceRoutes,
+  selfReportsRoutes,
+  linkageRoutes,
+];
 
 export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
@@ -47,7 +59,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   if (keyFileInsideDataDir(deps.config)) {
-    app.log.warn({ event: 'key_file_in_data_dir' }, 'the key file is inside the data directory: keep it apart from the database and its backups (docs/keys-and-encryption.md)');
+    app.log.warn(
+      { event: 'key_file_in_data_dir' },
+      'the key file is inside the data directory: keep it apart from the database and its backups (docs/keys-and-encryption.md)',
+    );
   }
 
   await registerSecurity(app, deps.config);
@@ -65,9 +80,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
 
   await app.register(healthRoutes(deps));
-  await app.register(async (api) => {
-    for (const mod of MODULES) await api.register(mod(deps));
-  }, { prefix: API_PREFIX });
+  await app.register(
+    async (api) => {
+      for (const mod of MODULES) await api.register(mod(deps));
+    },
+    { prefix: API_PREFIX },
+  );
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -6,25 +6,39 @@ import { z } from 'zod';
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   QORGAU_DATA_DIR: z.string().default('./data'),
   QORGAU_KEY_FILE: z.string().optional(),
   QORGAU_SEED: z.enum(['demo', 'none']).default('demo'),
   QORGAU_SEED_PERSONS: z.coerce.number().int().min(0).max(1_000_000).default(300),
   /** Set when a TLS-terminating proxy is in front: cookies become Secure, HSTS is sent. Says nothing about client addresses. */
-  QORGAU_BEHIND_TLS: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  QORGAU_BEHIND_TLS: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   /**
    * Proxies whose X-Forwarded-For is believed: empty (default, none), a hop count (`1`: the one
    * proxy in front), or a comma list of proxy addresses or CIDRs. Why: a header anyone can send
    * must not choose the address the sign-in and /report rate limits and the audit log use.
    */
-  QORGAU_TRUSTED_PROXIES: z.string().default('').transform((v, ctx) => {
-    const parsed = parseTrustedProxies(v);
-    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
-    return typeof parsed === 'string' ? false : parsed;
-  }),
-  QORGAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  QORGAU_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const parsed = parseTrustedProxies(v);
+      if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+      return typeof parsed === 'string' ? false : parsed;
+    }),
+  QORGAU_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   QORGAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   QORGAU_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Public self-reports accepted per address per 10 minutes (issue #3 item 6). */
@@ -32,7 +46,12 @@ const Env = z.object({
   /** Working days an identification unit has to decide after a referral (issue #3). */
   QORGAU_IDENTIFICATION_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** Minutes between signed audit checkpoints written by the server (0: none; ADR 0007). */
-  QORGAU_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  QORGAU_AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   /** Where they are written; copy them off the machine (a WORM bucket). Default <data dir>/audit-checkpoints. */
   QORGAU_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
@@ -75,7 +94,10 @@ export function parseTrustedProxies(raw: string): false | number | string[] | st
   const v = raw.trim();
   if (v === '' || v === '0') return false;
   if (/^\d+$/.test(v)) return Number(v) <= 10 ? Number(v) : 'a hop count must be 0 to 10';
-  const items = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const item of items) {
     const [addr, prefix, extra] = item.split('/');
     const family = isIP(addr ?? '');

@@ -22,7 +22,10 @@ describeEachDb('refused attempts are audited (access.denied)', (kind) => {
 
   const missing = randomUUID();
   const deniedOf = (actorId: string) =>
-    t.deps.db.select().from(auditLog).where(and(eq(auditLog.operation, 'access.denied'), eq(auditLog.actorId, actorId)));
+    t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.operation, 'access.denied'), eq(auditLog.actorId, actorId)));
 
   it('a 404 on a record that exists out of scope is audited with ids only; a 404 on an id that exists nowhere is not', async () => {
     expect((await prober.inject({ method: 'GET', url: `/api/v1/persons/${missing}` })).statusCode).toBe(404);
@@ -39,8 +42,12 @@ describeEachDb('refused attempts are audited (access.denied)', (kind) => {
     expect(again.body).toBe(probe.body);
   });
 
-  it('opening a case for someone else\'s person is a probe too', async () => {
-    const res = await prober.inject({ method: 'POST', url: '/api/v1/cases', payload: { clientId: randomUUID(), personId, regionCode: 'KZ-75', exploitationTypes: [] } });
+  it("opening a case for someone else's person is a probe too", async () => {
+    const res = await prober.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { clientId: randomUUID(), personId, regionCode: 'KZ-75', exploitationTypes: [] },
+    });
     expect(res.statusCode).toBe(404);
     await expect.poll(async () => (await deniedOf(prober.user.id)).filter((e) => e.details.route === '/api/v1/cases').length).toBe(1);
   });

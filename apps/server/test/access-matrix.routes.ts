@@ -172,7 +172,13 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/users': { request: () => ({}), expect: 200 },
   'POST /api/v1/users': {
     request: (ctx) => ({
-      payload: { username: `matrix.${unique()}`, displayName: 'Matrix User', role: 'analyst', agencyId: ctx.unitAgencyId, jurisdiction: { national: false, regions: [ctx.region] } },
+      payload: {
+        username: `matrix.${unique()}`,
+        displayName: 'Matrix User',
+        role: 'analyst',
+        agencyId: ctx.unitAgencyId,
+        jurisdiction: { national: false, regions: [ctx.region] },
+      },
     }),
     expect: 200,
   },

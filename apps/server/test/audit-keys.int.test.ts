@@ -55,7 +55,9 @@ describe('audit keys in the key file', () => {
     await upgraded.close();
 
     writeKeyringFile(config.keyFile, old);
-    await expect(openRuntime(config, { allowCreateKey: false })).rejects.toSatisfy((e) => e instanceof KeyFileError && /no audit key/.test((e as Error).message));
+    await expect(openRuntime(config, { allowCreateKey: false })).rejects.toSatisfy(
+      (e) => e instanceof KeyFileError && /no audit key/.test((e as Error).message),
+    );
 
     // Another database's key file without audit keys is refused as foreign before anything is added to it.
     const { audit: _none, ...foreign } = newKeyringFile();

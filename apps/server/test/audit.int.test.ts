@@ -38,7 +38,8 @@ describeEachDb('audit log', (kind) => {
     });
   const chain = () => chainPending(t.deps.db, keys.macKey);
   const verify = (cp?: Parameters<typeof verifyAuditChain>[2]) => verifyAuditChain(t.deps.db, keys.macKey, cp);
-  const append = (details: Record<string, unknown>) => t.deps.db.transaction((tx) => appendAudit(tx, { actor: null, ip: '127.0.0.1' }, { operation: 'audit.read', details }));
+  const append = (details: Record<string, unknown>) =>
+    t.deps.db.transaction((tx) => appendAudit(tx, { actor: null, ip: '127.0.0.1' }, { operation: 'audit.read', details }));
 
   it('entries written under the old unkeyed lane chain are linked by the first run, in id order', async () => {
     // As migration 0009 finds them: lane columns filled, no transaction id.
@@ -68,12 +69,21 @@ describeEachDb('audit log', (kind) => {
   });
 
   it('concurrent writers and concurrent chainers: every entry is linked exactly once, in one order verify accepts', async () => {
-    const chainers = Array.from({ length: 3 }, () => startAuditChainer(t.deps.db, keys.macKey, { intervalMs: 5, onError: (e) => { throw e; } }));
+    const chainers = Array.from({ length: 3 }, () =>
+      startAuditChainer(t.deps.db, keys.macKey, {
+        intervalMs: 5,
+        onError: (e) => {
+          throw e;
+        },
+      }),
+    );
     await Promise.all(Array.from({ length: 60 }, (_, i) => append({ i })));
     await Promise.all(chainers.map((c) => c.stop()));
     await chain();
     const [counts] = rowsOf<{ entries: number; links: number; distinct_entries: number }>(
-      await t.deps.db.execute(sql`SELECT (SELECT count(*) FROM audit_log)::int AS entries, count(*)::int AS links, count(DISTINCT entry_id)::int AS distinct_entries FROM audit_chain`),
+      await t.deps.db.execute(
+        sql`SELECT (SELECT count(*) FROM audit_log)::int AS entries, count(*)::int AS links, count(DISTINCT entry_id)::int AS distinct_entries FROM audit_chain`,
+      ),
     );
     expect(counts?.links).toBe(counts?.entries);
     expect(counts?.distinct_entries).toBe(counts?.entries);
@@ -82,7 +92,9 @@ describeEachDb('audit log', (kind) => {
 
   it.runIf(kind === 'postgres')('an entry with a smaller id that commits after a larger one was linked is linked by a later run', async () => {
     const url = new URL(process.env.TEST_DATABASE_URL as string);
-    const [{ current_database: name } = { current_database: '' }] = rowsOf<{ current_database: string }>(await t.deps.db.execute(sql`SELECT current_database()`));
+    const [{ current_database: name } = { current_database: '' }] = rowsOf<{ current_database: string }>(
+      await t.deps.db.execute(sql`SELECT current_database()`),
+    );
     url.pathname = `/${name}`;
     const slow = new pg.Client({ connectionString: url.toString() });
     await slow.connect();
@@ -133,7 +145,9 @@ describeEachDb('audit log', (kind) => {
     const head = await chainHead(t.deps.db);
     const [entry] = (await t.deps.db.select(entryColumns).from(auditLog).orderBy(desc(auditLog.id)).limit(1)) as ChainedEntry[];
     const [link] = linkEntries(keys.macKey, head, [entry as ChainedEntry]);
-    await asOwner(sql`INSERT INTO audit_chain (seq, entry_id, prev_mac, mac, horizon) VALUES (${link?.seq}, ${link?.entryId}, ${link?.prevMac}, ${link?.mac}, '9000000000000'::xid8)`);
+    await asOwner(
+      sql`INSERT INTO audit_chain (seq, entry_id, prev_mac, mac, horizon) VALUES (${link?.seq}, ${link?.entryId}, ${link?.prevMac}, ${link?.mac}, '9000000000000'::xid8)`,
+    );
     await append({ afterRestore: true });
     expect(await verify()).toMatchObject({ ok: true, pending: 1, stranded: 0 });
     expect(await chain()).toBe(1);
@@ -172,9 +186,15 @@ describeEachDb('audit log', (kind) => {
 
     // Moved: two links swap their entries.
     const [a, b] = await t.deps.db.select().from(auditChain).orderBy(desc(auditChain.seq)).limit(2);
-    await asOwner(sql`UPDATE audit_chain SET entry_id = -entry_id WHERE seq IN (${a?.seq}, ${b?.seq})`, sql`UPDATE audit_chain SET entry_id = CASE seq WHEN ${a?.seq} THEN ${b?.entryId}::bigint ELSE ${a?.entryId}::bigint END WHERE seq IN (${a?.seq}, ${b?.seq})`);
+    await asOwner(
+      sql`UPDATE audit_chain SET entry_id = -entry_id WHERE seq IN (${a?.seq}, ${b?.seq})`,
+      sql`UPDATE audit_chain SET entry_id = CASE seq WHEN ${a?.seq} THEN ${b?.entryId}::bigint ELSE ${a?.entryId}::bigint END WHERE seq IN (${a?.seq}, ${b?.seq})`,
+    );
     expect(await verify()).toMatchObject({ ok: false, broken: { seq: Number(b?.seq) } });
-    await asOwner(sql`UPDATE audit_chain SET entry_id = -entry_id WHERE seq IN (${a?.seq}, ${b?.seq})`, sql`UPDATE audit_chain SET entry_id = CASE seq WHEN ${a?.seq} THEN ${a?.entryId}::bigint ELSE ${b?.entryId}::bigint END WHERE seq IN (${a?.seq}, ${b?.seq})`);
+    await asOwner(
+      sql`UPDATE audit_chain SET entry_id = -entry_id WHERE seq IN (${a?.seq}, ${b?.seq})`,
+      sql`UPDATE audit_chain SET entry_id = CASE seq WHEN ${a?.seq} THEN ${a?.entryId}::bigint ELSE ${b?.entryId}::bigint END WHERE seq IN (${a?.seq}, ${b?.seq})`,
+    );
     expect((await verify()).ok).toBe(true);
 
     // Removed: the entry goes, its link stays.
@@ -211,7 +231,11 @@ describeEachDb('audit chain against an insider with the database alone', (kind) 
   });
 
   it('an edited entry with every later link recomputed without the key fails verification', async () => {
-    const rows = (await t.deps.db.select({ ...entryColumns, seq: auditChain.seq, prevMac: auditChain.prevMac }).from(auditChain).innerJoin(auditLog, eq(auditLog.id, auditChain.entryId)).orderBy(asc(auditChain.seq))) as (ChainedEntry & { seq: number; prevMac: string })[];
+    const rows = (await t.deps.db
+      .select({ ...entryColumns, seq: auditChain.seq, prevMac: auditChain.prevMac })
+      .from(auditChain)
+      .innerJoin(auditLog, eq(auditLog.id, auditChain.entryId))
+      .orderBy(asc(auditChain.seq))) as (ChainedEntry & { seq: number; prevMac: string })[];
     const from = 3; // rewrite position 4 onwards
     const edited = rows.map((r, i) => (i === from ? { ...r, details: { i: 99 } } : r));
     for (const attempt of [randomBytes(32), Buffer.alloc(0)]) {
@@ -230,7 +254,8 @@ describeEachDb('audit chain against an insider with the database alone', (kind) 
     try {
       const k = auditKeysFrom(readKeyringFile(fresh.config.keyFile));
       const write = async (n: number) => {
-        for (let i = 0; i < n; i++) await fresh.deps.db.transaction((tx) => appendAudit(tx, { actor: null, ip: null }, { operation: 'audit.read', details: { i } }));
+        for (let i = 0; i < n; i++)
+          await fresh.deps.db.transaction((tx) => appendAudit(tx, { actor: null, ip: null }, { operation: 'audit.read', details: { i } }));
         await chainPending(fresh.deps.db, k.macKey);
       };
       await write(6);
@@ -245,14 +270,20 @@ describeEachDb('audit chain against an insider with the database alone', (kind) 
       // The last two links go, their entries stay: the chainer had already passed them.
       await owner(sql`DELETE FROM audit_chain WHERE seq > 4`);
       expect(await verifyAuditChain(fresh.deps.db, k.macKey)).toMatchObject({ ok: false, stranded: 2 });
-      expect(await verifyAuditChain(fresh.deps.db, k.macKey, cp)).toMatchObject({ ok: false, broken: { reason: expect.stringMatching(/chain ends at position 4, before the checkpoint's head 6/) } });
+      expect(await verifyAuditChain(fresh.deps.db, k.macKey, cp)).toMatchObject({
+        ok: false,
+        broken: { reason: expect.stringMatching(/chain ends at position 4, before the checkpoint's head 6/) },
+      });
       // Entries and links go together, then ordinary work refills positions 5 and 6 with the key:
       // the database alone cannot tell, the checkpoint can.
       await owner(sql`DELETE FROM audit_log WHERE id NOT IN (SELECT entry_id FROM audit_chain)`);
       expect((await verifyAuditChain(fresh.deps.db, k.macKey)).ok).toBe(true);
       await write(2);
       expect(await verifyAuditChain(fresh.deps.db, k.macKey)).toMatchObject({ ok: true, chained: 6 });
-      expect(await verifyAuditChain(fresh.deps.db, k.macKey, cp)).toMatchObject({ ok: false, broken: { seq: 6, reason: 'chain differs from the signed checkpoint at its head' } });
+      expect(await verifyAuditChain(fresh.deps.db, k.macKey, cp)).toMatchObject({
+        ok: false,
+        broken: { seq: 6, reason: 'chain differs from the signed checkpoint at its head' },
+      });
     } finally {
       await fresh.close();
     }

@@ -13,8 +13,7 @@ describeEachDb('accounts and sessions', (kind) => {
   });
   afterAll(() => t.close());
 
-  const signIn = (payload: object, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload, headers });
+  const signIn = (payload: object, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload, headers });
 
   it('signs in with password and TOTP; the cookie is httpOnly and SameSite=Strict', async () => {
     const u = await t.createUser({ role: 'case_worker' });
@@ -87,7 +86,12 @@ describeEachDb('accounts and sessions', (kind) => {
     expect(weak.json().error.code).toBe('password_policy');
     expect(weak.json().error.fields[0].path).toBe('newPassword');
     expect(weak.json().error.fields[0].message).toMatch(/[а-яА-Я]/);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: temp, newPassword: 'Steppe-Wind-2026!' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers,
+      payload: { currentPassword: temp, newPassword: 'Steppe-Wind-2026!' },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().stage).toBe('active');
     // The old session ended with the change.

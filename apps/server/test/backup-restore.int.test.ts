@@ -32,7 +32,9 @@ describe('restoring privileges from the migrations', () => {
     // A privilege statement hidden in the middle of a chunk would be missed after a restore.
     expect(statements.filter((s) => !s.startsWith('DO')).length).toBe(inFiles.length);
     expect(statements[0]).toMatch(/CREATE ROLE qorgau_app NOLOGIN/);
-    expect(statements.findIndex((s) => /REVOKE UPDATE, DELETE, TRUNCATE ON audit_log/.test(s))).toBeGreaterThan(statements.findIndex((s) => /ON ALL TABLES/.test(s)));
+    expect(statements.findIndex((s) => /REVOKE UPDATE, DELETE, TRUNCATE ON audit_log/.test(s))).toBeGreaterThan(
+      statements.findIndex((s) => /ON ALL TABLES/.test(s)),
+    );
   });
 });
 
@@ -89,7 +91,8 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
       encoding: 'utf8',
       timeout: 120_000,
     });
-  const configFor = (db: string) => loadConfig({ DATABASE_URL: urlOf(db), QORGAU_KEY_FILE: keyFile, QORGAU_DATA_DIR: dataDirOf(db), QORGAU_SEED: 'none', LOG_LEVEL: 'silent' });
+  const configFor = (db: string) =>
+    loadConfig({ DATABASE_URL: urlOf(db), QORGAU_KEY_FILE: keyFile, QORGAU_DATA_DIR: dataDirOf(db), QORGAU_SEED: 'none', LOG_LEVEL: 'silent' });
 
   afterAll(async () => {
     await admin(`DROP DATABASE IF EXISTS ${source} WITH (FORCE)`);
@@ -129,7 +132,10 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
     // fails with `role "qorgau_app" does not exist`. The documented one names no role at all.
     const naiveSql = execFileSync('pg_restore', ['-f', '-', dumpFile], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     expect(naiveSql).toMatch(/TO qorgau_app;/);
-    const documentedSql = execFileSync('pg_restore', ['--no-owner', '--no-privileges', '-f', '-', dumpFile], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const documentedSql = execFileSync('pg_restore', ['--no-owner', '--no-privileges', '-f', '-', dumpFile], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     expect(documentedSql).not.toMatch(/qorgau_app|OWNER TO|GRANT |REVOKE /);
 
     // 2. A new, empty database owned by a login role; 3. restore as that role, without owners and privileges.
@@ -164,7 +170,10 @@ describe.runIf(dbKinds().includes('postgres'))('backup and restore drill [postgr
     // 5. Start against the restored database with the key file kept apart.
     const restored = await openRuntime(configFor(target), { allowCreateKey: false });
     try {
-      const [after] = await restored.deps.db.select().from(persons).where(eq(persons.id, before?.id as string));
+      const [after] = await restored.deps.db
+        .select()
+        .from(persons)
+        .where(eq(persons.id, before?.id as string));
       expect(personIdentity(restored.deps.cipher, after as typeof persons.$inferSelect)).toEqual(identity);
       // The audit log is append-only again for the application role.
       await expect(restored.deps.db.execute(sql`UPDATE audit_log SET operation = operation WHERE false`)).rejects.toMatchObject({ cause: { code: '42501' } });

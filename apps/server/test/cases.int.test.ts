@@ -25,7 +25,12 @@ describeEachDb('cases', (kind) => {
       })
     ).json();
   const caseReads = async (id: string) =>
-    (await t.deps.db.select().from(auditLog).where(and(eq(auditLog.recordId, id), eq(auditLog.operation, 'case.read')))).length;
+    (
+      await t.deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.recordId, id), eq(auditLog.operation, 'case.read')))
+    ).length;
   const act = (caseId: string, action: object, clientId = randomUUID()) =>
     officer.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, payload: { clientId, action } });
 
@@ -84,11 +89,15 @@ describeEachDb('cases', (kind) => {
     expect(await caseReads(c.id)).toBe(readsBefore);
     await officer.inject({ method: 'GET', url: `/api/v1/cases/${c.id}` });
     expect(await caseReads(c.id)).toBe(readsBefore + 1);
-    const res = await other.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/actions`, payload: { clientId: randomUUID(), action: { type: 'note_added', text: 'x' } } });
+    const res = await other.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/actions`,
+      payload: { clientId: randomUUID(), action: { type: 'note_added', text: 'x' } },
+    });
     expect(res.statusCode).toBe(404);
   });
 
-  it('the overview counts cases by status within the viewer\'s scope', async () => {
+  it("the overview counts cases by status within the viewer's scope", async () => {
     const c = await openCase();
     await act(c.id, { type: 'closed', text: 'done' });
     const overview = (await officer.inject({ method: 'GET', url: '/api/v1/cases/overview' })).json();
@@ -115,7 +124,12 @@ describeEachDb('cases', (kind) => {
     expect(decided.statusCode).toBe(200);
     expect(decided.json().exploitationTypes).toEqual(['ForcedLabour', 'ForcedCriminality']);
     const entry = decided.json().actions.at(-1);
-    expect(entry.details).toMatchObject({ outcome: 'NotAVictimOfTrafficking', methodsOfControl: ['RestrictsMovement'], forcedLabourIndustries: ['A'], perpetrators: ['business_employer', 'individual_recruiter'] });
+    expect(entry.details).toMatchObject({
+      outcome: 'NotAVictimOfTrafficking',
+      methodsOfControl: ['RestrictsMovement'],
+      forcedLabourIndustries: ['A'],
+      perpetrators: ['business_employer', 'individual_recruiter'],
+    });
     const appeal = await act(c.id, { type: 'identification_reviewed', kind: 'appeal', outcome: 'ActualVictimOfTrafficking', reasons: 'Court found coercion' });
     expect(appeal.json()).toMatchObject({ status: 'identified', traffickingStatus: 'ActualVictimOfTrafficking' });
     const missingReasons = await act(c.id, { type: 'identification_reviewed', kind: 'review', outcome: 'NotAVictimOfTrafficking' });
@@ -123,11 +137,14 @@ describeEachDb('cases', (kind) => {
     expect(missingReasons.json().error.fields.map((f: { path: string }) => f.path)).toContain('action.reasons');
   });
 
-  it('a non-punishment flag lands in the prosecutors\' queue until a prosecutor reviews it', async () => {
+  it("a non-punishment flag lands in the prosecutors' queue until a prosecutor reviews it", async () => {
     const c = await openCase();
-    expect((await act(c.id, { type: 'non_punishment_flagged', text: 'Charged with illegal border crossing while under the traffickers\' control' })).statusCode).toBe(200);
+    expect(
+      (await act(c.id, { type: 'non_punishment_flagged', text: "Charged with illegal border crossing while under the traffickers' control" })).statusCode,
+    ).toBe(200);
     const prosecutor = await t.as('prosecutor', { regions: ['KZ-75'] });
-    const queue = async () => (await prosecutor.inject({ method: 'GET', url: '/api/v1/cases?queue=non_punishment&pageSize=100' })).json().items.map((i: { id: string }) => i.id);
+    const queue = async () =>
+      (await prosecutor.inject({ method: 'GET', url: '/api/v1/cases?queue=non_punishment&pageSize=100' })).json().items.map((i: { id: string }) => i.id);
     expect(await queue()).toContain(c.id);
     expect((await act(c.id, { type: 'non_punishment_flagged', text: 'again' })).statusCode).toBe(409);
     const reviewed = await prosecutor.inject({
@@ -146,7 +163,8 @@ describeEachDb('cases', (kind) => {
       unit = await t.createAgency({ type: 'police', regionCode: 'KZ-75', name: 'Anti-trafficking unit' });
       unitOfficer = await t.as('identification_officer', { agencyId: unit, regions: ['KZ-75'] });
     });
-    const actAs = (s: Session, caseId: string, action: object) => s.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, payload: { clientId: randomUUID(), action } });
+    const actAs = (s: Session, caseId: string, action: object) =>
+      s.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, payload: { clientId: randomUUID(), action } });
     const decide = { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', reasons: 'Interview and assessment' };
     const screenAs = async (s: Session, setting = 'farm') =>
       (
@@ -154,9 +172,19 @@ describeEachDb('cases', (kind) => {
           method: 'POST',
           url: '/api/v1/screenings',
           payload: {
-            clientId: randomUUID(), encounterDate: '2026-11-20', regionCode: 'KZ-75', setting, language: 'kk', interpreterUsed: false,
-            observed: ['short_form.documents_withheld', 'short_form.wages_withheld'], ageYears: 34, gender: 'Feminine', citizenship: 'UZ',
-            exploitationTypes: ['ForcedLabour'], consent: 'identified', person: { firstName: 'Dilnoza', secondName: 'Gʻulomova', birthdate: '1992-05-01' },
+            clientId: randomUUID(),
+            encounterDate: '2026-11-20',
+            regionCode: 'KZ-75',
+            setting,
+            language: 'kk',
+            interpreterUsed: false,
+            observed: ['short_form.documents_withheld', 'short_form.wages_withheld'],
+            ageYears: 34,
+            gender: 'Feminine',
+            citizenship: 'UZ',
+            exploitationTypes: ['ForcedLabour'],
+            consent: 'identified',
+            person: { firstName: 'Dilnoza', secondName: 'Gʻulomova', birthdate: '1992-05-01' },
           },
         })
       ).json();
@@ -185,19 +213,32 @@ describeEachDb('cases', (kind) => {
       const ngo = await t.createAgency({ type: 'ngo' });
       const worker = await t.as('case_worker', { agencyId: ngo, regions: ['KZ-75'] });
       const pid = (await worker.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody() })).json().id;
-      const c = (await worker.inject({ method: 'POST', url: '/api/v1/cases', payload: { clientId: randomUUID(), personId: pid, regionCode: 'KZ-75', exploitationTypes: [] } })).json();
+      const c = (
+        await worker.inject({
+          method: 'POST',
+          url: '/api/v1/cases',
+          payload: { clientId: randomUUID(), personId: pid, regionCode: 'KZ-75', exploitationTypes: [] },
+        })
+      ).json();
       forbidden(await actAs(worker, c.id, decide));
       forbidden(await actAs(worker, c.id, { type: 'identification_reviewed', kind: 'appeal', outcome: 'ActualVictimOfTrafficking', reasons: 'Appeal' }));
       expect((await actAs(worker, c.id, { type: 'non_punishment_flagged', text: 'Fined for begging' })).statusCode).toBe(200);
       forbidden(await actAs(worker, c.id, { type: 'non_punishment_reviewed', decision: 'penalties_waived', text: 'No penalty' }));
       const allowed = (await caseOf(worker, c.id)).allowedActions;
       expect(allowed).toEqual(expect.arrayContaining(['note_added', 'referred', 'closed']));
-      for (const type of ['identification_decided', 'identification_reviewed', 'non_punishment_reviewed', 'deportation_hold_lifted']) expect(allowed).not.toContain(type);
+      for (const type of ['identification_decided', 'identification_reviewed', 'non_punishment_reviewed', 'deportation_hold_lifted'])
+        expect(allowed).not.toContain(type);
       // The shelter manager of a shelter holding a case cannot decide it either.
       const shelter = await t.createAgency({ type: 'shelter' });
       const shelterWorker = await t.as('case_worker', { agencyId: shelter, regions: ['KZ-75'] });
       const spid = (await shelterWorker.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody() })).json().id;
-      const sc = (await shelterWorker.inject({ method: 'POST', url: '/api/v1/cases', payload: { clientId: randomUUID(), personId: spid, regionCode: 'KZ-75', exploitationTypes: [] } })).json();
+      const sc = (
+        await shelterWorker.inject({
+          method: 'POST',
+          url: '/api/v1/cases',
+          payload: { clientId: randomUUID(), personId: spid, regionCode: 'KZ-75', exploitationTypes: [] },
+        })
+      ).json();
       const manager = await t.as('shelter_manager', { agencyId: shelter, regions: ['KZ-75'] });
       forbidden(await actAs(manager, sc.id, decide));
       expect((await caseOf(manager, sc.id)).allowedActions).toEqual(['note_added']);
@@ -219,16 +260,26 @@ describeEachDb('cases', (kind) => {
       expect(noReasons.json().error.fields.map((f: { path: string }) => f.path)).toContain('action.text');
       const lifted = await actAs(unitOfficer, s.caseId, { type: 'deportation_hold_lifted', text: 'Identified as a victim: removal stopped for good' });
       expect(lifted.statusCode).toBe(200);
-      expect(lifted.json().actions.map((a: { type: string }) => a.type)).toEqual(['opened', 'deportation_hold', 'handed_over', 'referred', 'identification_decided', 'deportation_hold_lifted']);
+      expect(lifted.json().actions.map((a: { type: string }) => a.type)).toEqual([
+        'opened',
+        'deportation_hold',
+        'handed_over',
+        'referred',
+        'identification_decided',
+        'deportation_hold_lifted',
+      ]);
     });
 
-    it('decidedBy is derived from the deciding officer\'s agency; a value the client sends is ignored', async () => {
+    it("decidedBy is derived from the deciding officer's agency; a value the client sends is ignored", async () => {
       const c = await openCase();
       const res = await act(c.id, { ...decide, decidedBy: 'CourtOrProsecution' });
       expect(res.statusCode).toBe(200);
       // `officer` works for an accredited NGO (the test app's default agency type).
       expect(res.json().actions.at(-1).details.decidedBy).toBe('NGO');
-      const [entry] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.recordId, c.id), eq(auditLog.operation, 'case.action_appended')));
+      const [entry] = await t.deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.recordId, c.id), eq(auditLog.operation, 'case.action_appended')));
       expect(entry?.details).toMatchObject({ type: 'identification_decided', decidedBy: 'NGO' });
     });
 

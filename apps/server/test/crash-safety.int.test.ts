@@ -70,8 +70,16 @@ describeEachDb('crash safety under kill -9', (kind) => {
     const username = `crash-${userId.slice(0, 8)}`;
     await rt.deps.db.insert(agencies).values({ id: agencyId, name: 'Crash test NGO', type: 'ngo', regionCode: 'KZ-75' });
     await rt.deps.db.insert(users).values({
-      id: userId, username, displayName: 'Crash tester', role: 'case_worker', agencyId, national: false, regions: ['KZ-75'],
-      passwordHash: await hashPassword(TEST_PASSWORD), mustChangePassword: false, totpEnabled: true,
+      id: userId,
+      username,
+      displayName: 'Crash tester',
+      role: 'case_worker',
+      agencyId,
+      national: false,
+      regions: ['KZ-75'],
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      mustChangePassword: false,
+      totpEnabled: true,
       totpSecretEnc: rt.deps.cipher.encrypt(totpSecret, `users.totp_secret:${userId}`),
     });
     await rt.close();
@@ -99,7 +107,11 @@ describeEachDb('crash safety under kill -9', (kind) => {
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
     const post = (path: string, body: unknown) =>
-      fetch(`${base}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+      fetch(`${base}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify(body),
+      });
 
     const ackedPersons: string[] = [];
     const ackedCases: string[] = [];
@@ -136,7 +148,9 @@ describeEachDb('crash safety under kill -9', (kind) => {
       const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await after.deps.db.execute(query));
       const personIds = new Set((await q<{ id: string }>(sql`SELECT id FROM persons`)).map((r) => r.id));
       const auditedPersons = new Set((await q<{ id: string }>(sql`SELECT record_id AS id FROM audit_log WHERE operation = 'person.created'`)).map((r) => r.id));
-      const openedCases = new Set((await q<{ id: string }>(sql`SELECT c.id FROM cases c JOIN case_actions a ON a.case_id = c.id AND a.seq = 1 AND a.type = 'opened'`)).map((r) => r.id));
+      const openedCases = new Set(
+        (await q<{ id: string }>(sql`SELECT c.id FROM cases c JOIN case_actions a ON a.case_id = c.id AND a.seq = 1 AND a.type = 'opened'`)).map((r) => r.id),
+      );
       const auditedCases = new Set((await q<{ id: string }>(sql`SELECT record_id AS id FROM audit_log WHERE operation = 'case.created'`)).map((r) => r.id));
       // Nothing acknowledged was lost.
       expect(ackedPersons.filter((id) => !personIds.has(id) || !auditedPersons.has(id))).toEqual([]);

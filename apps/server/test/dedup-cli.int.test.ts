@@ -62,7 +62,10 @@ describe('qorgau dedup', () => {
     const keyFile = join(dir, 'key.txt');
     writeFileSync(keyFile, Buffer.from('a shared secret of 32 bytes!!!!!').toString('base64'));
     const encoded = join(dir, 'encoded.jsonl');
-    const enc = spawnSync(process.execPath, [bin, 'encode', '--input', input, '--output', encoded, '--key-file', keyFile], { encoding: 'utf8', timeout: 120_000 });
+    const enc = spawnSync(process.execPath, [bin, 'encode', '--input', input, '--output', encoded, '--key-file', keyFile], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(enc.status, enc.stderr).toBe(0);
     const text = readFileSync(encoded, 'utf8');
     for (const p of people.slice(0, 50)) {
@@ -74,7 +77,8 @@ describe('qorgau dedup', () => {
     expect(linked.status, linked.stderr).toBe(0);
     const encodedClusters = new Map((parse(readFileSync(encodedOut)) as string[][]).slice(1).map(([id, c]) => [id as string, c as string]));
     let agree = 0;
-    for (const ids of byKey.values()) for (let i = 1; i < ids.length; i++) if (encodedClusters.get(ids[0] as string) === encodedClusters.get(ids[i] as string)) agree++;
+    for (const ids of byKey.values())
+      for (let i = 1; i < ids.length; i++) if (encodedClusters.get(ids[0] as string) === encodedClusters.get(ids[i] as string)) agree++;
     expect(agree / sameTotal).toBeGreaterThan(0.9);
   });
 

@@ -15,8 +15,31 @@ import { describeEachDb } from './test-db.ts';
 const SEED = Number(process.env.QORGAU_FUZZ_SEED ?? 20261206);
 const CLASSES_PER_ROLE = Number(process.env.QORGAU_FUZZ_CLASSES ?? 2);
 
-type Schema = { type?: string | string[]; enum?: unknown[]; const?: unknown; format?: string; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; minItems?: number; maxItems?: number; items?: Schema; properties?: Record<string, Schema>; required?: string[]; oneOf?: Schema[]; anyOf?: Schema[]; allOf?: Schema[]; default?: unknown; 'x-qorgau-input'?: string };
-type Operation = { parameters?: { in: string; name: string; schema: Schema; required?: boolean }[]; requestBody?: { content: Record<string, { schema: Schema }> } };
+type Schema = {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  allOf?: Schema[];
+  default?: unknown;
+  'x-qorgau-input'?: string;
+};
+type Operation = {
+  parameters?: { in: string; name: string; schema: Schema; required?: boolean }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+};
 
 /** mulberry32: small, seeded, good enough to pick test inputs reproducibly. */
 function prng(seed: number) {
@@ -34,10 +57,45 @@ function prng(seed: number) {
 type Rng = ReturnType<typeof prng>;
 
 const JUNK: unknown[] = [
-  '\u0000', 'a\u0000b', '\uD800', 'x\uDFFFy', '\uDBFF', 'x'.repeat(100_000), 'ә'.repeat(20_000), '0000-01-01', '9999-12-31', '2023-02-29', '1899-12-31',
-  '-1', '1e309', '', '   ', '\u200B', '\u202Eevil', '\u2066x\u2069', '%00', '../../etc/passwd', "'; DROP TABLE users; --", '😀'.repeat(500),
-  -1, 0, 1.5, 1e308, -1e308, 2 ** 53 + 1, true, false, null, [], {}, [[[[[[]]]]]], { a: { b: { c: [1, { d: '\u0000' }] } } },
-  ['\u0000'], [null, 1, 'x'], { __proto__: { polluted: true } }, { constructor: { prototype: { x: 1 } } },
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  'x\uDFFFy',
+  '\uDBFF',
+  'x'.repeat(100_000),
+  'ә'.repeat(20_000),
+  '0000-01-01',
+  '9999-12-31',
+  '2023-02-29',
+  '1899-12-31',
+  '-1',
+  '1e309',
+  '',
+  '   ',
+  '\u200B',
+  '\u202Eevil',
+  '\u2066x\u2069',
+  '%00',
+  '../../etc/passwd',
+  "'; DROP TABLE users; --",
+  '😀'.repeat(500),
+  -1,
+  0,
+  1.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  true,
+  false,
+  null,
+  [],
+  {},
+  [[[[[[]]]]]],
+  { a: { b: { c: [1, { d: '\u0000' }] } } },
+  ['\u0000'],
+  [null, 1, 'x'],
+  { __proto__: { polluted: true } },
+  { constructor: { prototype: { x: 1 } } },
 ];
 /** Strings first, NUL bytes and lone surrogates most often: the inputs that reached the database. */
 const STRING_JUNK = [...JUNK.filter((j) => typeof j === 'string'), 'Ай\u0000', '\u0000'.repeat(3), 'q\uD83D', '\uDE00q', 'a\u0000b\uD800'];
@@ -49,7 +107,15 @@ function validString(s: Schema, rng: Rng, ids: string[]): string {
   if (s.format === 'date' || s['x-qorgau-input'] === 'date') return rng.pick(['1990-05-17', '2024-02-29', '2026-01-01', '1900-01-01', '2100-12-31']);
   if (s['x-qorgau-input'] === 'url' || s.format === 'uri') return 'https://example.org/x';
   if (s.pattern) {
-    const known: [RegExp, string][] = [[/\\d\{6\}/, '123456'], [/A-Z\]\{2\}/, 'KZ'], [/\\\+\?/, '+77011234567'], [/a-z0-9\._-/, 'fuzz.user'], [/a-z\]\[a-z0-9_\]\*\(/, 'short_form.debt'], [/a-z0-9\]\[a-z0-9_-/, 'key-1'], [/a-z\]\[a-z0-9_\]\*\$/, 'dim_a']];
+    const known: [RegExp, string][] = [
+      [/\\d\{6\}/, '123456'],
+      [/A-Z\]\{2\}/, 'KZ'],
+      [/\\\+\?/, '+77011234567'],
+      [/a-z0-9\._-/, 'fuzz.user'],
+      [/a-z\]\[a-z0-9_\]\*\(/, 'short_form.debt'],
+      [/a-z0-9\]\[a-z0-9_-/, 'key-1'],
+      [/a-z\]\[a-z0-9_\]\*\$/, 'dim_a'],
+    ];
     for (const [re, v] of known) if (re.test(s.pattern)) return v;
     return 'x';
   }
@@ -67,13 +133,16 @@ function valid(s: Schema | undefined, rng: Rng, ids: string[], depth = 0): unkno
   if (s.allOf?.[0]) return valid(s.allOf[0], rng, ids, depth + 1);
   const type = Array.isArray(s.type) ? rng.pick(s.type.filter((x) => x !== 'null')) : s.type;
   switch (type) {
-    case 'string': return validString(s, rng, ids);
-    case 'integer': case 'number': {
+    case 'string':
+      return validString(s, rng, ids);
+    case 'integer':
+    case 'number': {
       const lo = s.minimum ?? 0;
       const hi = Math.min(s.maximum ?? lo + 50, lo + 50);
       return lo + rng.int(hi - lo + 1);
     }
-    case 'boolean': return rng.chance(0.5);
+    case 'boolean':
+      return rng.chance(0.5);
     case 'array': {
       const n = Math.min(s.maxItems ?? 3, (s.minItems ?? 0) + rng.int(3));
       return Array.from({ length: n }, () => valid(s.items, rng, ids, depth + 1));
@@ -83,7 +152,8 @@ function valid(s: Schema | undefined, rng: Rng, ids: string[], depth = 0): unkno
       for (const [k, v] of Object.entries(s.properties ?? {})) if (s.required?.includes(k) || rng.chance(0.5)) out[k] = valid(v, rng, ids, depth + 1);
       return out;
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -104,17 +174,22 @@ function mutate(v: unknown, rng: Rng): unknown {
 
 /** Percent-encodes any string, lone surrogates included (as the ill-formed UTF-8 a client could send). */
 function encode(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    if (c >= 0xd800 && c <= 0xdfff) out += '%ED%' + (0xa0 + ((c >> 6) & 0x1f)).toString(16).toUpperCase() + '%' + (0x80 + (c & 0x3f)).toString(16).toUpperCase();
+    if (c >= 0xd800 && c <= 0xdfff) out += `%ED%${(0xa0 + ((c >> 6) & 0x1f)).toString(16).toUpperCase()}%${(0x80 + (c & 0x3f)).toString(16).toUpperCase()}`;
     else out += encodeURIComponent(ch);
   }
   return out;
 }
 
-interface Request { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: string; headers?: Record<string, string> }
+interface Request {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  payload?: string;
+  headers?: Record<string, string>;
+}
 
 /** Real record ids by the collection a path names, so that broken requests reach past "not found". */
 export type IdPools = Record<string, string[]>;
@@ -162,7 +237,9 @@ function requestsFor(path: string, method: Request['method'], op: Operation, rng
   const inQuery = params.filter((p) => p.in === 'query');
   const bodySchema = op.requestBody?.content['application/json']?.schema;
   const build = (o: { path?: Record<string, unknown>; query?: [string, unknown][]; body?: unknown; raw?: string }): Request => {
-    let url = path.replace(/\{(\w+)\}/g, (_, name: string) => (o.path && name in o.path ? encode(o.path[name]) : rng.chance(0.9) && ids.length ? rng.pick(ids) : randomUUID()));
+    let url = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      o.path && name in o.path ? encode(o.path[name]) : rng.chance(0.9) && ids.length ? rng.pick(ids) : randomUUID(),
+    );
     const query = o.query ?? inQuery.flatMap((p): [string, unknown][] => (!p.required && rng.chance(0.4) ? [] : [[p.name, valid(p.schema, rng, ids)]]));
     if (query.length) url += `?${query.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')}`;
     if (method === 'GET') return { method, url };
@@ -202,15 +279,51 @@ describeEachDb('OpenAPI fuzzing', (kind) => {
     // user and an agency nobody of the sessions belongs to.
     const worker = sessions[1] as Session;
     const person = (await worker.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody() })).json() as { id: string };
-    const kase = (await worker.inject({ method: 'POST', url: '/api/v1/cases', payload: { clientId: randomUUID(), personId: person.id, regionCode: 'KZ-75' } })).json() as { id: string };
+    const kase = (
+      await worker.inject({ method: 'POST', url: '/api/v1/cases', payload: { clientId: randomUUID(), personId: person.id, regionCode: 'KZ-75' } })
+    ).json() as { id: string };
     const victim = await t.createUser({ role: 'screener' });
-    const screening = (await t.as('screener')).inject({ method: 'POST', url: '/api/v1/screenings', payload: { clientId: randomUUID(), encounterDate: '2026-01-10', regionCode: 'KZ-75', setting: 'market', language: 'ru', interpreterUsed: false, observed: [], ageYears: 30, gender: 'Feminine', citizenship: 'KZ', exploitationTypes: [], consent: 'declined' } });
-    const report = await t.app.inject({ method: 'POST', url: '/api/v1/self-reports', payload: { reporter: 'self', language: 'ru', whatHappened: 'x', safeToContact: false } });
+    const screening = (await t.as('screener')).inject({
+      method: 'POST',
+      url: '/api/v1/screenings',
+      payload: {
+        clientId: randomUUID(),
+        encounterDate: '2026-01-10',
+        regionCode: 'KZ-75',
+        setting: 'market',
+        language: 'ru',
+        interpreterUsed: false,
+        observed: [],
+        ageYears: 30,
+        gender: 'Feminine',
+        citizenship: 'KZ',
+        exploitationTypes: [],
+        consent: 'declined',
+      },
+    });
+    const report = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/self-reports',
+      payload: { reporter: 'self', language: 'ru', whatHappened: 'x', safeToContact: false },
+    });
     // A pending four-eyes grant (a new account that sees personal data), so approve/reject reach a real one.
-    await (sessions[0] as Session).inject({ method: 'POST', url: '/api/v1/users', payload: { username: 'fuzz.pending', displayName: 'Fuzz Pending', role: 'case_worker', agencyId: await t.createAgency(), jurisdiction: { national: false, regions: ['KZ-75'] } } });
+    await (sessions[0] as Session).inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        username: 'fuzz.pending',
+        displayName: 'Fuzz Pending',
+        role: 'case_worker',
+        agencyId: await t.createAgency(),
+        jurisdiction: { national: false, regions: ['KZ-75'] },
+      },
+    });
     Object.assign(pools, {
       grants: (await t.deps.db.select({ id: accessGrants.id }).from(accessGrants)).map((r) => r.id),
-      persons: [person.id], cases: [kase.id], users: [victim.id], agencies: [await t.createAgency()],
+      persons: [person.id],
+      cases: [kase.id],
+      users: [victim.id],
+      agencies: [await t.createAgency()],
       screenings: [((await screening).json() as { id: string }).id],
       'self-reports': (await t.deps.db.select({ id: selfReports.id }).from(selfReports)).map((r) => r.id),
     });
@@ -228,7 +341,9 @@ describeEachDb('OpenAPI fuzzing', (kind) => {
       sent++;
       if (res.statusCode >= 500) failures.push(`${res.statusCode} as ${role}: ${r.method} ${r.url.slice(0, 300)} ${String(r.payload ?? '').slice(0, 300)}`);
     };
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase() as Request['method'], op })));
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase() as Request['method'], op })),
+    );
     // Signing out ends the session: it is sent once per session, at the very end.
     const last = operations.filter((o) => o.path.endsWith('/auth/sign-out'));
     const send = async (who: Session | null, r: Request) => record(who?.user.role ?? 'anonymous', r, await (who ? who.inject(r) : t.app.inject(r)));
@@ -240,7 +355,8 @@ describeEachDb('OpenAPI fuzzing', (kind) => {
       }
       // Every class of junk in every place for the first role, a seeded choice of CLASSES_PER_ROLE
       // classes for the others, and a few requests without a session.
-      for (const [i, s] of sessions.entries()) for (const r of requestsFor(path, method, op, rng, pools, i === 0 ? CLASS_NAMES.length : CLASSES_PER_ROLE)) await send(s, r);
+      for (const [i, s] of sessions.entries())
+        for (const r of requestsFor(path, method, op, rng, pools, i === 0 ? CLASS_NAMES.length : CLASSES_PER_ROLE)) await send(s, r);
       for (const r of requestsFor(path, method, op, rng, pools, 1).slice(0, 4)) await send(null, r);
     }
     // Signing out ends the session: sent once per session, at the very end.

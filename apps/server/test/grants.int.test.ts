@@ -27,17 +27,31 @@ describeEachDb('four-eyes grants', (kind) => {
 
   let n = 0;
   const createAccount = async (role: string, jurisdiction: object = { national: false, regions: ['KZ-75'] }, by = adminA) => {
-    const res = await by.inject({ method: 'POST', url: '/api/v1/users', payload: { username: `four.eyes.${++n}`, displayName: `Four Eyes ${n}`, role, agencyId, jurisdiction } });
+    const res = await by.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: `four.eyes.${++n}`, displayName: `Four Eyes ${n}`, role, agencyId, jurisdiction },
+    });
     expect(res.statusCode).toBe(200);
     return res.json() as { user: { id: string; username: string }; temporaryPassword: string };
   };
   const signIn = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password } });
-  const pending = async (s: Session = coordinator) => (await s.inject({ method: 'GET', url: '/api/v1/grants?status=pending&pageSize=100' })).json().items as { id: string; user: { id: string }; canDecide: boolean; requested: { role: string; jurisdiction: { national: boolean; regions: string[] } }; previous: unknown }[];
+  const pending = async (s: Session = coordinator) =>
+    (await s.inject({ method: 'GET', url: '/api/v1/grants?status=pending&pageSize=100' })).json().items as {
+      id: string;
+      user: { id: string };
+      canDecide: boolean;
+      requested: { role: string; jurisdiction: { national: boolean; regions: string[] } };
+      previous: unknown;
+    }[];
   const grantOf = async (userId: string) => (await pending()).find((g) => g.user.id === userId);
   const decide = (s: Session, id: string, what: 'approve' | 'reject') => s.inject({ method: 'POST', url: `/api/v1/grants/${id}/${what}`, payload: {} });
   const userRow = async (id: string) => (await t.deps.db.select().from(users).where(eq(users.id, id)))[0];
   const audited = async (operation: string, recordId: string) =>
-    t.deps.db.select({ actorId: auditLog.actorId, details: auditLog.details }).from(auditLog).where(and(eq(auditLog.operation, operation), eq(auditLog.recordId, recordId)));
+    t.deps.db
+      .select({ actorId: auditLog.actorId, details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.operation, operation), eq(auditLog.recordId, recordId)));
 
   it('a new case-worker account cannot sign in until a second person approves it; the answer is that of a wrong password', async () => {
     const { user, temporaryPassword } = await createAccount('case_worker');
@@ -48,7 +62,10 @@ describeEachDb('four-eyes grants', (kind) => {
     expect(refused.json()).toEqual(wrong.json());
     expect(refused.json()).toEqual(unknown.json());
     // The audit log keeps the real reason; only the wrong password counts toward a lock.
-    const reasons = await t.deps.db.select({ details: auditLog.details }).from(auditLog).where(and(eq(auditLog.actorId, user.id), eq(auditLog.operation, 'auth.sign_in')));
+    const reasons = await t.deps.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, user.id), eq(auditLog.operation, 'auth.sign_in')));
     expect(reasons.map((r) => (r.details as { reason?: string }).reason).sort()).toEqual(['awaiting_approval', 'invalid_credentials']);
     expect((await userRow(user.id))?.failedAttempts).toBe(1);
     const grant = await grantOf(user.id);
@@ -62,7 +79,9 @@ describeEachDb('four-eyes grants', (kind) => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json().stage).toBe('enroll_totp');
     expect(await audited('grant.requested', grant!.id)).toEqual([expect.objectContaining({ actorId: adminA.user.id })]);
-    expect(await audited('grant.approved', grant!.id)).toEqual([expect.objectContaining({ actorId: coordinator.user.id, details: expect.objectContaining({ userId: user.id }) })]);
+    expect(await audited('grant.approved', grant!.id)).toEqual([
+      expect.objectContaining({ actorId: coordinator.user.id, details: expect.objectContaining({ userId: user.id }) }),
+    ]);
     // Decided once only.
     expect((await decide(adminB, grant!.id, 'reject')).statusCode).toBe(409);
   });
@@ -129,10 +148,18 @@ describeEachDb('four-eyes grants', (kind) => {
 
   it('widening a jurisdiction waits; narrowing it takes effect at once', async () => {
     const worker = await t.createUser({ role: 'case_worker', agencyId, regions: ['KZ-75', 'KZ-71'] });
-    const narrow = await adminA.inject({ method: 'PATCH', url: `/api/v1/users/${worker.id}`, payload: { jurisdiction: { national: false, regions: ['KZ-75'] } } });
+    const narrow = await adminA.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${worker.id}`,
+      payload: { jurisdiction: { national: false, regions: ['KZ-75'] } },
+    });
     expect(narrow.json().jurisdiction).toEqual({ national: false, regions: ['KZ-75'] });
     expect(await grantOf(worker.id)).toBeUndefined();
-    const wider = await adminA.inject({ method: 'PATCH', url: `/api/v1/users/${worker.id}`, payload: { jurisdiction: { national: false, regions: ['KZ-75', 'KZ-61'] } } });
+    const wider = await adminA.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${worker.id}`,
+      payload: { jurisdiction: { national: false, regions: ['KZ-75', 'KZ-61'] } },
+    });
     expect(wider.json().jurisdiction).toEqual({ national: false, regions: ['KZ-75'] });
     const grant = await grantOf(worker.id);
     expect(grant?.requested.jurisdiction).toEqual({ national: false, regions: ['KZ-75', 'KZ-61'] });
@@ -148,7 +175,8 @@ describeEachDb('four-eyes grants', (kind) => {
 
   it('two requests for one account at the same moment: one waits, the other is a conflict, never a 500', async () => {
     const worker = await t.createUser({ role: 'case_worker', agencyId, regions: ['KZ-75'] });
-    const widen = (regions: string[], by: Session) => by.inject({ method: 'PATCH', url: `/api/v1/users/${worker.id}`, payload: { jurisdiction: { national: false, regions } } });
+    const widen = (regions: string[], by: Session) =>
+      by.inject({ method: 'PATCH', url: `/api/v1/users/${worker.id}`, payload: { jurisdiction: { national: false, regions } } });
     const answers = await Promise.all([widen(['KZ-75', 'KZ-61'], adminA), widen(['KZ-75', 'KZ-71'], adminB)]);
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect((await pending()).filter((g) => g.user.id === worker.id)).toHaveLength(1);
@@ -168,7 +196,7 @@ describeEachDb('four-eyes grants', (kind) => {
     expect((await decide(coordinator, '00000000-0000-4000-8000-000000000000', 'approve')).statusCode).toBe(404);
   });
 
-  it("a password reset of an account that sees personal data waits for a second person: the resetting administrator cannot take the account over", async () => {
+  it('a password reset of an account that sees personal data waits for a second person: the resetting administrator cannot take the account over', async () => {
     const officer = await t.createUser({ role: 'identification_officer', agencyId });
     const reset = await adminA.inject({ method: 'POST', url: `/api/v1/users/${officer.id}/reset-password`, payload: {} });
     expect(reset.statusCode).toBe(200);

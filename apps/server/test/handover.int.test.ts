@@ -8,7 +8,16 @@ import { createTestApp, screeningBody as sharedScreeningBody, type Session, type
 import { describeEachDb } from './test-db.ts';
 
 const screeningBody = (overrides: Record<string, unknown> = {}) =>
-  sharedScreeningBody({ language: 'ru', observed: ['short_form.documents_withheld'], ageYears: 28, gender: 'Masculine', citizenship: 'TJ', person: { firstName: 'Firuz', secondName: 'Saidov', birthdate: '1998-07-07' }, narrative: undefined, ...overrides });
+  sharedScreeningBody({
+    language: 'ru',
+    observed: ['short_form.documents_withheld'],
+    ageYears: 28,
+    gender: 'Masculine',
+    citizenship: 'TJ',
+    person: { firstName: 'Firuz', secondName: 'Saidov', birthdate: '1998-07-07' },
+    narrative: undefined,
+    ...overrides,
+  });
 
 /** Issue #8: a handover goes only to an identification unit that may receive it, and never pushes a running clock back. */
 describeEachDb('handover target and due date', (kind) => {
@@ -30,7 +39,8 @@ describeEachDb('handover target and due date', (kind) => {
   });
   afterAll(() => t.close());
 
-  const screen = async (overrides: Record<string, unknown> = {}) => (await screener.inject({ method: 'POST', url: '/api/v1/screenings', payload: screeningBody(overrides) })).json();
+  const screen = async (overrides: Record<string, unknown> = {}) =>
+    (await screener.inject({ method: 'POST', url: '/api/v1/screenings', payload: screeningBody(overrides) })).json();
   const handOver = (id: string, toAgencyId: string, s: Session = screener) =>
     s.inject({ method: 'POST', url: `/api/v1/screenings/${id}/handover`, payload: { toAgencyId }, headers: { 'accept-language': 'en' } });
 
@@ -70,7 +80,7 @@ describeEachDb('handover target and due date', (kind) => {
     expect((await handOver(s.id, unit.ngoNational)).statusCode).toBe(200);
   });
 
-  it('a national identification unit and one of the person\'s region may receive it', async () => {
+  it("a national identification unit and one of the person's region may receive it", async () => {
     const s = await screen();
     const res = await handOver(s.id, unit.police61);
     expect(res.statusCode).toBe(200);

@@ -11,11 +11,19 @@ type JsonSchema = { type?: string | string[]; enum?: unknown[]; const?: unknown;
  * input primitives (or is an enum or a uuid): the structural guarantee that no route forgets
  * NUL bytes, lone surrogates, NFC, trimming and length bounds. Lists the offending places.
  */
-export function bareStrings(doc: { paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }): string[] {
+export function bareStrings(doc: {
+  paths: Record<
+    string,
+    Record<string, { parameters?: { in: string; name: string; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+  >;
+}): string[] {
   const bad: string[] = [];
   const walk = (s: unknown, at: string): void => {
     if (!s || typeof s !== 'object') return;
-    if (Array.isArray(s)) return s.forEach((x, i) => walk(x, `${at}[${i}]`));
+    if (Array.isArray(s)) {
+      s.forEach((x, i) => walk(x, `${at}[${i}]`));
+      return;
+    }
     const node = s as JsonSchema;
     const types = Array.isArray(node.type) ? node.type : [node.type];
     if (types.includes('string') && !node.enum && node.const === undefined && node.format !== 'uuid' && !(INPUT_MARK in node)) bad.push(at);
@@ -42,9 +50,11 @@ describe('the OpenAPI document', () => {
   it('has no request string built without the input primitives', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const bare = bareStrings(doc);
-    expect(bare, bare.join("\n")).toEqual([]);
+    expect(bare, bare.join('\n')).toEqual([]);
     // And the walk does find a bare string when there is one.
-    const probe = { paths: { '/x': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { a: { type: 'string' } } } } } } } } } };
+    const probe = {
+      paths: { '/x': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { a: { type: 'string' } } } } } } } } },
+    };
     expect(bareStrings(probe)).toEqual(['POST /x body(application/json)/properties/a']);
   });
 });
@@ -159,8 +169,18 @@ describeEachDb('input safety', (kind) => {
     t.deps.now = () => new Date('2026-03-10T12:00:00Z');
     try {
       const body = {
-        clientId: randomUUID(), encounterDate: '2026-03-11', regionCode: 'KZ-75', setting: 'market', language: 'ru', interpreterUsed: false,
-        observed: [], ageYears: 30, gender: 'Feminine', citizenship: 'KZ', exploitationTypes: [], consent: 'declined',
+        clientId: randomUUID(),
+        encounterDate: '2026-03-11',
+        regionCode: 'KZ-75',
+        setting: 'market',
+        language: 'ru',
+        interpreterUsed: false,
+        observed: [],
+        ageYears: 30,
+        gender: 'Feminine',
+        citizenship: 'KZ',
+        exploitationTypes: [],
+        consent: 'declined',
       };
       const res = await screener.inject({ method: 'POST', url: '/api/v1/screenings', payload: body });
       expect(res.statusCode).toBe(400);

@@ -35,9 +35,19 @@ describeEachDb('the injected clock around New Year in Kazakhstan', (kind) => {
     t.deps.now = () => new Date(instant);
   };
   const screeningBody = (overrides: Record<string, unknown> = {}) => ({
-    clientId: randomUUID(), encounterDate: '2025-12-30', regionCode: 'KZ-61', setting: 'farm', language: 'kk', interpreterUsed: false,
-    observed: ['short_form.documents_withheld'], ageYears: 34, gender: 'Feminine', citizenship: 'UZ', exploitationTypes: ['ForcedLabour'],
-    consent: 'identified', person: { firstName: 'Дильноза', secondName: 'Гуломова', birthdate: '1992-05-01' },
+    clientId: randomUUID(),
+    encounterDate: '2025-12-30',
+    regionCode: 'KZ-61',
+    setting: 'farm',
+    language: 'kk',
+    interpreterUsed: false,
+    observed: ['short_form.documents_withheld'],
+    ageYears: 34,
+    gender: 'Feminine',
+    citizenship: 'UZ',
+    exploitationTypes: ['ForcedLabour'],
+    consent: 'identified',
+    person: { firstName: 'Дильноза', secondName: 'Гуломова', birthdate: '1992-05-01' },
     ...overrides,
   });
 
@@ -53,7 +63,11 @@ describeEachDb('the injected clock around New Year in Kazakhstan', (kind) => {
   const openCase = async () => {
     const person = await worker.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody() });
     expect(person.statusCode, person.body).toBeLessThan(300);
-    const kase = await worker.inject({ method: 'POST', url: '/api/v1/cases', payload: { clientId: randomUUID(), personId: person.json().id, regionCode: 'KZ-75' } });
+    const kase = await worker.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { clientId: randomUUID(), personId: person.json().id, regionCode: 'KZ-75' },
+    });
     expect(kase.statusCode, kase.body).toBeLessThan(300);
     return kase.json() as { id: string; reference: string };
   };
@@ -65,7 +79,8 @@ describeEachDb('the injected clock around New Year in Kazakhstan', (kind) => {
     expect(screening.statusCode, screening.body).toBe(200);
     expect(screening.json().reference).toMatch(/^SCR-2026-\d{6}$/);
     const report = await t.app.inject({
-      method: 'POST', url: '/api/v1/self-reports',
+      method: 'POST',
+      url: '/api/v1/self-reports',
       payload: { reporter: 'self', language: 'kk', regionCode: 'KZ-79', whatHappened: 'Жұмыс беруші төлқұжатымды алып қойды', safeToContact: false },
     });
     expect(report.statusCode, report.body).toBe(200);
@@ -83,10 +98,12 @@ describeEachDb('the injected clock around New Year in Kazakhstan', (kind) => {
     at(NEW_YEAR_IN_ASTANA);
     const onTime = await inspector.inject({ method: 'POST', url: '/api/v1/screenings', payload: screeningBody({ encounterDate: '2026-01-01' }) });
     expect(onTime.statusCode, onTime.body).toBe(200);
-    expect((await inspector.inject({ method: 'POST', url: '/api/v1/screenings', payload: screeningBody({ encounterDate: '2026-01-02' }) })).statusCode).toBe(400);
+    expect((await inspector.inject({ method: 'POST', url: '/api/v1/screenings', payload: screeningBody({ encounterDate: '2026-01-02' }) })).statusCode).toBe(
+      400,
+    );
   });
 
-  it('a handover is stamped with the injected clock, and the identification clock starts on Kazakhstan\'s date', async () => {
+  it("a handover is stamped with the injected clock, and the identification clock starts on Kazakhstan's date", async () => {
     // 19:30 UTC on Thursday 8 January 2026 is already Friday 9 January in Kazakhstan.
     const fridayInAstana = new Date('2026-01-08T19:30:00Z');
     at(fridayInAstana);
@@ -96,7 +113,10 @@ describeEachDb('the injected clock around New Year in Kazakhstan', (kind) => {
     const [row] = await t.deps.db.select().from(screenings).where(eq(screenings.id, s.id));
     expect(row?.handedOverAt?.toISOString()).toBe(fridayInAstana.toISOString());
     expect(row?.createdAt.toISOString()).toBe(fridayInAstana.toISOString());
-    const [person] = await t.deps.db.select().from(persons).where(eq(persons.id, row?.personId as string));
+    const [person] = await t.deps.db
+      .select()
+      .from(persons)
+      .where(eq(persons.id, row?.personId as string));
     expect(person?.createdAt.toISOString()).toBe(fridayInAstana.toISOString());
     // 5 working days from Friday 9 January (12-16 January), not from the UTC date, Thursday 8 January (→ 15 January).
     const [kase] = await t.deps.db.select().from(cases).where(eq(cases.id, s.caseId));

@@ -42,7 +42,9 @@ describeEachDb('record linkage in the database', (kind) => {
     expect(probe.json().candidates).toEqual([]);
     ngoRecord = await create(ngo, NGO_KK_LATN);
     const page = await proposals();
-    const item = page.items.find((p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join() === [policeRecord.id, ngoRecord.id].sort().join());
+    const item = page.items.find(
+      (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join() === [policeRecord.id, ngoRecord.id].sort().join(),
+    );
     expect(item).toBeDefined();
     expect(item.probability).toBeGreaterThan(0.5);
     expect([item.a.displayName, item.b.displayName]).toEqual(expect.arrayContaining(['Сарсенова Айгерим Нурлановна', 'Sarsenova Aıgerım Nurlanqyzy']));
@@ -57,7 +59,11 @@ describeEachDb('record linkage in the database', (kind) => {
   });
 
   it('an officer whose region holds the police record sees it proposed at intake, scored with reasons', async () => {
-    const res = await officer.inject({ method: 'POST', url: '/api/v1/persons/matches', payload: { firstName: 'AIGERIM', secondName: 'SARSENOVA', birthdate: '1998-03-14' } });
+    const res = await officer.inject({
+      method: 'POST',
+      url: '/api/v1/persons/matches',
+      payload: { firstName: 'AIGERIM', secondName: 'SARSENOVA', birthdate: '1998-03-14' },
+    });
     const candidates = res.json().candidates;
     // Both sightings are in this officer's region; they agree equally with the probe.
     expect(candidates.map((c: { person: { id: string } }) => c.person.id).sort()).toEqual([policeRecord.id, ngoRecord.id].sort());
@@ -143,14 +149,33 @@ describeEachDb('record linkage in the database', (kind) => {
       expect(done).toMatchObject({ status: 'done', phase: 'done' });
       expect(done.pairsScored).toBeGreaterThan(0);
       expect(await overview()).toEqual({ records: 5, persons: 3 });
-      expect(await t.deps.db.select().from(personLinkProposals).where(and(eq(personLinkProposals.personA, sa), eq(personLinkProposals.personB, sb)))).toEqual([]);
+      expect(
+        await t.deps.db
+          .select()
+          .from(personLinkProposals)
+          .where(and(eq(personLinkProposals.personA, sa), eq(personLinkProposals.personB, sb))),
+      ).toEqual([]);
       const [rebuilt] = await t.deps.db.select().from(persons).where(eq(persons.id, twinB.id));
-      expect([rebuilt?.linkageKeys.sort(), rebuilt?.nameIndex.sort(), rebuilt?.linkageKeysVersion]).toEqual([fresh?.linkageKeys.sort(), fresh?.nameIndex.sort(), LINKAGE_KEYS_VERSION]);
-      const [pair] = await t.deps.db.select().from(personLinkProposals).where(and(eq(personLinkProposals.personA, [twinA.id, twinB.id].sort()[0]!), eq(personLinkProposals.personB, [twinA.id, twinB.id].sort()[1]!)));
+      expect([rebuilt?.linkageKeys.sort(), rebuilt?.nameIndex.sort(), rebuilt?.linkageKeysVersion]).toEqual([
+        fresh?.linkageKeys.sort(),
+        fresh?.nameIndex.sort(),
+        LINKAGE_KEYS_VERSION,
+      ]);
+      const [pair] = await t.deps.db
+        .select()
+        .from(personLinkProposals)
+        .where(and(eq(personLinkProposals.personA, [twinA.id, twinB.id].sort()[0]!), eq(personLinkProposals.personB, [twinA.id, twinB.id].sort()[1]!)));
       expect(pair?.modelDecision).toBe('same');
 
       // A run stopped half-way (its process died): it is taken over and finished.
-      await t.deps.db.insert(linkageRuns).values({ status: 'running', phase: 'pairs', total: 5, processed: 2, model: (await t.deps.db.select().from(linkageRuns))[0]?.model ?? null, heartbeatAt: new Date(Date.now() - 10 * 60_000) });
+      await t.deps.db.insert(linkageRuns).values({
+        status: 'running',
+        phase: 'pairs',
+        total: 5,
+        processed: 2,
+        model: (await t.deps.db.select().from(linkageRuns))[0]?.model ?? null,
+        heartbeatAt: new Date(Date.now() - 10 * 60_000),
+      });
       await t.deps.db.execute(sql`DELETE FROM person_clusters`);
       const resumed = (await coordinator.inject({ method: 'GET', url: '/api/v1/linkage/runs/current' })).json().run;
       expect(resumed).toMatchObject({ status: 'running', phase: 'pairs', processed: 2 });
@@ -175,7 +200,10 @@ describeEachDb('record linkage in the database', (kind) => {
 
     const namesake = await create(officer, { ...POLICE_RU, notSameAs: [policeRecord.id] });
     const [a, b] = [namesake.id, policeRecord.id].sort();
-    const [decision] = await t.deps.db.select().from(personLinkDecisions).where(and(eq(personLinkDecisions.personA, a!), eq(personLinkDecisions.personB, b!)));
+    const [decision] = await t.deps.db
+      .select()
+      .from(personLinkDecisions)
+      .where(and(eq(personLinkDecisions.personA, a!), eq(personLinkDecisions.personB, b!)));
     expect(decision?.decision).toBe('different');
     // The model would join her to the NGO record, which a person tied to the police record: the cannot-link wins.
     expect(await overview()).toEqual({ records: before.records + 2, persons: before.persons + 2 });

@@ -4,7 +4,13 @@ import { createTestApp, screeningBody as sharedScreeningBody, type Session, type
 import { describeEachDb } from './test-db.ts';
 
 const screeningBody = (overrides: Record<string, unknown> = {}) =>
-  sharedScreeningBody({ observed: ['short_form.documents_withheld'], ageYears: 30, person: { firstName: 'Mohira', secondName: 'Rahimova', birthdate: '1996-02-03', identityNumber: 'AA1234567' }, narrative: 'Met on a farm', ...overrides });
+  sharedScreeningBody({
+    observed: ['short_form.documents_withheld'],
+    ageYears: 30,
+    person: { firstName: 'Mohira', secondName: 'Rahimova', birthdate: '1996-02-03', identityNumber: 'AA1234567' },
+    narrative: 'Met on a farm',
+    ...overrides,
+  });
 
 /**
  * Minimal disclosure (DOMAIN.md §1, ADR 0004, issue #8): after a handover the screener keeps the
@@ -112,7 +118,20 @@ describeEachDb('minimal disclosure after handover', (kind) => {
     const screened = { firstName: 'Айгерим', secondName: 'Сарсенова', middleName: 'Нурлановна', birthdate: '1998-03-14' };
     const s = (await post('/screenings', screeningBody({ person: screened }), officer)).json();
     // The same woman recorded again by the officer (her own record, Kazakh Latin spelling).
-    const other = await post('/persons', { clientId: randomUUID(), firstName: 'Aıgerım', secondName: 'Sarsenova', middleName: 'Nurlanqyzy', birthdate: '1998-03-14', gender: 'Feminine', citizenship: 'KZ', regionCode: 'KZ-61' }, officer);
+    const other = await post(
+      '/persons',
+      {
+        clientId: randomUUID(),
+        firstName: 'Aıgerım',
+        secondName: 'Sarsenova',
+        middleName: 'Nurlanqyzy',
+        birthdate: '1998-03-14',
+        gender: 'Feminine',
+        citizenship: 'KZ',
+        regionCode: 'KZ-61',
+      },
+      officer,
+    );
     expect(other.statusCode).toBe(200);
     const pairOf = (page: { items: { id: string; a: { id: string }; b: { id: string } }[] }) => page.items.find((p) => [p.a.id, p.b.id].includes(s.personId));
     const before = pairOf((await get('/linkage/proposals?pageSize=100', officer)).json());
@@ -124,7 +143,7 @@ describeEachDb('minimal disclosure after handover', (kind) => {
     expect(decision.statusCode).toBe(404);
   });
 
-  it('the person moves to the receiving unit with the case: the screener\'s agency colleagues keep no way back', async () => {
+  it("the person moves to the receiving unit with the case: the screener's agency colleagues keep no way back", async () => {
     const name = { firstName: 'Malika', secondName: 'Tursunova', identityNumber: 'AF1231231' };
     const ngo = await t.createAgency({ type: 'ngo', regionCode: 'KZ-75' });
     const worker = await t.as('case_worker', { agencyId: ngo, regions: ['KZ-75'] });
@@ -146,8 +165,16 @@ describeEachDb('minimal disclosure after handover', (kind) => {
     const { cases } = await import('../src/db/schema.ts');
     const raced = randomUUID();
     await t.deps.db.insert(cases).values({
-      id: raced, clientId: randomUUID(), reference: `QRG-RACE-${raced.slice(0, 6)}`, personId: s.personId, regionCode: 'KZ-61', exploitationTypes: [],
-      status: 'open', traffickingStatus: 'PossibleVictimOfTrafficking', createdBy: screener.user.id, ownerAgencyId: screener.user.agencyId,
+      id: raced,
+      clientId: randomUUID(),
+      reference: `QRG-RACE-${raced.slice(0, 6)}`,
+      personId: s.personId,
+      regionCode: 'KZ-61',
+      exploitationTypes: [],
+      status: 'open',
+      traffickingStatus: 'PossibleVictimOfTrafficking',
+      createdBy: screener.user.id,
+      ownerAgencyId: screener.user.agencyId,
     });
     await expectNoPathBack(s.personId, [s.caseId, raced], name);
   });

@@ -21,7 +21,10 @@ describeEachDb('persons', (kind) => {
     expect(person.pseudonym).toMatch(/^P-[0-9A-Z]{10}$/);
     for (const q of ['Aigerim', 'AIGERIM NURLANKYZY', 'Айгерим', 'Aygerim Nurlanqyzy']) {
       const found = await worker.inject({ method: 'GET', url: `/api/v1/persons?q=${encodeURIComponent(q)}` });
-      expect(found.json().items.map((p: { id: string }) => p.id), q).toContain(person.id);
+      expect(
+        found.json().items.map((p: { id: string }) => p.id),
+        q,
+      ).toContain(person.id);
     }
     const other = await worker.inject({ method: 'GET', url: `/api/v1/persons?q=${encodeURIComponent('Aigul')}` });
     expect(other.json().items.map((p: { id: string }) => p.id)).not.toContain(person.id);

@@ -20,16 +20,30 @@ describeEachDb('reference data replaced by a national administrator', (kind) => 
   });
   afterAll(() => t.close());
 
-  const listsSeenByScreener = async () => (await screener.inject({ method: 'GET', url: '/api/v1/reference/indicators' })).json().lists as { id: string; version: string; verification: string; indicators: { id: string }[] }[];
+  const listsSeenByScreener = async () =>
+    (await screener.inject({ method: 'GET', url: '/api/v1/reference/indicators' })).json().lists as {
+      id: string;
+      version: string;
+      verification: string;
+      indicators: { id: string }[];
+    }[];
 
   it('marks the provisional ILO/EC list verified; every user sees it at once; the change is audited', async () => {
     expect((await listsSeenByScreener()).find((l) => l.id === 'ilo_ec_2009')?.verification).toBe('provisional');
-    const res = await admin.inject({ method: 'POST', url: '/api/v1/reference/verification', payload: { kind: 'indicator_list', id: 'ilo_ec_2009', version: '1', verification: 'verified' } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/reference/verification',
+      payload: { kind: 'indicator_list', id: 'ilo_ec_2009', version: '1', verification: 'verified' },
+    });
     expect(res.statusCode).toBe(200);
     expect((await listsSeenByScreener()).find((l) => l.id === 'ilo_ec_2009')?.verification).toBe('verified');
     const [entry] = await t.deps.db.select().from(auditLog).where(eq(auditLog.operation, 'reference.updated')).orderBy(desc(auditLog.id)).limit(1);
     expect(entry).toMatchObject({ recordId: 'ilo_ec_2009', actorId: admin.user.id, details: { version: '1', verification: 'verified' } });
-    const stale = await admin.inject({ method: 'POST', url: '/api/v1/reference/verification', payload: { kind: 'indicator_list', id: 'ilo_ec_2009', version: '0', verification: 'verified' } });
+    const stale = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/reference/verification',
+      payload: { kind: 'indicator_list', id: 'ilo_ec_2009', version: '0', verification: 'verified' },
+    });
     expect(stale.statusCode).toBe(404);
   });
 
@@ -45,8 +59,18 @@ describeEachDb('reference data replaced by a national administrator', (kind) => 
       method: 'POST',
       url: '/api/v1/screenings',
       payload: {
-        clientId: randomUUID(), encounterDate: '2026-11-20', regionCode: 'KZ-61', setting: 'street', language: 'ru', interpreterUsed: false,
-        observed: ['short_form.forced_to_beg'], ageYears: 30, gender: 'Masculine', citizenship: 'TJ', exploitationTypes: ['ForcedBegging'], consent: 'declined',
+        clientId: randomUUID(),
+        encounterDate: '2026-11-20',
+        regionCode: 'KZ-61',
+        setting: 'street',
+        language: 'ru',
+        interpreterUsed: false,
+        observed: ['short_form.forced_to_beg'],
+        ageYears: 30,
+        gender: 'Masculine',
+        citizenship: 'TJ',
+        exploitationTypes: ['ForcedBegging'],
+        consent: 'declined',
       },
     });
     expect(screening.statusCode).toBe(200);
@@ -63,7 +87,11 @@ describeEachDb('reference data replaced by a national administrator', (kind) => 
   });
 
   it('only administrators may change reference data', async () => {
-    const res = await screener.inject({ method: 'POST', url: '/api/v1/reference/verification', payload: { kind: 'rules', id: 'screening-rules', version: '1', verification: 'verified' } });
+    const res = await screener.inject({
+      method: 'POST',
+      url: '/api/v1/reference/verification',
+      payload: { kind: 'rules', id: 'screening-rules', version: '1', verification: 'verified' },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

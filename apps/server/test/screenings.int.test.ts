@@ -7,7 +7,6 @@ import { kazakhstanDate } from '../src/util/kazakhstan-date.ts';
 import { createTestApp, screeningBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
-
 describeEachDb('screenings', (kind) => {
   let t: TestApp;
   let inspector: Session;
@@ -76,7 +75,9 @@ describeEachDb('screenings', (kind) => {
 
     // An administrator's rules version with another child age is what the server applies.
     const { rules } = await t.deps.reference.current();
-    await t.deps.db.transaction((tx) => t.deps.reference.replace(tx, 'rules', { ...rules, version: `${rules.version}-16`, childAgeYears: 16 }, inspector.user.id));
+    await t.deps.db.transaction((tx) =>
+      t.deps.reference.replace(tx, 'rules', { ...rules, version: `${rules.version}-16`, childAgeYears: 16 }, inspector.user.id),
+    );
     try {
       expect((await screen(screeningBody({ consent: 'declined', person: undefined, ageYears: 17 }))).statusCode).toBe(200);
       const fifteen = await screen(screeningBody({ consent: 'declined', person: undefined, ageYears: 15 }));
@@ -112,13 +113,13 @@ describeEachDb('screenings', (kind) => {
     expect(again.statusCode).toBe(409);
   });
 
-  it('another screener cannot see someone else\'s screening', async () => {
+  it("another screener cannot see someone else's screening", async () => {
     const s = (await screen(screeningBody())).json();
     const other = await t.as('screener', { regions: ['KZ-61'] });
     expect((await other.inject({ method: 'GET', url: `/api/v1/screenings/${s.id}` })).statusCode).toBe(404);
   });
 
-  it('the referral starts a 5-working-day identification clock that shows in the officer\'s queue, late cases first', async () => {
+  it("the referral starts a 5-working-day identification clock that shows in the officer's queue, late cases first", async () => {
     const officer = await t.as('identification_officer', { agencyId: idUnit, regions: ['KZ-61'] });
     const first = (await screen(screeningBody())).json();
     const second = (await screen(screeningBody())).json();
@@ -138,7 +139,10 @@ describeEachDb('screenings', (kind) => {
     await officer.inject({
       method: 'POST',
       url: `/api/v1/cases/${second.caseId}/actions`,
-      payload: { clientId: randomUUID(), action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police', reasons: 'Interview and assessment' } },
+      payload: {
+        clientId: randomUUID(),
+        action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police', reasons: 'Interview and assessment' },
+      },
     });
     const after = (await officer.inject({ method: 'GET', url: '/api/v1/cases?queue=identification&pageSize=100' })).json();
     expect(after.items.map((c: { id: string }) => c.id)).not.toContain(second.caseId);

@@ -92,7 +92,11 @@ describeEachDb('self-reports and the hotline queue', (kind) => {
     const moved = await operator.inject({ method: 'POST', url: `/api/v1/self-reports/${id}/status`, payload: { status: 'in_progress' } });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ status: 'in_progress', assignedTo: operator.user.id });
-    const noScreening = await operator.inject({ method: 'POST', url: `/api/v1/self-reports/${id}/status`, payload: { status: 'screened', screeningReference: 'SCR-2026-999999' } });
+    const noScreening = await operator.inject({
+      method: 'POST',
+      url: `/api/v1/self-reports/${id}/status`,
+      payload: { status: 'screened', screeningReference: 'SCR-2026-999999' },
+    });
     expect(noScreening.statusCode).toBe(400);
     expect(noScreening.json().error.fields[0]).toMatchObject({ path: 'screeningReference', code: 'unknown_screening' });
     const closed = await operator.inject({ method: 'POST', url: `/api/v1/self-reports/${id}/status`, payload: { status: 'closed' } });
@@ -103,29 +107,48 @@ describeEachDb('self-reports and the hotline queue', (kind) => {
     expect(after.items.map((i: { id: string }) => i.id)).not.toContain(id);
 
     const entries = await t.deps.db.select().from(auditLog).where(eq(auditLog.recordId, id));
-    expect(entries.map((e) => e.operation).sort()).toEqual(['self_report.read', 'self_report.read', 'self_report.read', 'self_report.received', 'self_report.status_changed', 'self_report.status_changed'].sort());
+    expect(entries.map((e) => e.operation).sort()).toEqual(
+      ['self_report.read', 'self_report.read', 'self_report.read', 'self_report.received', 'self_report.status_changed', 'self_report.status_changed'].sort(),
+    );
     const received = entries.find((e) => e.operation === 'self_report.received');
     expect(received).toMatchObject({ actorId: null, ip: null, details: { reporter: 'witness', language: 'kk', regionCode: null } });
-    const listed = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.operation, 'self_report.list'), eq(auditLog.actorId, operator.user.id)));
+    const listed = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.operation, 'self_report.list'), eq(auditLog.actorId, operator.user.id)));
     expect(listed.some((e) => (e.details.ids as string[]).includes(id))).toBe(true);
     const all = JSON.stringify(await t.deps.db.select().from(auditLog));
     expect(all).not.toContain('паспорт');
     expect(all).not.toContain('555 12 34');
   });
 
-  it('marks a report screened with the operator\'s own screening', async () => {
+  it("marks a report screened with the operator's own screening", async () => {
     const { reference } = (await submit(report())).json();
     const [row] = await t.deps.db.select().from(selfReports).where(eq(selfReports.reference, reference));
     const screening = await operator.inject({
       method: 'POST',
       url: '/api/v1/screenings',
       payload: {
-        clientId: randomUUID(), encounterDate: '2026-11-20', regionCode: 'KZ-79', setting: 'hotline', language: 'kk', interpreterUsed: false,
-        observed: [], ageYears: 30, gender: 'Feminine', citizenship: 'KZ', exploitationTypes: [], consent: 'declined',
+        clientId: randomUUID(),
+        encounterDate: '2026-11-20',
+        regionCode: 'KZ-79',
+        setting: 'hotline',
+        language: 'kk',
+        interpreterUsed: false,
+        observed: [],
+        ageYears: 30,
+        gender: 'Feminine',
+        citizenship: 'KZ',
+        exploitationTypes: [],
+        consent: 'declined',
       },
     });
     expect(screening.statusCode, screening.body).toBe(200);
-    const res = await operator.inject({ method: 'POST', url: `/api/v1/self-reports/${row!.id}/status`, payload: { status: 'screened', screeningReference: screening.json().reference } });
+    const res = await operator.inject({
+      method: 'POST',
+      url: `/api/v1/self-reports/${row!.id}/status`,
+      payload: { status: 'screened', screeningReference: screening.json().reference },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'screened', screeningId: screening.json().id });
   });
@@ -165,7 +188,8 @@ describeEachDb('self-report rate limit', (kind) => {
 
   it('answers 429, translated, after N reports from one address in 10 minutes', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 4; i++) codes.push((await t.app.inject({ method: 'POST', url: '/api/v1/self-reports', payload: report(), headers: { 'accept-language': 'en' } })).statusCode);
+    for (let i = 0; i < 4; i++)
+      codes.push((await t.app.inject({ method: 'POST', url: '/api/v1/self-reports', payload: report(), headers: { 'accept-language': 'en' } })).statusCode);
     expect(codes).toEqual([200, 200, 200, 429]);
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/self-reports', payload: report(), headers: { 'accept-language': 'en' } });
     expect(res.json().error).toMatchObject({ code: 'rate_limited' });

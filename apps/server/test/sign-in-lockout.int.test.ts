@@ -29,7 +29,8 @@ describeEachDb('sign-in lockout per account and address', (kind) => {
       url: '/api/v1/auth/sign-in',
       remoteAddress: from,
       headers: { 'accept-language': 'en' },
-      payload: typeof u === 'string' ? { username: u, password, code: '123456' } : { username: u.username, password, code: currentTotp(u.totpSecret, u.username) },
+      payload:
+        typeof u === 'string' ? { username: u, password, code: '123456' } : { username: u.username, password, code: currentTotp(u.totpSecret, u.username) },
     });
   const fail = async (u: TestUser, from: string, times: number) => {
     for (let i = 0; i < times; i++) expect((await signIn(u, from, `wrong-${i}-Password`)).statusCode).toBe(401);
@@ -46,11 +47,16 @@ describeEachDb('sign-in lockout per account and address', (kind) => {
     expect(locked.body).toBe(unknown.body);
     expect(wrong.body).toBe(unknown.body);
     // The audit log keeps the real reason.
-    const [entry] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.actorId, u.id), eq(auditLog.operation, 'auth.sign_in'), eq(auditLog.ip, ATTACKER))).orderBy(desc(auditLog.id)).limit(1);
+    const [entry] = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, u.id), eq(auditLog.operation, 'auth.sign_in'), eq(auditLog.ip, ATTACKER)))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(entry).toMatchObject({ outcome: 'denied', details: { reason: 'account_locked' }, ip: ATTACKER });
   });
 
-  it("failures from another address do not lock the owner out of her account, and she is told of them at sign-in", async () => {
+  it('failures from another address do not lock the owner out of her account, and she is told of them at sign-in', async () => {
     const u = await t.createUser({ role: 'case_worker', totp: false });
     await fail(u, ATTACKER, LOCK_AFTER + 2);
     expect((await signIn(u, ATTACKER)).statusCode).toBe(401);

@@ -77,7 +77,12 @@ describe('start-up, key file and data directory', () => {
     const reportId = randomUUID();
     const reportContext = fieldContext('self_reports', 'what_happened', reportId);
     await rt.deps.db.insert(selfReports).values({
-      id: reportId, reference: 'HR-T-1', language: 'kk', reporter: 'self', situation: [], safeToContact: false,
+      id: reportId,
+      reference: 'HR-T-1',
+      language: 'kk',
+      reporter: 'self',
+      situation: [],
+      safeToContact: false,
       whatHappenedEnc: rt.deps.cipher.encrypt('Құжаттарымды алып қойды', reportContext),
     });
     const [before] = await rt.deps.db.select().from(persons).limit(1);
@@ -90,7 +95,10 @@ describe('start-up, key file and data directory', () => {
     const reopened = await openRuntime(config, { allowCreateKey: false });
     const all = await reopened.deps.db.select().from(persons);
     expect(all.every((p) => p.firstNameEnc.startsWith('v1.k2.'))).toBe(true);
-    const [after] = await reopened.deps.db.select().from(persons).where(eq(persons.id, before?.id as string));
+    const [after] = await reopened.deps.db
+      .select()
+      .from(persons)
+      .where(eq(persons.id, before?.id as string));
     expect(personIdentity(reopened.deps.cipher, after as typeof persons.$inferSelect)).toEqual(identityBefore);
     const [report] = await reopened.deps.db.select().from(selfReports).where(eq(selfReports.id, reportId));
     expect(report?.whatHappenedEnc).toMatch(/^v1\.k2\./);
@@ -115,7 +123,11 @@ describe('start-up, key file and data directory', () => {
     dirs.push(dir);
     rmSync(dir, { recursive: true });
     const bin = fileURLToPath(new URL('../bin/qorgau.mjs', import.meta.url));
-    const migrated = spawnSync(process.execPath, [bin, 'migrate'], { env: { ...process.env, QORGAU_DATA_DIR: dir, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 120_000 });
+    const migrated = spawnSync(process.execPath, [bin, 'migrate'], {
+      env: { ...process.env, QORGAU_DATA_DIR: dir, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(migrated.status, migrated.stderr).toBe(0);
     expect(readdirSync(join(dir, 'pglite')).length).toBeGreaterThan(5);
     expect(openToOthers(dir)).toEqual([]);
@@ -126,7 +138,12 @@ describe('start-up, key file and data directory', () => {
     const rt = await openRuntime(config, { allowCreateKey: true });
     const logOf = async (overrides: Partial<typeof config>) => {
       let out = '';
-      const logStream = new Writable({ write(chunk, _enc, done) { out += String(chunk); done(); } });
+      const logStream = new Writable({
+        write(chunk, _enc, done) {
+          out += String(chunk);
+          done();
+        },
+      });
       const app = await buildApp({ ...rt.deps, config: { ...config, logLevel: 'info', ...overrides } }, { logStream });
       await app.close();
       return out;

@@ -49,18 +49,34 @@ export interface TestApp {
 
 export async function createTestApp(kind: DbKind, opts: { logStream?: NodeJS.WritableStream; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'qorgau-test-'));
-  const config = loadConfig({ QORGAU_DATA_DIR: dir, QORGAU_SEED: 'none', QORGAU_SIGNIN_RATE_PER_MINUTE: '100000', LOG_LEVEL: opts.logStream ? 'info' : (process.env.QORGAU_TEST_LOG ?? 'silent'), ...opts.env });
+  const config = loadConfig({
+    QORGAU_DATA_DIR: dir,
+    QORGAU_SEED: 'none',
+    QORGAU_SIGNIN_RATE_PER_MINUTE: '100000',
+    LOG_LEVEL: opts.logStream ? 'info' : (process.env.QORGAU_TEST_LOG ?? 'silent'),
+    ...opts.env,
+  });
   const db = await createTestDatabase(kind);
   const { cipher } = await openKeyring(db.database.db, config.keyFile, { allowCreate: true });
   await db.database.useAppRole();
-  const deps: AppDeps = { db: db.database.db, cipher, config, translator: await createTranslator(), reference: createReferenceStore(db.database.db, loadScreeningReference()), calendar: loadWorkingCalendar(), now: () => new Date() };
+  const deps: AppDeps = {
+    db: db.database.db,
+    cipher,
+    config,
+    translator: await createTranslator(),
+    reference: createReferenceStore(db.database.db, loadScreeningReference()),
+    calendar: loadWorkingCalendar(),
+    now: () => new Date(),
+  };
   const app = await buildApp(deps, { logStream: opts.logStream });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   let n = 0;
 
   const createAgency: TestApp['createAgency'] = async (input = {}) => {
     const id = randomUUID();
-    await deps.db.insert(agencies).values({ id, name: input.name ?? `Agency ${++n}`, type: input.type ?? 'ngo', regionCode: input.regionCode === undefined ? 'KZ-75' : input.regionCode });
+    await deps.db
+      .insert(agencies)
+      .values({ id, name: input.name ?? `Agency ${++n}`, type: input.type ?? 'ngo', regionCode: input.regionCode === undefined ? 'KZ-75' : input.regionCode });
     return id;
   };
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { createDb, type Database } from '../src/db/client.ts';
@@ -31,7 +31,7 @@ async function pgliteDatabase(): Promise<Database> {
     return (db as unknown as { db: { $client: PGlite } }).db.$client;
   })();
   const client = await (await template).clone();
-  return createDb({ kind: "pglite", dataDir: null, client: client as PGlite });
+  return createDb({ kind: 'pglite', dataDir: null, client: client as PGlite });
 }
 
 /** A fresh database on the PostgreSQL server, dropped by `drop()`. */

@@ -36,9 +36,20 @@ describeEachDb('client address behind a proxy', (kind) => {
   });
 
   const signIn = (app: TestApp, peer: string, xff: string, u?: TestUser) =>
-    app.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', remoteAddress: peer, headers: { 'x-forwarded-for': xff }, payload: { username: u?.username ?? 'nobody', password: u ? TEST_PASSWORD : 'wrong-Password-1' } });
+    app.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      remoteAddress: peer,
+      headers: { 'x-forwarded-for': xff },
+      payload: { username: u?.username ?? 'nobody', password: u ? TEST_PASSWORD : 'wrong-Password-1' },
+    });
   const lastSignInIp = async (app: TestApp, u: TestUser) => {
-    const [row] = await app.deps.db.select({ ip: auditLog.ip }).from(auditLog).where(and(eq(auditLog.actorId, u.id), eq(auditLog.operation, 'auth.sign_in'))).orderBy(desc(auditLog.id)).limit(1);
+    const [row] = await app.deps.db
+      .select({ ip: auditLog.ip })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, u.id), eq(auditLog.operation, 'auth.sign_in')))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     return row?.ip;
   };
 
@@ -53,7 +64,13 @@ describeEachDb('client address behind a proxy', (kind) => {
 
   it('nor the /self-reports rate-limit key', async () => {
     const report = (xff: string) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/self-reports', remoteAddress: '198.51.100.8', headers: { 'x-forwarded-for': xff }, payload: { reporter: 'self', language: 'ru', whatHappened: 'x', safeToContact: false } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/self-reports',
+        remoteAddress: '198.51.100.8',
+        headers: { 'x-forwarded-for': xff },
+        payload: { reporter: 'self', language: 'ru', whatHappened: 'x', safeToContact: false },
+      });
     expect([(await report('1.1.1.1')).statusCode, (await report('1.1.1.2')).statusCode, (await report('1.1.1.3')).statusCode]).toEqual([200, 200, 429]);
   });
 

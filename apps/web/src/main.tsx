@@ -18,7 +18,7 @@ const theme = createTheme({
   focusRing: 'auto',
 });
 
-const root = createRoot(document.getElementById('root')!);
+const root = createRoot(document.getElementById('root') as HTMLElement);
 
 /** The catalog is a separate file: on a weak connection, try again before giving up. */
 async function start(attempt = 1): Promise<void> {

@@ -16,7 +16,13 @@ declare module 'fastify' {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Tables of victims' records whose ids a probe could name; users and agencies are not secret. */
-const RECORD_TABLES = { persons: 'person', cases: 'case', screenings: 'screening', self_reports: 'self_report', person_link_proposals: 'link_proposal' } as const;
+const RECORD_TABLES = {
+  persons: 'person',
+  cases: 'case',
+  screenings: 'screening',
+  self_reports: 'self_report',
+  person_link_proposals: 'link_proposal',
+} as const;
 
 /** The ids a request named: route parameters, and a body's `personId` (opening a case). */
 export function idsNamedBy(request: FastifyRequest): string[] {

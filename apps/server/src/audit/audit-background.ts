@@ -10,7 +10,6 @@ interface Log {
   error(obj: object, msg: string): void;
 }
 
-
 /**
  * The server's audit work off the request path (ADR 0007): the chainer every 200 ms, and a
  * signed checkpoint of the chain's head at start and every `auditCheckpoint.minutes` into

@@ -77,17 +77,29 @@ describe('keyed audit chain', () => {
 
   it('a removed entry, a removed link and a swapped pair of entries are found', () => {
     fc.assert(
-      fc.property(entriesArb.filter((e) => e.length >= 3), fc.nat(), (entries, pick) => {
-        const links = linkEntries(key, { seq: 0, mac: GENESIS_MAC }, entries);
-        const stored = new Map(entries.map((e) => [e.id, e]));
-        const i = pick % (entries.length - 1);
-        const without = new Map(stored);
-        without.delete((entries[i] as ChainedEntry).id);
-        expect(firstBroken(key, links, without)).toBe(i + 1);
-        expect(firstBroken(key, links.filter((_, j) => j !== i), stored)).toBe(i + 1);
-        const swapped = links.map((l, j) => (j === i ? { ...l, entryId: (links[i + 1] as ChainLink).entryId } : j === i + 1 ? { ...l, entryId: (links[i] as ChainLink).entryId } : l));
-        expect(firstBroken(key, swapped, stored)).toBe(i + 1);
-      }),
+      fc.property(
+        entriesArb.filter((e) => e.length >= 3),
+        fc.nat(),
+        (entries, pick) => {
+          const links = linkEntries(key, { seq: 0, mac: GENESIS_MAC }, entries);
+          const stored = new Map(entries.map((e) => [e.id, e]));
+          const i = pick % (entries.length - 1);
+          const without = new Map(stored);
+          without.delete((entries[i] as ChainedEntry).id);
+          expect(firstBroken(key, links, without)).toBe(i + 1);
+          expect(
+            firstBroken(
+              key,
+              links.filter((_, j) => j !== i),
+              stored,
+            ),
+          ).toBe(i + 1);
+          const swapped = links.map((l, j) =>
+            j === i ? { ...l, entryId: (links[i + 1] as ChainLink).entryId } : j === i + 1 ? { ...l, entryId: (links[i] as ChainLink).entryId } : l,
+          );
+          expect(firstBroken(key, swapped, stored)).toBe(i + 1);
+        },
+      ),
     );
   });
 
@@ -106,7 +118,13 @@ describe('signed checkpoints', () => {
 
   it('a checkpoint opens with the public key and states the head', () => {
     const cp = signCheckpoint(keys, { seq: 48_213, mac: 'a'.repeat(64) }, new Date('2026-12-06T10:00:00Z'));
-    expect(openCheckpoint(cp, keys.publicKey)).toEqual({ format: 'qorgau-audit-checkpoint/1', seq: 48_213, mac: 'a'.repeat(64), at: '2026-12-06T10:00:00.000Z', entries: 48_213 });
+    expect(openCheckpoint(cp, keys.publicKey)).toEqual({
+      format: 'qorgau-audit-checkpoint/1',
+      seq: 48_213,
+      mac: 'a'.repeat(64),
+      at: '2026-12-06T10:00:00.000Z',
+      entries: 48_213,
+    });
     expect(cp.keyId).toBe(keys.keyId);
   });
 
@@ -132,7 +150,10 @@ describe('checkpoint settings', () => {
   it('default to hourly into the data directory, and reject nonsense', () => {
     const c = loadConfig({ QORGAU_DATA_DIR: '/srv/q' });
     expect(c.auditCheckpoint).toEqual({ minutes: 60, dir: '/srv/q/audit-checkpoints' });
-    expect(loadConfig({ QORGAU_AUDIT_CHECKPOINT_MINUTES: '0', QORGAU_AUDIT_CHECKPOINT_DIR: '/worm/q' }).auditCheckpoint).toEqual({ minutes: 0, dir: '/worm/q' });
+    expect(loadConfig({ QORGAU_AUDIT_CHECKPOINT_MINUTES: '0', QORGAU_AUDIT_CHECKPOINT_DIR: '/worm/q' }).auditCheckpoint).toEqual({
+      minutes: 0,
+      dir: '/worm/q',
+    });
     for (const bad of ['-1', 'soon', '1.5', String(8 * 24 * 60)]) {
       expect(() => loadConfig({ QORGAU_AUDIT_CHECKPOINT_MINUTES: bad })).toThrow(ConfigError);
     }

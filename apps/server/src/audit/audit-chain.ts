@@ -55,7 +55,9 @@ export function entryPayload(e: ChainedEntry): string {
  * entry cannot be moved or a link pointed at another entry.
  */
 export function chainMac(key: Buffer, seq: number, prevMac: string, entry: ChainedEntry): string {
-  return createHmac('sha256', key).update(`qorgau-audit-chain-v1\n${seq}\n${prevMac}\n${entryPayload(entry)}`).digest('hex');
+  return createHmac('sha256', key)
+    .update(`qorgau-audit-chain-v1\n${seq}\n${prevMac}\n${entryPayload(entry)}`)
+    .digest('hex');
 }
 
 export interface ChainLink {

@@ -24,7 +24,11 @@ export const entryColumns = {
 
 /** The last link (position and MAC); position 0 and the genesis MAC for an empty chain. */
 export async function chainHead(db: DbOrTx): Promise<{ seq: number; mac: string; horizon: string | null }> {
-  const [h] = await db.select({ seq: auditChain.seq, mac: auditChain.mac, horizon: auditChain.horizon }).from(auditChain).orderBy(desc(auditChain.seq)).limit(1);
+  const [h] = await db
+    .select({ seq: auditChain.seq, mac: auditChain.mac, horizon: auditChain.horizon })
+    .from(auditChain)
+    .orderBy(desc(auditChain.seq))
+    .limit(1);
   return h ? { seq: Number(h.seq), mac: h.mac, horizon: h.horizon } : { seq: 0, mac: GENESIS_MAC, horizon: null };
 }
 

@@ -20,15 +20,18 @@ export function auditKeysFrom(file: KeyringFile): AuditKeys {
   try {
     signingKey = createPrivateKey({ key: Buffer.from(file.audit.signingKey, 'base64'), format: 'der', type: 'pkcs8' });
   } catch {
-    throw new KeyFileError('the key file\'s audit signing key is not a PKCS#8 key (damaged key file?)');
+    throw new KeyFileError("the key file's audit signing key is not a PKCS#8 key (damaged key file?)");
   }
-  if (signingKey.asymmetricKeyType !== 'ed25519') throw new KeyFileError('the key file\'s audit signing key is not an Ed25519 key');
+  if (signingKey.asymmetricKeyType !== 'ed25519') throw new KeyFileError("the key file's audit signing key is not an Ed25519 key");
   const publicKey = createPublicKey(signingKey);
   return { macKey: Buffer.from(file.audit.macKey, 'base64'), signingKey, publicKey, keyId: keyIdOf(publicKey) };
 }
 
 export const keyIdOf = (publicKey: KeyObject): string =>
-  createHash('sha256').update(publicKey.export({ format: 'der', type: 'spki' })).digest('hex').slice(0, 16);
+  createHash('sha256')
+    .update(publicKey.export({ format: 'der', type: 'spki' }))
+    .digest('hex')
+    .slice(0, 16);
 
 export const publicKeyPem = (publicKey: KeyObject): string => publicKey.export({ format: 'pem', type: 'spki' }).toString();
 

@@ -69,7 +69,11 @@ export async function verifyAuditChain(db: DbOrTx, key: Buffer, checkpoint?: Che
   const head = { seq: expected.seq - 1, mac: expected.prevMac };
   if (!broken && checkpoint && checkpoint.seq > head.seq) {
     cpMatches = false;
-    broken = { seq: head.seq + 1, entryId: null, reason: `chain ends at position ${head.seq}, before the checkpoint's head ${checkpoint.seq}: links were removed` };
+    broken = {
+      seq: head.seq + 1,
+      entryId: null,
+      reason: `chain ends at position ${head.seq}, before the checkpoint's head ${checkpoint.seq}: links were removed`,
+    };
   }
   const unlinked = notExists(db.select({ one: sql`1` }).from(auditChain).where(eq(auditChain.entryId, auditLog.id)));
   const [last] = await db.select({ horizon: auditChain.horizon }).from(auditChain).orderBy(desc(auditChain.seq)).limit(1);
@@ -79,7 +83,9 @@ export async function verifyAuditChain(db: DbOrTx, key: Buffer, checkpoint?: Che
     : sql`false`;
   // One statement: inside the caller's transaction there is one connection, and one snapshot.
   const [counts] = rowsOf<{ chained: string; pending: string; stranded: string }>(
-    await db.execute(sql`SELECT (SELECT count(*) FROM ${auditChain}) AS chained, count(*) AS pending, count(*) FILTER (WHERE ${passed}) AS stranded FROM ${auditLog} WHERE ${unlinked}`),
+    await db.execute(
+      sql`SELECT (SELECT count(*) FROM ${auditChain}) AS chained, count(*) AS pending, count(*) FILTER (WHERE ${passed}) AS stranded FROM ${auditLog} WHERE ${unlinked}`,
+    ),
   );
   const chained = Number(counts?.chained ?? 0);
   const pending = Number(counts?.pending ?? 0);

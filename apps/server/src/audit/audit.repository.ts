@@ -36,7 +36,10 @@ function entryOf(ctx: AuditContext, event: AuditEvent) {
 }
 
 /** The parameters of `audit_ins`, as bound to the statement (`at` ISO, `details` JSON text). */
-export type AuditValues = Record<'at' | 'operation' | 'outcome' | 'actorId' | 'actorUsername' | 'actorRole' | 'agencyId' | 'recordType' | 'recordId' | 'ip' | 'details', string | null>;
+export type AuditValues = Record<
+  'at' | 'operation' | 'outcome' | 'actorId' | 'actorUsername' | 'actorRole' | 'agencyId' | 'recordType' | 'recordId' | 'ip' | 'details',
+  string | null
+>;
 
 export function auditValues(ctx: AuditContext, event: AuditEvent): AuditValues {
   const f = entryOf(ctx, event);
@@ -83,7 +86,13 @@ export async function listAudit(db: DbOrTx, filter: AuditFilter, page: number, p
   if (filter.to) conds.push(lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)));
   const where = conds.length ? and(...conds) : undefined;
   const [rows, [totalRow]] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return {

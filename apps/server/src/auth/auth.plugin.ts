@@ -3,7 +3,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 // request.cookies / reply.clearCookie come from this plugin's type augmentation.
 import type {} from '@fastify/cookie';
 import type { z } from 'zod';
-import { DomainError, hasPermission, type Actor, type Jurisdiction, type JurisdictionSchema, type RegionCode, type Permission, type Role, type SessionStage } from '@qorgau/core';
+import {
+  DomainError,
+  hasPermission,
+  type Actor,
+  type Jurisdiction,
+  type JurisdictionSchema,
+  type RegionCode,
+  type Permission,
+  type Role,
+  type SessionStage,
+} from '@qorgau/core';
 import type { AppDeps } from '../app-deps.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
 import { pickLocale, type Locale } from '../http/i18n.ts';

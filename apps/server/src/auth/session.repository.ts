@@ -72,7 +72,10 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
       stage: r.stage as string,
       lastSeenAt: new Date(r.last_seen_at as string | Date),
       expiresAt: new Date(r.expires_at as string | Date),
-      notice: (r.failed_sign_ins as number) > 0 ? { count: r.failed_sign_ins as number, lastAt: r.last_failed_sign_in_at == null ? null : new Date(r.last_failed_sign_in_at as string | Date) } : null,
+      notice:
+        (r.failed_sign_ins as number) > 0
+          ? { count: r.failed_sign_ins as number, lastAt: r.last_failed_sign_in_at == null ? null : new Date(r.last_failed_sign_in_at as string | Date) }
+          : null,
     },
     user: {
       id: r.id as string,

@@ -26,5 +26,4 @@ export function acceptTotp(secretBase32: string, username: string, code: string,
   return step;
 }
 
-export const currentTotp = (secretBase32: string, username: string, now = Date.now()): string =>
-  totpFor(secretBase32, username).generate({ timestamp: now });
+export const currentTotp = (secretBase32: string, username: string, now = Date.now()): string => totpFor(secretBase32, username).generate({ timestamp: now });

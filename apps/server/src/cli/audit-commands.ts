@@ -30,7 +30,10 @@ export async function auditVerifyCommand(config: Config, opts: { checkpoint?: st
       }
     }
     // One snapshot: a server linking meanwhile cannot make the counts and the walk disagree.
-    const r = await rt.deps.db.transaction((tx) => verifyAuditChain(tx, rt.auditKeys.macKey, checkpoint), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+    const r = await rt.deps.db.transaction((tx) => verifyAuditChain(tx, rt.auditKeys.macKey, checkpoint), {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    });
     if (linked) console.log(`qorgau: linked ${n(linked)} pending entries before verifying`);
     if (!r.ok && r.broken) {
       const where = r.broken.entryId === null ? `chain position ${n(r.broken.seq)}` : `entry ${r.broken.entryId} (chain position ${n(r.broken.seq)})`;
@@ -41,9 +44,13 @@ export async function auditVerifyCommand(config: Config, opts: { checkpoint?: st
     console.log(`qorgau: audit chain intact (${n(r.chained)} entries chained, positions 1–${n(r.head.seq)}; ${n(r.pending)} pending)`);
     if (checkpoint) {
       const cpCovers = checkpoint.seq ? `entries 1–${n(checkpoint.seq)}` : 'no entries';
-      console.log(`qorgau: checkpoint of ${checkpoint.at} covers ${cpCovers} (chain positions); signature valid (key ${keyIdOf(publicKey)}); chain intact and reaches it`);
+      console.log(
+        `qorgau: checkpoint of ${checkpoint.at} covers ${cpCovers} (chain positions); signature valid (key ${keyIdOf(publicKey)}); chain intact and reaches it`,
+      );
     } else {
-      console.log(`qorgau: no checkpoint found in ${config.auditCheckpoint.dir}: ${covered} verified with the key only; a removed tail cannot be detected without a checkpoint`);
+      console.log(
+        `qorgau: no checkpoint found in ${config.auditCheckpoint.dir}: ${covered} verified with the key only; a removed tail cannot be detected without a checkpoint`,
+      );
     }
     return 0;
   } finally {

@@ -70,7 +70,9 @@ export async function linkCommand(config: Config): Promise<number> {
     await job.idle();
     clearInterval(timer);
     const run = await job.current();
-    console.error(`qorgau link: ${run?.status ?? 'no run'}; ${run?.pairsScored ?? 0} pairs scored, ${run?.proposals ?? 0} proposals, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.error(
+      `qorgau link: ${run?.status ?? 'no run'}; ${run?.pairsScored ?? 0} pairs scored, ${run?.proposals ?? 0} proposals, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return run?.status === 'done' ? 0 : 1;
   } finally {
     await rt.close();

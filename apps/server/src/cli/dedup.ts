@@ -37,7 +37,11 @@ interface LinkageInput {
   ignoredColumns: string[];
 }
 
-const headerKey = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const headerKey = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Reads a persons CSV; malformed values are counted and left for the comparison to ignore. */
 export function readLinkageCsv(input: string): LinkageInput {
@@ -89,7 +93,9 @@ export function dedup(input: string, output: string, opts: { encoded: boolean })
   let malformed = 0;
   let ignoredColumns: string[] = [];
   if (opts.encoded) {
-    const lines = readFileSync(input, 'utf8').split('\n').filter((l) => l.trim());
+    const lines = readFileSync(input, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     const records: EncodedRecord[] = [];
     outputIds = [];
     lines.forEach((line, row) => {
@@ -110,7 +116,13 @@ export function dedup(input: string, output: string, opts: { encoded: boolean })
     clusters = linkRecords(read.records).clusters;
   }
   writeClusters(output, outputIds, clusters);
-  return { rows: outputIds.length, clusters: clusters.length, malformedValues: malformed, seconds: Number(process.hrtime.bigint() - started) / 1e9, ignoredColumns };
+  return {
+    rows: outputIds.length,
+    clusters: clusters.length,
+    malformedValues: malformed,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    ignoredColumns,
+  };
 }
 
 /**

@@ -34,7 +34,18 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { persons: { type: 'string' }, seed: { type: 'string' }, start: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, encoded: { type: 'boolean' }, 'key-file': { type: 'string' }, checkpoint: { type: 'string' }, 'public-key': { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      persons: { type: 'string' },
+      seed: { type: 'string' },
+      start: { type: 'string' },
+      input: { type: 'string' },
+      output: { type: 'string' },
+      encoded: { type: 'boolean' },
+      'key-file': { type: 'string' },
+      checkpoint: { type: 'string' },
+      'public-key': { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   const [cmd, sub] = positionals;
   if (values.help || !cmd) {
@@ -65,7 +76,11 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return migrateCommand(config);
     case 'seed':
-      return seedCommand(config, { persons: Number(values.persons ?? 1000), seed: Number(values.seed ?? 2026), start: values.start ? Number(values.start) : undefined });
+      return seedCommand(config, {
+        persons: Number(values.persons ?? 1000),
+        seed: Number(values.seed ?? 2026),
+        start: values.start ? Number(values.start) : undefined,
+      });
     case 'audit verify':
       return auditVerifyCommand(config, { checkpoint: values.checkpoint, publicKey: values['public-key'] });
     case 'audit checkpoint':
@@ -88,7 +103,13 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // Known operator mistakes get their message; anything else only its class (no data in output).
-    const known = e instanceof ConfigError || e instanceof KeyFileError || e instanceof DataDirLockedError || e instanceof ReferenceDataError || e instanceof DedupInputError || e instanceof CheckpointError;
+    const known =
+      e instanceof ConfigError ||
+      e instanceof KeyFileError ||
+      e instanceof DataDirLockedError ||
+      e instanceof ReferenceDataError ||
+      e instanceof DedupInputError ||
+      e instanceof CheckpointError;
     // A database error's own message carries the query's parameters (ciphertext, blind indexes):
     // print its PostgreSQL code and reason only.
     const cause = (e as { cause?: { code?: string; message?: string } })?.cause;

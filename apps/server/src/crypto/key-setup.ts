@@ -2,7 +2,17 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditChain, systemSettings } from '../db/schema.ts';
 import { createFieldCipher, type FieldCipher } from './field-cipher.ts';
-import { KeyFileError, keyFileExists, keyringFrom, newAuditKeys, newKeyringFile, readKeyringFile, writeKeyringFile, type Keyring, type KeyringFile } from './keyring.ts';
+import {
+  KeyFileError,
+  keyFileExists,
+  keyringFrom,
+  newAuditKeys,
+  newKeyringFile,
+  readKeyringFile,
+  writeKeyringFile,
+  type Keyring,
+  type KeyringFile,
+} from './keyring.ts';
 
 const KEY_CHECK = 'key_check';
 const KEY_CHECK_PLAIN = 'qorgau-key-check';

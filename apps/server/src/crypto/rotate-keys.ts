@@ -84,7 +84,9 @@ export async function rotateKeys(db: Db, keyFile: string): Promise<{ reencrypted
     }
   }
   writeKeyringFile(keyFile, withoutKeys(file, [keyring.activeId]));
-  await db.transaction((tx) => appendAudit(tx, { actor: null, ip: null }, { operation: 'keys.rotated', details: { activeKey: keyring.activeId, reencrypted } }));
+  await db.transaction((tx) =>
+    appendAudit(tx, { actor: null, ip: null }, { operation: 'keys.rotated', details: { activeKey: keyring.activeId, reencrypted } }),
+  );
   return { reencrypted, activeKey: keyring.activeId };
 }
 

@@ -14,9 +14,7 @@ export interface Translator {
 }
 
 export async function createTranslator(): Promise<Translator> {
-  const resources = Object.fromEntries(
-    LOCALES.map((l) => [l, { translation: JSON.parse(readFileSync(`${catalogDir}${l}.json`, 'utf8')) as object }]),
-  );
+  const resources = Object.fromEntries(LOCALES.map((l) => [l, { translation: JSON.parse(readFileSync(`${catalogDir}${l}.json`, 'utf8')) as object }]));
   const instance = i18next.createInstance();
   await instance.init({ resources, fallbackLng: 'en', interpolation: { escapeValue: false }, initAsync: false });
   const fixed = new Map<Locale, TFunction>(LOCALES.map((l) => [l, instance.getFixedT(l)]));

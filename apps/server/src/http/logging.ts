@@ -14,5 +14,5 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>, stream?: NodeJS.
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: (err: { name?: string; code?: string }) => ({ name: err.name, code: err.code }),
     },
-  } as unknown as FastifyServerOptions["logger"];
+  } as unknown as FastifyServerOptions['logger'];
 }

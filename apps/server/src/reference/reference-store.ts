@@ -1,5 +1,16 @@
 import { asc, count, max } from 'drizzle-orm';
-import { checkReferenceSet, DomainError, parseIndicatorList, parseRuleConfig, parseWorkingCalendar, type IndicatorList, type RuleConfig, type ScreeningReference, type Verification, type WorkingCalendar } from '@qorgau/core';
+import {
+  checkReferenceSet,
+  DomainError,
+  parseIndicatorList,
+  parseRuleConfig,
+  parseWorkingCalendar,
+  type IndicatorList,
+  type RuleConfig,
+  type ScreeningReference,
+  type Verification,
+  type WorkingCalendar,
+} from '@qorgau/core';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { referenceDocuments } from '../db/schema.ts';
 import { loadWorkingCalendar } from './screening-reference.ts';
@@ -88,7 +99,14 @@ export function createReferenceStore(db: Db, base: ScreeningReference, baseCalen
       // Provisional entries (an expected Kurban Ait date, a transfer not yet checked against the
       // decree) make the whole version provisional, as the indicator lists' verification does.
       const provisional = calendar.datedHolidays.some((h) => h.provisional) || calendar.transfers.some((t) => t.provisional);
-      await tx.insert(referenceDocuments).values({ kind: CALENDAR_KIND, docId: calendar.id, version: calendar.version, verification: provisional ? 'provisional' : 'verified', content: calendar, createdBy });
+      await tx.insert(referenceDocuments).values({
+        kind: CALENDAR_KIND,
+        docId: calendar.id,
+        version: calendar.version,
+        verification: provisional ? 'provisional' : 'verified',
+        content: calendar,
+        createdBy,
+      });
       wrote();
     },
     async replace(tx, kind, content, createdBy) {

@@ -1,14 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkReferenceSet, parseIndicatorList, parseRuleConfig, parseWorkingCalendar, type FieldIssue, type ScreeningReference, type WorkingCalendar } from '@qorgau/core';
+import {
+  checkReferenceSet,
+  parseIndicatorList,
+  parseRuleConfig,
+  parseWorkingCalendar,
+  type FieldIssue,
+  type ScreeningReference,
+  type WorkingCalendar,
+} from '@qorgau/core';
 
 export const DEFAULT_REFERENCE_DIR = fileURLToPath(new URL('../../../../reference', import.meta.url));
 
 export class ReferenceDataError extends Error {}
 
 const describe = (file: string, issues: FieldIssue[]) =>
-  `${file}: ${issues.slice(0, 5).map((i) => `${i.path || '(root)'} ${i.code}`).join('; ')}${issues.length > 5 ? ' …' : ''}`;
+  `${file}: ${issues
+    .slice(0, 5)
+    .map((i) => `${i.path || '(root)'} ${i.code}`)
+    .join('; ')}${issues.length > 5 ? ' …' : ''}`;
 
 /**
  * Loads the screening indicator lists and rules (reference/indicators/): every `*.json` but
@@ -17,7 +28,9 @@ const describe = (file: string, issues: FieldIssue[]) =>
  */
 export function loadScreeningReference(dir: string = DEFAULT_REFERENCE_DIR): ScreeningReference {
   const folder = join(dir, 'indicators');
-  const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const read = (f: string): unknown => JSON.parse(readFileSync(join(folder, f), 'utf8'));
   const ruleFiles = files.filter((f) => /^rules\.v\d+\.json$/.test(f));
   const latestRules = ruleFiles.sort((a, b) => Number(a.match(/\d+/)?.[0]) - Number(b.match(/\d+/)?.[0])).at(-1);

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { applyAction, decisionOrgOf, IDENTIFYING_AGENCY_TYPES, INITIAL_CASE_STATE, generatePersons, type AgencyType, type CaseAction, type SyntheticPerson } from '@qorgau/core';
+import {
+  applyAction,
+  decisionOrgOf,
+  IDENTIFYING_AGENCY_TYPES,
+  INITIAL_CASE_STATE,
+  generatePersons,
+  type AgencyType,
+  type CaseAction,
+  type SyntheticPerson,
+} from '@qorgau/core';
 import type { AppDeps } from '../app-deps.ts';
 import { rowsOf } from '../db/client.ts';
 import { appendAudit } from '../audit/audit.repository.ts';

@@ -17,13 +17,7 @@ export function SignOutButton({ fullWidth = false }: { fullWidth?: boolean }) {
     },
   });
   return (
-    <Button
-      data-testid="sign-out"
-      variant="default"
-      fullWidth={fullWidth}
-      loading={signOut.isPending}
-      onClick={() => signOut.mutate()}
-    >
+    <Button data-testid="sign-out" variant="default" fullWidth={fullWidth} loading={signOut.isPending} onClick={() => signOut.mutate()}>
       {t('nav.signOut')}
     </Button>
   );

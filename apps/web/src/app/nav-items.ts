@@ -4,7 +4,18 @@ import { worksHotline } from '../features/self-reports/api.ts';
 export interface NavItem {
   href: string;
   /** i18n key of the label. */
-  label: 'nav.home' | 'nav.selfReports' | 'nav.screenings' | 'nav.persons' | 'nav.linkage' | 'nav.cases' | 'nav.users' | 'nav.agencies' | 'nav.reference' | 'nav.audit' | 'nav.account';
+  label:
+    | 'nav.home'
+    | 'nav.selfReports'
+    | 'nav.screenings'
+    | 'nav.persons'
+    | 'nav.linkage'
+    | 'nav.cases'
+    | 'nav.users'
+    | 'nav.agencies'
+    | 'nav.reference'
+    | 'nav.audit'
+    | 'nav.account';
   testId: string;
   permission?: Permission;
   /** A further condition on the user (the hotline queue is only for hotline staff). */

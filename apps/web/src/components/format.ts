@@ -9,9 +9,7 @@ export function regionName(code: string | null | undefined, lng: Language): stri
 
 /** Regions sorted by their name in the current language, for selects. */
 export function regionOptions(lng: Language): { value: string; label: string }[] {
-  return KZ_REGIONS.map((r) => ({ value: r.code as string, label: r.name[lng] })).sort((a, b) =>
-    a.label.localeCompare(b.label, lng),
-  );
+  return KZ_REGIONS.map((r) => ({ value: r.code as string, label: r.name[lng] })).sort((a, b) => a.label.localeCompare(b.label, lng));
 }
 
 const displayNames = new Map<Language, Intl.DisplayNames | null>();
@@ -41,9 +39,7 @@ export function formatDate(iso: string | null | undefined, lng: Language): strin
 export function formatDateTime(iso: string | null | undefined, lng: Language): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString(lng, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lng, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
 /** A probability as a percentage; never "100%" for what is only nearly certain. */

@@ -7,7 +7,8 @@ import { isolate, UserText } from './UserText.tsx';
 
 const SRC = join(import.meta.dirname, '..');
 /** Fields of the API's views that hold text someone typed. */
-const TYPED = 'displayName|personName|agencyName|ownerAgencyName|actorName|actorUsername|screenerName|toAgencyName|whatHappened|contact|text|name|firstName|secondName|middleName|identityNumber|address';
+const TYPED =
+  'displayName|personName|agencyName|ownerAgencyName|actorName|actorUsername|screenerName|toAgencyName|whatHappened|contact|text|name|firstName|secondName|middleName|identityNumber|address';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -46,6 +47,6 @@ describe('typed text is shown isolated', () => {
         bare.push(`${file.slice(SRC.length)}: ${line.trim()}`);
       }
     }
-    expect(bare, bare.join("\n")).toEqual([]);
+    expect(bare, bare.join('\n')).toEqual([]);
   });
 });

@@ -41,8 +41,7 @@ export async function switchLanguageTransiently(lng: ReportLanguage): Promise<vo
   document.documentElement.lang = lng;
 }
 
-export const isLanguage = (value: unknown): value is Language =>
-  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 function storedLanguage(): Language | null {
   try {

@@ -34,7 +34,7 @@ describe('four-eyes grants', () => {
     );
   });
 
-  it('moving a sensitive account to another agency waits (it reaches that agency\'s records); keeping the agency does not', () => {
+  it("moving a sensitive account to another agency waits (it reaches that agency's records); keeping the agency does not", () => {
     const agency = fc.constantFrom('a1', 'a2', 'a3');
     fc.assert(
       fc.property(access, agency, agency, (a, from, to) => {

@@ -32,7 +32,15 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Permissions that do not touch victims' records: no scope applies to them. */
-export const GLOBAL_PERMISSIONS: readonly Permission[] = ['audit.read', 'user.manage', 'agency.manage', 'reference.read', 'reference.manage', 'linkage.run', 'grant.approve'];
+export const GLOBAL_PERMISSIONS: readonly Permission[] = [
+  'audit.read',
+  'user.manage',
+  'agency.manage',
+  'reference.read',
+  'reference.manage',
+  'linkage.run',
+  'grant.approve',
+];
 
 /** A grant of a permission with the widest scope in which it applies. */
 export type Grants = Partial<Record<Permission, Scope>>;

@@ -35,8 +35,7 @@ export function canAccessRecord(actor: Actor, permission: Permission, record: Re
   const own = record.createdBy === actor.userId && !record.creatorAccessEnded;
   const assigned = record.assignedUserIds.includes(actor.userId);
   const agency = record.ownerAgencyId === actor.agencyId;
-  const inRegion =
-    actor.jurisdiction.national || (record.regionCode !== null && actor.jurisdiction.regions.includes(record.regionCode));
+  const inRegion = actor.jurisdiction.national || (record.regionCode !== null && actor.jurisdiction.regions.includes(record.regionCode));
   switch (scope) {
     case 'own':
       return own;

@@ -46,13 +46,15 @@ export const CreateUserBody = z.object({
   agencyId: z.uuid(),
   jurisdiction: JurisdictionSchema,
 });
-export const UpdateUserBody = patchBody(z.object({
-  displayName: nameText({ min: 2, max: 200 }).optional(),
-  role: z.enum(ROLES).optional(),
-  agencyId: z.uuid().optional(),
-  jurisdiction: JurisdictionSchema.optional(),
-  disabled: z.boolean().optional(),
-}));
+export const UpdateUserBody = patchBody(
+  z.object({
+    displayName: nameText({ min: 2, max: 200 }).optional(),
+    role: z.enum(ROLES).optional(),
+    agencyId: z.uuid().optional(),
+    jurisdiction: JurisdictionSchema.optional(),
+    disabled: z.boolean().optional(),
+  }),
+);
 
 /** A temporary password is shown once to the administrator; the user must change it. */
 /** `awaitingApproval`: the account cannot sign in with it until a second person approves (four eyes). */

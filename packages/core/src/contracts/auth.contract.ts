@@ -38,7 +38,10 @@ export const Me = z.object({
    * Failed sign-ins to this account (from any address) between the previous sign-in and the
    * one that opened this session, so the owner learns of attempts on her account; null if none.
    */
-  failedSignIns: z.object({ count: z.number().int().min(1), lastAt: z.string() }).nullable().optional(),
+  failedSignIns: z
+    .object({ count: z.number().int().min(1), lastAt: z.string() })
+    .nullable()
+    .optional(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -70,9 +70,11 @@ describe('isoDate', () => {
   });
   it('accepts every real date between 1900 and 2100', () => {
     const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true });
-    fc.assert(fc.property(day, (t) => {
-      expect(d.safeParse(t.toISOString().slice(0, 10)).success).toBe(true);
-    }));
+    fc.assert(
+      fc.property(day, (t) => {
+        expect(d.safeParse(t.toISOString().slice(0, 10)).success).toBe(true);
+      }),
+    );
   });
   it('futureDateIssues names the fields after today only', () => {
     expect(futureDateIssues('2026-12-06', { a: '2026-12-07', b: '2026-12-06', c: undefined, d: null })).toEqual([{ path: 'a', code: 'date_in_future' }]);

@@ -75,7 +75,11 @@ export function urlText(opts: { max: number }) {
  * an existing hash was made from); only bounded.
  */
 export function secretText(opts: { max: number; min?: number }) {
-  return z.string().min(opts.min ?? 0).max(opts.max).meta({ [INPUT_MARK]: 'secret' });
+  return z
+    .string()
+    .min(opts.min ?? 0)
+    .max(opts.max)
+    .meta({ [INPUT_MARK]: 'secret' });
 }
 
 /** Earliest and latest dates any filter or record accepts: PostgreSQL stores year 0 and 9999, our rules do not. */
@@ -89,11 +93,13 @@ export const DATE_MAX = '2100-12-31';
 export function isoDate(opts: { min?: string; max?: string } = {}) {
   const min = opts.min ?? DATE_MIN;
   const max = opts.max ?? DATE_MAX;
-  return z.iso
-    .date()
-    // Only a well-formed date is out of range (a malformed one already has its own issue).
-    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= min && d <= max), { params: { code: 'date_out_of_range' } })
-    .meta({ [INPUT_MARK]: 'date' });
+  return (
+    z.iso
+      .date()
+      // Only a well-formed date is out of range (a malformed one already has its own issue).
+      .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= min && d <= max), { params: { code: 'date_out_of_range' } })
+      .meta({ [INPUT_MARK]: 'date' })
+  );
 }
 
 /** Field issues for dates after `today` (YYYY-MM-DD, Kazakhstan's date from the injected clock). */

@@ -66,9 +66,12 @@ export const CreateScreeningBody = z
     narrative: text({ max: 10_000, multiline: true }).optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.consent === 'identified' && !b.person && !b.existingPersonId) ctx.addIssue({ code: 'custom', path: ['person'], message: 'required', params: { code: 'required' } });
-    if (b.person && b.existingPersonId) ctx.addIssue({ code: 'custom', path: ['existingPersonId'], message: 'either_person_or_existing', params: { code: 'either_person_or_existing' } });
-    if (b.consent === 'declined' && (b.person || b.existingPersonId)) ctx.addIssue({ code: 'custom', path: ['person'], message: 'anonymous_has_identity', params: { code: 'anonymous_has_identity' } });
+    if (b.consent === 'identified' && !b.person && !b.existingPersonId)
+      ctx.addIssue({ code: 'custom', path: ['person'], message: 'required', params: { code: 'required' } });
+    if (b.person && b.existingPersonId)
+      ctx.addIssue({ code: 'custom', path: ['existingPersonId'], message: 'either_person_or_existing', params: { code: 'either_person_or_existing' } });
+    if (b.consent === 'declined' && (b.person || b.existingPersonId))
+      ctx.addIssue({ code: 'custom', path: ['person'], message: 'anonymous_has_identity', params: { code: 'anonymous_has_identity' } });
     // Who may decline (a child or a person of unknown age may not) depends on the rules file's
     // child age: checked by the server with consentIssue (core), not here with a fixed number.
   });

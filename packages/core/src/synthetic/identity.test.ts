@@ -45,9 +45,7 @@ describe('Kazakh IIN', () => {
       fc.property(civilDate, fc.boolean(), fc.integer(), (birth, female, seed) => {
         const iin = makeIin(new Rng(seed), birth, female);
         expect(isValidIin(iin)).toBe(true);
-        expect(iin.slice(0, 6)).toBe(
-          String(birth.year % 100).padStart(2, '0') + String(birth.month).padStart(2, '0') + String(birth.day).padStart(2, '0'),
-        );
+        expect(iin.slice(0, 6)).toBe(String(birth.year % 100).padStart(2, '0') + String(birth.month).padStart(2, '0') + String(birth.day).padStart(2, '0'));
         expect(Number(iin[6])).toBe((birth.year >= 2000 ? 5 : 3) + (female ? 1 : 0));
         for (let d = 0; d <= 9; d++) {
           if (String(d) !== iin[11]) expect(isValidIin(iin.slice(0, 11) + String(d))).toBe(false);

@@ -11,16 +11,7 @@ import type { AgencyType } from '../access/roles.ts';
 import type { PassportScheme } from '../domain/names/index.ts';
 import type { ExploitationType, IdentityDocumentType } from '../reference/htcds.ts';
 import type { RegionCode } from '../reference/regions.ts';
-import {
-  daysInMonth,
-  formatDate,
-  makeIin,
-  makeKgPin,
-  makeMobilePhone,
-  makePassportNumber,
-  makeUzPinfl,
-  type CivilDate,
-} from './identity.ts';
+import { daysInMonth, formatDate, makeIin, makeKgPin, makeMobilePhone, makePassportNumber, makeUzPinfl, type CivilDate } from './identity.ts';
 import { drawNativeName, type NameBank, type NativeName } from './name-bank.ts';
 import {
   AGE_BAND,
@@ -145,7 +136,11 @@ function rootOf(seed: number, index: number, duplicateRate: number): number {
 const agencyTable = (c: SyntheticCitizenship): Weighted<AgencyType> => (c === 'KZ' ? CITIZEN_AGENCY : FOREIGNER_AGENCY);
 
 /** Russian passports in circulation use one of three schemes (YULIYA TSOY, IULIIA TCOI, IULIIA TSOI). */
-const RU_PASSPORT_SCHEME = new Weighted([['icao', 60], ['ru_2010', 20], ['ru_1997', 20]] as const);
+const RU_PASSPORT_SCHEME = new Weighted([
+  ['icao', 60],
+  ['ru_2010', 20],
+  ['ru_1997', 20],
+] as const);
 
 /** One name part as this record's clerk writes it, typo included. */
 function writeName(

@@ -18,21 +18,39 @@ const UZ_DIGRAPHS: Readonly<Record<string, { ru: string; kk: string }>> = {
   ch: { ru: 'ч', kk: 'ч' },
   // Oʻ is Cyrillic Ў, which Russian keyboards lack: Russian-language records write У
   // (Oʻtkir → Уткир); a Kazakh clerk reaches for Ө.
-  'oʻ': { ru: 'у', kk: 'ө' },
-  'gʻ': { ru: 'г', kk: 'ғ' },
+  oʻ: { ru: 'у', kk: 'ө' },
+  gʻ: { ru: 'г', kk: 'ғ' },
   ya: { ru: 'я', kk: 'я' },
   yu: { ru: 'ю', kk: 'ю' },
   yo: { ru: 'ё', kk: 'ё' },
   ye: { ru: 'е', kk: 'е' },
 };
 const UZ_LETTERS: Readonly<Record<string, { ru: string; kk: string }>> = {
-  a: { ru: 'а', kk: 'а' }, b: { ru: 'б', kk: 'б' }, d: { ru: 'д', kk: 'д' }, e: { ru: 'е', kk: 'е' },
-  f: { ru: 'ф', kk: 'ф' }, g: { ru: 'г', kk: 'г' }, h: { ru: 'х', kk: 'һ' }, i: { ru: 'и', kk: 'и' },
+  a: { ru: 'а', kk: 'а' },
+  b: { ru: 'б', kk: 'б' },
+  d: { ru: 'д', kk: 'д' },
+  e: { ru: 'е', kk: 'е' },
+  f: { ru: 'ф', kk: 'ф' },
+  g: { ru: 'г', kk: 'г' },
+  h: { ru: 'х', kk: 'һ' },
+  i: { ru: 'и', kk: 'и' },
   // J is Дж to Russian ears (Джамшид) and Ж to Kazakh ones (Жамшид).
-  j: { ru: 'дж', kk: 'ж' }, k: { ru: 'к', kk: 'к' }, l: { ru: 'л', kk: 'л' }, m: { ru: 'м', kk: 'м' },
-  n: { ru: 'н', kk: 'н' }, o: { ru: 'о', kk: 'о' }, p: { ru: 'п', kk: 'п' }, q: { ru: 'к', kk: 'қ' },
-  r: { ru: 'р', kk: 'р' }, s: { ru: 'с', kk: 'с' }, t: { ru: 'т', kk: 'т' }, u: { ru: 'у', kk: 'у' },
-  v: { ru: 'в', kk: 'в' }, x: { ru: 'х', kk: 'х' }, y: { ru: 'й', kk: 'й' }, z: { ru: 'з', kk: 'з' },
+  j: { ru: 'дж', kk: 'ж' },
+  k: { ru: 'к', kk: 'к' },
+  l: { ru: 'л', kk: 'л' },
+  m: { ru: 'м', kk: 'м' },
+  n: { ru: 'н', kk: 'н' },
+  o: { ru: 'о', kk: 'о' },
+  p: { ru: 'п', kk: 'п' },
+  q: { ru: 'к', kk: 'қ' },
+  r: { ru: 'р', kk: 'р' },
+  s: { ru: 'с', kk: 'с' },
+  t: { ru: 'т', kk: 'т' },
+  u: { ru: 'у', kk: 'у' },
+  v: { ru: 'в', kk: 'в' },
+  x: { ru: 'х', kk: 'х' },
+  y: { ru: 'й', kk: 'й' },
+  z: { ru: 'з', kk: 'з' },
 };
 
 /**
@@ -40,24 +58,27 @@ const UZ_LETTERS: Readonly<Record<string, { ru: string; kk: string }>> = {
  * Э (Ergashev → Эргашев). Words keep their capitalisation (Title or UPPER).
  */
 export function uzbekToCyrillic(text: string, keyboard: 'ru' | 'kk'): string {
-  return text.split(/(\s+|-)/).map((word) => {
-    const lower = word.toLowerCase();
-    let out = '';
-    for (let i = 0; i < lower.length; ) {
-      const pair = UZ_DIGRAPHS[lower.slice(i, i + 2)];
-      if (pair !== undefined) {
-        out += pair[keyboard];
-        i += 2;
-        continue;
+  return text
+    .split(/(\s+|-)/)
+    .map((word) => {
+      const lower = word.toLowerCase();
+      let out = '';
+      for (let i = 0; i < lower.length; ) {
+        const pair = UZ_DIGRAPHS[lower.slice(i, i + 2)];
+        if (pair !== undefined) {
+          out += pair[keyboard];
+          i += 2;
+          continue;
+        }
+        const ch = lower.charAt(i);
+        const letter = UZ_LETTERS[ch];
+        out += i === 0 && ch === 'e' ? 'э' : letter !== undefined ? letter[keyboard] : ch;
+        i += 1;
       }
-      const ch = lower.charAt(i);
-      const letter = UZ_LETTERS[ch];
-      out += i === 0 && ch === 'e' ? 'э' : letter !== undefined ? letter[keyboard] : ch;
-      i += 1;
-    }
-    if (word.length > 1 && word === word.toUpperCase() && word !== lower) return out.toUpperCase();
-    return word.charAt(0) !== word.charAt(0).toLowerCase() ? out.charAt(0).toUpperCase() + out.slice(1) : out;
-  }).join('');
+      if (word.length > 1 && word === word.toUpperCase() && word !== lower) return out.toUpperCase();
+      return word.charAt(0) !== word.charAt(0).toLowerCase() ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+    })
+    .join('');
 }
 
 /** Letters a Kazakh clerk lacks for Tajik names, replaced by the nearest Kazakh letter. */
@@ -67,20 +88,29 @@ const TAJIK_TO_KAZAKH: Readonly<Record<string, string>> = { ҷ: 'ж', Ҷ: 'Ж', 
 function renderUncached(text: string, alphabet: NameBank['alphabet'], script: RecordScript, scheme: PassportScheme): string {
   if (alphabet === 'uz_latn') {
     switch (script) {
-      case 'uz_latn': return text;
-      case 'passport_latn': return toPassportLatin(text, scheme);
-      case 'ru_cyrl': return uzbekToCyrillic(text, 'ru');
-      case 'kk_cyrl': return uzbekToCyrillic(text, 'kk');
-      case 'kk_latn': return toKazakhLatin(uzbekToCyrillic(text, 'kk'));
+      case 'uz_latn':
+        return text;
+      case 'passport_latn':
+        return toPassportLatin(text, scheme);
+      case 'ru_cyrl':
+        return uzbekToCyrillic(text, 'ru');
+      case 'kk_cyrl':
+        return uzbekToCyrillic(text, 'kk');
+      case 'kk_latn':
+        return toKazakhLatin(uzbekToCyrillic(text, 'kk'));
     }
   }
   switch (script) {
-    case 'passport_latn': return toPassportLatin(text, scheme);
-    case 'ru_cyrl': return toRussianCyrillic(text);
-    case 'kk_latn': return toKazakhLatin(text);
+    case 'passport_latn':
+      return toPassportLatin(text, scheme);
+    case 'ru_cyrl':
+      return toRussianCyrillic(text);
+    case 'kk_latn':
+      return toKazakhLatin(text);
     // Native Cyrillic (Kazakh, Kyrgyz, Russian) is what a Kazakh-keyboard clerk types, but for
     // Tajik letters; Uzbek Latin is only ever chosen for Uzbek-alphabet names.
-    default: return text.replace(/[ҷҶӣӢӯӮҳҲ]/g, (c) => TAJIK_TO_KAZAKH[c] ?? c);
+    default:
+      return text.replace(/[ҷҶӣӢӯӮҳҲ]/g, (c) => TAJIK_TO_KAZAKH[c] ?? c);
   }
 }
 
@@ -122,9 +152,15 @@ export function addTypo(rng: Rng, text: string): string {
   const b = chars[i + 1] ?? '';
   if (a === ' ' || a === '-' || b === ' ' || b === '-') return text;
   switch (rng.int(3)) {
-    case 0: chars[i] = b; chars[i + 1] = a; break;
-    case 1: chars.splice(i, 1); break;
-    default: chars.splice(i, 0, a);
+    case 0:
+      chars[i] = b;
+      chars[i + 1] = a;
+      break;
+    case 1:
+      chars.splice(i, 1);
+      break;
+    default:
+      chars.splice(i, 0, a);
   }
   return chars.join('');
 }

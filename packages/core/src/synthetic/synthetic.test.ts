@@ -75,7 +75,7 @@ describe('generatePersons: every field valid', () => {
       if (p.identityDocumentType === 'kz_iin') {
         fail(isValidIin(id), 'IIN check');
         fail(id.slice(0, 6) === p.birthdate.slice(2, 4) + p.birthdate.slice(5, 7) + p.birthdate.slice(8, 10), 'IIN date');
-        fail(Number(id[6]) % 2 === 0 === (p.gender === 'Feminine'), 'IIN sex');
+        fail((Number(id[6]) % 2 === 0) === (p.gender === 'Feminine'), 'IIN sex');
         fail(p.citizenship === 'KZ', 'IIN citizenship');
       }
       if (p.identityDocumentType === 'kg_pin') fail(/^[12]\d{13}$/.test(id), 'KG PIN');
@@ -107,8 +107,7 @@ describe('generatePersons: every field valid', () => {
   });
 
   it('has a realistic mix', () => {
-    const share = (pred: (p: SyntheticPerson) => boolean, of: SyntheticPerson[] = people): number =>
-      of.filter(pred).length / of.length;
+    const share = (pred: (p: SyntheticPerson) => boolean, of: SyntheticPerson[] = people): number => of.filter(pred).length / of.length;
     expect(share((p) => p.citizenship === 'KZ')).toBeCloseTo(0.7, 1);
     expect(share((p) => p.citizenship === 'UZ')).toBeCloseTo(0.14, 1);
     expect(share((p) => p.exploitationTypes.includes('ForcedLabour') || p.exploitationTypes.includes('ChildLabour'))).toBeCloseTo(0.57, 1);

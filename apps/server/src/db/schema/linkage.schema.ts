@@ -17,8 +17,12 @@ export const personLinkProposals = pgTable(
   'person_link_proposals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personA: uuid('person_a').notNull().references(() => persons.id),
-    personB: uuid('person_b').notNull().references(() => persons.id),
+    personA: uuid('person_a')
+      .notNull()
+      .references(() => persons.id),
+    personB: uuid('person_b')
+      .notNull()
+      .references(() => persons.id),
     modelDecision: text('model_decision').notNull(),
     score: doublePrecision('score').notNull(),
     probability: doublePrecision('probability').notNull(),
@@ -45,11 +49,19 @@ export const personLinkDecisions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     clientId: uuid('client_id').notNull(),
-    personA: uuid('person_a').notNull().references(() => persons.id),
-    personB: uuid('person_b').notNull().references(() => persons.id),
+    personA: uuid('person_a')
+      .notNull()
+      .references(() => persons.id),
+    personB: uuid('person_b')
+      .notNull()
+      .references(() => persons.id),
     decision: text('decision').notNull(),
-    decidedBy: uuid('decided_by').notNull().references(() => users.id),
-    agencyId: uuid('agency_id').notNull().references(() => agencies.id),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
@@ -67,7 +79,9 @@ export const personLinkDecisions = pgTable(
 export const personClusters = pgTable(
   'person_clusters',
   {
-    personId: uuid('person_id').primaryKey().references(() => persons.id),
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => persons.id),
     clusterId: uuid('cluster_id').notNull(),
   },
   (t) => [index('person_clusters_cluster_idx').on(t.clusterId)],
@@ -77,22 +91,22 @@ export const personClusters = pgTable(
 export const linkageRuns = pgTable(
   'linkage_runs',
   {
-  id: uuid('id').primaryKey().defaultRandom(),
-  status: text('status').notNull(),
-  phase: text('phase').notNull(),
-  /** Last person id done in the current phase: the resume point. */
-  cursor: uuid('cursor'),
-  processed: integer('processed').notNull().default(0),
-  total: integer('total').notNull().default(0),
-  pairsScored: integer('pairs_scored').notNull().default(0),
-  proposals: integer('proposals').notNull().default(0),
-  /** The model estimated in the 'estimate' phase: Fellegi–Sunter parameters and thresholds (no personal data). */
-  model: jsonb('model').$type<LinkageModel>(),
-  startedBy: uuid('started_by').references(() => users.id),
-  startedAt: createdAt(),
-  /** Renewed after every batch: a run whose heartbeat is old has lost its process and may be taken over. */
-  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    id: uuid('id').primaryKey().defaultRandom(),
+    status: text('status').notNull(),
+    phase: text('phase').notNull(),
+    /** Last person id done in the current phase: the resume point. */
+    cursor: uuid('cursor'),
+    processed: integer('processed').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    pairsScored: integer('pairs_scored').notNull().default(0),
+    proposals: integer('proposals').notNull().default(0),
+    /** The model estimated in the 'estimate' phase: Fellegi–Sunter parameters and thresholds (no personal data). */
+    model: jsonb('model').$type<LinkageModel>(),
+    startedBy: uuid('started_by').references(() => users.id),
+    startedAt: createdAt(),
+    /** Renewed after every batch: a run whose heartbeat is old has lost its process and may be taken over. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
   },
   // At most one run in progress: two "Link all records" pressed at once start one run.
   (t) => [uniqueIndex('linkage_runs_one_running').on(t.status).where(sql`status = 'running'`)],

@@ -5,29 +5,38 @@ import { appendAudit, listAudit } from '../../audit/audit.repository.ts';
 import { deniedAttemptsPerUserDay } from '../../audit/denied-attempts.repository.ts';
 import { auditContextOf } from '../../auth/auth.plugin.ts';
 
-export const auditRoutes = ({ db, now }: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/audit', {
-    config: { access: 'audit.read' },
-    schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: AuditPage } },
-  }, async (req) => {
-    const { page, pageSize, ...filter } = req.query;
-    return db.transaction(async (tx) => {
-      const result = await listAudit(tx, filter, page, pageSize);
-      // Reading the audit log is itself audited: who looked at whose activity.
-      await appendAudit(tx, auditContextOf(req), { operation: 'audit.read', details: { filter, page } });
-      return { ...result, page, pageSize };
-    });
-  });
+export const auditRoutes =
+  ({ db, now }: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/audit',
+      {
+        config: { access: 'audit.read' },
+        schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: AuditPage } },
+      },
+      async (req) => {
+        const { page, pageSize, ...filter } = req.query;
+        return db.transaction(async (tx) => {
+          const result = await listAudit(tx, filter, page, pageSize);
+          // Reading the audit log is itself audited: who looked at whose activity.
+          await appendAudit(tx, auditContextOf(req), { operation: 'audit.read', details: { filter, page } });
+          return { ...result, page, pageSize };
+        });
+      },
+    );
 
-  /** Counts of refused attempts per user and day: who is probing. Counts and account names only. */
-  app.get('/audit/denied', {
-    config: { access: 'audit.read' },
-    schema: { tags: ['audit'], querystring: DeniedAttemptsQuery, response: { 200: DeniedAttempts } },
-  }, async (req) =>
-    db.transaction(async (tx) => {
-      const result = await deniedAttemptsPerUserDay(tx, now(), req.query.days);
-      await appendAudit(tx, auditContextOf(req), { operation: 'audit.read', details: { view: 'denied', days: req.query.days } });
-      return result;
-    }),
-  );
-};
+    /** Counts of refused attempts per user and day: who is probing. Counts and account names only. */
+    app.get(
+      '/audit/denied',
+      {
+        config: { access: 'audit.read' },
+        schema: { tags: ['audit'], querystring: DeniedAttemptsQuery, response: { 200: DeniedAttempts } },
+      },
+      async (req) =>
+        db.transaction(async (tx) => {
+          const result = await deniedAttemptsPerUserDay(tx, now(), req.query.days);
+          await appendAudit(tx, auditContextOf(req), { operation: 'audit.read', details: { view: 'denied', days: req.query.days } });
+          return result;
+        }),
+    );
+  };

@@ -25,7 +25,10 @@ export async function findUserSecrets(db: DbOrTx, id: string) {
 
 /** The time until which this address may not sign in to this account, if any. */
 export async function findAddressLock(db: DbOrTx, userId: string, ip: string): Promise<Date | null> {
-  const [row] = await db.select({ lockedUntil: signInFailures.lockedUntil }).from(signInFailures).where(and(eq(signInFailures.userId, userId), eq(signInFailures.ip, ip)));
+  const [row] = await db
+    .select({ lockedUntil: signInFailures.lockedUntil })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.userId, userId), eq(signInFailures.ip, ip)));
   return row?.lockedUntil ?? null;
 }
 
@@ -40,8 +43,15 @@ export async function recordSignInFailure(tx: DbOrTx, userId: string, ip: string
     .onConflictDoUpdate({ target: [signInFailures.userId, signInFailures.ip], set: { failures: sql`${signInFailures.failures} + 1`, lastFailedAt: now } })
     .returning({ failures: signInFailures.failures });
   const ms = lockoutMs(row?.failures ?? 1);
-  if (ms > 0) await tx.update(signInFailures).set({ lockedUntil: new Date(now.getTime() + ms) }).where(and(eq(signInFailures.userId, userId), eq(signInFailures.ip, ip)));
-  await tx.update(users).set({ failedAttempts: sql`${users.failedAttempts} + 1`, lastFailedSignInAt: now }).where(eq(users.id, userId));
+  if (ms > 0)
+    await tx
+      .update(signInFailures)
+      .set({ lockedUntil: new Date(now.getTime() + ms) })
+      .where(and(eq(signInFailures.userId, userId), eq(signInFailures.ip, ip)));
+  await tx
+    .update(users)
+    .set({ failedAttempts: sql`${users.failedAttempts} + 1`, lastFailedSignInAt: now })
+    .where(eq(users.id, userId));
 }
 
 /** A successful sign-in from an address clears that address's count (not other addresses'). */

@@ -1,4 +1,15 @@
-import { checkPasswordPolicy, DomainError, PERMISSIONS, hasPermission, requiresTwoFactor, type Me, type Role, type SessionStage, type SignInBody, type TotpEnrolment } from '@qorgau/core';
+import {
+  checkPasswordPolicy,
+  DomainError,
+  PERMISSIONS,
+  hasPermission,
+  requiresTwoFactor,
+  type Me,
+  type Role,
+  type SessionStage,
+  type SignInBody,
+  type TotpEnrolment,
+} from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import { jurisdictionOf, type AuthContext } from '../../auth/auth.plugin.ts';
@@ -6,10 +17,24 @@ import { burnVerifyTime, hashPassword, verifyPassword } from '../../auth/passwor
 import { createSession, deleteSession, deleteUserSessions, setSessionStage, type SignInNotice } from '../../auth/session.repository.ts';
 import { acceptTotp, newTotpSecret, otpauthQrSvg, otpauthUri } from '../../auth/totp.ts';
 import type { SessionUser } from '../../auth/session.repository.ts';
-import { clearAddressFailures, findAddressLock, findUserByUsername, findUserSecrets, recordSignInFailure, updateUser, type UserRow } from './auth.repository.ts';
+import {
+  clearAddressFailures,
+  findAddressLock,
+  findUserByUsername,
+  findUserSecrets,
+  recordSignInFailure,
+  updateUser,
+  type UserRow,
+} from './auth.repository.ts';
 const totpContext = (userId: string) => `users.totp_secret:${userId}`;
 
-export function meOf(user: SessionUser, agency: { id: string; name: string; type: string }, stage: SessionStage, csrfToken: string, notice: SignInNotice | null = null): Me {
+export function meOf(
+  user: SessionUser,
+  agency: { id: string; name: string; type: string },
+  stage: SessionStage,
+  csrfToken: string,
+  notice: SignInNotice | null = null,
+): Me {
   const role = user.role as Role;
   return {
     id: user.id,
@@ -43,7 +68,11 @@ export function createAuthService(deps: AppDeps) {
    * awaiting approval, whose right password is no guess: it counts toward no lock or notice
    * (else its owner, trying while she waits, would find herself locked out once approved).
    */
-  async function refuse(audit: AuditContext, user: UserRow | null, code: 'invalid_credentials' | 'two_factor_invalid' | 'account_locked' | 'account_disabled' | 'awaiting_approval'): Promise<never> {
+  async function refuse(
+    audit: AuditContext,
+    user: UserRow | null,
+    code: 'invalid_credentials' | 'two_factor_invalid' | 'account_locked' | 'account_disabled' | 'awaiting_approval',
+  ): Promise<never> {
     const denied = code === 'account_locked' || code === 'account_disabled' || code === 'awaiting_approval';
     await db.transaction(async (tx) => {
       if (user && code !== 'account_disabled' && code !== 'awaiting_approval') await recordSignInFailure(tx, user.id, audit.ip ?? '', deps.now());
@@ -84,7 +113,11 @@ export function createAuthService(deps: AppDeps) {
         await clearAddressFailures(tx, user.id, audit.ip ?? '');
         await updateUser(tx, user.id, { failedAttempts: 0, lastFailedSignInAt: null, lastSignInAt: deps.now(), totpLastStep });
         const s = await createSession(tx, { userId: user.id, stage, ip: audit.ip, absoluteMs: config.session.absoluteMs, notice });
-        await appendAudit(tx, { ...audit, actor: { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId } }, { operation: 'auth.sign_in', details: { stage } });
+        await appendAudit(
+          tx,
+          { ...audit, actor: { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId } },
+          { operation: 'auth.sign_in', details: { stage } },
+        );
         return s;
       });
       return { me: meOf(user, agency, stage, session.csrfToken, notice), token: session.token };

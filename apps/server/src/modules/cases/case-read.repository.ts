@@ -32,12 +32,27 @@ interface RawCase {
   identity_visible: boolean;
   can_act: boolean;
   assigned: boolean;
-  actions: { id: string; seq: number; type: string; at: string; details: Record<string, string | string[]>; textEnc: string | null; actorName: string; agencyName: string }[];
+  actions: {
+    id: string;
+    seq: number;
+    type: string;
+    at: string;
+    details: Record<string, string | string[]>;
+    textEnc: string | null;
+    actorName: string;
+    agencyName: string;
+  }[];
 }
 
 const P = sql.placeholder;
 /** Named parameters of the statement below: three scopes' ranks, the actor's facts, the case id and the audit entry. */
-const scopeParams = (prefix: string) => ({ rank: P(`${prefix}Rank`), userId: P('userId'), agencyId: P('agencyId'), national: P('national'), regions: P('regions') });
+const scopeParams = (prefix: string) => ({
+  rank: P(`${prefix}Rank`),
+  userId: P('userId'),
+  agencyId: P('agencyId'),
+  national: P('national'),
+  regions: P('regions'),
+});
 
 /**
  * Why compiled once: Drizzle assembling this statement's text took about a fifth of the
@@ -71,7 +86,19 @@ function readCaseStatement(): { sql: string; params: unknown[] } {
   return compiled;
 }
 
-const AUDIT_FIELDS = ['at', 'operation', 'outcome', 'actorId', 'actorUsername', 'actorRole', 'agencyId', 'recordType', 'recordId', 'ip', 'details'] as const satisfies readonly (keyof AuditValues)[];
+const AUDIT_FIELDS = [
+  'at',
+  'operation',
+  'outcome',
+  'actorId',
+  'actorUsername',
+  'actorRole',
+  'agencyId',
+  'recordType',
+  'recordId',
+  'ip',
+  'details',
+] as const satisfies readonly (keyof AuditValues)[];
 
 /**
  * The most frequent request (opening a case) in one prepared statement: the scoped case with
@@ -81,11 +108,23 @@ const AUDIT_FIELDS = ['at', 'operation', 'outcome', 'actorId', 'actorUsername', 
 export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<{ row: CaseSummaryRow; actions: ActionRows } | null> {
   const statement = readCaseStatement();
   const rankOf = (permission: Permission) => scopeRank(scopeOf(actor.role, permission));
-  const values: Record<string, unknown> = { caseId: id, ...scopeFacts(actor), identityRank: rankOf('person.read_identity'), actRank: rankOf('case.act'), readRank: rankOf('case.read') };
+  const values: Record<string, unknown> = {
+    caseId: id,
+    ...scopeFacts(actor),
+    identityRank: rankOf('person.read_identity'),
+    actRank: rankOf('case.act'),
+    readRank: rankOf('case.read'),
+  };
   for (const [k, v] of Object.entries(auditValues(audit, { operation: 'case.read', recordType: 'case', recordId: id }))) values[`audit_${k}`] = v;
   const [r] = await queryCompiled<RawCase>(db, statement.sql, fillPlaceholders(statement.params, values));
   if (!r) return null;
-  const person = { id: r.person_id, pseudonym: r.pseudonym, firstNameEnc: r.first_name_enc, secondNameEnc: r.second_name_enc, middleNameEnc: r.middle_name_enc };
+  const person = {
+    id: r.person_id,
+    pseudonym: r.pseudonym,
+    firstNameEnc: r.first_name_enc,
+    secondNameEnc: r.second_name_enc,
+    middleNameEnc: r.middle_name_enc,
+  };
   return {
     row: {
       case: {
@@ -112,7 +151,18 @@ export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: A
       assigned: r.assigned,
     },
     actions: r.actions.map((a) => ({
-      action: { id: a.id, clientId: '', caseId: r.id, seq: a.seq, type: a.type, details: a.details, textEnc: a.textEnc, actorId: '', agencyId: '', at: new Date(a.at) },
+      action: {
+        id: a.id,
+        clientId: '',
+        caseId: r.id,
+        seq: a.seq,
+        type: a.type,
+        details: a.details,
+        textEnc: a.textEnc,
+        actorId: '',
+        agencyId: '',
+        at: new Date(a.at),
+      },
       actorName: a.actorName,
       agencyName: a.agencyName,
     })),

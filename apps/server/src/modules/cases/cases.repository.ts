@@ -99,7 +99,11 @@ export async function listCases(db: DbOrTx, actor: Actor, filter: CaseFilter, pa
   }
   const where = and(...conds);
   const order =
-    filter.queue === 'identification' ? [asc(cases.identificationDue), asc(cases.id)] : filter.queue ? [asc(cases.updatedAt), asc(cases.id)] : [desc(cases.updatedAt), desc(cases.id)];
+    filter.queue === 'identification'
+      ? [asc(cases.identificationDue), asc(cases.id)]
+      : filter.queue
+        ? [asc(cases.updatedAt), asc(cases.id)]
+        : [desc(cases.updatedAt), desc(cases.id)];
   const [rows, [total]] = await Promise.all([
     db
       .select(summaryColumns(actor))
@@ -129,11 +133,17 @@ export async function updateCaseState(
   id: string,
   state: { status: string; traffickingStatus: string; exploitationTypes?: string[]; identificationDue?: string | null },
 ): Promise<void> {
-  await tx.update(cases).set({ ...state, updatedAt: new Date() }).where(eq(cases.id, id));
+  await tx
+    .update(cases)
+    .set({ ...state, updatedAt: new Date() })
+    .where(eq(cases.id, id));
 }
 
 export async function agencyExists(db: DbOrTx, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, id), eq(agencies.disabled, false)));
+  const [row] = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.id, id), eq(agencies.disabled, false)));
   return Boolean(row);
 }
 

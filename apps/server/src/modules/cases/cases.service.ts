@@ -10,8 +10,6 @@ import {
   INITIAL_CASE_STATE,
   type AppendCaseActionBody,
   type Case,
-  type CaseAction,
-  type CaseActionInput,
   type CaseOverview as CaseOverviewT,
   type CreateCaseBody,
 } from '@qorgau/core';
@@ -31,7 +29,16 @@ import { actionTextContext, caseFactsOf, caseSummary, caseView, type DeadlineCon
 import { kazakhstanDate, kazakhstanYear } from '../../util/kazakhstan-date.ts';
 
 /** `at`: the injected clock's time (issue #8), never the database's: the history's dates are legal facts. */
-export async function insertAction(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, caseId: string, seq: number, clientId: string, parts: { type: string; details: ActionDetails; text: string | undefined }, at: Date) {
+export async function insertAction(
+  tx: DbOrTx,
+  cipher: FieldCipher,
+  auth: AuthContext,
+  caseId: string,
+  seq: number,
+  clientId: string,
+  parts: { type: string; details: ActionDetails; text: string | undefined },
+  at: Date,
+) {
   const id = randomUUID();
   await repo.insertCaseAction(tx, {
     id,
@@ -51,7 +58,15 @@ export async function insertAction(tx: DbOrTx, cipher: FieldCipher, auth: AuthCo
  * Opens a case for a person the caller may see (checked by the caller): the case row, its
  * first action `opened` (with the narrative, encrypted) and the audit entry, in `tx`.
  */
-export async function openCase(tx: DbOrTx, cipher: FieldCipher, auth: AuthContext, audit: AuditContext, body: CreateCaseBody, now: Date, openedDetails: Record<string, string> = {}): Promise<string> {
+export async function openCase(
+  tx: DbOrTx,
+  cipher: FieldCipher,
+  auth: AuthContext,
+  audit: AuditContext,
+  body: CreateCaseBody,
+  now: Date,
+  openedDetails: Record<string, string> = {},
+): Promise<string> {
   const id = randomUUID();
   await repo.insertCase(tx, {
     id,
@@ -107,43 +122,81 @@ export function createCasesService(deps: AppDeps) {
     },
 
     create: (auth: AuthContext, audit: AuditContext, body: CreateCaseBody) =>
-      idempotent(() => repo.findCaseIdByClientId(db, body.clientId), () =>
-        db.transaction(async (tx) => {
-          if (!(await getPerson(tx, auth.actor, body.personId))) throw new DomainError('not_found', [{ path: 'personId', code: 'not_found' }]);
-          return openCase(tx, cipher, auth, audit, body, deps.now());
-        }), auth, audit),
+      idempotent(
+        () => repo.findCaseIdByClientId(db, body.clientId),
+        () =>
+          db.transaction(async (tx) => {
+            if (!(await getPerson(tx, auth.actor, body.personId))) throw new DomainError('not_found', [{ path: 'personId', code: 'not_found' }]);
+            return openCase(tx, cipher, auth, audit, body, deps.now());
+          }),
+        auth,
+        audit,
+      ),
 
     /** Appends to the log under a row lock, so concurrent actions see each other's status. */
     append: (auth: AuthContext, audit: AuditContext, caseId: string, body: z.infer<typeof AppendCaseActionBody>) =>
-      idempotent(() => repo.findActionCaseByClientId(db, body.clientId), () =>
-        db.transaction(async (tx) => {
-          // A role that never takes this action is refused like a route it lacks: before the lookup.
-          if (!roleMayTake(auth.actor.role, body.action.type)) throw new DomainError('forbidden');
-          const row = await repo.getCase(tx, auth.actor, caseId, { forUpdate: true });
-          if (!row) throw new DomainError('not_found');
-          const log = await repo.listCaseActions(tx, caseId);
-          const state = deriveCaseState(log.map((l) => toCoreAction(l.action.type, l.action.details)));
-          // Authority per action (core CASE_ACTION_RULES): out of scope is 404 (the row was not
-          // found above); a case the actor may act on but not with this action (another unit
-          // holds it) is 403.
-          const refusal = actionRefusal(auth.actor, body.action.type, caseFactsOf(row, auth.actor), state);
-          if (refusal === 'forbidden') throw new DomainError('forbidden');
-          const parts = splitAction(body.action, decisionOrgOf(auth.agency.type));
-          if (body.action.type === 'referred' && !(await repo.agencyExists(tx, body.action.toAgencyId))) {
-            throw new DomainError('validation_failed', [{ path: 'action.toAgencyId', code: 'not_found' }]);
-          }
-          const next = applyAction(state, parts.action);
-          await insertAction(tx, cipher, auth, caseId, log.length + 1, body.clientId, { type: parts.action.type, details: parts.details, text: parts.text }, deps.now());
-          const findings = body.action.type === 'identification_decided' ? body.action.exploitationTypes : undefined;
-          await repo.updateCaseState(tx, caseId, { status: next.status, traffickingStatus: next.traffickingStatus, ...(findings ? { exploitationTypes: findings } : {}) });
-          await appendAudit(tx, audit, { operation: 'case.action_appended', recordType: 'case', recordId: caseId, details: { type: parts.action.type, ...parts.details } });
-          return caseId;
-        }), auth, audit),
+      idempotent(
+        () => repo.findActionCaseByClientId(db, body.clientId),
+        () =>
+          db.transaction(async (tx) => {
+            // A role that never takes this action is refused like a route it lacks: before the lookup.
+            if (!roleMayTake(auth.actor.role, body.action.type)) throw new DomainError('forbidden');
+            const row = await repo.getCase(tx, auth.actor, caseId, { forUpdate: true });
+            if (!row) throw new DomainError('not_found');
+            const log = await repo.listCaseActions(tx, caseId);
+            const state = deriveCaseState(log.map((l) => toCoreAction(l.action.type, l.action.details)));
+            // Authority per action (core CASE_ACTION_RULES): out of scope is 404 (the row was not
+            // found above); a case the actor may act on but not with this action (another unit
+            // holds it) is 403.
+            const refusal = actionRefusal(auth.actor, body.action.type, caseFactsOf(row, auth.actor), state);
+            if (refusal === 'forbidden') throw new DomainError('forbidden');
+            const parts = splitAction(body.action, decisionOrgOf(auth.agency.type));
+            if (body.action.type === 'referred' && !(await repo.agencyExists(tx, body.action.toAgencyId))) {
+              throw new DomainError('validation_failed', [{ path: 'action.toAgencyId', code: 'not_found' }]);
+            }
+            const next = applyAction(state, parts.action);
+            await insertAction(
+              tx,
+              cipher,
+              auth,
+              caseId,
+              log.length + 1,
+              body.clientId,
+              { type: parts.action.type, details: parts.details, text: parts.text },
+              deps.now(),
+            );
+            const findings = body.action.type === 'identification_decided' ? body.action.exploitationTypes : undefined;
+            await repo.updateCaseState(tx, caseId, {
+              status: next.status,
+              traffickingStatus: next.traffickingStatus,
+              ...(findings ? { exploitationTypes: findings } : {}),
+            });
+            await appendAudit(tx, audit, {
+              operation: 'case.action_appended',
+              recordType: 'case',
+              recordId: caseId,
+              details: { type: parts.action.type, ...parts.details },
+            });
+            return caseId;
+          }),
+        auth,
+        audit,
+      ),
 
-    async list(auth: AuthContext, audit: AuditContext, query: { status?: string; regionCode?: string; q?: string; queue?: 'identification' | 'non_punishment'; page: number; pageSize: number }) {
+    async list(
+      auth: AuthContext,
+      audit: AuditContext,
+      query: { status?: string; regionCode?: string; q?: string; queue?: 'identification' | 'non_punishment'; page: number; pageSize: number },
+    ) {
       const nameIndex = query.q ? nameIndexOf(cipher, query.q) : undefined;
       return db.transaction(async (tx) => {
-        const { rows, total } = await repo.listCases(tx, auth.actor, { status: query.status, regionCode: query.regionCode, nameIndex, queue: query.queue }, query.page, query.pageSize);
+        const { rows, total } = await repo.listCases(
+          tx,
+          auth.actor,
+          { status: query.status, regionCode: query.regionCode, nameIndex, queue: query.queue },
+          query.page,
+          query.pageSize,
+        );
         const deadlines = await when(tx);
         const items = rows.map((r) => caseSummary(cipher, r, deadlines));
         await appendAudit(tx, audit, {

@@ -1,4 +1,13 @@
-import { allowedActionsFor, deriveCaseState, deadlineStatus, type Actor, type Case, type CaseFacts, type CaseSummary, type WorkingCalendar } from '@qorgau/core';
+import {
+  allowedActionsFor,
+  deriveCaseState,
+  deadlineStatus,
+  type Actor,
+  type Case,
+  type CaseFacts,
+  type CaseSummary,
+  type WorkingCalendar,
+} from '@qorgau/core';
 import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
 import { displayNameOf } from '../persons/persons.view.ts';
 import { toCoreAction } from './case-actions.ts';
@@ -63,6 +72,8 @@ export function caseView(cipher: FieldCipher, r: CaseSummaryRow, actions: Action
     })),
     // What THIS viewer may do now (status x role x scope, core's CASE_ACTION_RULES). Derived from
     // the log, not the cached status: some actions also depend on flags (non-punishment, hold).
-    allowedActions: r.canAct ? allowedActionsFor(actor, caseFactsOf(r, actor), deriveCaseState(actions.map((a) => toCoreAction(a.action.type, a.action.details)))) : [],
+    allowedActions: r.canAct
+      ? allowedActionsFor(actor, caseFactsOf(r, actor), deriveCaseState(actions.map((a) => toCoreAction(a.action.type, a.action.details))))
+      : [],
   };
 }

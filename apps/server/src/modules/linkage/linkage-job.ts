@@ -66,7 +66,10 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
   let active: Promise<void> | null = null;
 
   async function save(tx: DbOrTx, id: string, set: Partial<typeof linkageRuns.$inferInsert>): Promise<void> {
-    await tx.update(linkageRuns).set({ ...set, heartbeatAt: sql`now()` }).where(eq(linkageRuns.id, id));
+    await tx
+      .update(linkageRuns)
+      .set({ ...set, heartbeatAt: sql`now()` })
+      .where(eq(linkageRuns.id, id));
   }
 
   /** Moves to the next phase, resetting the cursor and the phase's progress. */
@@ -75,12 +78,20 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
   }
 
   async function keysBatch(run: RunRow): Promise<boolean> {
-    const rows = await db.select().from(persons).where(and(staleKeys, run.cursor ? gt(persons.id, run.cursor) : sql`true`)).orderBy(asc(persons.id)).limit(KEYS_BATCH);
+    const rows = await db
+      .select()
+      .from(persons)
+      .where(and(staleKeys, run.cursor ? gt(persons.id, run.cursor) : sql`true`))
+      .orderBy(asc(persons.id))
+      .limit(KEYS_BATCH);
     if (rows.length === 0) return false;
     await db.transaction(async (tx) => {
       for (const row of rows) {
         // The name index rests on the same skeletons: rebuilt with them, so search agrees with linkage.
-        await tx.update(persons).set(searchIndexesOf(cipher, linkageRecordOf(cipher, row)).columns).where(eq(persons.id, row.id));
+        await tx
+          .update(persons)
+          .set(searchIndexesOf(cipher, linkageRecordOf(cipher, row)).columns)
+          .where(eq(persons.id, row.id));
       }
       await save(tx, run.id, { cursor: rows.at(-1)?.id ?? null, processed: run.processed + rows.length });
     });
@@ -94,7 +105,11 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
    */
   async function pairsOf(row: typeof persons.$inferSelect) {
     const record = normalisedPersonOf(cipher, row);
-    const rows = await findCandidates(db, { keys: row.linkageKeys, identityNumberIndex: row.identityNumberIndex }, { where: gt(persons.id, row.id), limit: JOB_CANDIDATE_LIMIT });
+    const rows = await findCandidates(
+      db,
+      { keys: row.linkageKeys, identityNumberIndex: row.identityNumberIndex },
+      { where: gt(persons.id, row.id), limit: JOB_CANDIDATE_LIMIT },
+    );
     return { record, rows };
   }
 
@@ -110,7 +125,11 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
     const sample = new Map<string, LinkageRecord>();
     for (const row of seeds) {
       sample.set(row.id, linkageRecordOf(cipher, row));
-      const near = await findCandidates(db, { keys: row.linkageKeys, identityNumberIndex: row.identityNumberIndex }, { where: ne(persons.id, row.id), limit: ESTIMATE_NEIGHBOURS });
+      const near = await findCandidates(
+        db,
+        { keys: row.linkageKeys, identityNumberIndex: row.identityNumberIndex },
+        { where: ne(persons.id, row.id), limit: ESTIMATE_NEIGHBOURS },
+      );
       for (const c of near) if (!sample.has(c.id)) sample.set(c.id, linkageRecordOf(cipher, c));
     }
     // Too few records to learn from (a new database): keep the current model.
@@ -120,7 +139,12 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
   }
 
   async function pairsBatch(run: RunRow, model: LinkageModel): Promise<boolean> {
-    const batch = await db.select().from(persons).where(run.cursor ? gt(persons.id, run.cursor) : sql`true`).orderBy(asc(persons.id)).limit(PAIRS_BATCH);
+    const batch = await db
+      .select()
+      .from(persons)
+      .where(run.cursor ? gt(persons.id, run.cursor) : sql`true`)
+      .orderBy(asc(persons.id))
+      .limit(PAIRS_BATCH);
     if (batch.length === 0) return false;
     const proposals: ProposalRow[] = [];
     let scoredPairs = 0;
@@ -130,7 +154,11 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
       for (const k of scoreCandidates(cipher, model, record, rows)) proposals.push(proposalRowOf(row.id, k.row.id, k.scored, k.decision));
     }
     await db.transaction(async (tx) => {
-      await dropProposalsNotKept(tx, batch.map((r) => r.id), proposals.map((p) => [p.personA, p.personB]));
+      await dropProposalsNotKept(
+        tx,
+        batch.map((r) => r.id),
+        proposals.map((p) => [p.personA, p.personB]),
+      );
       await upsertProposals(tx, proposals);
       await save(tx, run.id, {
         cursor: batch.at(-1)?.id ?? null,
@@ -150,7 +178,16 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
       const clusters = clusterRecords(ids, decisions).filter((c) => c.length > 1);
       await replaceClusters(tx, null, clusters);
       await save(tx, run.id, { phase: 'done', status: 'done', finishedAt: new Date(), processed: run.total });
-      await appendAudit(tx, { actor: null, ip: null }, { operation: 'linkage.run_finished', recordType: 'linkage_run', recordId: run.id, details: { pairsScored: run.pairsScored, proposals: run.proposals, clusters: clusters.length } });
+      await appendAudit(
+        tx,
+        { actor: null, ip: null },
+        {
+          operation: 'linkage.run_finished',
+          recordType: 'linkage_run',
+          recordId: run.id,
+          details: { pairsScored: run.pairsScored, proposals: run.proposals, clusters: clusters.length },
+        },
+      );
     });
   }
 

@@ -35,7 +35,10 @@ export function createLinkageReviewService(deps: AppDeps) {
     async list(auth: AuthContext, audit: AuditContext, page: number, pageSize: number) {
       return db.transaction(async (tx) => {
         const { rows, total } = await listOpenProposals(tx, auth.actor, page, pageSize);
-        const people = await personsByIds(tx, rows.flatMap((r) => [r.personA, r.personB]));
+        const people = await personsByIds(
+          tx,
+          rows.flatMap((r) => [r.personA, r.personB]),
+        );
         const items = rows.map((r) => proposalOf(r, people));
         await appendAudit(tx, audit, { operation: 'person.link_proposals_read', recordType: 'person', details: { shown: [...people.keys()], total } });
         return { items, total, page, pageSize };
@@ -48,9 +51,22 @@ export function createLinkageReviewService(deps: AppDeps) {
         if (!p) throw new DomainError('not_found');
         const people = await personsByIds(tx, [p.personA, p.personB]);
         const base = proposalOf(p, people);
-        const side = (pid: string) => ({ ...personSummary(cipher, people.get(pid)!, true), identity: personIdentity(cipher, people.get(pid)!) });
-        const decisions = (await decisionsOnPair(tx, p.personA, p.personB)).map((d) => ({ decision: d.decision as 'same' | 'different', at: d.at.toISOString(), byAgency: d.byAgency }));
-        await appendAudit(tx, audit, { operation: 'person.link_proposals_read', recordType: 'person', recordId: p.personA, details: { proposal: p.id, shown: [p.personA, p.personB] } });
+        const side = (pid: string) => {
+          const person = people.get(pid);
+          if (!person) throw new DomainError('not_found');
+          return { ...personSummary(cipher, person, true), identity: personIdentity(cipher, person) };
+        };
+        const decisions = (await decisionsOnPair(tx, p.personA, p.personB)).map((d) => ({
+          decision: d.decision as 'same' | 'different',
+          at: d.at.toISOString(),
+          byAgency: d.byAgency,
+        }));
+        await appendAudit(tx, audit, {
+          operation: 'person.link_proposals_read',
+          recordType: 'person',
+          recordId: p.personA,
+          details: { proposal: p.id, shown: [p.personA, p.personB] },
+        });
         return {
           ...base,
           status: p.status as LinkProposalDetail['status'],
@@ -69,7 +85,8 @@ export function createLinkageReviewService(deps: AppDeps) {
         if (!found) throw new DomainError('not_found');
         if (!found.identityVisible) return { linked: [] };
         const linked = (await linkedRecordsOf(tx, auth.actor, id)).map((r) => personSummary(cipher, r, true));
-        if (linked.length > 0) await appendAudit(tx, audit, { operation: 'person.read', recordType: 'person', recordId: id, details: { linked: linked.map((l) => l.id) } });
+        if (linked.length > 0)
+          await appendAudit(tx, audit, { operation: 'person.read', recordType: 'person', recordId: id, details: { linked: linked.map((l) => l.id) } });
         return { linked };
       });
     },

@@ -91,7 +91,10 @@ export async function latestDecisions(db: DbOrTx, ids: string[] | null): Promise
 export async function modelSameEdges(db: DbOrTx, ids: string[] | null): Promise<{ personA: string; personB: string; score: number }[]> {
   const p = personLinkProposals;
   const touching = ids === null ? sql`true` : or(inArray(p.personA, ids), inArray(p.personB, ids));
-  return db.select({ personA: p.personA, personB: p.personB, score: p.score }).from(p).where(and(eq(p.modelDecision, 'same'), touching));
+  return db
+    .select({ personA: p.personA, personB: p.personB, score: p.score })
+    .from(p)
+    .where(and(eq(p.modelDecision, 'same'), touching));
 }
 
 /** Every record currently clustered with any of `ids`. */

@@ -117,7 +117,12 @@ export async function componentDecisions(tx: DbOrTx, ids: string[] | null): Prom
   const humans = new Map<string, PairDecision>();
   for (const d of await latestDecisions(tx, ids)) {
     if (!inside(d.personA, d.personB)) continue;
-    humans.set(pairKey(d.personA, d.personB), { ids: [d.personA, d.personB], decision: d.decision as 'same' | 'different', source: 'human', score: Number.POSITIVE_INFINITY });
+    humans.set(pairKey(d.personA, d.personB), {
+      ids: [d.personA, d.personB],
+      decision: d.decision as 'same' | 'different',
+      source: 'human',
+      score: Number.POSITIVE_INFINITY,
+    });
   }
   const out = [...humans.values()];
   for (const e of await modelSameEdges(tx, ids)) {
@@ -133,10 +138,19 @@ export async function componentDecisions(tx: DbOrTx, ids: string[] | null): Prom
  * the caller's transaction, server-side only: nothing about the other records reaches the
  * person entering this one (minimal disclosure); reviewers see the pairs in their own scope.
  */
-export async function linkNewRecord(tx: DbOrTx, cipher: FieldCipher, model: LinkageModel, record: NormalisedRecord, probe: { keys: string[]; identityNumberIndex: string | null }): Promise<void> {
+export async function linkNewRecord(
+  tx: DbOrTx,
+  cipher: FieldCipher,
+  model: LinkageModel,
+  record: NormalisedRecord,
+  probe: { keys: string[]; identityNumberIndex: string | null },
+): Promise<void> {
   const rows = await findCandidates(tx, probe, { where: ne(persons.id, record.id), limit: CANDIDATE_LIMIT });
   const scored = scoreCandidates(cipher, model, record, rows);
-  await upsertProposals(tx, scored.map((s) => proposalRowOf(record.id, s.row.id, s.scored, s.decision)));
+  await upsertProposals(
+    tx,
+    scored.map((s) => proposalRowOf(record.id, s.row.id, s.scored, s.decision)),
+  );
   if (scored.some((s) => s.decision === 'same')) await recluster(tx, [record.id]);
 }
 
@@ -152,7 +166,12 @@ export async function recordHumanDecision(tx: DbOrTx, auth: AuthContext, audit: 
   }
   await insertDecision(tx, { clientId: body.clientId, personA, personB, decision: body.decision, decidedBy: auth.user.id, agencyId: auth.user.agencyId });
   await recluster(tx, [personA, personB]);
-  await appendAudit(tx, audit, { operation: 'person.link_decided', recordType: 'person', recordId: personA, details: { other: personB, decision: body.decision } });
+  await appendAudit(tx, audit, {
+    operation: 'person.link_decided',
+    recordType: 'person',
+    recordId: personA,
+    details: { other: personB, decision: body.decision },
+  });
 }
 
 export function createLinkageService(deps: AppDeps) {

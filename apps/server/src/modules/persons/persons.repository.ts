@@ -30,7 +30,7 @@ export function personScope(actor: Actor, permission: Permission): SQL {
     personId: persons.id,
     assigned: sql`false`,
   });
-  return sql`(${own} OR EXISTS (SELECT 1 FROM ${cases} AS ${sql.identifier("scope_case")} WHERE ${c.personId} = ${persons.id} AND ${caseCond}))`;
+  return sql`(${own} OR EXISTS (SELECT 1 FROM ${cases} AS ${sql.identifier('scope_case')} WHERE ${c.personId} = ${persons.id} AND ${caseCond}))`;
 }
 
 export async function insertPerson(tx: DbOrTx, row: NewPersonRow): Promise<void> {
@@ -86,5 +86,8 @@ export async function listPersons(
 export async function endCreatorAccess(tx: DbOrTx, personId: string, creatorId: string, move: { fromAgencyId: string; toAgencyId: string }): Promise<void> {
   const mine = and(eq(persons.id, personId), eq(persons.createdBy, creatorId));
   await tx.update(persons).set({ creatorAccessEnded: true }).where(mine);
-  await tx.update(persons).set({ ownerAgencyId: move.toAgencyId }).where(and(mine, eq(persons.ownerAgencyId, move.fromAgencyId)));
+  await tx
+    .update(persons)
+    .set({ ownerAgencyId: move.toAgencyId })
+    .where(and(mine, eq(persons.ownerAgencyId, move.fromAgencyId)));
 }

@@ -1,5 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, detectScript, isDomainError, LINKAGE_KEYS_VERSION, nameSearchTokens, normaliseRecord, type CreatePersonBody, type LinkageRecord, type NormalisedRecord, type Person, type PersonMatches, type PersonMatchProbe, type PersonSummary } from '@qorgau/core';
+import {
+  DomainError,
+  detectScript,
+  isDomainError,
+  LINKAGE_KEYS_VERSION,
+  nameSearchTokens,
+  normaliseRecord,
+  type CreatePersonBody,
+  type LinkageRecord,
+  type NormalisedRecord,
+  type Person,
+  type PersonMatches,
+  type PersonMatchProbe,
+  type PersonSummary,
+} from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
@@ -31,8 +45,6 @@ export const nameIndexOf = (cipher: FieldCipher, text: string): string[] => name
 
 /** Keyed hash of an identity number, normalised (spaces, dashes, case) for exact matching. */
 export const identityNumberIndexOf = (cipher: FieldCipher, value: string): string => cipher.blindIndex(`idn:${value.replace(/[\s-]/g, '').toUpperCase()}`);
-
-type PersonInput = Pick<CreatePersonBody, 'firstName' | 'secondName' | 'middleName' | 'birthdate' | 'gender' | 'citizenship' | 'identityNumber'>;
 
 /**
  * The name search indexes of a person (the name index for search, the linkage keys for the
@@ -102,9 +114,16 @@ export const encryptPerson = (...args: Parameters<typeof preparePerson>): NewPer
  * Scores a record just inserted against every existing record (issue #4): likely pairs go to
  * the reviewers' queue, nothing is shown to the person entering it. Same transaction as the insert.
  */
-export async function linkInsertedPerson(deps: Pick<AppDeps, 'db' | 'cipher'>, tx: DbOrTx, prepared: { row: NewPersonRow; linkage: NormalisedRecord }): Promise<void> {
+export async function linkInsertedPerson(
+  deps: Pick<AppDeps, 'db' | 'cipher'>,
+  tx: DbOrTx,
+  prepared: { row: NewPersonRow; linkage: NormalisedRecord },
+): Promise<void> {
   const model = await modelStoreFor(deps.db).current(tx);
-  await linkNewRecord(tx, deps.cipher, model, prepared.linkage, { keys: prepared.row.linkageKeys ?? [], identityNumberIndex: prepared.row.identityNumberIndex ?? null });
+  await linkNewRecord(tx, deps.cipher, model, prepared.linkage, {
+    keys: prepared.row.linkageKeys ?? [],
+    identityNumberIndex: prepared.row.identityNumberIndex ?? null,
+  });
 }
 
 export function createPersonsService(deps: AppDeps) {
@@ -135,7 +154,11 @@ export function createPersonsService(deps: AppDeps) {
     async matches(auth: AuthContext, audit: AuditContext, probe: PersonMatchProbe): Promise<PersonMatches> {
       return db.transaction(async (tx) => {
         const candidates = await matcher.candidates(tx, auth.actor, probe);
-        await appendAudit(tx, audit, { operation: 'person.search', recordType: 'person', details: { matching: true, shown: candidates.map((c) => c.person.id) } });
+        await appendAudit(tx, audit, {
+          operation: 'person.search',
+          recordType: 'person',
+          details: { matching: true, shown: candidates.map((c) => c.person.id) },
+        });
         return { candidates };
       });
     },
@@ -162,9 +185,11 @@ export function createPersonsService(deps: AppDeps) {
           await linkInsertedPerson(deps, tx, prepared);
           // The officer's own "different" at the duplicate check overrides the model from the start.
           for (const other of new Set(body.notSameAs ?? [])) {
-            await recordHumanDecision(tx, auth, audit, { clientId: randomUUID(), personA: row.id as string, personB: other, decision: 'different' }).catch((e: unknown) => {
-              throw isDomainError(e) && e.code === 'not_found' ? new DomainError('validation_failed', [{ path: 'notSameAs', code: 'not_found' }]) : e;
-            });
+            await recordHumanDecision(tx, auth, audit, { clientId: randomUUID(), personA: row.id as string, personB: other, decision: 'different' }).catch(
+              (e: unknown) => {
+                throw isDomainError(e) && e.code === 'not_found' ? new DomainError('validation_failed', [{ path: 'notSameAs', code: 'not_found' }]) : e;
+              },
+            );
           }
           await appendAudit(tx, audit, { operation: 'person.created', recordType: 'person', recordId: row.id });
         });

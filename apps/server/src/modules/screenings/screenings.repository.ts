@@ -54,7 +54,11 @@ export async function getOwnScreening(db: DbOrTx, screenerId: string, id: string
 export async function listOwnScreenings(db: DbOrTx, screenerId: string, page: number, pageSize: number) {
   const where = eq(screenings.screenerId, screenerId);
   const [rows, [total]] = await Promise.all([
-    withNames(db).where(where).orderBy(desc(screenings.createdAt), desc(screenings.id)).limit(pageSize).offset((page - 1) * pageSize),
+    withNames(db)
+      .where(where)
+      .orderBy(desc(screenings.createdAt), desc(screenings.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(screenings).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
@@ -70,12 +74,19 @@ export async function markHandedOver(tx: DbOrTx, id: string, toAgencyId: string,
  * handover of another screening of the same person (its case must not be stranded).
  */
 export async function lockScreeningCase(tx: DbOrTx, caseId: string) {
-  const [row] = await tx.select({ id: cases.id, regionCode: cases.regionCode, identificationDue: cases.identificationDue }).from(cases).where(eq(cases.id, caseId)).for('update');
+  const [row] = await tx
+    .select({ id: cases.id, regionCode: cases.regionCode, identificationDue: cases.identificationDue })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .for('update');
   return row ?? null;
 }
 
 export async function getHandoverTarget(db: DbOrTx, agencyId: string): Promise<HandoverTarget | null> {
-  const [row] = await db.select({ type: agencies.type, regionCode: agencies.regionCode, disabled: agencies.disabled }).from(agencies).where(eq(agencies.id, agencyId));
+  const [row] = await db
+    .select({ type: agencies.type, regionCode: agencies.regionCode, disabled: agencies.disabled })
+    .from(agencies)
+    .where(eq(agencies.id, agencyId));
   return row ?? null;
 }
 
@@ -84,7 +95,13 @@ export async function listHandoverTargets(db: DbOrTx, regionCode: string): Promi
   const rows = await db
     .select({ id: agencies.id, name: agencies.name, type: agencies.type, regionCode: agencies.regionCode, disabled: agencies.disabled })
     .from(agencies)
-    .where(and(inArray(agencies.type, [...IDENTIFYING_AGENCY_TYPES]), eq(agencies.disabled, false), or(isNull(agencies.regionCode), eq(agencies.regionCode, regionCode))))
+    .where(
+      and(
+        inArray(agencies.type, [...IDENTIFYING_AGENCY_TYPES]),
+        eq(agencies.disabled, false),
+        or(isNull(agencies.regionCode), eq(agencies.regionCode, regionCode)),
+      ),
+    )
     .orderBy(asc(agencies.name), asc(agencies.id));
   return rows as Agency[];
 }

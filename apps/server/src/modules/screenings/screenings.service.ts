@@ -1,5 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { addWorkingDays, applyAction, consentIssue, deriveCaseState, DomainError, dueAfterHandover, evaluateScreening, handoverRefusal, URGENT_SETTINGS, type Agency, type CaseAction, type CreateScreeningBody, type Screening } from '@qorgau/core';
+import {
+  addWorkingDays,
+  applyAction,
+  consentIssue,
+  deriveCaseState,
+  DomainError,
+  dueAfterHandover,
+  evaluateScreening,
+  handoverRefusal,
+  URGENT_SETTINGS,
+  type Agency,
+  type CaseAction,
+  type CreateScreeningBody,
+  type Screening,
+} from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
@@ -61,7 +75,11 @@ export function createScreeningsService(deps: AppDeps) {
           personId = body.existingPersonId;
         } else if (body.consent === 'identified' && body.person) {
           const owner = { createdBy: auth.user.id, ownerAgencyId: auth.user.agencyId };
-          const prepared = preparePerson(cipher, { ...body.person, clientId: randomUUID(), gender: body.gender, citizenship: body.citizenship, regionCode: body.regionCode }, owner);
+          const prepared = preparePerson(
+            cipher,
+            { ...body.person, clientId: randomUUID(), gender: body.gender, citizenship: body.citizenship, regionCode: body.regionCode },
+            owner,
+          );
           const person = prepared.row;
           await insertPerson(tx, { ...person, createdAt: deps.now() });
           await linkInsertedPerson(deps, tx, prepared);
@@ -69,7 +87,13 @@ export function createScreeningsService(deps: AppDeps) {
           personId = person.id as string;
         }
         if (personId) {
-          const caseBody = { clientId: randomUUID(), personId, regionCode: body.regionCode, exploitationTypes: body.exploitationTypes, narrative: body.narrative };
+          const caseBody = {
+            clientId: randomUUID(),
+            personId,
+            regionCode: body.regionCode,
+            exploitationTypes: body.exploitationTypes,
+            narrative: body.narrative,
+          };
           caseId = await openCase(tx, cipher, auth, audit, caseBody, deps.now(), { screeningId: id, level: result.level });
           if (result.level !== 'none' && URGENT_SETTINGS.includes(body.setting)) await startUrgentPathway(tx, auth, audit, caseId, body.setting, id);
         }
@@ -96,7 +120,12 @@ export function createScreeningsService(deps: AppDeps) {
           personId,
           caseId,
         });
-        await appendAudit(tx, audit, { operation: 'screening.created', recordType: 'screening', recordId: id, details: { level: result.level, anonymous: personId === null } });
+        await appendAudit(tx, audit, {
+          operation: 'screening.created',
+          recordType: 'screening',
+          recordId: id,
+          details: { level: result.level, anonymous: personId === null },
+        });
       });
     } catch (e) {
       const winner = isUniqueViolation(e) ? await repo.findScreeningIdByClientId(db, body.clientId) : null;
@@ -123,14 +152,31 @@ export function createScreeningsService(deps: AppDeps) {
       if (refusal) throw new DomainError('validation_failed', [{ path: 'toAgencyId', code: refusal }]);
       const log = await listCaseActions(tx, screening.caseId);
       applyAction(deriveCaseState(log.map((l) => ({ type: l.action.type, ...l.action.details }) as unknown as CaseAction)), { type: 'handed_over' });
-      await insertAction(tx, cipher, auth, screening.caseId, log.length + 1, randomUUID(), { type: 'handed_over', details: { toAgencyId }, text: undefined }, deps.now());
+      await insertAction(
+        tx,
+        cipher,
+        auth,
+        screening.caseId,
+        log.length + 1,
+        randomUUID(),
+        { type: 'handed_over', details: { toAgencyId }, text: undefined },
+        deps.now(),
+      );
       // The identification clock starts at referral: N working days (default 5) in Kazakhstan's
       // calendar, unless a pre-deportation or detention screening started an earlier one.
-      const due = dueAfterHandover(kase.identificationDue, addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, await deps.reference.calendar(tx)));
+      const due = dueAfterHandover(
+        kase.identificationDue,
+        addWorkingDays(kazakhstanDate(deps.now()), deps.config.identificationDays, await deps.reference.calendar(tx)),
+      );
       await transferCase(tx, screening.caseId, toAgencyId, due);
       if (screening.personId) await endCreatorAccess(tx, screening.personId, auth.user.id, { fromAgencyId: auth.user.agencyId, toAgencyId });
       await repo.markHandedOver(tx, id, toAgencyId, deps.now());
-      await appendAudit(tx, audit, { operation: 'screening.handed_over', recordType: 'screening', recordId: id, details: { toAgencyId, caseId: screening.caseId } });
+      await appendAudit(tx, audit, {
+        operation: 'screening.handed_over',
+        recordType: 'screening',
+        recordId: id,
+        details: { toAgencyId, caseId: screening.caseId },
+      });
     });
     return read(auth, audit, id);
   }

@@ -2,7 +2,8 @@ import type { Screening, ScreeningResult, ScreeningResultView } from '@qorgau/co
 import type { ScreeningWithNames } from './screenings.repository.ts';
 
 /** For statistics: the age as recorded (unknown stays unknown; the presumption of minority governs treatment, not counts). */
-export const ageGroupOf = (age: number | null, childAgeYears: number): 'child' | 'adult' | 'unknown' => (age === null ? 'unknown' : age < childAgeYears ? 'child' : 'adult');
+export const ageGroupOf = (age: number | null, childAgeYears: number): 'child' | 'adult' | 'unknown' =>
+  age === null ? 'unknown' : age < childAgeYears ? 'child' : 'adult';
 
 /** What the screener is shown of the evaluator's result (and what is stored). */
 export function resultView(r: ScreeningResult): ScreeningResultView {
@@ -11,7 +12,13 @@ export function resultView(r: ScreeningResult): ScreeningResultView {
     provisional: r.provisional,
     provisionalRuleMet: r.provisionalRuleMet,
     reasons: r.reasons,
-    fired: r.fired.map((f) => ({ listId: f.listId, indicatorId: f.indicatorId, control: f.control, verification: f.verification, ...(f.strength ? { strength: f.strength } : {}) })),
+    fired: r.fired.map((f) => ({
+      listId: f.listId,
+      indicatorId: f.indicatorId,
+      control: f.control,
+      verification: f.verification,
+      ...(f.strength ? { strength: f.strength } : {}),
+    })),
     ruleApplied: r.ruleApplied,
   };
 }

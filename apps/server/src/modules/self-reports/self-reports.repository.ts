@@ -24,7 +24,10 @@ function scopeWhere(scope: QueueScope): SQL {
 }
 
 export async function getSelfReport(db: DbOrTx, scope: QueueScope, id: string, opts: { forUpdate?: boolean } = {}): Promise<SelfReportRow | null> {
-  const q = db.select().from(selfReports).where(and(eq(selfReports.id, id), scopeWhere(scope)));
+  const q = db
+    .select()
+    .from(selfReports)
+    .where(and(eq(selfReports.id, id), scopeWhere(scope)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row ?? null;
 }
@@ -33,7 +36,13 @@ export async function getSelfReport(db: DbOrTx, scope: QueueScope, id: string, o
 export async function listQueue(db: DbOrTx, scope: QueueScope, page: number, pageSize: number) {
   const where = and(or(eq(selfReports.status, 'new'), eq(selfReports.status, 'in_progress')), scopeWhere(scope));
   const [rows, [total]] = await Promise.all([
-    db.select().from(selfReports).where(where).orderBy(asc(selfReports.createdAt), asc(selfReports.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(selfReports)
+      .where(where)
+      .orderBy(asc(selfReports.createdAt), asc(selfReports.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(selfReports).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
@@ -47,6 +56,9 @@ export async function updateStatus(tx: DbOrTx, id: string, set: Partial<Pick<Sel
 export async function findOwnScreeningId(db: DbOrTx, screenerId: string, idOrReference: string): Promise<string | null> {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrReference);
   const match = isUuid ? eq(screenings.id, idOrReference) : eq(screenings.reference, idOrReference.toUpperCase());
-  const [row] = await db.select({ id: screenings.id }).from(screenings).where(and(match, eq(screenings.screenerId, screenerId)));
+  const [row] = await db
+    .select({ id: screenings.id })
+    .from(screenings)
+    .where(and(match, eq(screenings.screenerId, screenerId)));
   return row?.id ?? null;
 }

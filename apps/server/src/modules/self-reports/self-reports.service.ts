@@ -81,7 +81,9 @@ export function createSelfReportsService(deps: AppDeps) {
   async function list(auth: AuthContext, audit: AuditContext, page: number, pageSize: number): Promise<SelfReportPage> {
     const { rows, total } = await repo.listQueue(db, queueScopeOf(auth), page, pageSize);
     // The queue shows decrypted text: which reports were shown is itself audited.
-    await db.transaction((tx) => appendAudit(tx, audit, { operation: 'self_report.list', recordType: 'self_report', details: { ids: rows.map((r) => r.id), page } }));
+    await db.transaction((tx) =>
+      appendAudit(tx, audit, { operation: 'self_report.list', recordType: 'self_report', details: { ids: rows.map((r) => r.id), page } }),
+    );
     return { items: rows.map((r) => selfReportView(cipher, r)), total, page, pageSize };
   }
 
@@ -105,7 +107,12 @@ export function createSelfReportsService(deps: AppDeps) {
         if (!screeningId) throw new DomainError('validation_failed', [{ path: 'screeningReference', code: 'unknown_screening' }]);
       }
       await repo.updateStatus(tx, id, { status: body.status, assignedTo: row.assignedTo ?? auth.user.id, screeningId });
-      await appendAudit(tx, audit, { operation: 'self_report.status_changed', recordType: 'self_report', recordId: id, details: { from, to: body.status, screeningId } });
+      await appendAudit(tx, audit, {
+        operation: 'self_report.status_changed',
+        recordType: 'self_report',
+        recordId: id,
+        details: { from, to: body.status, screeningId },
+      });
     });
     return read(auth, audit, id);
   }

@@ -11,7 +11,10 @@ export async function insertGrant(tx: DbOrTx, row: typeof accessGrants.$inferIns
 }
 
 export async function pendingGrantOf(db: DbOrTx, userId: string): Promise<GrantRow | null> {
-  const [r] = await db.select().from(accessGrants).where(and(eq(accessGrants.userId, userId), eq(accessGrants.status, 'pending')));
+  const [r] = await db
+    .select()
+    .from(accessGrants)
+    .where(and(eq(accessGrants.userId, userId), eq(accessGrants.status, 'pending')));
   return r ?? null;
 }
 

@@ -22,22 +22,36 @@ export interface AccessRequest {
  * leave the account's role and jurisdiction as they are), false when it may take effect now.
  * One pending grant per account: a second request while one waits is a conflict.
  */
-export async function requestIfNeeded(tx: DbOrTx, audit: AuditContext, requestedBy: string, userId: string, previous: AccessRequest | null, requested: AccessRequest): Promise<boolean> {
+export async function requestIfNeeded(
+  tx: DbOrTx,
+  audit: AuditContext,
+  requestedBy: string,
+  userId: string,
+  previous: AccessRequest | null,
+  requested: AccessRequest,
+): Promise<boolean> {
   if (previous && (await pendingGrantOf(tx, userId))) throw pendingConflict();
   if (!needsApproval(previous, requested)) return false;
-  await insertPending(tx, audit, {
-    userId,
-    newAccount: previous === null,
-    role: requested.role,
-    national: requested.jurisdiction.national,
-    regions: requested.jurisdiction.regions,
-    previousRole: previous?.role ?? null,
-    previousNational: previous?.jurisdiction.national ?? null,
-    previousRegions: previous?.jurisdiction.regions ?? null,
-    // Only a move is recorded: a new account's agency is its own from the start.
-    ...(previous && requested.agencyId && requested.agencyId !== previous.agencyId ? { agencyId: requested.agencyId, previousAgencyId: previous.agencyId ?? null } : {}),
-    requestedBy,
-  }, { userId, newAccount: previous === null, role: requested.role });
+  await insertPending(
+    tx,
+    audit,
+    {
+      userId,
+      newAccount: previous === null,
+      role: requested.role,
+      national: requested.jurisdiction.national,
+      regions: requested.jurisdiction.regions,
+      previousRole: previous?.role ?? null,
+      previousNational: previous?.jurisdiction.national ?? null,
+      previousRegions: previous?.jurisdiction.regions ?? null,
+      // Only a move is recorded: a new account's agency is its own from the start.
+      ...(previous && requested.agencyId && requested.agencyId !== previous.agencyId
+        ? { agencyId: requested.agencyId, previousAgencyId: previous.agencyId ?? null }
+        : {}),
+      requestedBy,
+    },
+    { userId, newAccount: previous === null, role: requested.role },
+  );
   return true;
 }
 
@@ -59,16 +73,21 @@ async function insertPending(tx: DbOrTx, audit: AuditContext, row: Parameters<ty
  */
 export async function requestReset(tx: DbOrTx, audit: AuditContext, requestedBy: string, user: { id: string } & AccessRequest): Promise<void> {
   const access = { role: user.role, national: user.jurisdiction.national, regions: user.jurisdiction.regions };
-  await insertPending(tx, audit, {
-    userId: user.id,
-    newAccount: false,
-    reset: true,
-    ...access,
-    previousRole: access.role,
-    previousNational: access.national,
-    previousRegions: access.regions,
-    requestedBy,
-  }, { userId: user.id, reset: true, role: user.role });
+  await insertPending(
+    tx,
+    audit,
+    {
+      userId: user.id,
+      newAccount: false,
+      reset: true,
+      ...access,
+      previousRole: access.role,
+      previousNational: access.national,
+      previousRegions: access.regions,
+      requestedBy,
+    },
+    { userId: user.id, reset: true, role: user.role },
+  );
 }
 
 function grantView(r: GrantWithNames, viewer: { userId: string; role: Role }): AccessGrant {
@@ -115,13 +134,22 @@ export function createGrantsService(deps: AppDeps) {
         // rejection disables them (a reset nobody would vouch for is a takeover attempt).
         const waitsToSignIn = g.newAccount || g.reset;
         if (decision === 'approved') {
-          await patchUser(tx, g.userId, waitsToSignIn ? { approved: true } : { role: g.role, national: g.national, regions: g.regions, ...(g.agencyId ? { agencyId: g.agencyId } : {}) });
+          await patchUser(
+            tx,
+            g.userId,
+            waitsToSignIn ? { approved: true } : { role: g.role, national: g.national, regions: g.regions, ...(g.agencyId ? { agencyId: g.agencyId } : {}) },
+          );
           if (!waitsToSignIn) await deleteUserSessions(tx, g.userId);
         } else if (waitsToSignIn) {
           await patchUser(tx, g.userId, { disabled: true });
         }
         const operation = decision === 'approved' ? 'grant.approved' : 'grant.rejected';
-        await appendAudit(tx, audit, { operation, recordType: 'grant', recordId: id, details: { userId: g.userId, newAccount: g.newAccount, reset: g.reset, role: g.role } });
+        await appendAudit(tx, audit, {
+          operation,
+          recordType: 'grant',
+          recordId: id,
+          details: { userId: g.userId, newAccount: g.newAccount, reset: g.reset, role: g.role },
+        });
       });
     },
   };

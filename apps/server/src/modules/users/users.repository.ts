@@ -11,7 +11,10 @@ import { agencies, signInFailures, users } from '../../db/schema.ts';
 const rowAt = (now: Date) => ({
   user: users,
   agencyName: agencies.name,
-  addressLockedUntil: sql`(SELECT max(${signInFailures.lockedUntil}) FROM ${signInFailures} WHERE ${signInFailures.userId} = ${users.id} AND ${signInFailures.lockedUntil} > ${now.toISOString()}::timestamptz)`.mapWith(signInFailures.lockedUntil),
+  addressLockedUntil:
+    sql`(SELECT max(${signInFailures.lockedUntil}) FROM ${signInFailures} WHERE ${signInFailures.userId} = ${users.id} AND ${signInFailures.lockedUntil} > ${now.toISOString()}::timestamptz)`.mapWith(
+      signInFailures.lockedUntil,
+    ),
 });
 
 export function userView(r: { user: typeof users.$inferSelect; agencyName: string; addressLockedUntil: Date | null }): User {
@@ -39,7 +42,14 @@ export async function getUser(db: DbOrTx, id: string, now: Date): Promise<User |
 export async function listUsers(db: DbOrTx, q: string | undefined, page: number, pageSize: number, now: Date) {
   const where: SQL | undefined = q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined;
   const [rows, [total]] = await Promise.all([
-    db.select(rowAt(now)).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(where).orderBy(asc(users.username)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select(rowAt(now))
+      .from(users)
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(where)
+      .orderBy(asc(users.username))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(users).where(where),
   ]);
   return { items: rows.map(userView), total: total?.n ?? 0, page, pageSize };

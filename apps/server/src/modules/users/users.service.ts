@@ -70,9 +70,11 @@ export function createUsersService(deps: AppDeps) {
       if (body.agencyId && !(await agencyExists(db, body.agencyId))) throw new DomainError('validation_failed', [{ path: 'agencyId', code: 'not_found' }]);
       await db.transaction(async (tx) => {
         // Only a real change counts (the edit form sends every field, changed or not).
-        const sameJurisdiction = (j: User['jurisdiction']) => j.national === current.jurisdiction.national && [...j.regions].sort().join() === [...current.jurisdiction.regions].sort().join();
+        const sameJurisdiction = (j: User['jurisdiction']) =>
+          j.national === current.jurisdiction.national && [...j.regions].sort().join() === [...current.jurisdiction.regions].sort().join();
         const movesAgency = body.agencyId !== undefined && body.agencyId !== current.agencyId;
-        const access = (body.role !== undefined && body.role !== current.role) || movesAgency || (body.jurisdiction !== undefined && !sameJurisdiction(body.jurisdiction));
+        const access =
+          (body.role !== undefined && body.role !== current.role) || movesAgency || (body.jurisdiction !== undefined && !sameJurisdiction(body.jurisdiction));
         const waits = access
           ? await requestIfNeeded(
               tx,
@@ -80,7 +82,11 @@ export function createUsersService(deps: AppDeps) {
               auth.user.id,
               id,
               { role: current.role, jurisdiction: jurisdictionOf(current.jurisdiction), agencyId: current.agencyId },
-              { role: body.role ?? current.role, jurisdiction: jurisdictionOf(body.jurisdiction ?? current.jurisdiction), agencyId: body.agencyId ?? current.agencyId },
+              {
+                role: body.role ?? current.role,
+                jurisdiction: jurisdictionOf(body.jurisdiction ?? current.jurisdiction),
+                agencyId: body.agencyId ?? current.agencyId,
+              },
             )
           : false;
         const patch = Object.fromEntries(

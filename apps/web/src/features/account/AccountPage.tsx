@@ -21,9 +21,7 @@ export function AccountPage() {
   const { t } = useTranslation();
   const lng = useLanguage();
   const me = useCurrentUser();
-  const jurisdiction = me.jurisdiction.national
-    ? t('users.jurisdiction.national')
-    : me.jurisdiction.regions.map((r) => regionName(r, lng)).join(', ');
+  const jurisdiction = me.jurisdiction.national ? t('users.jurisdiction.national') : me.jurisdiction.regions.map((r) => regionName(r, lng)).join(', ');
   return (
     <Stack>
       <Title order={1}>{t('account.title')}</Title>

@@ -55,9 +55,7 @@ export function AgenciesPage() {
                   <Table.Td>{t(`agencyTypes.${a.type}`)}</Table.Td>
                   <Table.Td>{a.regionCode ? regionName(a.regionCode, lng) : t('agencies.nationalLevel')}</Table.Td>
                   <Table.Td>
-                    <Badge color={a.disabled ? 'red' : 'green'}>
-                      {a.disabled ? t('agencies.status.disabled') : t('agencies.status.active')}
-                    </Badge>
+                    <Badge color={a.disabled ? 'red' : 'green'}>{a.disabled ? t('agencies.status.disabled') : t('agencies.status.active')}</Badge>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">

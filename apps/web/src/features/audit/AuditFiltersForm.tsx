@@ -45,12 +45,7 @@ export function AuditFiltersForm({ filters, update }: Props) {
           min={filters.from || undefined}
           onChange={(e) => update({ to: e.currentTarget.value })}
         />
-        <SearchInput
-          testId="audit-record"
-          label={t('auditLog.fields.recordId')}
-          initial={filters.recordId}
-          onSearch={(recordId) => update({ recordId })}
-        />
+        <SearchInput testId="audit-record" label={t('auditLog.fields.recordId')} initial={filters.recordId} onSearch={(recordId) => update({ recordId })} />
       </SimpleGrid>
       {filters.actorId && (
         <Group gap="xs">

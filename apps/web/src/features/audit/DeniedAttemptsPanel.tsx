@@ -44,7 +44,11 @@ export function DeniedAttemptsPanel() {
                 <Table.Tr key={`${i.day}-${i.actorId}`}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{i.day}</Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} href={`/audit?operation=access.denied&actorId=${i.actorId}&from=${i.day}&to=${i.day}`} title={t('home.denied.open')}>
+                    <Anchor
+                      component={Link}
+                      href={`/audit?operation=access.denied&actorId=${i.actorId}&from=${i.day}&to=${i.day}`}
+                      title={t('home.denied.open')}
+                    >
                       <UserText>{i.actorUsername ?? i.actorId}</UserText>
                     </Anchor>
                     {i.actorRole && (

@@ -15,6 +15,7 @@ function SecretGroups({ secret }: { secret: string }) {
   return (
     <Code data-testid="totp-secret" fz="md" style={{ wordBreak: 'break-all' }}>
       {groups.map((g, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed split of one secret; groups never reorder
         <span key={i} style={{ marginRight: i < groups.length - 1 ? '0.6ch' : 0 }}>
           {g}
         </span>
@@ -52,8 +53,7 @@ export function EnrolTotpPage() {
     confirm.mutate(code);
   };
 
-  const codeError =
-    localError ?? (isApiError(confirm.error) && confirm.error.code === 'two_factor_invalid' ? confirm.error.message : null);
+  const codeError = localError ?? (isApiError(confirm.error) && confirm.error.code === 'two_factor_invalid' ? confirm.error.message : null);
 
   return (
     <Paper withBorder shadow="sm" p="lg" radius="md" maw={520} mx="auto" mt="xl">

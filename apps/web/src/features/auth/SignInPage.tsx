@@ -47,8 +47,7 @@ export function SignInPage() {
 
   const error = signIn.error;
   const twoFactorPrompt = isApiError(error) && error.code === 'two_factor_required';
-  const codeError =
-    localError && step === 'code' ? localError : isApiError(error) && error.code === 'two_factor_invalid' ? error.message : null;
+  const codeError = localError && step === 'code' ? localError : isApiError(error) && error.code === 'two_factor_invalid' ? error.message : null;
 
   return (
     <Paper withBorder shadow="sm" p="lg" radius="md" maw={420} mx="auto" mt="xl">
@@ -84,9 +83,7 @@ export function SignInPage() {
             onChange={(e) => setPassword(e.currentTarget.value)}
             readOnly={step === 'code'}
           />
-          {step === 'code' && (
-            <TotpCodeInput ref={codeRef} value={code} onChange={setCode} description={t('auth.signIn.codeHelp')} error={codeError} />
-          )}
+          {step === 'code' && <TotpCodeInput ref={codeRef} value={code} onChange={setCode} description={t('auth.signIn.codeHelp')} error={codeError} />}
           <Button type="submit" data-testid="sign-in" loading={signIn.isPending}>
             {step === 'code' ? t('auth.signIn.verify') : t('auth.signIn.submit')}
           </Button>

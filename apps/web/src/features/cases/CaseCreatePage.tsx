@@ -55,9 +55,7 @@ export function CaseCreatePage({ personId }: { personId: string }) {
     <form onSubmit={submit} noValidate>
       <Stack maw={720}>
         <Title order={1}>{t('cases.form.title')}</Title>
-        <Text>
-          {t('cases.form.forPerson', { name: p.identity ? fullName(p.identity) : p.pseudonym })}
-        </Text>
+        <Text>{t('cases.form.forPerson', { name: p.identity ? fullName(p.identity) : p.pseudonym })}</Text>
         <ErrorAlert error={create.error} />
         <NativeSelect
           data-testid="case-region"

@@ -64,15 +64,15 @@ function CaseSummaryPanel({ c }: { c: Case }) {
       <Box mt="md">
         <Fact label={t('cases.fields.exploitationTypes')}>
           <Group gap={6} mt={4}>
-          {c.exploitationTypes.length === 0 ? (
-            <Text>—</Text>
-          ) : (
-            c.exploitationTypes.map((e) => (
-              <Badge key={e} variant="outline">
-                {t(`exploitation.${e}`)}
-              </Badge>
-            ))
-          )}
+            {c.exploitationTypes.length === 0 ? (
+              <Text>—</Text>
+            ) : (
+              c.exploitationTypes.map((e) => (
+                <Badge key={e} variant="outline">
+                  {t(`exploitation.${e}`)}
+                </Badge>
+              ))
+            )}
           </Group>
         </Fact>
       </Box>
@@ -83,8 +83,7 @@ function CaseSummaryPanel({ c }: { c: Case }) {
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const c = useCase(id);
-  const needsDirectory =
-    !!c.data && (c.data.allowedActions.includes('referred') || c.data.actions.some((a) => a.details.toAgencyId));
+  const needsDirectory = !!c.data && (c.data.allowedActions.includes('referred') || c.data.actions.some((a) => a.details.toAgencyId));
   const directory = useAgencyDirectory(needsDirectory);
   if (c.isPending) return <Loading />;
   if (c.isError) return <ErrorAlert error={c.error} onRetry={() => void c.refetch()} />;

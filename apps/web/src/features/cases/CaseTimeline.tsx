@@ -58,12 +58,7 @@ export function CaseTimeline({ actions, agencies }: { actions: Case['actions']; 
       style={{ listStyle: 'none', margin: 0, paddingInlineStart: 0 }}
     >
       {sorted.map((a) => (
-        <Timeline.Item
-          key={a.seq}
-          component="li"
-          data-testid="case-action"
-          title={t(`caseAction.${a.type}`, { defaultValue: a.type })}
-        >
+        <Timeline.Item key={a.seq} component="li" data-testid="case-action" title={t(`caseAction.${a.type}`, { defaultValue: a.type })}>
           <Text size="xs" c="dimmed">
             {formatDateTime(a.at, lng)} · <UserText>{a.actorName}</UserText> · <UserText>{a.agencyName}</UserText>
           </Text>

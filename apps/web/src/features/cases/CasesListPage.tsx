@@ -27,9 +27,7 @@ function CaseRow({ c }: { c: CaseSummary }) {
         <StatusBadge status={c.status} />
       </Group>
       <Text size="sm" c="dimmed">
-        {[regionName(c.regionCode, lng), c.ownerAgencyName, kinds, t('cases.list.updated', { date: formatDate(c.updatedAt, lng) })]
-          .filter(Boolean)
-          .join(' · ')}
+        {[regionName(c.regionCode, lng), c.ownerAgencyName, kinds, t('cases.list.updated', { date: formatDate(c.updatedAt, lng) })].filter(Boolean).join(' · ')}
       </Text>
     </Paper>
   );

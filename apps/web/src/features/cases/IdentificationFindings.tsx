@@ -112,6 +112,7 @@ export function IdentificationFindings({ value, onChange }: { value: Findings; o
   const countryName = useCountryName();
   const [open, setOpen] = useState(false);
   // countryName is a new function every render; the names depend only on the language.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see the line above
   const countries = useMemo(() => countryOptions(countryName, lng), [lng]);
   const set = (key: FindingKey) => (v: string[]) => onChange({ ...value, [key]: v });
   return (

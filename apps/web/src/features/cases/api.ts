@@ -38,8 +38,7 @@ export function useCreateCase() {
 export function useAppendAction(caseId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { clientId: string; action: CaseActionInput }) =>
-      http.post(`/cases/${encodeURIComponent(caseId)}/actions`, Case, body),
+    mutationFn: (body: { clientId: string; action: CaseActionInput }) => http.post(`/cases/${encodeURIComponent(caseId)}/actions`, Case, body),
     onSuccess: (c) => {
       qc.setQueryData(['cases', 'one', c.id], c);
       void qc.invalidateQueries({ queryKey: ['cases', 'list'] });

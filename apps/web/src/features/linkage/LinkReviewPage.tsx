@@ -65,24 +65,26 @@ function Reasons({ explanation }: { explanation: LinkProposalDetail['explanation
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={320}>
-    <Table withTableBorder data-testid="link-reasons">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('linkage.review.field')}</Table.Th>
-          <Table.Th>{t('linkage.review.agreement')}</Table.Th>
-          <Table.Th>{t('linkage.review.weight')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {explanation.map((e) => (
-          <Table.Tr key={e.field}>
-            <Table.Td>{t(`linkage.field.${e.field}`)}</Table.Td>
-            <Table.Td>{t(`linkage.level.${e.level}`, { defaultValue: e.level })}</Table.Td>
-            <Table.Td c={e.weight > 0 ? 'teal' : e.weight < 0 ? 'red' : 'dimmed'}>{e.level === 'missing' ? '—' : `${e.weight > 0 ? '+' : ''}${e.weight.toFixed(1)}`}</Table.Td>
+      <Table withTableBorder data-testid="link-reasons">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('linkage.review.field')}</Table.Th>
+            <Table.Th>{t('linkage.review.agreement')}</Table.Th>
+            <Table.Th>{t('linkage.review.weight')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {explanation.map((e) => (
+            <Table.Tr key={e.field}>
+              <Table.Td>{t(`linkage.field.${e.field}`)}</Table.Td>
+              <Table.Td>{t(`linkage.level.${e.level}`, { defaultValue: e.level })}</Table.Td>
+              <Table.Td c={e.weight > 0 ? 'teal' : e.weight < 0 ? 'red' : 'dimmed'}>
+                {e.level === 'missing' ? '—' : `${e.weight > 0 ? '+' : ''}${e.weight.toFixed(1)}`}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Table.ScrollContainer>
   );
 }

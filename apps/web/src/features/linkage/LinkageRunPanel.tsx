@@ -17,6 +17,7 @@ export function LinkageRunPanel() {
   const running = run?.status === 'running';
   const qc = useQueryClient();
   // When a run finishes, the person count it changed is fetched again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new finishedAt is a new finished run, to be refetched too
   useEffect(() => {
     if (run?.status === 'done') void qc.invalidateQueries({ queryKey: ['persons', 'overview'] });
   }, [run?.status, run?.finishedAt, qc]);
@@ -47,7 +48,17 @@ export function LinkageRunPanel() {
           )}
           <Group>
             {/* The Kazakh label is wider than a 390 px screen: it wraps instead of being cut. */}
-            <Button size="sm" h="auto" mih={36} py={6} styles={{ label: { whiteSpace: 'normal', lineHeight: 1.35 } }} onClick={() => start.mutate()} loading={start.isPending} disabled={running} data-testid="linkage-run-start">
+            <Button
+              size="sm"
+              h="auto"
+              mih={36}
+              py={6}
+              styles={{ label: { whiteSpace: 'normal', lineHeight: 1.35 } }}
+              onClick={() => start.mutate()}
+              loading={start.isPending}
+              disabled={running}
+              data-testid="linkage-run-start"
+            >
               {t('linkage.run.start')}
             </Button>
           </Group>

@@ -19,7 +19,13 @@ export function LinkedRecords({ personId, identityVisible }: { personId: string;
   const decide = useLinkDecision();
   // One client id per linked record: a resent "not the same person" is recorded once.
   const [clientIds] = useState(() => new Map<string, string>());
-  const clientIdFor = (id: string) => clientIds.get(id) ?? (clientIds.set(id, newClientId()), clientIds.get(id) as string);
+  const clientIdFor = (id: string) => {
+    const known = clientIds.get(id);
+    if (known) return known;
+    const made = newClientId();
+    clientIds.set(id, made);
+    return made;
+  };
   const linked = links.data?.linked ?? [];
   if (!identityVisible || linked.length === 0) return null;
   return (
@@ -38,7 +44,12 @@ export function LinkedRecords({ personId, identityVisible }: { personId: string;
               <UserText>{l.displayName ?? l.pseudonym}</UserText>
             </Anchor>
             {can('linkage.review') && (
-              <Button size="xs" variant="default" loading={decide.isPending} onClick={() => decide.mutate({ clientId: clientIdFor(l.id), personA: personId, personB: l.id, decision: 'different' })}>
+              <Button
+                size="xs"
+                variant="default"
+                loading={decide.isPending}
+                onClick={() => decide.mutate({ clientId: clientIdFor(l.id), personA: personId, personB: l.id, decision: 'different' })}
+              >
                 {t('linkage.links.unlink')}
               </Button>
             )}

@@ -17,7 +17,11 @@ export function useLinkProposal(id: string) {
 }
 
 export function usePersonLinks(personId: string, enabled: boolean) {
-  return useQuery({ queryKey: ['linkage', 'links', personId], queryFn: () => http.get(`/persons/${encodeURIComponent(personId)}/links`, PersonLinks), enabled });
+  return useQuery({
+    queryKey: ['linkage', 'links', personId],
+    queryFn: () => http.get(`/persons/${encodeURIComponent(personId)}/links`, PersonLinks),
+    enabled,
+  });
 }
 
 export function usePersonOverview() {

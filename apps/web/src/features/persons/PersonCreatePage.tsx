@@ -16,7 +16,7 @@ export function PersonCreatePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const [, navigate] = useLocation();
-  const defaultRegion = !me.jurisdiction.national && me.jurisdiction.regions.length === 1 ? me.jurisdiction.regions[0]! : '';
+  const defaultRegion = !me.jurisdiction.national && me.jurisdiction.regions.length === 1 ? (me.jurisdiction.regions[0] ?? '') : '';
   const [values, setValues] = useState<PersonFormValues>(() => emptyPerson(defaultRegion));
   const [missing, setMissing] = useState<Set<string>>(new Set());
   // One id per form: resending after a dropped connection cannot create a duplicate.
@@ -57,15 +57,16 @@ export function PersonCreatePage() {
       <Stack maw={720}>
         <Title order={1}>{t('persons.form.title')}</Title>
         <ErrorAlert error={create.error} />
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: focus leaving any field of the form (blur bubbles) runs the duplicate check; the div itself takes no input */}
         <div onBlur={checkMatches}>
-        <PersonForm
-          values={values}
-          errors={errors}
-          onChange={(field, value) => {
-            setValues((v) => ({ ...v, [field]: value }));
-            if (missing.has(field)) setMissing((m) => new Set([...m].filter((f) => f !== field)));
-          }}
-        />
+          <PersonForm
+            values={values}
+            errors={errors}
+            onChange={(field, value) => {
+              setValues((v) => ({ ...v, [field]: value }));
+              if (missing.has(field)) setMissing((m) => new Set([...m].filter((f) => f !== field)));
+            }}
+          />
         </div>
         <PossibleMatches probe={probe} onDifferent={(id) => setNotSameAs((ids) => [...new Set([...ids, id])])} />
         {missing.size > 0 && (

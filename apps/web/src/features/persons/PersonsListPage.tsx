@@ -62,7 +62,13 @@ export function PersonsListPage() {
         initial={q}
         onSearch={(value) => update({ q: value })}
       />
-      <PagedList query={persons} page={page} pageSize={PAGE_SIZE} onPage={(n) => update({ page: n })} empty={q ? t('persons.list.noMatches') : t('persons.list.empty')}>
+      <PagedList
+        query={persons}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(n) => update({ page: n })}
+        empty={q ? t('persons.list.noMatches') : t('persons.list.empty')}
+      >
         {(p) => <PersonRow person={p} />}
       </PagedList>
     </Stack>

@@ -63,7 +63,10 @@ export function PossibleMatches({ probe, onSame, onDifferent }: Props) {
                 onClick={() =>
                   decide.mutate(
                     { candidateId: c.person.id, decision: 'same' },
-                    { onSuccess: () => (onSame ? onSame({ id: c.person.id, name: c.person.displayName ?? c.person.pseudonym }) : navigate(`/persons/${c.person.id}`)) },
+                    {
+                      onSuccess: () =>
+                        onSame ? onSame({ id: c.person.id, name: c.person.displayName ?? c.person.pseudonym }) : navigate(`/persons/${c.person.id}`),
+                    },
                   )
                 }
               >

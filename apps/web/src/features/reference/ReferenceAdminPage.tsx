@@ -44,7 +44,10 @@ export function ReferenceAdminPage() {
     },
   });
   const docs: Doc[] = reference.data
-    ? [...reference.data.lists.map((l) => ({ kind: 'indicator_list' as const, id: l.id, version: l.version, verification: l.verification })), { kind: 'rules', id: reference.data.rules.id, version: reference.data.rules.version, verification: reference.data.rules.verification }]
+    ? [
+        ...reference.data.lists.map((l) => ({ kind: 'indicator_list' as const, id: l.id, version: l.version, verification: l.verification })),
+        { kind: 'rules', id: reference.data.rules.id, version: reference.data.rules.version, verification: reference.data.rules.verification },
+      ]
     : [];
   return (
     <Stack maw={900}>
@@ -99,7 +102,16 @@ export function ReferenceAdminPage() {
               { value: 'rules', label: t('reference.upload.rules') },
             ]}
           />
-          <FileInput label={t('reference.upload.file')} accept="application/json,.json" value={file} onChange={(f) => { setFile(f); setUnreadable(false); }} data-testid="reference-file" />
+          <FileInput
+            label={t('reference.upload.file')}
+            accept="application/json,.json"
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setUnreadable(false);
+            }}
+            data-testid="reference-file"
+          />
           <Group>
             <Button disabled={!file} loading={upload.isPending} onClick={() => upload.mutate()} data-testid="reference-upload">
               {t('reference.upload.submit')}

@@ -60,7 +60,9 @@ export function ConsentFields({ draft, errors, set, childAgeYears }: SectionProp
           {/* Once the rules are in: the note names their child age. */}
           {child && childAgeYears !== null && (
             <Alert color="blue" variant="light" data-testid="screening-child-note">
-              {ageOf(draft) === null ? t('screening.consent.ageUnknownNote', { childAge: childAgeYears }) : t('screening.consent.childNote', { childAge: childAgeYears })}
+              {ageOf(draft) === null
+                ? t('screening.consent.ageUnknownNote', { childAge: childAgeYears })
+                : t('screening.consent.childNote', { childAge: childAgeYears })}
             </Alert>
           )}
           {errors.person && !draft.consent && (

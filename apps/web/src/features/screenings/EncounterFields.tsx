@@ -84,7 +84,12 @@ export function EncounterFields({ draft, errors, set, childAgeYears }: SectionPr
               label={t('screening.fields.ageUnknown')}
               checked={draft.ageUnknown}
               // An unknown age is presumed a child's: "declined" is turned back, as for a child.
-              onChange={(e) => set({ ageUnknown: e.currentTarget.checked, ...(e.currentTarget.checked && draft.consent === 'declined' ? { consent: 'identified' as const } : {}) })}
+              onChange={(e) =>
+                set({
+                  ageUnknown: e.currentTarget.checked,
+                  ...(e.currentTarget.checked && draft.consent === 'declined' ? { consent: 'identified' as const } : {}),
+                })
+              }
             />
             <NativeSelect
               data-testid="screening-gender"

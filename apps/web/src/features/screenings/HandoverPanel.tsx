@@ -48,7 +48,10 @@ export function HandoverPanel({ s }: { s: Screening }) {
             setAgencyId(e.currentTarget.value);
             setMissing(false);
           }}
-          data={[{ value: '', label: t('common.choose') }, ...agencies.map((a) => ({ value: a.id, label: `${isolate(a.name)} (${t(`agencyTypes.${a.type}`)})` }))]}
+          data={[
+            { value: '', label: t('common.choose') },
+            ...agencies.map((a) => ({ value: a.id, label: `${isolate(a.name)} (${t(`agencyTypes.${a.type}`)})` })),
+          ]}
           error={missing ? t('validation.required') : errors.toAgencyId}
         />
         <Button

@@ -18,8 +18,7 @@ export function IndicatorFields({ lists, childAgeYears, draft, error, set }: Ind
   const { t } = useTranslation();
   const verified = lists.filter((l) => l.verification === 'verified');
   const provisional = lists.filter((l) => l.verification !== 'verified');
-  const toggle = (id: string, on: boolean) =>
-    set({ observed: on ? [...new Set([...draft.observed, id])] : draft.observed.filter((x) => x !== id) });
+  const toggle = (id: string, on: boolean) => set({ observed: on ? [...new Set([...draft.observed, id])] : draft.observed.filter((x) => x !== id) });
   const ticked = provisional.flatMap((l) => l.indicators).filter((i) => draft.observed.includes(i.id)).length;
   return (
     <Fieldset legend={t('screening.form.indicatorsSection')}>
@@ -91,7 +90,10 @@ function ListFields({ list, childAgeYears, draft, toggle }: ListFieldsProps) {
     if (!list.dimensions) return <Stack gap="sm">{items.map((i) => box(i, disabled))}</Stack>;
     const dims = list.dimensions;
     const rest = items.filter((i) => !dims.some((d) => d.id === i.dimension));
-    return [...dims.map((d) => ({ id: d.id, title: textIn(d.labels, lng), inDim: items.filter((i) => i.dimension === d.id) })), { id: '', title: '', inDim: rest }].map(({ id, title, inDim }) => {
+    return [
+      ...dims.map((d) => ({ id: d.id, title: textIn(d.labels, lng), inDim: items.filter((i) => i.dimension === d.id) })),
+      { id: '', title: '', inDim: rest },
+    ].map(({ id, title, inDim }) => {
       if (inDim.length === 0) return null;
       return (
         <Stack key={id} gap="xs">

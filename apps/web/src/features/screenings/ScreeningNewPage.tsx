@@ -18,7 +18,7 @@ export function ScreeningNewPage() {
   const lng = useLanguage();
   const me = useCurrentUser();
   const [, navigate] = useLocation();
-  const defaultRegion = !me.jurisdiction.national && me.jurisdiction.regions.length === 1 ? me.jurisdiction.regions[0]! : '';
+  const defaultRegion = !me.jurisdiction.national && me.jurisdiction.regions.length === 1 ? (me.jurisdiction.regions[0] ?? '') : '';
   // Opened from a hotline report: the encounter happened through the hotline.
   const fromReport = new URLSearchParams(useSearch()).get('fromReport');
   const fresh = (): ScreeningDraft => ({ ...emptyDraft(defaultRegion, lng), ...(fromReport ? { setting: 'hotline' } : {}) });
@@ -80,7 +80,9 @@ export function ScreeningNewPage() {
         <EncounterFields draft={draft} errors={errors} set={set} childAgeYears={reference.data?.rules.childAgeYears ?? null} />
         {reference.isPending && <Loading />}
         <ErrorAlert error={reference.error} onRetry={() => void reference.refetch()} />
-        {reference.data && <IndicatorFields lists={reference.data.lists} childAgeYears={reference.data.rules.childAgeYears} draft={draft} error={errors.observed} set={set} />}
+        {reference.data && (
+          <IndicatorFields lists={reference.data.lists} childAgeYears={reference.data.rules.childAgeYears} draft={draft} error={errors.observed} set={set} />
+        )}
         <ConsentFields draft={draft} errors={errors} set={set} childAgeYears={reference.data?.rules.childAgeYears ?? null} />
         <ErrorAlert error={create.error} />
         {missing.size > 0 && (

@@ -74,7 +74,13 @@ export function SelfReportDetailPage({ id }: { id: string }) {
               <Button component={Link} href={`/screenings/new?fromReport=${r.id}`} variant="light" data-testid="self-report-screen">
                 {t('selfReports.actions.screen')}
               </Button>
-              <Button color="gray" variant="outline" data-testid="self-report-close" loading={setStatus.isPending} onClick={() => setStatus.mutate({ status: 'closed' })}>
+              <Button
+                color="gray"
+                variant="outline"
+                data-testid="self-report-close"
+                loading={setStatus.isPending}
+                onClick={() => setStatus.mutate({ status: 'closed' })}
+              >
                 {t('selfReports.actions.close')}
               </Button>
             </Group>
@@ -88,7 +94,11 @@ export function SelfReportDetailPage({ id }: { id: string }) {
                 error={errors.screeningReference}
                 onChange={(e) => setScreeningRef(e.currentTarget.value)}
               />
-              <Button data-testid="self-report-mark-screened" loading={setStatus.isPending} onClick={() => setStatus.mutate({ status: 'screened', screeningReference: screeningRef.trim() })}>
+              <Button
+                data-testid="self-report-mark-screened"
+                loading={setStatus.isPending}
+                onClick={() => setStatus.mutate({ status: 'screened', screeningReference: screeningRef.trim() })}
+              >
                 {t('selfReports.actions.markScreened')}
               </Button>
             </Group>

@@ -43,6 +43,7 @@ export function SelfReportPage() {
   const [sending, setSending] = useState(false);
   const [reference, setReference] = useState<string | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the title follows the language switch
   useEffect(() => {
     document.title = t('selfReport.title');
   }, [t, lng]);
@@ -73,7 +74,11 @@ export function SelfReportPage() {
       setContact('');
     } catch (err) {
       setFailure(
-        isApiError(err) && err.status === 429 ? t('selfReport.errors.rateLimited') : isApiError(err) && err.code === 'network' ? t('selfReport.errors.network') : t('selfReport.errors.failed'),
+        isApiError(err) && err.status === 429
+          ? t('selfReport.errors.rateLimited')
+          : isApiError(err) && err.code === 'network'
+            ? t('selfReport.errors.network')
+            : t('selfReport.errors.failed'),
       );
     } finally {
       setSending(false);
@@ -132,7 +137,13 @@ export function SelfReportPage() {
                 <Text size="sm" c="dimmed">
                   {t('selfReport.privacy')}
                 </Text>
-                <Radio.Group label={t('selfReport.reporter.label')} value={reporter} onChange={(v) => setReporter(v as 'self' | 'witness')} error={errors.reporter} withAsterisk>
+                <Radio.Group
+                  label={t('selfReport.reporter.label')}
+                  value={reporter}
+                  onChange={(v) => setReporter(v as 'self' | 'witness')}
+                  error={errors.reporter}
+                  withAsterisk
+                >
                   <Stack gap="xs" mt="xs">
                     <Radio data-testid="report-reporter-self" value="self" label={t('selfReport.reporter.self')} />
                     <Radio data-testid="report-reporter-witness" value="witness" label={t('selfReport.reporter.witness')} />
@@ -163,7 +174,10 @@ export function SelfReportPage() {
                   label={t('selfReport.region.label')}
                   value={region}
                   onChange={(e) => setRegion(e.currentTarget.value)}
-                  data={[{ value: '', label: t('selfReport.region.unknown') }, ...KZ_REGIONS.map((r) => ({ value: r.code as string, label: r.name[regionLabel(lng)] }))]}
+                  data={[
+                    { value: '', label: t('selfReport.region.unknown') },
+                    ...KZ_REGIONS.map((r) => ({ value: r.code as string, label: r.name[regionLabel(lng)] })),
+                  ]}
                 />
                 <TextInput
                   data-testid="report-contact"

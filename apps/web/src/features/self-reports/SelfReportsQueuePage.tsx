@@ -28,7 +28,11 @@ function Row({ r }: { r: SelfReport }) {
         <div>
           <Text fw={600}>{r.reference}</Text>
           <Text size="sm">
-            {[formatDate(r.createdAt, lng), t(`selfReports.reporter.${r.reporter}`), r.regionCode ? regionName(r.regionCode, lng) : t('selfReports.noRegion')].join(' · ')}
+            {[
+              formatDate(r.createdAt, lng),
+              t(`selfReports.reporter.${r.reporter}`),
+              r.regionCode ? regionName(r.regionCode, lng) : t('selfReports.noRegion'),
+            ].join(' · ')}
           </Text>
           <Text size="sm" c="dimmed" lineClamp={2}>
             <UserText>{r.whatHappened}</UserText>

@@ -52,7 +52,9 @@ function GrantRow({ g, onDecide }: { g: AccessGrant; onDecide: (g: AccessGrant, 
           )}
           <Text size="xs" c="dimmed">
             {t('grants.requestedBy', { name: isolate(g.requestedBy.displayName), date: formatDateTime(g.requestedAt, lng) })}
-            {g.decidedBy && g.decidedAt ? ` · ${t('grants.decidedBy', { name: isolate(g.decidedBy.displayName), date: formatDateTime(g.decidedAt, lng) })}` : ''}
+            {g.decidedBy && g.decidedAt
+              ? ` · ${t('grants.decidedBy', { name: isolate(g.decidedBy.displayName), date: formatDateTime(g.decidedAt, lng) })}`
+              : ''}
           </Text>
         </Stack>
         {/* Pushed to the right edge also when it wraps under the request (narrow screens). */}
@@ -120,7 +122,9 @@ export function GrantsPanel({ showRecent }: { showRecent: boolean }) {
           </Title>
           <ErrorAlert error={recent.error} onRetry={() => void recent.refetch()} />
           {recent.data && recent.data.items.length === 0 && <Text c="dimmed">{t('grants.noneRecent')}</Text>}
-          {recent.data?.items.map((g) => <GrantRow key={g.id} g={g} onDecide={() => undefined} />)}
+          {recent.data?.items.map((g) => (
+            <GrantRow key={g.id} g={g} onDecide={() => undefined} />
+          ))}
         </>
       )}
       <ConfirmModal

@@ -34,13 +34,7 @@ export function UserActions({ user, onEdit, onPasswordReset }: Props) {
         {t('users.actions.resetPassword')}
       </Button>
       {!self && (
-        <Button
-          size="compact-sm"
-          variant="light"
-          color={user.disabled ? 'teal' : 'red'}
-          onClick={() => setConfirm('toggle')}
-          data-testid="user-toggle"
-        >
+        <Button size="compact-sm" variant="light" color={user.disabled ? 'teal' : 'red'} onClick={() => setConfirm('toggle')} data-testid="user-toggle">
           {user.disabled ? t('users.actions.enable') : t('users.actions.disable')}
         </Button>
       )}
@@ -73,9 +67,7 @@ export function UserActions({ user, onEdit, onPasswordReset }: Props) {
         onClose={close}
         onConfirm={() => update.mutate({ id: user.id, body: { disabled: !user.disabled } }, { onSuccess: close })}
       >
-        {user.disabled
-          ? t('users.actions.enableConfirm', { username: user.username })
-          : t('users.actions.disableConfirm', { username: user.username })}
+        {user.disabled ? t('users.actions.enableConfirm', { username: user.username }) : t('users.actions.disableConfirm', { username: user.username })}
       </ConfirmModal>
     </Group>
   );

@@ -102,11 +102,7 @@ export function UserFormModal({ user, onClose, onCreated }: Props) {
             ]}
             error={err('agencyId')}
           />
-          <JurisdictionInput
-            value={jurisdiction}
-            onChange={setJurisdiction}
-            error={err('jurisdiction.regions') ?? server.jurisdiction}
-          />
+          <JurisdictionInput value={jurisdiction} onChange={setJurisdiction} error={err('jurisdiction.regions') ?? server.jurisdiction} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

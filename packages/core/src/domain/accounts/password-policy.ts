@@ -4,9 +4,22 @@ export const PASSWORD_MIN_LENGTH = 12;
 
 /** A short list of the passwords seen most in breaches, in the languages our users type. */
 const COMMON = new Set([
-  'password1234', 'qwerty123456', '123456789012', '1234567890qwe', 'qwertyuiop12', 'iloveyou1234',
-  'kazakhstan2024', 'kazakhstan123', 'astana123456', 'almaty123456', 'qazaqstan2024', 'parol1234567',
-  'administrator', 'password123!', 'welcome12345', 'qorgau123456',
+  'password1234',
+  'qwerty123456',
+  '123456789012',
+  '1234567890qwe',
+  'qwertyuiop12',
+  'iloveyou1234',
+  'kazakhstan2024',
+  'kazakhstan123',
+  'astana123456',
+  'almaty123456',
+  'qazaqstan2024',
+  'parol1234567',
+  'administrator',
+  'password123!',
+  'welcome12345',
+  'qorgau123456',
 ]);
 
 /**

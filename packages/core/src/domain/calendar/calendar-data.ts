@@ -71,7 +71,8 @@ export const WorkingCalendar = z
     transfers: z.array(Transfer),
   })
   .superRefine((cal, ctx) => {
-    const dupe = (path: PropertyKey[], id: string): void => ctx.addIssue({ code: 'custom', path, message: 'duplicate_id', params: { code: 'duplicate_id', id } });
+    const dupe = (path: PropertyKey[], id: string): void =>
+      ctx.addIssue({ code: 'custom', path, message: 'duplicate_id', params: { code: 'duplicate_id', id } });
     const seen = new Set<string>();
     cal.transfers.forEach((t, i) => {
       if (seen.has(t.date)) dupe(['transfers', i, 'date'], t.date);

@@ -61,5 +61,5 @@ export function fromDayNumber(n: number): string {
 
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
 export function isoWeekday(n: number): number {
-  return (((n + 3) % 7) + 7) % 7 + 1;
+  return ((((n + 3) % 7) + 7) % 7) + 1;
 }

@@ -62,13 +62,26 @@ describe('Kazakhstan working calendar (reference/calendar/kz-holidays.json)', ()
   it('lists the days off of a year and says which years the data covers', () => {
     const off2025 = daysOffInYear(kz, 2025);
     // 8 March (Sat), Nauryz 22-23 (Sat-Sun), 6 July (Sun), 30 August (Sat), 25 October (Sat).
-    expect(off2025.filter((d) => d.reason === 'carry_over').map((d) => d.date)).toEqual(['2025-03-10', '2025-03-24', '2025-03-25', '2025-07-07', '2025-09-01', '2025-10-27']);
+    expect(off2025.filter((d) => d.reason === 'carry_over').map((d) => d.date)).toEqual([
+      '2025-03-10',
+      '2025-03-24',
+      '2025-03-25',
+      '2025-07-07',
+      '2025-09-01',
+      '2025-10-27',
+    ]);
     expect(coversDate(kz, '2027-12-31')).toBe(true);
     expect(coversDate(kz, '2028-01-01')).toBe(false);
   });
 
   it('applies government transfer decrees over everything else', () => {
-    const decreed: WorkingCalendar = { ...kz, transfers: [{ date: '2025-03-24', kind: 'working' }, { date: '2025-05-02', kind: 'day_off' }] };
+    const decreed: WorkingCalendar = {
+      ...kz,
+      transfers: [
+        { date: '2025-03-24', kind: 'working' },
+        { date: '2025-05-02', kind: 'day_off' },
+      ],
+    };
     expect(describeDay('2025-03-24', decreed)).toEqual({ working: true, reason: 'transfer' });
     expect(describeDay('2025-05-02', decreed)).toEqual({ working: false, reason: 'transfer' });
   });
@@ -89,7 +102,11 @@ describe('government transfer decrees 2024-2025 (reference data)', () => {
     expect(describeDay('2025-01-03', kz)).toEqual({ working: false, reason: 'transfer' });
     expect(describeDay('2025-01-05', kz)).toEqual({ working: true, reason: 'transfer' });
     expect(addWorkingDays('2024-12-31', 1, kz)).toBe('2025-01-05');
-    expect(daysOffInYear(kz, 2025).filter((d) => d.reason === 'transfer').map((d) => d.date)).toEqual(['2025-01-03']);
+    expect(
+      daysOffInYear(kz, 2025)
+        .filter((d) => d.reason === 'transfer')
+        .map((d) => d.date),
+    ).toEqual(['2025-01-03']);
   });
 
   it('every recorded decree is an exchange: as many weekend days worked as weekdays off, per year', () => {
@@ -104,7 +121,13 @@ describe('government transfer decrees 2024-2025 (reference data)', () => {
 
   it('accepts a provisional transfer and refuses two entries for one date', () => {
     expect(parseWorkingCalendar({ ...kzJson, transfers: [{ date: '2026-05-08', kind: 'day_off', provisional: true }] }).ok).toBe(true);
-    const twice = parseWorkingCalendar({ ...kzJson, transfers: [{ date: '2026-05-08', kind: 'day_off' }, { date: '2026-05-08', kind: 'working' }] });
+    const twice = parseWorkingCalendar({
+      ...kzJson,
+      transfers: [
+        { date: '2026-05-08', kind: 'day_off' },
+        { date: '2026-05-08', kind: 'working' },
+      ],
+    });
     expect(twice.ok).toBe(false);
   });
 });
@@ -119,7 +142,7 @@ describe('deadlines outside the calendar', () => {
     return null;
   };
 
-  it('refuses a deadline past the calendar\'s last year, with the date and the coverage in the message', () => {
+  it("refuses a deadline past the calendar's last year, with the date and the coverage in the message", () => {
     expect(issueOf(() => addWorkingDays('2027-12-28', 5, kz))).toEqual({
       code: 'validation_failed',
       fields: [{ path: 'calendar', code: 'date_outside_calendar', params: { date: '2028-01-06', from: '2024-01-01', to: '2027-12-31' } }],

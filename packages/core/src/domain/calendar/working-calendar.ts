@@ -52,8 +52,7 @@ function yearDays(cal: WorkingCalendar, year: number): YearDays {
     while (weekend.has(isoWeekday(d)) || holidays.has(d) || carried.has(d)) d++;
     carried.set(d, h.id);
   }
-  const inYear = (m: Map<number, string>): Map<number, string> =>
-    new Map([...m].filter(([d]) => fromDayNumber(d).startsWith(String(year).padStart(4, '0'))));
+  const inYear = (m: Map<number, string>): Map<number, string> => new Map([...m].filter(([d]) => fromDayNumber(d).startsWith(String(year).padStart(4, '0'))));
   const out = { holidays: inYear(holidays), carried: inYear(carried) };
   perCal.set(year, out);
   return out;
@@ -105,7 +104,9 @@ function nextWorking(day: number, cal: WorkingCalendar): number {
  */
 function assertCovered(cal: WorkingCalendar, date: string): void {
   if (date < cal.coverage.from || date > cal.coverage.to) {
-    throw new DomainError('validation_failed', [{ path: 'calendar', code: 'date_outside_calendar', params: { date, from: cal.coverage.from, to: cal.coverage.to } }]);
+    throw new DomainError('validation_failed', [
+      { path: 'calendar', code: 'date_outside_calendar', params: { date, from: cal.coverage.from, to: cal.coverage.to } },
+    ]);
   }
 }
 

@@ -16,7 +16,15 @@ import {
   roleMayTake,
   type CaseFacts,
 } from './case-authority.ts';
-import { actionsAllowedInState, CASE_ACTION_TYPES, CASE_STATUSES, DECISION_ORGS, TRAFFICKING_STATUSES, type CaseActionType, type CaseState } from './case-status.ts';
+import {
+  actionsAllowedInState,
+  CASE_ACTION_TYPES,
+  CASE_STATUSES,
+  DECISION_ORGS,
+  TRAFFICKING_STATUSES,
+  type CaseActionType,
+  type CaseState,
+} from './case-status.ts';
 
 const actor = actorArbitrary(['KZ-75', 'KZ-71']);
 const facts: fc.Arbitrary<CaseFacts> = recordArbitrary(['KZ-75', 'KZ-71'], { handedOver: true });
@@ -58,7 +66,13 @@ describe('authority per case action', () => {
   it('the findings of issue #8 are refused: inspector, NGO case worker, shelter manager, migration screener', () => {
     const holder = (role: Actor['role'], agencyId = 'a1'): Actor => ({ userId: 'u1', role, agencyId, jurisdiction: { national: false, regions: ['KZ-75'] } });
     const own: CaseFacts = { createdBy: 'u1', ownerAgencyId: 'a1', regionCode: 'KZ-75', assignedUserIds: [], creatorAccessEnded: false };
-    const open: CaseState = { status: 'open', traffickingStatus: 'PossibleVictimOfTrafficking', nonPunishment: 'flagged', deportationHold: true, beforeClosed: null };
+    const open: CaseState = {
+      status: 'open',
+      traffickingStatus: 'PossibleVictimOfTrafficking',
+      nonPunishment: 'flagged',
+      deportationHold: true,
+      beforeClosed: null,
+    };
     const decided: CaseState = { ...open, status: 'identified', traffickingStatus: 'ActualVictimOfTrafficking' };
     expect(actionRefusal(holder('screener'), 'identification_decided', own, open)).toBe('forbidden');
     expect(actionRefusal(holder('case_worker'), 'identification_reviewed', own, decided)).toBe('forbidden');
@@ -141,7 +155,12 @@ describe('authority per case action', () => {
     expect(decisionOrgOf('court')).toBe('CourtOrProsecution');
     expect(decisionOrgOf('migration_service')).toBe('NonPoliceGovernmentalOrganization');
     expect(decisionOrgOf('no_such_type')).toBe('Other');
-    const parsed = CaseActionInput.parse({ type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', reasons: 'r', decidedBy: 'CourtOrProsecution' });
+    const parsed = CaseActionInput.parse({
+      type: 'identification_decided',
+      outcome: 'ActualVictimOfTrafficking',
+      reasons: 'r',
+      decidedBy: 'CourtOrProsecution',
+    });
     expect('decidedBy' in parsed).toBe(false);
   });
 });

@@ -15,9 +15,7 @@ import { CASE_ACTION_TYPES, canApply, type CaseActionType, type CaseState, type 
  *   `holder` = additionally, the actor's agency is the unit that holds the case (its owner).
  * - `reasons`: the action must carry a written reason (the input contract requires its text).
  */
-export type CaseActionRule =
-  | { system: true }
-  | { system?: false; roles: readonly Role[]; scope: 'act' | 'holder'; reasons: boolean };
+export type CaseActionRule = { system: true } | { system?: false; roles: readonly Role[]; scope: 'act' | 'holder'; reasons: boolean };
 
 /** Every role that holds `case.act` somewhere: the frontline, identification, care and prosecution. */
 const ACTING: readonly Role[] = ['screener', 'identification_officer', 'case_worker', 'shelter_manager', 'prosecutor'];

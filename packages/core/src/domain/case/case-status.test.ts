@@ -96,7 +96,9 @@ describe('case status', () => {
       { type: 'identification_reviewed', outcome: 'ActualVictimOfTrafficking', decidedBy: 'CourtOrProsecution', kind: 'appeal' },
     ]);
     expect(appealed).toMatchObject({ status: 'identified', traffickingStatus: 'ActualVictimOfTrafficking' });
-    expect(() => deriveCaseState([{ type: 'opened' }, { type: 'identification_reviewed', outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police', kind: 'review' }])).toThrow(DomainError);
+    expect(() =>
+      deriveCaseState([{ type: 'opened' }, { type: 'identification_reviewed', outcome: 'ActualVictimOfTrafficking', decidedBy: 'Police', kind: 'review' }]),
+    ).toThrow(DomainError);
   });
 
   it('non-punishment: flagged once, reviewed only when flagged; a deportation hold is lifted only when held', () => {

@@ -8,11 +8,7 @@ import { DomainError } from '../../errors.ts';
 export const CASE_STATUSES = ['open', 'identified', 'not_identified', 'referred', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const TRAFFICKING_STATUSES = [
-  'PossibleVictimOfTrafficking',
-  'ActualVictimOfTrafficking',
-  'NotAVictimOfTrafficking',
-] as const;
+export const TRAFFICKING_STATUSES = ['PossibleVictimOfTrafficking', 'ActualVictimOfTrafficking', 'NotAVictimOfTrafficking'] as const;
 export type TraffickingStatus = (typeof TRAFFICKING_STATUSES)[number];
 
 /** HTCDS `vic_TraffickingStatusDecisionMakingOrg`. */
@@ -59,10 +55,36 @@ export const CASE_ACTION_TYPES = [
  * deportation hold lifted; the flags below say which of the two applies.
  */
 export const ALLOWED_ACTIONS = {
-  open: ['note_added', 'identification_decided', 'referred', 'handed_over', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold', 'deportation_hold_lifted', 'closed'],
+  open: [
+    'note_added',
+    'identification_decided',
+    'referred',
+    'handed_over',
+    'non_punishment_flagged',
+    'non_punishment_reviewed',
+    'deportation_hold',
+    'deportation_hold_lifted',
+    'closed',
+  ],
   identified: ['note_added', 'identification_reviewed', 'referred', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold_lifted', 'closed'],
-  not_identified: ['note_added', 'identification_decided', 'identification_reviewed', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold_lifted', 'closed'],
-  referred: ['note_added', 'identification_decided', 'identification_reviewed', 'non_punishment_flagged', 'non_punishment_reviewed', 'deportation_hold_lifted', 'closed'],
+  not_identified: [
+    'note_added',
+    'identification_decided',
+    'identification_reviewed',
+    'non_punishment_flagged',
+    'non_punishment_reviewed',
+    'deportation_hold_lifted',
+    'closed',
+  ],
+  referred: [
+    'note_added',
+    'identification_decided',
+    'identification_reviewed',
+    'non_punishment_flagged',
+    'non_punishment_reviewed',
+    'deportation_hold_lifted',
+    'closed',
+  ],
   closed: ['note_added', 'reopened'],
 } as const satisfies Record<CaseStatus, readonly CaseActionType[]>;
 
@@ -88,7 +110,11 @@ export const INITIAL_CASE_STATE: CaseState = {
 };
 
 /** Whether an action may follow now: the status table, plus the flags some actions need. */
-export function canApply(status: CaseStatus, type: CaseActionType, state?: Pick<CaseState, 'nonPunishment' | 'deportationHold' | 'traffickingStatus'>): boolean {
+export function canApply(
+  status: CaseStatus,
+  type: CaseActionType,
+  state?: Pick<CaseState, 'nonPunishment' | 'deportationHold' | 'traffickingStatus'>,
+): boolean {
   if (!(ALLOWED_ACTIONS[status] as readonly CaseActionType[]).includes(type)) return false;
   if (!state) return true;
   // In a referred case: a first decision while still possible, a review once decided.

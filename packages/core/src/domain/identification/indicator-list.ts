@@ -113,9 +113,23 @@ export const IndicatorList = z
     indicators: z.array(Indicator).min(1),
   })
   .superRefine((list, ctx) => {
-    checkUnique(ctx, list.indicators.map((i) => i.id), (i) => ['indicators', i, 'id']);
-    if (list.dimensions) checkUnique(ctx, list.dimensions.map((d) => d.id), (i) => ['dimensions', i, 'id']);
-    if (list.groups) checkUnique(ctx, list.groups.map((g) => g.id), (i) => ['groups', i, 'id']);
+    checkUnique(
+      ctx,
+      list.indicators.map((i) => i.id),
+      (i) => ['indicators', i, 'id'],
+    );
+    if (list.dimensions)
+      checkUnique(
+        ctx,
+        list.dimensions.map((d) => d.id),
+        (i) => ['dimensions', i, 'id'],
+      );
+    if (list.groups)
+      checkUnique(
+        ctx,
+        list.groups.map((g) => g.id),
+        (i) => ['groups', i, 'id'],
+      );
     const dims = list.dimensions && new Set(list.dimensions.map((d) => d.id));
     const groups = new Set((list.groups ?? []).map((g) => g.id));
     list.indicators.forEach((ind, i) => {
@@ -181,8 +195,16 @@ export const RuleConfig = z
     child: z.strictObject({ labels: Labels.optional(), expression: Text, source: z.array(Text).optional(), note: Text.optional() }),
   })
   .superRefine((rules, ctx) => {
-    checkUnique(ctx, rules.dimensions.map((d) => d.id), (i) => ['dimensions', i, 'id']);
-    checkUnique(ctx, rules.adult.readings.map((r) => r.id), (i) => ['adult', 'readings', i, 'id']);
+    checkUnique(
+      ctx,
+      rules.dimensions.map((d) => d.id),
+      (i) => ['dimensions', i, 'id'],
+    );
+    checkUnique(
+      ctx,
+      rules.adult.readings.map((r) => r.id),
+      (i) => ['adult', 'readings', i, 'id'],
+    );
     if (!rules.adult.readings.some((r) => r.id === rules.adult.active)) issue(ctx, ['adult', 'active'], 'unknown_reading', { id: rules.adult.active });
     const dims = rules.dimensions.map((d) => d.id);
     const check = (expression: string, path: PropertyKey[]): void => {

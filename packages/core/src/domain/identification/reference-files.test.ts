@@ -46,7 +46,14 @@ describe('reference/indicators', () => {
   it('the short-form indicators of control are the DOMAIN.md §3 set', () => {
     const control = shortForm.indicators.filter((i) => i.control).map((i) => i.crosswalk?.iloForcedLabour);
     expect(new Set(control)).toEqual(
-      new Set(['restriction_of_movement', 'isolation', 'physical_and_sexual_violence', 'intimidation_and_threats', 'retention_of_identity_documents', 'debt_bondage']),
+      new Set([
+        'restriction_of_movement',
+        'isolation',
+        'physical_and_sexual_violence',
+        'intimidation_and_threats',
+        'retention_of_identity_documents',
+        'debt_bondage',
+      ]),
     );
   });
 

@@ -15,10 +15,7 @@
  * replaced rules file cannot run code. Length and nesting are bounded for the same reason.
  */
 
-export type RuleAst =
-  | { type: 'dimension'; name: string }
-  | { type: 'and' | 'or'; operands: RuleAst[] }
-  | { type: 'not'; operand: RuleAst };
+export type RuleAst = { type: 'dimension'; name: string } | { type: 'and' | 'or'; operands: RuleAst[] } | { type: 'not'; operand: RuleAst };
 
 export type RuleExpressionErrorCode = 'rule_expression_syntax' | 'unknown_dimension' | 'rule_expression_too_complex';
 
@@ -87,7 +84,7 @@ export function parseRuleExpression(source: string, dimensions: readonly string[
   try {
     const tokens = tokenize(source);
     let at = 0;
-    const peek = (): Token => tokens[at] ?? tokens[tokens.length - 1]!;
+    const peek = (): Token => tokens[at] ?? (tokens[tokens.length - 1] as Token);
     const fail = (expected: string): never => {
       const t = peek();
       throw new RuleSyntaxError({ code: 'rule_expression_syntax', position: t.pos, found: t.text, expected });
@@ -98,7 +95,7 @@ export function parseRuleExpression(source: string, dimensions: readonly string[
         at++;
         operands.push(next(depth));
       }
-      return operands.length === 1 ? operands[0]! : { type: kind, operands };
+      return operands.length === 1 ? (operands[0] as RuleAst) : { type: kind, operands };
     };
     const parseOr = (depth: number): RuleAst => {
       if (depth > MAX_DEPTH) {

@@ -17,20 +17,38 @@ const [D1, D2, D3, D4, D5, D6] = rules.dimensions.map((d) => d.id) as [string, s
 const DIMS = [D1, D2, D3, D4, D5, D6];
 
 const label = { kk: 'белгі', ru: 'признак', en: 'sign' };
-const GRADES = [['s', 2, 'strong'], ['m', 3, 'medium'], ['w', 2, 'weak']] as const;
+const GRADES = [
+  ['s', 2, 'strong'],
+  ['m', 3, 'medium'],
+  ['w', 2, 'weak'],
+] as const;
 function gradedList(id: string, verification: Verification): IndicatorList {
   const indicators = DIMS.flatMap((dimension) =>
     GRADES.flatMap(([p, n, strength]) =>
       Array.from({ length: n }, (_, k) => ({ id: `${id}.${dimension}.${p}${k + 1}`, labels: label, control: false, dimension, strength })),
     ),
   );
-  return ok(parseIndicatorList({ id, version: '1', verification, title: label, source: [{ id: 'T', citation: 'test' }], appliesTo: { exploitation: 'all', population: 'all' }, indicators }));
+  return ok(
+    parseIndicatorList({
+      id,
+      version: '1',
+      verification,
+      title: label,
+      source: [{ id: 'T', citation: 'test' }],
+      appliesTo: { exploitation: 'all', population: 'all' },
+      indicators,
+    }),
+  );
 }
 const V = gradedList('v', 'verified');
 const P = gradedList('p', 'provisional');
 const SF = ok(
   parseIndicatorList({
-    id: 'sf', version: '1', verification: 'verified', title: label, source: [{ id: 'T', citation: 'test' }],
+    id: 'sf',
+    version: '1',
+    verification: 'verified',
+    title: label,
+    source: [{ id: 'T', citation: 'test' }],
     appliesTo: { exploitation: 'all', population: 'all' },
     indicators: [
       { id: 'sf.documents_withheld', labels: label, control: true, dimension: D5 },
@@ -128,7 +146,7 @@ describe('adult and child rules', () => {
     expect(consentIssue('identified', null, rules)).toBeNull();
   });
 
-  it('property: declining is allowed exactly for a known age at or over the rules file\'s child age', () => {
+  it("property: declining is allowed exactly for a known age at or over the rules file's child age", () => {
     fc.assert(
       fc.property(fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }), fc.integer({ min: 1, max: 30 }), (age, childAgeYears) => {
         const issue = consentIssue('declined', age, { childAgeYears });
@@ -153,13 +171,26 @@ describe('levels, floors and provisional lists', () => {
     const r = screen(['v.coercion_at_destination.s1', 'sf.documents_withheld', 'v.coercion_at_destination.s1']);
     expect(r.fired).toEqual([
       { listId: 'sf', listVersion: '1', indicatorId: 'sf.documents_withheld', verification: 'verified', control: true, dimension: D5 },
-      { listId: 'v', listVersion: '1', indicatorId: 'v.coercion_at_destination.s1', verification: 'verified', control: false, strength: 'strong', dimension: D5 },
+      {
+        listId: 'v',
+        listVersion: '1',
+        indicatorId: 'v.coercion_at_destination.s1',
+        verification: 'verified',
+        control: false,
+        strength: 'strong',
+        dimension: D5,
+      },
     ]);
   });
 
   it('an unverified list is labelled as such and cannot reach meets_rule on its own', () => {
     const onlyProvisional = [D1, D4, D5].flatMap((d) => pick('p', d, 's2'));
-    expect(screen(onlyProvisional)).toMatchObject({ level: 'refer', provisional: true, provisionalRuleMet: true, reasons: ['provisional_rule_met', 'strong_indicator', 'indicators_present'] });
+    expect(screen(onlyProvisional)).toMatchObject({
+      level: 'refer',
+      provisional: true,
+      provisionalRuleMet: true,
+      reasons: ['provisional_rule_met', 'strong_indicator', 'indicators_present'],
+    });
     expect(screen(onlyProvisional).fired.every((f) => f.verification === 'provisional')).toBe(true);
     expect(screen(pick('p', D3, 'w1'))).toMatchObject({ level: 'refer', provisional: true, provisionalRuleMet: false });
   });
@@ -189,7 +220,9 @@ describe('invalid input', () => {
   };
 
   it('rejects unknown indicator ids, naming each', () => {
-    expect(issuesOf(() => screen(['sf.documents_withheld', 'sf.nope']))).toEqual([{ path: 'observed.1', code: 'unknown_indicator', params: { id: 'sf.nope' } }]);
+    expect(issuesOf(() => screen(['sf.documents_withheld', 'sf.nope']))).toEqual([
+      { path: 'observed.1', code: 'unknown_indicator', params: { id: 'sf.nope' } },
+    ]);
   });
 
   it('rejects a bad age, duplicate ids across lists, and two groups of one list', () => {
@@ -197,11 +230,21 @@ describe('invalid input', () => {
     expect(issuesOf(() => screen([], 30, rules, [V, V]))).toContainEqual(expect.objectContaining({ code: 'duplicate_id' }));
     const grouped = ok(
       parseIndicatorList({
-        ...P, id: 'g', groups: [{ id: 'adult', labels: label, appliesTo: P.appliesTo }, { id: 'child', labels: label, appliesTo: P.appliesTo }],
-        indicators: [{ ...P.indicators[0]!, id: 'g.a', group: 'adult' }, { ...P.indicators[0]!, id: 'g.c', group: 'child' }],
+        ...P,
+        id: 'g',
+        groups: [
+          { id: 'adult', labels: label, appliesTo: P.appliesTo },
+          { id: 'child', labels: label, appliesTo: P.appliesTo },
+        ],
+        indicators: [
+          { ...P.indicators[0]!, id: 'g.a', group: 'adult' },
+          { ...P.indicators[0]!, id: 'g.c', group: 'child' },
+        ],
       }),
     );
-    expect(issuesOf(() => screen(['g.a', 'g.c'], 30, rules, [grouped]))).toEqual([{ path: 'observed', code: 'mixed_indicator_groups', params: { list: 'g', groups: 'adult, child' } }]);
+    expect(issuesOf(() => screen(['g.a', 'g.c'], 30, rules, [grouped]))).toEqual([
+      { path: 'observed', code: 'mixed_indicator_groups', params: { list: 'g', groups: 'adult, child' } },
+    ]);
   });
 });
 
@@ -242,7 +285,10 @@ describe('properties', () => {
   it('the result is deterministic and independent of order and repeats', () => {
     fc.assert(
       fc.property(observed, age, fc.infiniteStream(fc.nat()), (xs, a, seeds) => {
-        const shuffled = [...xs, ...xs].map((x) => [seeds.next().value as number, x] as const).sort((p, q) => p[0] - q[0]).map(([, x]) => x);
+        const shuffled = [...xs, ...xs]
+          .map((x) => [seeds.next().value as number, x] as const)
+          .sort((p, q) => p[0] - q[0])
+          .map(([, x]) => x);
         expect(screen(shuffled, a)).toEqual(screen(xs, a));
       }),
     );

@@ -41,7 +41,9 @@ describe('linkage accuracy on 3,000 synthetic records (30% duplicates)', () => {
     const result = linkRecords(persons.map(toRecord));
     const direct = pairwise(persons, directPairs(result));
     const clustered = pairwise(persons, clusterPairs(result));
-    await annotate(`clean: ${JSON.stringify({ direct, clustered, lambda: result.parameters.lambda, iterations: result.parameters.iterations, thresholds: result.thresholds })}`);
+    await annotate(
+      `clean: ${JSON.stringify({ direct, clustered, lambda: result.parameters.lambda, iterations: result.parameters.iterations, thresholds: result.thresholds })}`,
+    );
     for (const m of [direct, clustered]) {
       expect(m.precision).toBeGreaterThanOrEqual(0.9);
       expect(m.recall).toBeGreaterThanOrEqual(0.8);

@@ -73,7 +73,12 @@ describe('forEachCandidatePair', () => {
         fc.oneof(fc.integer({ min: 0, max: 8 }), fc.constant(Number.POSITIVE_INFINITY)),
         (keys, maxBlockSize, refineAbove) => {
           const got: [number, number][] = [];
-          forEachCandidatePair(keys.length, (i) => keys[i]!.map(([k, refine]) => ({ key: k, refine })), { maxBlockSize, refineAbove }, (i, j) => got.push([i, j]));
+          forEachCandidatePair(
+            keys.length,
+            (i) => keys[i]!.map(([k, refine]) => ({ key: k, refine })),
+            { maxBlockSize, refineAbove },
+            (i, j) => got.push([i, j]),
+          );
           expect(got).toEqual(referencePairs(keys, maxBlockSize, refineAbove));
         },
       ),
@@ -83,10 +88,19 @@ describe('forEachCandidatePair', () => {
 
   it('with plain string keys, is all pairs of every block of at most maxBlockSize records, whatever refineAbove', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 3 }), { maxLength: 40 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 12 }), (keys, maxBlockSize, refineAbove) => {
-        const expected = referencePairs(keys.map((ks) => ks.map((k) => [k, null] as const)), maxBlockSize, Number.POSITIVE_INFINITY);
-        expect(pairsSharingKeys(keys.length, (i) => keys[i]!, maxBlockSize, refineAbove)).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 3 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+        (keys, maxBlockSize, refineAbove) => {
+          const expected = referencePairs(
+            keys.map((ks) => ks.map((k) => [k, null] as const)),
+            maxBlockSize,
+            Number.POSITIVE_INFINITY,
+          );
+          expect(pairsSharingKeys(keys.length, (i) => keys[i]!, maxBlockSize, refineAbove)).toEqual(expected);
+        },
+      ),
     );
   });
 });
@@ -109,7 +123,12 @@ describe('refined blocking keys', () => {
 
   it('candidatePairs splits a large block by birth date, and a year-only record meets everyone of its names and year', () => {
     const recs = Array.from({ length: 12 }, (_, i) =>
-      normaliseRecord({ id: String(i), givenName: 'Айгерим', familyName: 'Есенова', birthDate: i === 11 ? '1990' : `1990-01-${String(1 + (i % 2)).padStart(2, '0')}` }),
+      normaliseRecord({
+        id: String(i),
+        givenName: 'Айгерим',
+        familyName: 'Есенова',
+        birthDate: i === 11 ? '1990' : `1990-01-${String(1 + (i % 2)).padStart(2, '0')}`,
+      }),
     );
     const pairs = candidatePairs(recs, { refineAbove: 4 });
     // 0, 2, … (1 January) meet each other, 1, 3, … (2 January) likewise, and record 11 (year only) meets all.

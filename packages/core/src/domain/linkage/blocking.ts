@@ -143,7 +143,15 @@ function prng(seed: number): () => number {
  * 2..maxBlockSize records, all against all, no refinement): a block is drawn by its number of
  * pairs, then two of its records; a pair sharing s such blocks is drawn s times as often, so it weighs 1/s.
  */
-function sampleCoarsePairs(count: number, recStart: Int32Array, memKey: Int32Array, keyCount: Int32Array, keys: number, maxBlockSize: number, sample: CoarseSample): void {
+function sampleCoarsePairs(
+  count: number,
+  recStart: Int32Array,
+  memKey: Int32Array,
+  keyCount: Int32Array,
+  keys: number,
+  maxBlockSize: number,
+  sample: CoarseSample,
+): void {
   const usable = (id: number): boolean => (keyCount[id] ?? 0) >= 2 && (keyCount[id] ?? 0) <= maxBlockSize;
   const keyStart = new Int32Array(keys + 1);
   for (let id = 0; id < keys; id++) keyStart[id + 1] = (keyStart[id] ?? 0) + (usable(id) ? (keyCount[id] ?? 0) : 0);
@@ -407,7 +415,12 @@ function enumeratePairs(
  * in order of i then j, without holding the pairs: memory is linear in the number of
  * (record, key) memberships. See `BlockingOptions` for how large blocks are refined and skipped.
  */
-export function forEachCandidatePair(count: number, keysOf: (index: number) => Iterable<BlockingKey>, options: BlockingOptions, visit: (i: number, j: number) => void): void {
+export function forEachCandidatePair(
+  count: number,
+  keysOf: (index: number) => Iterable<BlockingKey>,
+  options: BlockingOptions,
+  visit: (i: number, j: number) => void,
+): void {
   const fineIds = new Map<string, number>();
   enumeratePairs(
     count,
@@ -432,7 +445,12 @@ export function forEachCandidatePair(count: number, keysOf: (index: number) => I
  * building key objects. If any block was refined and `sample` is given, first draws a sample
  * of the pairs the unrefined keys would have proposed (see `CoarseSample`); returns whether it did.
  */
-export function forEachRecordPair(records: readonly NormalisedRecord[], options: BlockingOptions, visit: (i: number, j: number) => void, sample?: CoarseSample): boolean {
+export function forEachRecordPair(
+  records: readonly NormalisedRecord[],
+  options: BlockingOptions,
+  visit: (i: number, j: number) => void,
+  sample?: CoarseSample,
+): boolean {
   return enumeratePairs(records.length, (i, emit) => emitBlockingKeys(records[i] as NormalisedRecord, emit), options, visit, sample);
 }
 
@@ -441,7 +459,12 @@ export function forEachRecordPair(records: readonly NormalisedRecord[], options:
  * by i then j. Keys shared by more than `maxBlockSize` records are skipped (too common to
  * tell anyone apart). Used for plain and for keyed (encoded) blocking keys alike.
  */
-export function pairsSharingKeys(count: number, keysOf: (index: number) => Iterable<BlockingKey>, maxBlockSize = DEFAULT_MAX_BLOCK_SIZE, refineAbove?: number): [number, number][] {
+export function pairsSharingKeys(
+  count: number,
+  keysOf: (index: number) => Iterable<BlockingKey>,
+  maxBlockSize = DEFAULT_MAX_BLOCK_SIZE,
+  refineAbove?: number,
+): [number, number][] {
   const pairs: [number, number][] = [];
   forEachCandidatePair(count, keysOf, { maxBlockSize, refineAbove }, (i, j) => pairs.push([i, j]));
   return pairs;

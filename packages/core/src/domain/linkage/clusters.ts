@@ -51,9 +51,7 @@ export function clusterRecords(ids: readonly string[], decisions: readonly PairD
     forbid(b, a);
   }
 
-  const merges = decisions
-    .filter((d) => d.decision === 'same')
-    .sort((p, q) => (p.source === q.source ? q.score - p.score : p.source === 'human' ? -1 : 1));
+  const merges = decisions.filter((d) => d.decision === 'same').sort((p, q) => (p.source === q.source ? q.score - p.score : p.source === 'human' ? -1 : 1));
   for (const d of merges) {
     const a = index.get(d.ids[0]);
     const b = index.get(d.ids[1]);

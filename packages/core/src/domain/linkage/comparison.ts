@@ -161,7 +161,9 @@ export const PATTERN_COUNT = RADIX.reduce((p, r) => p * r, 1);
 /** Added to a pattern when the names were matched crosswise. */
 export const SWAPPED_FLAG = PATTERN_COUNT;
 
-const LEVEL_INDEX = LINKAGE_FIELDS.map((f) => new Map<string, number>([...FIELD_LEVELS[f].map((l, k) => [l, k] as const), ['missing', FIELD_LEVELS[f].length]]));
+const LEVEL_INDEX = LINKAGE_FIELDS.map(
+  (f) => new Map<string, number>([...FIELD_LEVELS[f].map((l, k) => [l, k] as const), ['missing', FIELD_LEVELS[f].length]]),
+);
 
 /** The pattern code of a vector (see `SWAPPED_FLAG`). */
 export function patternOf(v: ComparisonVector): number {
@@ -230,7 +232,7 @@ export function comparePattern(a: NormalisedRecord, b: NormalisedRecord): number
   const sf = partSim(x.family, y.family);
   const cg = partSim(x.given, y.family);
   const cf = partSim(x.family, y.given);
-  const swapped = cg >= 0 && cf >= 0 && cg + cf > (sg < 0 ? 0 : sg) + (sf < 0 ? 0 : sf);
+  const swapped = cg >= 0 && cf >= 0 && cg + cf > Math.max(sg, 0) + Math.max(sf, 0);
   let code: number;
   if (swapped) code = nameIndex(Math.min(cg, cf)) * P_GIVEN + nameIndex(Math.max(cg, cf)) * P_FAMILY + SWAPPED_FLAG;
   else code = (sg < 0 ? NAME_MISSING : nameIndex(sg)) * P_GIVEN + (sf < 0 ? NAME_MISSING : nameIndex(sf)) * P_FAMILY;
@@ -238,7 +240,8 @@ export function comparePattern(a: NormalisedRecord, b: NormalisedRecord): number
   code += (sp < 0 ? PATRONYMIC_MISSING : sp === 1 ? 0 : sp >= 0.92 ? 1 : 2) * P_PATRONYMIC;
   code += birthIndex(x.birth, y.birth) * P_BIRTH;
   let doc = 2;
-  if (x.document !== null && y.document !== null) doc = x.document === y.document ? 0 : x.documentIsIin === y.documentIsIin && x.document.length === y.document.length ? 1 : 2;
+  if (x.document !== null && y.document !== null)
+    doc = x.document === y.document ? 0 : x.documentIsIin === y.documentIsIin && x.document.length === y.document.length ? 1 : 2;
   code += doc * P_DOCUMENT;
   code += (x.sex === null || y.sex === null ? 2 : x.sex === y.sex ? 0 : 1) * P_SEX;
   code += (x.citizenship === null || y.citizenship === null ? 2 : x.citizenship === y.citizenship ? 0 : 1) * P_CITIZENSHIP;

@@ -10,8 +10,24 @@ const shared = (a: LinkageRecord, b: LinkageRecord): string[] => {
   return linkageKeys(normaliseRecord(a)).filter((k) => kb.has(k));
 };
 
-const police: LinkageRecord = { id: 'a', givenName: 'Айгерим', familyName: 'Сарсенова', patronymic: 'Нурлановна', birthDate: '1998-03-14', sex: 'F', citizenship: 'KZ' };
-const ngo: LinkageRecord = { id: 'b', givenName: 'Aıgerım', familyName: 'Sarsenova', patronymic: 'Nurlanqyzy', birthDate: '1998-03-14', sex: 'F', citizenship: 'KZ' };
+const police: LinkageRecord = {
+  id: 'a',
+  givenName: 'Айгерим',
+  familyName: 'Сарсенова',
+  patronymic: 'Нурлановна',
+  birthDate: '1998-03-14',
+  sex: 'F',
+  citizenship: 'KZ',
+};
+const ngo: LinkageRecord = {
+  id: 'b',
+  givenName: 'Aıgerım',
+  familyName: 'Sarsenova',
+  patronymic: 'Nurlanqyzy',
+  birthDate: '1998-03-14',
+  sex: 'F',
+  citizenship: 'KZ',
+};
 
 describe('linkage keys for database candidate search', () => {
   it('meet across scripts, name order and a missing birth date', () => {
@@ -36,7 +52,9 @@ describe('linkage keys for database candidate search', () => {
     fc.assert(
       fc.property(fc.constantFrom(police, ngo), fc.boolean(), (r, swap) => {
         const other = swap ? { ...r, givenName: r.familyName, familyName: r.givenName } : r;
-        expect(linkageKeys(normaliseRecord(other)).filter((k) => k.startsWith('p:'))).toEqual(linkageKeys(normaliseRecord(r)).filter((k) => k.startsWith('p:')));
+        expect(linkageKeys(normaliseRecord(other)).filter((k) => k.startsWith('p:'))).toEqual(
+          linkageKeys(normaliseRecord(r)).filter((k) => k.startsWith('p:')),
+        );
       }),
     );
   });
@@ -49,7 +67,11 @@ describe('scoring one candidate with a model estimated from synthetic data', () 
     const same = scoreWithModel(normaliseRecord(police), normaliseRecord(ngo), model);
     expect(same.decision).toBe('same');
     expect(same.probability).toBeGreaterThan(0.95);
-    const namesake = scoreWithModel(normaliseRecord(police), normaliseRecord({ ...ngo, familyName: 'Жаксыбекова', patronymic: null, birthDate: '1975-11-02' }), model);
+    const namesake = scoreWithModel(
+      normaliseRecord(police),
+      normaliseRecord({ ...ngo, familyName: 'Жаксыбекова', patronymic: null, birthDate: '1975-11-02' }),
+      model,
+    );
     expect(namesake.decision).toBe('different');
   });
 

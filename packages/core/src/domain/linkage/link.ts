@@ -150,7 +150,9 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     const sample = sampledOrder.map((pattern) => ({ pattern, count: sampled[pattern] ?? 0 }));
     parameters = estimateOnSample(sample, options.estimate);
     // The share of matches among the candidates, with m and u as estimated: where the thresholds lie.
-    thresholds ??= thresholdsFromProbability(estimateFromPatterns(store.patterns(), { ...options.estimate, fixedM: parameters.m, fixedU: parameters.u, initialLambda: parameters.lambda }));
+    thresholds ??= thresholdsFromProbability(
+      estimateFromPatterns(store.patterns(), { ...options.estimate, fixedM: parameters.m, fixedU: parameters.u, initialLambda: parameters.lambda }),
+    );
   }
   return linkPairs(ids, store, { ...options, parameters, thresholds }, (k) => {
     const i = store.first[k] ?? 0;

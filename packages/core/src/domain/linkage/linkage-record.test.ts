@@ -67,19 +67,29 @@ describe('other fields', () => {
 describe('the birth date and sex inside an IIN', () => {
   it('fill a record that has the number but not the date or sex, for any valid IIN (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2025 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.boolean(), fc.integer(), (year, month, day, female, seed) => {
-        const iin = makeIin(new Rng(seed), { year, month, day }, female);
-        const r = normaliseRecord({ id: 'x', documentNumber: iin });
-        expect(r.documentIsIin).toBe(true);
-        expect(r.birth).toEqual({ year, month, day });
-        expect(r.sex).toBe(female ? 'F' : 'M');
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2025 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.boolean(),
+        fc.integer(),
+        (year, month, day, female, seed) => {
+          const iin = makeIin(new Rng(seed), { year, month, day }, female);
+          const r = normaliseRecord({ id: 'x', documentNumber: iin });
+          expect(r.documentIsIin).toBe(true);
+          expect(r.birth).toEqual({ year, month, day });
+          expect(r.sex).toBe(female ? 'F' : 'M');
+        },
+      ),
     );
   });
 
   it('never replace what the record states, and ignore an invalid number', () => {
     const iin = makeIin(new Rng(1), { year: 1990, month: 5, day: 17 }, true);
-    expect(normaliseRecord({ id: 'x', documentNumber: iin, birthDate: '1991-01-02', sex: 'M' })).toMatchObject({ birth: { year: 1991, month: 1, day: 2 }, sex: 'M' });
+    expect(normaliseRecord({ id: 'x', documentNumber: iin, birthDate: '1991-01-02', sex: 'M' })).toMatchObject({
+      birth: { year: 1991, month: 1, day: 2 },
+      sex: 'M',
+    });
     const broken = `${iin.slice(0, 11)}${(Number(iin[11]) + 1) % 10}`;
     expect(normaliseRecord({ id: 'x', documentNumber: broken })).toMatchObject({ birth: null, sex: null, documentIsIin: false });
   });

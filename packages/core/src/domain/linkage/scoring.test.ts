@@ -105,7 +105,10 @@ describe('Fellegi–Sunter', () => {
     const v = compareRecords(normaliseRecord({ id: '1', givenName: 'Айгерим' }), normaliseRecord({ id: '2', givenName: 'AIGERIM' }));
     const parts = explainScore(v, params);
     expect(parts.filter((p) => p.level === 'missing').every((p) => p.weight === 0)).toBe(true);
-    expect(scorePair(v, params)).toBeCloseTo(parts.reduce((s, p) => s + p.weight, 0), 12);
+    expect(scorePair(v, params)).toBeCloseTo(
+      parts.reduce((s, p) => s + p.weight, 0),
+      12,
+    );
   });
 
   it('classifies by thresholds', () => {
@@ -117,16 +120,22 @@ describe('Fellegi–Sunter', () => {
 
   it('a human decision always wins, whatever the score', () => {
     fc.assert(
-      fc.property(record('a'), record('b'), fc.constantFrom('same' as const, 'different' as const), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (ra, rb, human, noise) => {
-        const vector = compareRecords(normaliseRecord(ra), normaliseRecord(rb));
-        const humans = new Map([[pairKey('b', 'a'), human]]);
-        for (const score of [scorePair(vector, params), noise, Infinity, -Infinity]) {
-          const d = decide({ vector, score }, humans, thresholds);
-          expect(d.decision).toBe(human);
-          expect(d.source).toBe('human');
-          expect(decide({ vector, score }, new Map(), thresholds).decision).toBe(classify(score, thresholds));
-        }
-      }),
+      fc.property(
+        record('a'),
+        record('b'),
+        fc.constantFrom('same' as const, 'different' as const),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        (ra, rb, human, noise) => {
+          const vector = compareRecords(normaliseRecord(ra), normaliseRecord(rb));
+          const humans = new Map([[pairKey('b', 'a'), human]]);
+          for (const score of [scorePair(vector, params), noise, Infinity, -Infinity]) {
+            const d = decide({ vector, score }, humans, thresholds);
+            expect(d.decision).toBe(human);
+            expect(d.source).toBe('human');
+            expect(decide({ vector, score }, new Map(), thresholds).decision).toBe(classify(score, thresholds));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -155,12 +164,19 @@ describe('clusters', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
     const id = fc.constantFrom(...ids);
     fc.assert(
-      fc.property(fc.array(fc.tuple(id, id, fc.double({ min: 0, max: 20, noNaN: true })), { maxLength: 15 }), fc.array(fc.tuple(id, id), { maxLength: 4 }), (links, cannot) => {
-        const decisions = [...links.filter(([a, b]) => a !== b).map(([a, b, s]) => same(a, b, s)), ...cannot.filter(([a, b]) => a !== b).map(([a, b]) => apart(a, b))];
-        const clusters = clusterRecords(ids, decisions);
-        expect(clusters.flat().sort()).toEqual(ids);
-        for (const [a, b] of cannot) if (a !== b) expect(clusters.some((c) => c.includes(a) && c.includes(b))).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.tuple(id, id, fc.double({ min: 0, max: 20, noNaN: true })), { maxLength: 15 }),
+        fc.array(fc.tuple(id, id), { maxLength: 4 }),
+        (links, cannot) => {
+          const decisions = [
+            ...links.filter(([a, b]) => a !== b).map(([a, b, s]) => same(a, b, s)),
+            ...cannot.filter(([a, b]) => a !== b).map(([a, b]) => apart(a, b)),
+          ];
+          const clusters = clusterRecords(ids, decisions);
+          expect(clusters.flat().sort()).toEqual(ids);
+          for (const [a, b] of cannot) if (a !== b) expect(clusters.some((c) => c.includes(a) && c.includes(b))).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });

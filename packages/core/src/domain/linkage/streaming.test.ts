@@ -71,14 +71,25 @@ function referenceRun(rs: readonly LinkageRecord[], humans: HumanDecisions): Omi
   const vectors = candidatePairs(normalised, EXACT).map(([i, j]) => compareRecords(normalised[i]!, normalised[j]!));
   const parameters = estimateParameters(vectors);
   const thresholds = thresholdsFromProbability(parameters);
-  const decisions: LinkResult['decisions'] = vectors.map((vector) => ({ ...decide({ vector, score: scorePair(vector, parameters) }, humans, thresholds), vector }));
+  const decisions: LinkResult['decisions'] = vectors.map((vector) => ({
+    ...decide({ vector, score: scorePair(vector, parameters) }, humans, thresholds),
+    vector,
+  }));
   const proposed = new Set(vectors.map((v) => pairKey(v.ids[0], v.ids[1])));
   for (const [key, decision] of humans) {
     if (proposed.has(key)) continue;
     const [a, b] = key.split('\u0000') as [string, string];
     decisions.push({ ids: [a, b], decision, source: 'human', score: Number.NaN, vector: null });
   }
-  return { parameters, thresholds, decisions, clusters: referenceClusters(normalised.map((r) => r.id), decisions) };
+  return {
+    parameters,
+    thresholds,
+    decisions,
+    clusters: referenceClusters(
+      normalised.map((r) => r.id),
+      decisions,
+    ),
+  };
 }
 
 /** Some human decisions on pairs of the records (proposed by blocking or not). */
@@ -119,12 +130,18 @@ describe('streamed linkage', () => {
       fc.property(withHumans, ([rs, humans]) => {
         const all = linkRecords(rs, { humanDecisions: humans });
         const seen: [string, string, number, string][] = [];
-        const linked = linkRecords(rs, { humanDecisions: humans, decisions: 'linked', onCandidate: (i, j, score, decision) => seen.push([rs[i]!.id, rs[j]!.id, score, decision]) });
+        const linked = linkRecords(rs, {
+          humanDecisions: humans,
+          decisions: 'linked',
+          onCandidate: (i, j, score, decision) => seen.push([rs[i]!.id, rs[j]!.id, score, decision]),
+        });
         expect(linked.decisions).toEqual(all.decisions.filter((d) => d.decision !== 'different' || d.source === 'human'));
         expect(linked.clusters).toEqual(all.clusters);
         expect(linked.parameters).toEqual(all.parameters);
         const proposed = all.decisions.filter((d) => d.vector !== null);
-        expect(seen.map(([a, b, score, decision]) => [pairKey(a, b), score, decision])).toEqual(proposed.map((d) => [pairKey(d.ids[0], d.ids[1]), d.score, d.decision]));
+        expect(seen.map(([a, b, score, decision]) => [pairKey(a, b), score, decision])).toEqual(
+          proposed.map((d) => [pairKey(d.ids[0], d.ids[1]), d.score, d.decision]),
+        );
       }),
       { numRuns: 100 },
     );
@@ -141,7 +158,9 @@ describe('streamed linkage', () => {
     fc.assert(
       fc.property(fc.array(decision, { maxLength: 40 }), (ds) => {
         const ids = Array.from({ length: 15 }, (_, i) => `r${i}`);
-        const decisions: PairDecision[] = ds.filter((d) => d.a !== d.b).map((d) => ({ ids: [`r${d.a}`, `r${d.b}`], decision: d.decision, source: d.source, score: d.score }));
+        const decisions: PairDecision[] = ds
+          .filter((d) => d.a !== d.b)
+          .map((d) => ({ ids: [`r${d.a}`, `r${d.b}`], decision: d.decision, source: d.source, score: d.score }));
         expect(clusterRecords(ids, decisions)).toEqual(referenceClusters(ids, decisions));
       }),
       { numRuns: 500 },
@@ -154,7 +173,11 @@ describe('streamed linkage', () => {
         const normalised = rs.map(normaliseRecord);
         const coarse = pairsSharingKeys(normalised.length, (i) => refinableBlockingKeys(normalised[i]!).map((k) => k.key), 500, Number.POSITIVE_INFINITY);
         const weight = new Map<string, number>();
-        const drew = forEachRecordPair(normalised, { refineAbove }, () => {}, { size: 1e6, seed: 1, visit: (i, j, w) => weight.set(`${i} ${j}`, (weight.get(`${i} ${j}`) ?? 0) + w) });
+        const drew = forEachRecordPair(normalised, { refineAbove }, () => {}, {
+          size: 1e6,
+          seed: 1,
+          visit: (i, j, w) => weight.set(`${i} ${j}`, (weight.get(`${i} ${j}`) ?? 0) + w),
+        });
         if (!drew) return;
         expect([...weight.keys()].sort()).toEqual(coarse.map(([i, j]) => `${i} ${j}`).sort());
         for (const w of weight.values()) expect(w).toBeCloseTo(1, 9);

@@ -15,15 +15,19 @@ const visibleName = fc
 
 describe('nameIssue: a name must show what it holds', () => {
   it('refuses any text made only of invisible characters and spaces', () => {
-    fc.assert(fc.property(invisibleOnly, (s) => {
-      expect(nameIssue(s)).toBe('name_invisible');
-    }));
+    fc.assert(
+      fc.property(invisibleOnly, (s) => {
+        expect(nameIssue(s)).toBe('name_invisible');
+      }),
+    );
   });
 
   it('accepts a name with at least one letter, joiners and soft hyphens included', () => {
-    fc.assert(fc.property(visibleName, (s) => {
-      expect(nameIssue(s)).toBeNull();
-    }));
+    fc.assert(
+      fc.property(visibleName, (s) => {
+        expect(nameIssue(s)).toBeNull();
+      }),
+    );
     expect(nameIssue('Ай\u00ADгерім')).toBeNull();
     expect(nameIssue('می\u200Cخواهم')).toBeNull();
   });
@@ -42,9 +46,11 @@ describe('nameIssue: a name must show what it holds', () => {
   });
 
   it('visibleText keeps every letter and drops only invisible characters', () => {
-    fc.assert(fc.property(visibleName, (s) => {
-      expect([...visibleText(s)].every((c) => LETTERS.includes(c))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(visibleName, (s) => {
+        expect([...visibleText(s)].every((c) => LETTERS.includes(c))).toBe(true);
+      }),
+    );
     expect(visibleText('\u200BАйгерім\u200B')).toBe('Айгерім');
     expect(hasBidiControl('Akmaral\u202Eabc')).toBe(true);
     expect(hasBidiControl('اکمارال')).toBe(false);

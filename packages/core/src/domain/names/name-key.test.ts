@@ -39,10 +39,22 @@ describe('nameSearchTokens: one name across scripts', () => {
 
   it('(4) keeps distinct common names apart (precision)', () => {
     const pairs: [string, string][] = [
-      ['Айгерим', 'Айгуль'], ['Нурлан', 'Нурбол'], ['Асель', 'Асем'], ['Марат', 'Мурат'],
-      ['Ерлан', 'Ержан'], ['Айжан', 'Айжана'], ['Жанар', 'Жанара'], ['Иванов', 'Иванова'],
-      ['Нурланулы', 'Нурланкызы'], ['Ким', 'Кем'], ['Цой', 'Сой'], ['Алия', 'Алина'],
-      ['Dilnoza', 'Dildora'], ['Askar', 'Asqat'], ['Болат', 'Булат'], ['Сауле', 'Салтанат'],
+      ['Айгерим', 'Айгуль'],
+      ['Нурлан', 'Нурбол'],
+      ['Асель', 'Асем'],
+      ['Марат', 'Мурат'],
+      ['Ерлан', 'Ержан'],
+      ['Айжан', 'Айжана'],
+      ['Жанар', 'Жанара'],
+      ['Иванов', 'Иванова'],
+      ['Нурланулы', 'Нурланкызы'],
+      ['Ким', 'Кем'],
+      ['Цой', 'Сой'],
+      ['Алия', 'Алина'],
+      ['Dilnoza', 'Dildora'],
+      ['Askar', 'Asqat'],
+      ['Болат', 'Булат'],
+      ['Сауле', 'Салтанат'],
     ];
     for (const [a, b] of pairs) expect(nameSearchTokens(a), `${a} vs ${b}`).not.toEqual(nameSearchTokens(b));
   });
@@ -79,9 +91,7 @@ const kkWord = fc
     if (style === 'title') return w.charAt(0).toUpperCase() + w.slice(1);
     return w;
   });
-const kkName = fc
-  .tuple(fc.array(kkWord, { minLength: 1, maxLength: 4 }), fc.constantFrom(' ', '-', ', '))
-  .map(([words, sep]) => words.join(sep));
+const kkName = fc.tuple(fc.array(kkWord, { minLength: 1, maxLength: 4 }), fc.constantFrom(' ', '-', ', ')).map(([words, sep]) => words.join(sep));
 
 describe('nameSearchTokens: properties', () => {
   it('(1) Kazakh Cyrillic, its passport Latin, Kazakh Latin and Russian Cyrillic agree', () => {

@@ -18,11 +18,56 @@ export const APOSTROPHES: ReadonlySet<string> = new Set(['\u02BB', '\u02BC', "'"
  * Kyrgyz needs only ң ө ү, which Kazakh already has.
  */
 export const ICAO_CYRILLIC: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i',
-  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
-  ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
-  ҳ: 'h', ҷ: 'j', ӣ: 'i', ӯ: 'u', ў: 'u', ґ: 'g', є: 'ie', ї: 'i',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: 'ie',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+  ә: 'a',
+  ғ: 'g',
+  қ: 'k',
+  ң: 'n',
+  ө: 'o',
+  ұ: 'u',
+  ү: 'u',
+  һ: 'h',
+  і: 'i',
+  ҳ: 'h',
+  ҷ: 'j',
+  ӣ: 'i',
+  ӯ: 'u',
+  ў: 'u',
+  ґ: 'g',
+  є: 'ie',
+  ї: 'i',
 };
 
 /**
@@ -42,11 +87,53 @@ export const RU_2010_OVERRIDES: Readonly<Record<string, string>> = { ц: 'tc', �
  * String.prototype.toUpperCase (which maps i→I and would turn И into І).
  */
 export const KAZAKH_LATIN: Readonly<Record<string, string>> = {
-  а: 'a', ә: 'ä', б: 'b', в: 'v', г: 'g', ғ: 'ğ', д: 'd', е: 'e', ё: 'io', ж: 'j', з: 'z',
-  и: 'i', й: 'i', к: 'k', қ: 'q', л: 'l', м: 'm', н: 'n', ң: 'ñ', о: 'o', ө: 'ö', п: 'p',
-  р: 'r', с: 's', т: 't', у: 'u', ұ: 'ū', ү: 'ü', ф: 'f', х: 'h', һ: 'h', ц: 'ts', ч: 'ch',
-  ш: 'ş', щ: 'ş', ъ: '', ы: 'y', і: 'ı', ь: '', э: 'e', ю: 'iu', я: 'ia',
-  ҳ: 'h', ҷ: 'j', ӣ: 'i', ӯ: 'u', ў: 'u',
+  а: 'a',
+  ә: 'ä',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ғ: 'ğ',
+  д: 'd',
+  е: 'e',
+  ё: 'io',
+  ж: 'j',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  қ: 'q',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  ң: 'ñ',
+  о: 'o',
+  ө: 'ö',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ұ: 'ū',
+  ү: 'ü',
+  ф: 'f',
+  х: 'h',
+  һ: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'ş',
+  щ: 'ş',
+  ъ: '',
+  ы: 'y',
+  і: 'ı',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+  ҳ: 'h',
+  ҷ: 'j',
+  ӣ: 'i',
+  ӯ: 'u',
+  ў: 'u',
 };
 
 /** Uppercases Kazakh Latin text, keeping the İ/i and I/ı pairs apart. */
@@ -61,8 +148,20 @@ export function upperKazakhLatin(s: string): string {
  * clerk types for them on a Russian keyboard layout.
  */
 export const TO_RUSSIAN: Readonly<Record<string, string>> = {
-  ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и',
-  ҳ: 'х', ҷ: 'дж', ӣ: 'и', ӯ: 'у', ў: 'у',
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+  ҳ: 'х',
+  ҷ: 'дж',
+  ӣ: 'и',
+  ӯ: 'у',
+  ў: 'у',
 };
 
 /**
@@ -73,9 +172,31 @@ export const TO_RUSSIAN: Readonly<Record<string, string>> = {
  * Unicode decomposition (é→e).
  */
 export const LATIN_FOLD: Readonly<Record<string, string>> = {
-  ä: 'a', ə: 'a', ğ: 'g', ñ: 'n', ŋ: 'n', ň: 'n', ö: 'o', ɵ: 'o', ø: 'o', ü: 'u', ū: 'u',
-  ş: 'sh', ș: 'sh', š: 'sh', ç: 'ch', č: 'ch', ž: 'zh', ı: 'i', ý: 'y', ß: 'ss', æ: 'ae',
-  œ: 'oe', đ: 'd', ł: 'l', þ: 'th',
+  ä: 'a',
+  ə: 'a',
+  ğ: 'g',
+  ñ: 'n',
+  ŋ: 'n',
+  ň: 'n',
+  ö: 'o',
+  ɵ: 'o',
+  ø: 'o',
+  ü: 'u',
+  ū: 'u',
+  ş: 'sh',
+  ș: 'sh',
+  š: 'sh',
+  ç: 'ch',
+  č: 'ch',
+  ž: 'zh',
+  ı: 'i',
+  ý: 'y',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  đ: 'd',
+  ł: 'l',
+  þ: 'th',
 };
 
 /**
@@ -83,7 +204,10 @@ export const LATIN_FOLD: Readonly<Record<string, string>> = {
  * so İ is mapped first; NFC first so a decomposed Й (И + U+0306) is one letter again.
  */
 export function lowerName(text: string): string {
-  return text.normalize('NFC').replace(/\u0130/g, 'i').toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/\u0130/g, 'i')
+    .toLowerCase();
 }
 
 /** Basic-Latin letters of one already-lowercase Latin character, or '' if it has none. */

@@ -2,16 +2,7 @@
  * Renders a name in another script, the way a given document or clerk would (DOMAIN.md §5).
  * These are for display, data entry help and synthetic data; matching uses `nameSearchTokens`.
  */
-import {
-  APOSTROPHES,
-  ICAO_CYRILLIC,
-  KAZAKH_LATIN,
-  RU_1997_OVERRIDES,
-  RU_2010_OVERRIDES,
-  TO_RUSSIAN,
-  foldLatinChar,
-  upperKazakhLatin,
-} from './tables.ts';
+import { APOSTROPHES, ICAO_CYRILLIC, KAZAKH_LATIN, RU_1997_OVERRIDES, RU_2010_OVERRIDES, TO_RUSSIAN, foldLatinChar, upperKazakhLatin } from './tables.ts';
 
 const LETTER = /\p{L}/u;
 

@@ -25,8 +25,7 @@ function pairwise(persons: readonly SyntheticPerson[], predicted: Iterable<reado
 }
 
 const direct = (r: LinkResult): (readonly [string, string])[] => r.decisions.filter((d) => d.decision === 'same').map((d) => d.ids);
-const clustered = (r: LinkResult): [string, string][] =>
-  r.clusters.flatMap((c) => c.flatMap((a, x) => c.slice(x + 1).map((b): [string, string] => [a, b])));
+const clustered = (r: LinkResult): [string, string][] => r.clusters.flatMap((c) => c.flatMap((a, x) => c.slice(x + 1).map((b): [string, string] => [a, b])));
 
 const toRecord = toLinkageRecord;
 const perturb = perturbedLinkageRecord;

@@ -25,9 +25,11 @@ const fieldDice = (a: EncodedRecord, b: EncodedRecord, f: keyof EncodedRecord['f
 
 describe('base64 and Dice', () => {
   it('round-trips base64', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
+      }),
+    );
     expect(bytesToBase64(utf8ToBytes('foobar'))).toBe('Zm9vYmFy');
     expect(bytesToBase64(utf8ToBytes('fo'))).toBe('Zm8=');
   });
@@ -36,9 +38,11 @@ describe('base64 and Dice', () => {
     expect(dice(Uint8Array.of(0b1011, 1), Uint8Array.of(0b1011, 1))).toBe(1);
     expect(dice(Uint8Array.of(0b0101), Uint8Array.of(0b1010))).toBe(0);
     expect(dice(Uint8Array.of(0b0111), Uint8Array.of(0b0001))).toBe(0.5);
-    fc.assert(fc.property(fc.uint8Array({ minLength: 8, maxLength: 8 }), fc.uint8Array({ minLength: 8, maxLength: 8 }), (a, b) => {
-      expect(dice(a, b)).toBe(dice(b, a));
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 8, maxLength: 8 }), fc.uint8Array({ minLength: 8, maxLength: 8 }), (a, b) => {
+        expect(dice(a, b)).toBe(dice(b, a));
+      }),
+    );
     expect(() => dice(new Uint8Array(2), new Uint8Array(3))).toThrow(RangeError);
   });
 
@@ -52,7 +56,18 @@ describe('encodeRecord', () => {
     for (const plain of ['әйгерім', 'нұрланқызы', 'aigerim', 'nurlan', 'kizi', '9403174501', '1994', '03-17', '17.03']) {
       expect(text).not.toContain(plain);
     }
-    expect(Object.keys(enc.fields).sort()).toEqual(['birthDay', 'birthMonth', 'birthYear', 'citizenship', 'documentIin', 'family', 'familyStem', 'given', 'givenStem', 'sex']);
+    expect(Object.keys(enc.fields).sort()).toEqual([
+      'birthDay',
+      'birthMonth',
+      'birthYear',
+      'citizenship',
+      'documentIin',
+      'family',
+      'familyStem',
+      'given',
+      'givenStem',
+      'sex',
+    ]);
     expect(base64ToBytes(enc.clk)).toHaveLength(128);
   });
 
@@ -73,7 +88,13 @@ describe('encodeRecord', () => {
     expect(diceBase64(a.clk, b.clk)).toBeGreaterThanOrEqual(0.95);
     expect(a.blocks.some((t) => b.blocks.includes(t))).toBe(true);
     expect(compareEncoded(prepareEncoded(a), prepareEncoded(b)).levels).toEqual({
-      given: 'exact', family: 'exact', patronymic: 'missing', birthDate: 'exact', document: 'agree', sex: 'agree', citizenship: 'agree',
+      given: 'exact',
+      family: 'exact',
+      patronymic: 'missing',
+      birthDate: 'exact',
+      document: 'agree',
+      sex: 'agree',
+      citizenship: 'agree',
     });
   });
 

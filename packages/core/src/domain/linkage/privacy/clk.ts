@@ -31,8 +31,19 @@ import { bytesToBase64 } from './dice.ts';
 
 /** Fields encoded as their own filters. `documentIin` and `documentOther` are exclusive. */
 export const ENCODED_FIELDS = [
-  'given', 'givenStem', 'family', 'familyStem', 'patronymic', 'patronymicStem',
-  'birthYear', 'birthMonth', 'birthDay', 'sex', 'citizenship', 'documentIin', 'documentOther',
+  'given',
+  'givenStem',
+  'family',
+  'familyStem',
+  'patronymic',
+  'patronymicStem',
+  'birthYear',
+  'birthMonth',
+  'birthDay',
+  'sex',
+  'citizenship',
+  'documentIin',
+  'documentOther',
 ] as const;
 /** One encoded field. */
 export type EncodedField = (typeof ENCODED_FIELDS)[number];
@@ -51,12 +62,35 @@ export interface ClkSchema {
 export const DEFAULT_CLK_SCHEMA: ClkSchema = {
   length: 1024,
   fieldK: {
-    given: 20, givenStem: 20, family: 20, familyStem: 20, patronymic: 20, patronymicStem: 20,
-    birthYear: 20, birthMonth: 20, birthDay: 20, sex: 20, citizenship: 20, documentIin: 20, documentOther: 20,
+    given: 20,
+    givenStem: 20,
+    family: 20,
+    familyStem: 20,
+    patronymic: 20,
+    patronymicStem: 20,
+    birthYear: 20,
+    birthMonth: 20,
+    birthDay: 20,
+    sex: 20,
+    citizenship: 20,
+    documentIin: 20,
+    documentOther: 20,
   },
   clkK: {
-    given: 12, givenStem: 0, family: 12, familyStem: 0, patronymic: 8, patronymicStem: 0,
-    birthYear: 10, birthMonth: 6, birthDay: 6, birthFull: 12, sex: 4, citizenship: 4, documentIin: 10, documentOther: 10,
+    given: 12,
+    givenStem: 0,
+    family: 12,
+    familyStem: 0,
+    patronymic: 8,
+    patronymicStem: 0,
+    birthYear: 10,
+    birthMonth: 6,
+    birthDay: 6,
+    birthFull: 12,
+    sex: 4,
+    citizenship: 4,
+    documentIin: 10,
+    documentOther: 10,
   },
 };
 
@@ -74,9 +108,20 @@ export interface EncodedRecord {
 
 /** Hash domain of each field. Names share one (crosswise comparison); month and day share one (swap detection). */
 const DOMAIN: Record<EncodedField | 'birthFull', string> = {
-  given: 'name', givenStem: 'name', family: 'name', familyStem: 'name', patronymic: 'name', patronymicStem: 'name',
-  birthYear: 'year', birthMonth: 'monthday', birthDay: 'monthday', birthFull: 'date',
-  sex: 'sex', citizenship: 'citizenship', documentIin: 'iin', documentOther: 'document',
+  given: 'name',
+  givenStem: 'name',
+  family: 'name',
+  familyStem: 'name',
+  patronymic: 'name',
+  patronymicStem: 'name',
+  birthYear: 'year',
+  birthMonth: 'monthday',
+  birthDay: 'monthday',
+  birthFull: 'date',
+  sex: 'sex',
+  citizenship: 'citizenship',
+  documentIin: 'iin',
+  documentOther: 'document',
 };
 
 /** Character bigrams of a string padded with '_' at both ends ("ab" → _a, ab, b_). */
@@ -112,7 +157,10 @@ type Mac = ReturnType<typeof hmac.create>;
 function addToken(filter: Uint8Array, mac: Mac, domain: string, token: string, k: number): void {
   const mask = filter.length * 8 - 1;
   for (let block = 0; block * 16 < k; block++) {
-    const digest = mac.clone().update(utf8ToBytes(`${domain}\u0000${token}\u0000${block}`)).digest();
+    const digest = mac
+      .clone()
+      .update(utf8ToBytes(`${domain}\u0000${token}\u0000${block}`))
+      .digest();
     for (let i = 0; i < 16 && block * 16 + i < k; i++) {
       const pos = (((digest[2 * i] ?? 0) << 8) | (digest[2 * i + 1] ?? 0)) & mask;
       filter[pos >> 3] = (filter[pos >> 3] ?? 0) | (1 << (pos & 7));

@@ -31,5 +31,9 @@ export function linkEncoded(records: readonly EncodedRecord[], options: LinkEnco
     if (a === undefined || b === undefined) throw new RangeError('candidate pair out of range');
     return compareEncoded(a, b, options.bands);
   });
-  return linkVectors(prepared.map((r) => r.id), vectors, options);
+  return linkVectors(
+    prepared.map((r) => r.id),
+    vectors,
+    options,
+  );
 }
