@@ -11,9 +11,6 @@ const EMERGENCY_NUMBER = '112';
 
 type Situation = (typeof SELF_REPORT_SITUATIONS)[number];
 
-/** Region names: Kazakh, Russian or English; Kyrgyz readers get Russian, Uzbek (Latin) readers English. */
-const regionLabel = (lng: ReportLanguage) => (lng === 'ky' ? 'ru' : lng === 'uz' ? 'en' : lng);
-
 function QuickExit() {
   const { t } = useTranslation();
   return (
@@ -174,10 +171,7 @@ export function SelfReportPage() {
                   label={t('selfReport.region.label')}
                   value={region}
                   onChange={(e) => setRegion(e.currentTarget.value)}
-                  data={[
-                    { value: '', label: t('selfReport.region.unknown') },
-                    ...KZ_REGIONS.map((r) => ({ value: r.code as string, label: r.name[regionLabel(lng)] })),
-                  ]}
+                  data={[{ value: '', label: t('selfReport.region.unknown') }, ...KZ_REGIONS.map((r) => ({ value: r.code as string, label: r.name[lng] }))]}
                 />
                 <TextInput
                   data-testid="report-contact"
