@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // with QORGAU_TEST_STRICT=1 (set by .ci/run) a missing one is a failure, not a skip.
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'i18n/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'apps/*/test/**/*.test.ts', 'i18n/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

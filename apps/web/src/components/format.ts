@@ -30,16 +30,55 @@ export function countryName(code: string, lng: Language): string {
   }
 }
 
-export function formatDate(iso: string | null | undefined, lng: Language): string {
-  if (!iso) return '';
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00`) : new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(lng, { year: 'numeric', month: '2-digit', day: '2-digit' });
+/**
+ * Kazakhstan keeps one time zone, UTC+5, since 1 March 2024. Times are shown there, whatever
+ * the device's own zone, by a fixed offset rather than the `Asia/Almaty` zone: a phone or
+ * browser with time-zone data older than 2024a still puts Almaty at UTC+6, and the server
+ * counts days the same way (apps/server/src/util/kazakhstan-date.ts).
+ */
+const KAZAKHSTAN_OFFSET_MS = 5 * 3_600_000;
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A calendar date in the language's convention: kk and ru 31.12.2026, en 31 Dec 2026 (never the US 12/31/2026). */
+export function calendarDateText(year: number, month: number, day: number, lng: Language): string {
+  return lng === 'en' ? `${day} ${EN_MONTHS[month - 1]} ${year}` : `${pad2(day)}.${pad2(month)}.${year}`;
 }
 
+/** The wall clock in Kazakhstan at an instant, read from a Date shifted by the offset. */
+function kazakhstanClock(instant: number): Date {
+  return new Date(instant + KAZAKHSTAN_OFFSET_MS);
+}
+
+/** Today's date in Kazakhstan as YYYY-MM-DD (deadlines and encounter dates are counted there). */
+export function kazakhstanToday(now: Date = new Date()): string {
+  return kazakhstanClock(now.getTime()).toISOString().slice(0, 10);
+}
+
+/**
+ * A date for people to read. A date-only value (a birthdate, `1990-05-01`) is a calendar
+ * date and is never shifted; an instant is shown as the date in Kazakhstan.
+ */
+export function formatDate(iso: string | null | undefined, lng: Language): string {
+  if (!iso) return '';
+  const calendar = CALENDAR_DATE.exec(iso);
+  if (calendar) return calendarDateText(Number(calendar[1]), Number(calendar[2]), Number(calendar[3]), lng);
+  const instant = Date.parse(iso);
+  if (Number.isNaN(instant)) return iso;
+  const k = kazakhstanClock(instant);
+  return calendarDateText(k.getUTCFullYear(), k.getUTCMonth() + 1, k.getUTCDate(), lng);
+}
+
+/** An instant as date and time in Kazakhstan, 24-hour: kk and ru 31.12.2026 14:05, en 31 Dec 2026, 14:05. */
 export function formatDateTime(iso: string | null | undefined, lng: Language): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lng, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  if (CALENDAR_DATE.test(iso)) return formatDate(iso, lng);
+  const instant = Date.parse(iso);
+  if (Number.isNaN(instant)) return iso;
+  const k = kazakhstanClock(instant);
+  const date = calendarDateText(k.getUTCFullYear(), k.getUTCMonth() + 1, k.getUTCDate(), lng);
+  return `${date}${lng === 'en' ? ',' : ''} ${pad2(k.getUTCHours())}:${pad2(k.getUTCMinutes())}`;
 }
 
 /** A probability as a percentage; never "100%" for what is only nearly certain. */

@@ -1,6 +1,8 @@
-import { Badge, CloseButton, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { Badge, CloseButton, Group, NativeSelect, SimpleGrid } from '@mantine/core';
 import { AUDIT_OPERATIONS, AUDIT_OUTCOMES } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.tsx';
+import { isIsoDate } from '../../components/date-input.ts';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import type { AuditFilters } from './api.ts';
 
@@ -8,6 +10,9 @@ interface Props {
   filters: AuditFilters;
   update: (changes: Record<string, string | null>) => void;
 }
+
+/** A date filter is applied once it is a whole date or cleared, not on every keystroke. */
+const settled = (v: string) => v === '' || isIsoDate(v);
 
 export function AuditFiltersForm({ filters, update }: Props) {
   const { t } = useTranslation();
@@ -29,21 +34,19 @@ export function AuditFiltersForm({ filters, update }: Props) {
           onChange={(e) => update({ outcome: e.currentTarget.value })}
           data={[all, ...AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`audit.outcome.${o}`) }))]}
         />
-        <TextInput
+        <DateField
           data-testid="audit-from"
-          type="date"
           label={t('auditLog.fields.from')}
           value={filters.from}
           max={filters.to || undefined}
-          onChange={(e) => update({ from: e.currentTarget.value })}
+          onChange={(v) => settled(v) && update({ from: v })}
         />
-        <TextInput
+        <DateField
           data-testid="audit-to"
-          type="date"
           label={t('auditLog.fields.to')}
           value={filters.to}
           min={filters.from || undefined}
-          onChange={(e) => update({ to: e.currentTarget.value })}
+          onChange={(v) => settled(v) && update({ to: v })}
         />
         <SearchInput testId="audit-record" label={t('auditLog.fields.recordId')} initial={filters.recordId} onSearch={(recordId) => update({ recordId })} />
       </SimpleGrid>

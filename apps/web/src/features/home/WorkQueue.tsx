@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { http } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate } from '../../components/format.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
 import { UserText } from '../../components/UserText.tsx';
 
 export type QueueKind = 'identification' | 'non_punishment';
@@ -17,6 +19,7 @@ const DEADLINE_COLOR = { ok: 'green', due_soon: 'orange', overdue: 'red' } as co
  */
 export function WorkQueue({ kind }: { kind: QueueKind }) {
   const { t } = useTranslation();
+  const lng = useLanguage();
   const queue = useQuery({
     queryKey: ['cases', 'queue', kind],
     queryFn: () => http.get('/cases', CasePage, { queue: kind, page: 1, pageSize: 10 }),
@@ -40,7 +43,7 @@ export function WorkQueue({ kind }: { kind: QueueKind }) {
             </Stack>
             {c.deadline && c.identificationDue && (
               <Badge color={DEADLINE_COLOR[c.deadline]} variant="light" data-testid="deadline-badge">
-                {t(`home.queue.deadline.${c.deadline}`, { date: c.identificationDue })}
+                {t(`home.queue.deadline.${c.deadline}`, { date: formatDate(c.identificationDue, lng) })}
               </Badge>
             )}
           </Group>

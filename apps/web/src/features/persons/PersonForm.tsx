@@ -1,6 +1,7 @@
 import { Fieldset, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { COMMON_CITIZENSHIPS, GENDERS, IDENTITY_DOCUMENT_TYPES } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.tsx';
 import { regionOptions } from '../../components/format.ts';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -37,7 +38,13 @@ export function PersonForm({ values, errors, onChange }: PersonFormProps) {
       </Fieldset>
       <Fieldset legend={t('persons.form.detailsSection')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput data-testid="person-birthdate" type="date" label={t('persons.fields.birthdate')} {...text('birthdate')} />
+          <DateField
+            data-testid="person-birthdate"
+            label={t('persons.fields.birthdate')}
+            value={values.birthdate}
+            onChange={(v) => onChange('birthdate', v)}
+            error={errors.birthdate}
+          />
           <NativeSelect
             data-testid="person-gender"
             label={t('persons.fields.gender')}

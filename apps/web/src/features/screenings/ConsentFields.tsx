@@ -6,6 +6,7 @@ import type { SectionProps } from './EncounterFields.tsx';
 import { PossibleMatches } from '../persons/PossibleMatches.tsx';
 import { ageOf, isChild, type IdentityValues } from './screening-draft.ts';
 import { UserText } from '../../components/UserText.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 /** (d) consent, with the identity only when the person agreed (or is a child), and (e) the narrative. */
 export function ConsentFields({ draft, errors, set, childAgeYears }: SectionProps & { childAgeYears: number | null }) {
@@ -99,7 +100,13 @@ export function ConsentFields({ draft, errors, set, childAgeYears }: SectionProp
             <TextInput data-testid="screening-firstName" label={t('persons.fields.firstName')} withAsterisk {...text('firstName')} />
             <TextInput data-testid="screening-middleName" label={t('persons.fields.middleName')} {...text('middleName')} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput data-testid="screening-birthdate" type="date" label={t('persons.fields.birthdate')} {...text('birthdate')} />
+              <DateField
+                data-testid="screening-birthdate"
+                label={t('persons.fields.birthdate')}
+                value={identity.birthdate}
+                onChange={(v) => set({ identity: { ...identity, birthdate: v } })}
+                error={errors['person.birthdate']}
+              />
               <NativeSelect
                 data-testid="screening-documentType"
                 label={t('persons.fields.identityDocumentType')}
