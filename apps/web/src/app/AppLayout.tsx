@@ -4,15 +4,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
-import { useCan, useCurrentUser } from '../features/auth/current-user.tsx';
-import { NAV_ITEMS } from './nav-items.ts';
+import { useCurrentUser } from '../features/auth/current-user.tsx';
+import { visibleNavItems } from './nav-items.ts';
 import { SignOutButton } from './SignOutButton.tsx';
 import { UserText } from '../components/UserText.tsx';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const can = useCan();
   const [location] = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const isActive = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
@@ -43,7 +42,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="main-navigation">
         <AppShell.Section grow component="nav" aria-label={t('nav.label')}>
-          {NAV_ITEMS.filter((item) => (!item.permission || can(item.permission)) && (!item.when || item.when(me))).map((item) => (
+          {visibleNavItems(me).map((item) => (
             <NavLink
               key={item.href}
               component={Link}

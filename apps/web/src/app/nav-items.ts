@@ -17,21 +17,56 @@ export interface NavItem {
     | 'nav.audit'
     | 'nav.account';
   testId: string;
+  /** i18n key of the home page's link to this page (a phrase of what the user does there). */
+  homeLabel?: HomeLabel;
+  /** Test id of that link on the home page. */
+  homeTestId?: string;
   permission?: Permission;
   /** A further condition on the user (the hotline queue is only for hotline staff). */
   when?: (me: Me) => boolean;
 }
 
+export type HomeLabel =
+  | 'home.actions.selfReports'
+  | 'home.actions.screenings'
+  | 'home.actions.findPerson'
+  | 'home.actions.reviewLinks'
+  | 'home.actions.cases'
+  | 'home.actions.users'
+  | 'home.actions.agencies'
+  | 'home.actions.reference'
+  | 'home.actions.audit'
+  | 'home.actions.account';
+
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'nav.home', testId: 'nav-home' },
-  { href: '/self-reports', label: 'nav.selfReports', testId: 'nav-self-reports', permission: 'self_report.read', when: worksHotline },
-  { href: '/screenings', label: 'nav.screenings', testId: 'nav-screenings', permission: 'case.create' },
-  { href: '/persons', label: 'nav.persons', testId: 'nav-persons', permission: 'person.read' },
-  { href: '/linkage/reviews', label: 'nav.linkage', testId: 'nav-linkage', permission: 'linkage.review' },
-  { href: '/cases', label: 'nav.cases', testId: 'nav-cases', permission: 'case.read' },
-  { href: '/admin/users', label: 'nav.users', testId: 'nav-users', permission: 'user.manage' },
-  { href: '/admin/agencies', label: 'nav.agencies', testId: 'nav-agencies', permission: 'agency.manage' },
-  { href: '/admin/reference', label: 'nav.reference', testId: 'nav-reference', permission: 'reference.manage' },
-  { href: '/audit', label: 'nav.audit', testId: 'nav-audit', permission: 'audit.read' },
-  { href: '/account', label: 'nav.account', testId: 'nav-account' },
+  {
+    href: '/self-reports',
+    label: 'nav.selfReports',
+    testId: 'nav-self-reports',
+    homeLabel: 'home.actions.selfReports',
+    permission: 'self_report.read',
+    when: worksHotline,
+  },
+  { href: '/screenings', label: 'nav.screenings', testId: 'nav-screenings', homeLabel: 'home.actions.screenings', permission: 'case.create' },
+  { href: '/persons', label: 'nav.persons', testId: 'nav-persons', homeLabel: 'home.actions.findPerson', permission: 'person.read' },
+  {
+    href: '/linkage/reviews',
+    label: 'nav.linkage',
+    testId: 'nav-linkage',
+    homeLabel: 'home.actions.reviewLinks',
+    homeTestId: 'review-links',
+    permission: 'linkage.review',
+  },
+  { href: '/cases', label: 'nav.cases', testId: 'nav-cases', homeLabel: 'home.actions.cases', permission: 'case.read' },
+  { href: '/admin/users', label: 'nav.users', testId: 'nav-users', homeLabel: 'home.actions.users', permission: 'user.manage' },
+  { href: '/admin/agencies', label: 'nav.agencies', testId: 'nav-agencies', homeLabel: 'home.actions.agencies', permission: 'agency.manage' },
+  { href: '/admin/reference', label: 'nav.reference', testId: 'nav-reference', homeLabel: 'home.actions.reference', permission: 'reference.manage' },
+  { href: '/audit', label: 'nav.audit', testId: 'nav-audit', homeLabel: 'home.actions.audit', permission: 'audit.read' },
+  { href: '/account', label: 'nav.account', testId: 'nav-account', homeLabel: 'home.actions.account' },
 ];
+
+/** The pages in this user's navigation: the ones her permissions (and the item's condition) give her. */
+export function visibleNavItems(me: Me): NavItem[] {
+  return NAV_ITEMS.filter((item) => (!item.permission || me.permissions.includes(item.permission)) && (!item.when || item.when(me)));
+}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Case } from '@qorgau/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,8 @@ import { useCan } from '../auth/current-user.tsx';
 import { useAgencyDirectory, useCase } from './api.ts';
 import { CaseActionForm } from './CaseActionForm.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
-import { StatusBadge } from './StatusBadge.tsx';
+import { offeredActions } from './offered-actions.ts';
+import { DeadlineBadge, StatusBadge } from './StatusBadge.tsx';
 import { UserText } from '../../components/UserText.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -22,6 +23,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       </Text>
       <div>{children}</div>
     </div>
+  );
+}
+
+function ClosedCaseNote({ canReopen }: { canReopen: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="gray" variant="light" title={t('cases.page.closedTitle')} mb="md" data-testid="case-closed-note">
+      {t(canReopen ? 'cases.page.closedReopen' : 'cases.page.closedText')}
+    </Alert>
   );
 }
 
@@ -44,8 +54,14 @@ function CaseSummaryPanel({ c }: { c: Case }) {
           )}
         </Fact>
         <Fact label={t('cases.fields.traffickingStatus')}>
-          <Text>{t(`traffickingStatus.${c.traffickingStatus}`)}</Text>
+          <StatusBadge kind="trafficking" status={c.traffickingStatus} />
         </Fact>
+        {/* The 5-working-day identification clock, while the case waits for it (null otherwise). */}
+        {c.deadline && c.identificationDue && (
+          <Fact label={t('cases.fields.identificationDeadline')}>
+            <DeadlineBadge deadline={c.deadline} due={c.identificationDue} />
+          </Fact>
+        )}
         <Fact label={t('cases.fields.region')}>
           <Text>{regionName(c.regionCode, lng)}</Text>
         </Fact>
@@ -89,6 +105,7 @@ export function CasePage({ id }: { id: string }) {
   if (c.isError) return <ErrorAlert error={c.error} onRetry={() => void c.refetch()} />;
   const data = c.data;
   const agencies = directory.data?.items ?? [];
+  const offered = offeredActions(data.status, data.allowedActions);
   return (
     <Stack>
       <Group justify="space-between" align="center">
@@ -106,12 +123,14 @@ export function CasePage({ id }: { id: string }) {
           <CaseTimeline actions={data.actions} agencies={agencies} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
+          {/* A closed case offers nothing but reopening (to those who may reopen it). */}
+          {data.status === 'closed' && <ClosedCaseNote canReopen={data.allowedActions.includes('reopened')} />}
           {/* The server lists only the actions this user may append now. */}
-          {data.allowedActions.length > 0 && (
+          {offered.length > 0 && (
             <CaseActionForm
               key={data.status}
               caseId={data.id}
-              allowed={data.allowedActions}
+              allowed={offered}
               agencies={agencies}
               agenciesLoading={directory.isPending && needsDirectory}
               exploitationTypes={data.exploitationTypes}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { http } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { StatusBadge } from '../cases/StatusBadge.tsx';
 
 /** Number of cases in each status in the user's scope (an aggregate: no personal data). */
 export function CaseOverview() {
@@ -23,9 +24,8 @@ export function CaseOverview() {
           return (
             <UnstyledButton key={status} component={Link} href={`/cases?status=${status}`}>
               <Paper withBorder p="sm">
-                <Text size="sm" c="dimmed">
-                  {t(`caseStatus.${status}`)}
-                </Text>
+                {/* The status in the colour and words it has on every page. */}
+                <StatusBadge status={status} size="sm" testId="overview-status" />
                 {count !== undefined ? (
                   <Text fz="xl" fw={700}>
                     {count}

@@ -1,17 +1,14 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { CasePage, type CaseSummary } from '@qorgau/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { http } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate } from '../../components/format.ts';
-import { useLanguage } from '../../i18n/use-language.ts';
 import { UserText } from '../../components/UserText.tsx';
+import { DeadlineBadge } from '../cases/StatusBadge.tsx';
 
 export type QueueKind = 'identification' | 'non_punishment';
-
-const DEADLINE_COLOR = { ok: 'green', due_soon: 'orange', overdue: 'red' } as const;
 
 /**
  * The officer's work queue on the home page: cases awaiting formal identification (soonest
@@ -19,7 +16,6 @@ const DEADLINE_COLOR = { ok: 'green', due_soon: 'orange', overdue: 'red' } as co
  */
 export function WorkQueue({ kind }: { kind: QueueKind }) {
   const { t } = useTranslation();
-  const lng = useLanguage();
   const queue = useQuery({
     queryKey: ['cases', 'queue', kind],
     queryFn: () => http.get('/cases', CasePage, { queue: kind, page: 1, pageSize: 10 }),
@@ -41,11 +37,7 @@ export function WorkQueue({ kind }: { kind: QueueKind }) {
                 <UserText>{c.personName ?? c.personPseudonym}</UserText>
               </Text>
             </Stack>
-            {c.deadline && c.identificationDue && (
-              <Badge color={DEADLINE_COLOR[c.deadline]} variant="light" data-testid="deadline-badge">
-                {t(`home.queue.deadline.${c.deadline}`, { date: formatDate(c.identificationDue, lng) })}
-              </Badge>
-            )}
+            {c.deadline && c.identificationDue && <DeadlineBadge deadline={c.deadline} due={c.identificationDue} />}
           </Group>
         </Paper>
       ))}

@@ -11,6 +11,7 @@ import { useCan } from '../auth/current-user.tsx';
 import { LinkedRecords } from '../linkage/LinkedRecords.tsx';
 import { fullName, usePerson } from './api.ts';
 import { UserText } from '../../components/UserText.tsx';
+import { StatusBadge } from '../cases/StatusBadge.tsx';
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -106,7 +107,7 @@ export function PersonPage({ id }: { id: string }) {
                   {c.reference}
                 </Anchor>
                 <Group gap="xs">
-                  <Badge variant="light">{t(`caseStatus.${c.status}`, { defaultValue: c.status })}</Badge>
+                  <StatusBadge status={c.status} />
                   <Text size="sm" c="dimmed">
                     {formatDate(c.openedAt, lng)}
                   </Text>

@@ -1,13 +1,6 @@
-import { Badge } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../cases/StatusBadge.tsx';
 
-const COLORS: Record<string, string> = { none: 'gray', refer: 'orange', meets_rule: 'red' };
-
-export function LevelBadge({ level, testId }: { level: string; testId?: string }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={COLORS[level] ?? 'gray'} variant="light" size="lg" style={{ flexShrink: 0 }} data-testid={testId}>
-      {t(`screeningLevel.${level}`, { defaultValue: level })}
-    </Badge>
-  );
+/** A screening's level, in the colour and words of the one status map (cases/StatusBadge.tsx). */
+export function LevelBadge({ level, testId, size = 'lg' }: { level: string; testId?: string; size?: 'sm' | 'md' | 'lg' }) {
+  return <StatusBadge kind="level" status={level} size={size} testId={testId ?? 'level-status'} />;
 }

@@ -8,11 +8,11 @@ import { Loading } from '../../components/Loading.tsx';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useScreening, useScreeningReference } from './api.ts';
+import { statusColor } from '../cases/StatusBadge.tsx';
 import { HandoverPanel, HandoverReceipt } from './HandoverPanel.tsx';
+import { LevelBadge } from './LevelBadge.tsx';
 import { textIn } from './screening-draft.ts';
 import { isolate } from '../../components/UserText.tsx';
-
-const LEVEL_COLORS: Record<string, string> = { none: 'gray', refer: 'orange', meets_rule: 'red' };
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -70,11 +70,10 @@ export function ScreeningResultPage({ id }: { id: string }) {
         <Title order={1} data-testid="screening-reference">
           {s.reference}
         </Title>
-        <Badge variant="outline" color={s.anonymous ? 'gray' : 'blue'}>
-          {t(s.anonymous ? 'screening.result.anonymous' : 'screening.result.identified')}
-        </Badge>
+        {/* The screening's level, never an identification status: a screening is not an identification. */}
+        <LevelBadge level={r.level} testId="screening-level-badge" />
       </Group>
-      <Alert color={LEVEL_COLORS[r.level] ?? 'gray'} variant="light" title={t('screening.result.title')}>
+      <Alert color={statusColor('level', r.level)} variant="light" title={t('screening.result.title')}>
         <Stack gap="xs">
           <Title order={2} size="h3" data-testid="screening-level">
             {t(`screeningLevel.${r.level}`)}
@@ -117,6 +116,7 @@ export function ScreeningResultPage({ id }: { id: string }) {
           <Fact label={t('screening.fields.citizenship')} value={countryName(s.citizenship)} />
           <Fact label={t('screening.fields.exploitationTypes')} value={s.exploitationTypes.map((e) => t(`exploitation.${e}`)).join(', ')} />
           <Fact label={t('screening.result.screener')} value={`${isolate(s.screenerName)} · ${isolate(s.agencyName)}`} />
+          <Fact label={t('screening.result.recordKind')} value={t(s.anonymous ? 'screening.result.anonymous' : 'screening.result.named')} />
         </SimpleGrid>
         {(s.personId || s.caseId) && (
           <Group mt="md" gap="lg">

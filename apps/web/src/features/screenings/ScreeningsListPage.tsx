@@ -19,7 +19,7 @@ function ScreeningRow({ s }: { s: Screening }) {
         <div>
           <Text fw={600}>{s.reference}</Text>
           <Text size="sm">
-            {[formatDate(s.encounterDate, lng), t(`setting.${s.setting}`), t(s.anonymous ? 'screening.result.anonymous' : 'screening.result.identified')].join(
+            {[formatDate(s.encounterDate, lng), t(`setting.${s.setting}`), t(s.anonymous ? 'screening.result.anonymous' : 'screening.result.named')].join(
               ' · ',
             )}
           </Text>
