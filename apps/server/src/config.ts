@@ -54,7 +54,10 @@ const Env = z.object({
     .default(60),
   /** Where they are written; copy them off the machine (a WORM bucket). Default <data dir>/audit-checkpoints. */
   QORGAU_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** `info` logs one line per request; `warn` keeps only warnings and errors; `silent` nothing. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  /** `text`: short lines for a terminal (`17:20:01 GET /api/v1/persons 200 12 ms`); `json`: one JSON object per line, for a log collector. */
+  LOG_FORMAT: z.enum(['text', 'json']).default('text'),
 });
 
 export interface Config {
@@ -74,6 +77,7 @@ export interface Config {
   identificationDays: number;
   auditCheckpoint: { minutes: number; dir: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  logFormat: z.infer<typeof Env>['LOG_FORMAT'];
   webDist: string | null;
 }
 
@@ -134,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identificationDays: e.QORGAU_IDENTIFICATION_DAYS,
     auditCheckpoint: { minutes: e.QORGAU_AUDIT_CHECKPOINT_MINUTES, dir: resolve(e.QORGAU_AUDIT_CHECKPOINT_DIR ?? resolve(dataDir, 'audit-checkpoints')) },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     webDist: null,
   };
 }

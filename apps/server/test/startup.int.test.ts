@@ -144,7 +144,7 @@ describe('start-up, key file and data directory', () => {
           done();
         },
       });
-      const app = await buildApp({ ...rt.deps, config: { ...config, logLevel: 'info', ...overrides } }, { logStream });
+      const app = await buildApp({ ...rt.deps, config: { ...config, logLevel: 'info', logFormat: 'json', ...overrides } }, { logStream });
       await app.close();
       return out;
     };
