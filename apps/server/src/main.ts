@@ -1,3 +1,4 @@
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { startAuditBackground } from './audit/audit-background.ts';
@@ -48,6 +49,12 @@ export async function startServer(config: Config): Promise<void> {
   setImmediate(() => void modelStoreFor(rt.deps.db).current(rt.deps.db));
 }
 
+/** A path under the working directory as ./relative, any other as it is. */
+function shortPath(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r.startsWith('..') || isAbsolute(r) ? p : `./${r}`;
+}
+
 function printBanner(config: Config, address: string, seededNow: boolean, ms: number): void {
   const db = config.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
   const lines = [`Qorgau is running at ${address.replace('127.0.0.1', 'localhost')}  (${db}, ready in ${ms} ms${seededNow ? ', demo data seeded' : ''})`];
@@ -56,7 +63,15 @@ function printBanner(config: Config, address: string, seededNow: boolean, ms: nu
     lines.push('', 'Demo sign-in (demo data only; every account uses two-factor sign-in):', `  password for every account: ${creds.password}`);
     lines.push('  add an account to an authenticator app with its secret (or open the otpauth:// link on a phone):');
     for (const a of creds.accounts) lines.push(`  ${a.username.padEnd(15)} ${a.role.padEnd(24)} secret ${a.totpSecret}`);
-    lines.push(`  otpauth links: ${config.dataDir}/demo-credentials.json`);
+    lines.push(`  secrets and otpauth links: ${shortPath(join(config.dataDir, 'demo-credentials.json'))}`);
   }
+  lines.push(
+    '',
+    'Read more: README.md (getting started, configuration), docs/ (deploying, keys, audit log); npx qorgau --help for the command line.',
+    config.logLevel === 'info' || config.logLevel === 'debug'
+      ? 'Requests are logged below, one line each (LOG_LEVEL=warn hides them; LOG_FORMAT=json for a log collector). Ctrl+C stops the server.'
+      : `Logging at LOG_LEVEL=${config.logLevel}: no request lines. Ctrl+C stops the server.`,
+    '',
+  );
   console.log(lines.join('\n'));
 }

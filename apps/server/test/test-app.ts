@@ -54,6 +54,8 @@ export async function createTestApp(kind: DbKind, opts: { logStream?: NodeJS.Wri
     QORGAU_SEED: 'none',
     QORGAU_SIGNIN_RATE_PER_MINUTE: '100000',
     LOG_LEVEL: opts.logStream ? 'info' : (process.env.QORGAU_TEST_LOG ?? 'silent'),
+    // Tests that capture the log read its JSON lines.
+    LOG_FORMAT: opts.logStream ? 'json' : 'text',
     ...opts.env,
   });
   const db = await createTestDatabase(kind);
