@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { selfReports } from '../apps/server/src/db/schema.ts';
-import { QUICK_EXIT_URL } from '../apps/web/src/features/self-reports/quick-exit.ts';
+import { QUICK_EXIT_URL } from '../apps/web/src/report/quick-exit.ts';
+import { BUDGETS, measureBundles, overBudget } from '../bench/lib/bundle-size.ts';
 import { browserAvailable, launchChromium } from './support/browser.ts';
 import { startQorgau, type RunningQorgau } from './support/qorgau-server.ts';
 import { signIn } from './support/sign-in.ts';
@@ -20,6 +21,15 @@ describe.skipIf(!browserAvailable())('public self-report and the hotline queue i
     await q?.stop();
   });
 
+  it('the report page and the staff app stay within their size budgets (issue #9)', () => {
+    const figures = measureBundles(q.webDist);
+    expect(overBudget(figures)).toEqual([]);
+    expect(figures.report.js).toBeLessThanOrEqual(BUDGETS.reportJs);
+    expect(figures.staff.js).toBeLessThanOrEqual(BUDGETS.staffInitialJs);
+    // Five languages: Kazakh inside the page's own script, the others loaded when chosen.
+    expect(Object.keys(figures.report.languages).sort()).toEqual(['en', 'ky', 'ru', 'uz']);
+  });
+
   it('a witness reports in Uzbek without signing in, leaving nothing in the browser; quick exit leaves no history entry; the hotline operator takes the report', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
@@ -30,9 +40,15 @@ describe.skipIf(!browserAvailable())('public self-report and the hotline queue i
       route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }),
     );
 
-    // Directly by address, with no session…
+    // Directly by address, with no session: the page's own small entry, none of the staff app's code…
     await page.goto(`${q.url}/report`);
     await page.getByTestId('report-what').waitFor();
+    const scripts = requests.filter((u) => u.endsWith('.js')).map((u) => new URL(u).pathname.slice(1));
+    expect(scripts.sort()).toEqual(
+      measureBundles(q.webDist)
+        .report.files.map((f) => f.file)
+        .sort(),
+    );
     // …and from the sign-in page's discreet link: the entry before /report is Qorgau's own.
     await page.goto(q.url);
     await page.getByTestId('report-link').click();
@@ -41,6 +57,10 @@ describe.skipIf(!browserAvailable())('public self-report and the hotline queue i
     await page.getByTestId('report-language').selectOption('uz');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Nima boʻlganini bizga aytib bering');
     expect(await page.getByTestId('quick-exit').textContent()).toBe('Tezkor chiqish');
+    // The button's accessible name is its visible text (WCAG 2.5.3); the title and language follow the switch.
+    expect(await page.getByRole('button', { name: 'Tezkor chiqish', exact: true }).count()).toBe(1);
+    expect(await page.title()).toBe('Nima boʻlganini bizga aytib bering');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('uz');
 
     // The form refuses an empty report in the chosen language.
     await page.getByTestId('report-submit').click();
@@ -51,6 +71,7 @@ describe.skipIf(!browserAvailable())('public self-report and the hotline queue i
     await page.getByTestId('report-situation-documents_taken').check();
     await page.getByTestId('report-situation-not_paid').check();
     await page.getByTestId('report-region').selectOption('KZ-79');
+    expect(await page.getByTestId('report-region').locator('option:checked').textContent()).toBe('Chimkent shahri');
     await page.getByTestId('report-contact').fill('+7 700 000 00 00, kechqurun');
     await page.getByTestId('report-safe').check();
     await page.getByTestId('report-submit').click();

@@ -1,17 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 
-// The server serves dist/ at `/` with an SPA fallback and a strict CSP: no inline
-// scripts, nothing from other origins. Vite's output satisfies that as long as nothing
-// here adds inline code; keep it that way.
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+/**
+ * `import kk from '…/i18n/kk.json?group=selfReport'`: only that group of the catalog, as
+ * `{ selfReport: {…} }`. The public report page loads a few KB of texts instead of the whole
+ * catalog, and the catalogs stay the single source of every string.
+ */
+function i18nGroup(): Plugin {
+  return {
+    name: 'qorgau-i18n-group',
+    enforce: 'pre',
+    async load(id) {
+      const [file, query] = id.split('?', 2);
+      const group = query ? new URLSearchParams(query).get('group') : null;
+      if (!file?.endsWith('.json') || !group) return null;
+      this.addWatchFile(file);
+      const catalog = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      if (!catalog[group] || typeof catalog[group] !== 'object') this.error(`${file} has no group "${group}"`);
+      return { code: `export default ${JSON.stringify({ [group]: catalog[group] })};`, moduleType: 'js' };
+    },
+  };
+}
+
+/** In `vite` and `vite preview`, /report gets the report page, as the server does (apps/server/src/http/error-handler.ts). */
+function reportPage(): Plugin {
+  const rewrite: Connect.NextHandleFunction = (req, _res, next) => {
+    if (req.url === '/report' || req.url?.startsWith('/report?')) req.url = req.url.replace('/report', '/report.html');
+    next();
+  };
+  return {
+    name: 'qorgau-report-page',
+    configureServer: (server) => void server.middlewares.use(rewrite),
+    configurePreviewServer: (server) => void server.middlewares.use(rewrite),
+  };
+}
+
+// Two pages: index.html is the staff app (React, Mantine); report.html is the public /report
+// page, plain TypeScript and a stylesheet, so that a victim's phone on a weak connection loads
+// about a tenth of the staff app (budgets in bench/bundle-size.ts). The server serves dist/ at
+// `/` with an SPA fallback and a strict CSP: no inline scripts, nothing from other origins.
+// Vite's output satisfies that as long as nothing here adds inline code; keep it that way.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [i18nGroup(), reportPage(), react()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
     // Keep everything as files: data: URLs are allowed for images only.
     assetsInlineLimit: 0,
+    // .vite/manifest.json: which files each page loads (bench/bundle-size.ts reads it).
+    manifest: true,
+    rolldownOptions: {
+      input: { main: here('index.html'), report: here('report.html') },
+      output: {
+        // The libraries change less often than the app: their own chunks stay cached across
+        // releases. Only libraries the first screen needs whole are grouped (a group is loaded
+        // whole: a Mantine group would bring every page's components to the sign-in page, 217
+        // instead of 174 kB), so Mantine, used page by page, is left to the automatic splitting.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 15 },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 10 },
+            { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

@@ -14,9 +14,26 @@ const webRoot = fileURLToPath(new URL('../../apps/web', import.meta.url));
 
 export interface RunningQorgau {
   url: string;
+  /** The web app as built for this run (Vite output, with .vite/manifest.json). */
+  webDist: string;
   credentials: DemoCredentials;
   runtime: Runtime;
   stop(): Promise<void>;
+}
+
+/**
+ * The web app as production serves it. Vitest sets NODE_ENV=test, which Vite would bake into
+ * the bundle (React's development build, several times larger): build with `production`.
+ */
+async function buildWeb(outDir: string): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: webRoot, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 /**
@@ -26,7 +43,7 @@ export interface RunningQorgau {
 export async function startQorgau(opts: { persons?: number } = {}): Promise<RunningQorgau> {
   const dir = mkdtempSync(join(tmpdir(), 'qorgau-e2e-'));
   const webDist = join(dir, 'web');
-  await build({ root: webRoot, logLevel: 'error', build: { outDir: webDist, emptyOutDir: true } });
+  await buildWeb(webDist);
   const config = { ...loadConfig({ QORGAU_DATA_DIR: dir, QORGAU_SEED: 'none', LOG_LEVEL: 'warn' }), webDist };
   const runtime = await openRuntime(config, { allowCreateKey: true });
   const credentials = await seedOrganisations(runtime.deps);
@@ -35,6 +52,7 @@ export async function startQorgau(opts: { persons?: number } = {}): Promise<Runn
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
+    webDist,
     credentials,
     runtime,
     async stop() {

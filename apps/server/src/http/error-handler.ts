@@ -26,7 +26,16 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** `spa`: GET requests outside /api fall back to the web app's index.html. */
+/**
+ * The web app's page for a path outside /api: the public report page is its own small entry
+ * (report.html, without the staff app's code), everything else is the staff app's index.html.
+ */
+export function spaPageOf(url: string): 'report.html' | 'index.html' {
+  const path = url.split('?', 1)[0];
+  return path === '/report' || path === '/report/' ? 'report.html' : 'index.html';
+}
+
+/** `spa`: GET requests outside /api fall back to the web app's pages (`spaPageOf`), with the same headers (CSP) as any answer. */
 export function registerErrorHandling(app: FastifyInstance, translator: Translator, opts: { spa: boolean }): void {
   const body = (locale: Parameters<Translator['t']>[0], code: ErrorCode, fields: FieldIssue[]): ErrorBody => ({
     error: {
@@ -66,7 +75,7 @@ export function registerErrorHandling(app: FastifyInstance, translator: Translat
   });
 
   app.setNotFoundHandler((request, reply) => {
-    if (opts.spa && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (opts.spa && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) return reply.sendFile(spaPageOf(request.url));
     return reply.status(404).send(body(request.locale, 'not_found', []));
   });
 }

@@ -1,32 +1,31 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useLocation } from 'wouter';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { CurrentUserProvider } from '../features/auth/current-user.tsx';
-import { EnrolTotpPage } from '../features/auth/EnrolTotpPage.tsx';
-import { ForcedPasswordChangePage } from '../features/auth/ForcedPasswordChangePage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { useMeQuery } from '../features/auth/session.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
 import { PublicShell } from './PublicShell.tsx';
 
-// The public report page is its own chunk, loaded only at /report: a slow phone downloads the
-// shared framework plus this small file, and no session is looked up for it.
-const SelfReportPage = lazy(() => import('../features/self-reports/SelfReportPage.tsx').then((m) => ({ default: m.SelfReportPage })));
+// Shown in the first moments after signing in, or never: loaded when needed.
+const EnrolTotpPage = lazy(() => import('../features/auth/EnrolTotpPage.tsx').then((m) => ({ default: m.EnrolTotpPage })));
+const ForcedPasswordChangePage = lazy(() => import('../features/auth/ForcedPasswordChangePage.tsx').then((m) => ({ default: m.ForcedPasswordChangePage })));
 
+/** The public report page: its own small entry (report.html), which the server sends for this path. */
 export const PUBLIC_REPORT_PATH = '/report';
 
 export function App() {
   const [location] = useLocation();
-  if (location === PUBLIC_REPORT_PATH) {
-    return (
-      <Suspense fallback={<Loading fullPage />}>
-        <SelfReportPage />
-      </Suspense>
-    );
-  }
+  if (location === PUBLIC_REPORT_PATH) return <LoadReportPage />;
   return <SessionApp />;
+}
+
+/** Reached inside this app (an in-app link, history): load the report page from the server instead. */
+function LoadReportPage() {
+  useEffect(() => window.location.replace(PUBLIC_REPORT_PATH), []);
+  return <Loading fullPage />;
 }
 
 /**
@@ -53,14 +52,18 @@ function SessionApp() {
   if (me.data.stage === 'enroll_totp') {
     return (
       <PublicShell signedIn>
-        <EnrolTotpPage />
+        <Suspense fallback={<Loading />}>
+          <EnrolTotpPage />
+        </Suspense>
       </PublicShell>
     );
   }
   if (me.data.stage === 'change_password') {
     return (
       <PublicShell signedIn>
-        <ForcedPasswordChangePage />
+        <Suspense fallback={<Loading />}>
+          <ForcedPasswordChangePage />
+        </Suspense>
       </PublicShell>
     );
   }

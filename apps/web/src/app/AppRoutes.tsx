@@ -3,27 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch } from 'wouter';
 import { Alert, Anchor } from '@mantine/core';
 import { Loading } from '../components/Loading.tsx';
-import { AccountPage } from '../features/account/AccountPage.tsx';
-import { CaseCreatePage } from '../features/cases/CaseCreatePage.tsx';
-import { CasePage } from '../features/cases/CasePage.tsx';
-import { CasesListPage } from '../features/cases/CasesListPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
-import { PersonCreatePage } from '../features/persons/PersonCreatePage.tsx';
-import { PersonPage } from '../features/persons/PersonPage.tsx';
-import { PersonsListPage } from '../features/persons/PersonsListPage.tsx';
-import { ScreeningNewPage } from '../features/screenings/ScreeningNewPage.tsx';
-import { ScreeningResultPage } from '../features/screenings/ScreeningResultPage.tsx';
-import { ScreeningsListPage } from '../features/screenings/ScreeningsListPage.tsx';
 import { Guard } from './Guard.tsx';
 
-// Administration and audit are used by few people: load them only when opened.
-const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
-const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage.tsx').then((m) => ({ default: m.AgenciesPage })));
+// Every page is its own chunk, loaded when opened: the first screen (sign-in, or the home page)
+// downloads the framework and the layout only (budget in bench/bundle-size.ts). Pages used
+// together share chunks through what they import (the case forms, the screening fields).
+const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const AccountPage = lazy(() => import('../features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const PersonsListPage = lazy(() => import('../features/persons/PersonsListPage.tsx').then((m) => ({ default: m.PersonsListPage })));
+const PersonCreatePage = lazy(() => import('../features/persons/PersonCreatePage.tsx').then((m) => ({ default: m.PersonCreatePage })));
+const PersonPage = lazy(() => import('../features/persons/PersonPage.tsx').then((m) => ({ default: m.PersonPage })));
+const CasesListPage = lazy(() => import('../features/cases/CasesListPage.tsx').then((m) => ({ default: m.CasesListPage })));
+const CaseCreatePage = lazy(() => import('../features/cases/CaseCreatePage.tsx').then((m) => ({ default: m.CaseCreatePage })));
+const CasePage = lazy(() => import('../features/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const ScreeningsListPage = lazy(() => import('../features/screenings/ScreeningsListPage.tsx').then((m) => ({ default: m.ScreeningsListPage })));
+const ScreeningNewPage = lazy(() => import('../features/screenings/ScreeningNewPage.tsx').then((m) => ({ default: m.ScreeningNewPage })));
+const ScreeningResultPage = lazy(() => import('../features/screenings/ScreeningResultPage.tsx').then((m) => ({ default: m.ScreeningResultPage })));
 const SelfReportsQueuePage = lazy(() => import('../features/self-reports/SelfReportsQueuePage.tsx').then((m) => ({ default: m.SelfReportsQueuePage })));
 const SelfReportDetailPage = lazy(() => import('../features/self-reports/SelfReportDetailPage.tsx').then((m) => ({ default: m.SelfReportDetailPage })));
-const ReferenceAdminPage = lazy(() => import('../features/reference/ReferenceAdminPage.tsx').then((m) => ({ default: m.ReferenceAdminPage })));
 const LinkReviewQueuePage = lazy(() => import('../features/linkage/LinkReviewQueuePage.tsx').then((m) => ({ default: m.LinkReviewQueuePage })));
 const LinkReviewPage = lazy(() => import('../features/linkage/LinkReviewPage.tsx').then((m) => ({ default: m.LinkReviewPage })));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage.tsx').then((m) => ({ default: m.AgenciesPage })));
+const ReferenceAdminPage = lazy(() => import('../features/reference/ReferenceAdminPage.tsx').then((m) => ({ default: m.ReferenceAdminPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 function NotFound() {

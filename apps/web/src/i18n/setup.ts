@@ -17,30 +17,6 @@ const loaders: Record<Language, () => Promise<Catalog>> = {
   en: () => import('../../../../i18n/en.json'),
 };
 
-/**
- * The public report page (/report) also speaks Uzbek (Latin) and Kyrgyz; their catalogs hold
- * only that page's keys (`selfReport.*`, `language.*`), loaded when chosen.
- */
-export const REPORT_LANGUAGES = ['kk', 'ru', 'en', 'uz', 'ky'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
-const reportLoaders: Record<ReportLanguage, () => Promise<Catalog>> = {
-  ...loaders,
-  uz: () => import('../../../../i18n/uz.json'),
-  ky: () => import('../../../../i18n/ky.json'),
-};
-export const isReportLanguage = (value: unknown): value is ReportLanguage =>
-  typeof value === 'string' && (REPORT_LANGUAGES as readonly string[]).includes(value);
-
-/** Switches the language for this page view only: nothing is written to the browser. */
-export async function switchLanguageTransiently(lng: ReportLanguage): Promise<void> {
-  if (!i18next.hasResourceBundle(lng, 'translation')) {
-    const catalog = await reportLoaders[lng]();
-    i18next.addResourceBundle(lng, 'translation', catalog.default, true, true);
-  }
-  await i18next.changeLanguage(lng);
-  document.documentElement.lang = lng;
-}
-
 export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 function storedLanguage(): Language | null {

@@ -2,7 +2,6 @@ import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } f
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { TotpCodeInput } from './TotpCodeInput.tsx';
 import { http, isApiError } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -102,7 +101,8 @@ export function SignInPage() {
           )}
         </Stack>
       </form>
-      <Anchor component={Link} href="/report" size="xs" c="dimmed" mt="md" display="block" ta="center" data-testid="report-link">
+      {/* A full page load: /report is its own small entry (report.html), not part of this app. */}
+      <Anchor href="/report" size="xs" c="dimmed" mt="md" display="block" ta="center" data-testid="report-link">
         {t('selfReport.signInLink')}
       </Anchor>
     </Paper>
