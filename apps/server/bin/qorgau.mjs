@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx): one artefact, no build step for the server.
+// `npx qorgau` and `npm start`: runs the TypeScript sources directly (tsx), the quick path for a
+// laptop or a demo. Production runs the compiled server instead: `npm run build`, then
+// `node apps/server/dist/qorgau.mjs <command>` (docs/deploying.md).
 import { register } from 'tsx/esm/api';
 
 register();
