@@ -190,8 +190,17 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/grants/:id/reject': { request: () => ({ payload: {} }), expect: 404 },
   'GET /api/v1/agencies': { request: () => ({}), expect: 200 },
   'GET /api/v1/agencies/directory': { request: () => ({}), expect: 200 },
-  'POST /api/v1/agencies': { request: (ctx) => ({ payload: { name: `Matrix agency ${unique()}`, type: 'ngo', regionCode: ctx.region } }), expect: 200 },
-  'PATCH /api/v1/agencies/:id': { request: () => ({ payload: { name: 'Renamed agency' } }), expect: 404 },
+  'POST /api/v1/agencies': {
+    request: (ctx) => ({
+      payload: {
+        name: { kk: `Матрица агенттігі ${unique()}`, ru: `Агентство матрицы ${unique()}`, en: `Matrix agency ${unique()}` },
+        type: 'ngo',
+        regionCode: ctx.region,
+      },
+    }),
+    expect: 200,
+  },
+  'PATCH /api/v1/agencies/:id': { request: () => ({ payload: { name: { kk: 'Жаңа атау', ru: 'Новое название', en: 'Renamed agency' } } }), expect: 404 },
   'GET /api/v1/audit': { request: () => ({}), expect: 200 },
   'GET /api/v1/audit/denied': { request: () => ({}), expect: 200 },
 

@@ -68,7 +68,9 @@ describeEachDb('crash safety under kill -9', (kind) => {
     const userId = randomUUID();
     const totpSecret = newTotpSecret();
     const username = `crash-${userId.slice(0, 8)}`;
-    await rt.deps.db.insert(agencies).values({ id: agencyId, name: 'Crash test NGO', type: 'ngo', regionCode: 'KZ-75' });
+    await rt.deps.db
+      .insert(agencies)
+      .values({ id: agencyId, nameKk: 'Crash test NGO', nameRu: 'Crash test NGO', nameEn: 'Crash test NGO', type: 'ngo', regionCode: 'KZ-75' });
     await rt.deps.db.insert(users).values({
       id: userId,
       username,

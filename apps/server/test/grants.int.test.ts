@@ -134,7 +134,7 @@ describeEachDb('four-eyes grants', (kind) => {
     expect(res.json().agencyId).toBe(agencyId);
     const s = await t.signIn(worker);
     const grant = await grantOf(worker.id);
-    expect(grant).toMatchObject({ newAccount: false, reset: false, agencyMove: { to: 'Another shelter NGO' }, requested: { role: 'case_worker' } });
+    expect(grant).toMatchObject({ newAccount: false, reset: false, agencyMove: { to: { en: 'Another shelter NGO' } }, requested: { role: 'case_worker' } });
     expect((await decide(adminA, grant!.id, 'approve')).statusCode).toBe(403);
     expect((await decide(coordinator, grant!.id, 'approve')).statusCode).toBe(200);
     expect((await userRow(worker.id))?.agencyId).toBe(otherAgency);

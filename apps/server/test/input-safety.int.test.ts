@@ -87,9 +87,13 @@ describeEachDb('input safety', (kind) => {
   });
 
   it('a NUL byte or a lone surrogate in a body is a 400 (agency and user names, narrative, public sign-in)', async () => {
-    const agency = await admin.inject({ method: 'POST', url: '/api/v1/agencies', payload: { name: 'Agency\u0000', type: 'ngo', regionCode: 'KZ-75' } });
+    const agency = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      payload: { name: { kk: 'Агенттік', ru: 'Agency\u0000', en: 'Agency' }, type: 'ngo', regionCode: 'KZ-75' },
+    });
     expect(agency.statusCode).toBe(400);
-    expect(fieldsOf(agency)[0]).toMatchObject({ path: 'name', code: 'invalid_characters' });
+    expect(fieldsOf(agency)[0]).toMatchObject({ path: 'name.ru', code: 'invalid_characters' });
     const user = await admin.inject({ method: 'PATCH', url: `/api/v1/users/${worker.user.id}`, payload: { displayName: 'A\uD800B' } });
     expect(user.statusCode).toBe(400);
     expect(fieldsOf(user)[0]).toMatchObject({ path: 'displayName', code: 'invalid_characters' });
@@ -127,9 +131,13 @@ describeEachDb('input safety', (kind) => {
   });
 
   it('text is stored NFC and trimmed: a decomposed agency name comes back composed', async () => {
-    const res = await admin.inject({ method: 'POST', url: '/api/v1/agencies', payload: { name: '  Cafe\u0301 Qorgau  ', type: 'ngo', regionCode: 'KZ-75' } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      payload: { name: { kk: 'Qorgau', ru: 'Qorgau', en: '  Cafe\u0301 Qorgau  ' }, type: 'ngo', regionCode: 'KZ-75' },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().name).toBe('Caf\u00e9 Qorgau');
+    expect(res.json().name.en).toBe('Caf\u00e9 Qorgau');
   });
 
   it('a name of invisible characters only, or with a bidi override, is refused with its own message', async () => {
@@ -140,8 +148,12 @@ describeEachDb('input safety', (kind) => {
     expect(fieldsOf(soft)).toEqual([expect.objectContaining({ path: 'secondName', code: 'name_invisible' })]);
     const rlo = await worker.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody({ firstName: 'Akmaral\u202Eabc' }) });
     expect(fieldsOf(rlo)).toEqual([expect.objectContaining({ path: 'firstName', code: 'bidi_control' })]);
-    const agency = await admin.inject({ method: 'POST', url: '/api/v1/agencies', payload: { name: 'Police\u2067 x', type: 'police', regionCode: 'KZ-75' } });
-    expect(fieldsOf(agency)).toEqual([expect.objectContaining({ path: 'name', code: 'bidi_control' })]);
+    const agency = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      payload: { name: { kk: 'Police\u2067 x', ru: 'Полиция', en: 'Police' }, type: 'police', regionCode: 'KZ-75' },
+    });
+    expect(fieldsOf(agency)).toEqual([expect.objectContaining({ path: 'name.kk', code: 'bidi_control' })]);
     const user = await admin.inject({ method: 'PATCH', url: `/api/v1/users/${worker.user.id}`, payload: { displayName: '\u200B\u200B\u200B' } });
     expect(fieldsOf(user)).toEqual([expect.objectContaining({ path: 'displayName', code: 'name_invisible' })]);
   });

@@ -91,7 +91,7 @@ describeEachDb('minimal disclosure after handover', (kind) => {
     const handed = await handOver(second.id);
     expect(handed.statusCode).toBe(200);
     const officer = await t.as('identification_officer', { agencyId: idUnit, regions: ['KZ-61'] });
-    expect((await get(`/cases/${second.caseId}`, officer)).json().ownerAgencyName).toBe('Anti-trafficking unit');
+    expect((await get(`/cases/${second.caseId}`, officer)).json().ownerAgencyName.en).toBe('Anti-trafficking unit');
   });
 
   it('after the handover no new case can be opened for the person, as for anyone she cannot see', async () => {

@@ -99,14 +99,14 @@ describeEachDb('screenings', (kind) => {
     const s = (await screen(screeningBody())).json();
     const handed = await inspector.inject({ method: 'POST', url: `/api/v1/screenings/${s.id}/handover`, payload: { toAgencyId: idUnit } });
     expect(handed.statusCode).toBe(200);
-    expect(handed.json()).toMatchObject({ personId: null, caseId: null, handover: { toAgencyId: idUnit, toAgencyName: 'Anti-trafficking unit' } });
+    expect(handed.json()).toMatchObject({ personId: null, caseId: null, handover: { toAgencyId: idUnit, toAgencyName: { en: 'Anti-trafficking unit' } } });
     expect((await inspector.inject({ method: 'GET', url: `/api/v1/persons/${s.personId}` })).statusCode).toBe(404);
     expect((await inspector.inject({ method: 'GET', url: `/api/v1/cases/${s.caseId}` })).statusCode).toBe(404);
     const list = (await inspector.inject({ method: 'GET', url: '/api/v1/screenings' })).json();
     expect(list.items.find((i: { id: string }) => i.id === s.id)?.handover?.toAgencyId).toBe(idUnit);
     const officer = await t.as('identification_officer', { agencyId: idUnit, regions: ['KZ-61'] });
     const kase = (await officer.inject({ method: 'GET', url: `/api/v1/cases/${s.caseId}` })).json();
-    expect(kase.ownerAgencyName).toBe('Anti-trafficking unit');
+    expect(kase.ownerAgencyName.en).toBe('Anti-trafficking unit');
     expect(kase.actions.map((a: { type: string }) => a.type)).toEqual(['opened', 'handed_over']);
     expect(kase.status).toBe('open');
     const again = await inspector.inject({ method: 'POST', url: `/api/v1/screenings/${s.id}/handover`, payload: { toAgencyId: idUnit } });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Role } from '@qorgau/core';
+import type { LocalizedName, Role } from '@qorgau/core';
 import type { AppDeps } from '../src/app-deps.ts';
 import { buildApp } from '../src/app.ts';
 import { currentTotp, newTotpSecret } from '../src/auth/totp.ts';
@@ -39,7 +39,8 @@ export interface TestApp {
   deps: AppDeps;
   db: TestDatabase;
   config: Config;
-  createAgency(input?: { type?: string; regionCode?: string | null; name?: string }): Promise<string>;
+  /** A string name is used in all three languages. */
+  createAgency(input?: { type?: string; regionCode?: string | null; name?: string | LocalizedName }): Promise<string>;
   createUser(input: { role: Role; agencyId?: string; regions?: string[] | 'national'; totp?: boolean; mustChangePassword?: boolean }): Promise<TestUser>;
   signIn(user: TestUser): Promise<Session>;
   /** A new user of `role` (own agency unless given), signed in. */
@@ -76,9 +77,9 @@ export async function createTestApp(kind: DbKind, opts: { logStream?: NodeJS.Wri
 
   const createAgency: TestApp['createAgency'] = async (input = {}) => {
     const id = randomUUID();
-    await deps.db
-      .insert(agencies)
-      .values({ id, name: input.name ?? `Agency ${++n}`, type: input.type ?? 'ngo', regionCode: input.regionCode === undefined ? 'KZ-75' : input.regionCode });
+    const name = input.name ?? `Agency ${++n}`;
+    const names = typeof name === 'string' ? { nameKk: name, nameRu: name, nameEn: name } : { nameKk: name.kk, nameRu: name.ru, nameEn: name.en };
+    await deps.db.insert(agencies).values({ id, ...names, type: input.type ?? 'ngo', regionCode: input.regionCode === undefined ? 'KZ-75' : input.regionCode });
     return id;
   };
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, or, sql } from 'drizzle-orm';
-import type { SessionStage } from '@qorgau/core';
+import type { LocalizedName, SessionStage } from '@qorgau/core';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { queryPrepared } from '../db/prepared.ts';
 import { agencies, sessions, users } from '../db/schema.ts';
@@ -49,7 +49,7 @@ export interface SessionUser {
 export interface SessionRow {
   session: { tokenHash: string; csrfToken: string; stage: string; lastSeenAt: Date; expiresAt: Date; notice: SignInNotice | null };
   user: SessionUser;
-  agency: { id: string; name: string; type: string };
+  agency: { id: string; name: LocalizedName; type: string };
 }
 
 /** One prepared query per request: the session with its user and agency. */
@@ -58,7 +58,7 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
     db,
     sql`SELECT s.token_hash, s.csrf_token, s.stage, s.last_seen_at, s.expires_at, s.failed_sign_ins, s.last_failed_sign_in_at,
                u.id, u.username, u.display_name, u.role, u.agency_id, u.national, u.regions,
-               u.totp_enabled, u.must_change_password, u.disabled, a.name AS agency_name, a.type AS agency_type
+               u.totp_enabled, u.must_change_password, u.disabled, a.name_kk AS agency_name_kk, a.name_ru AS agency_name_ru, a.name_en AS agency_name_en, a.type AS agency_type
           FROM ${sessions} s
           JOIN ${users} u ON u.id = s.user_id
           JOIN ${agencies} a ON a.id = u.agency_id
@@ -89,7 +89,7 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
       mustChangePassword: r.must_change_password as boolean,
       disabled: r.disabled as boolean,
     },
-    agency: { id: r.agency_id as string, name: r.agency_name as string, type: r.agency_type as string },
+    agency: { id: r.agency_id as string, name: { kk: r.agency_name_kk as string, ru: r.agency_name_ru as string, en: r.agency_name_en as string }, type: r.agency_type as string },
   };
 }
 

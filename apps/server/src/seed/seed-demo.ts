@@ -52,7 +52,18 @@ export async function seedOrganisations(deps: AppDeps): Promise<DemoCredentials>
   const accounts: DemoCredentials['accounts'] = [];
   const userIds = new Map<string, string>();
   await deps.db.transaction(async (tx) => {
-    await tx.insert(agencies).values(DEMO_AGENCIES.map((a) => ({ id: agencyIds.get(a.key) as string, name: a.name, type: a.type, regionCode: a.regionCode })));
+    await tx
+      .insert(agencies)
+      .values(
+        DEMO_AGENCIES.map((a) => ({
+          id: agencyIds.get(a.key) as string,
+          nameKk: a.name.kk,
+          nameRu: a.name.ru,
+          nameEn: a.name.en,
+          type: a.type,
+          regionCode: a.regionCode,
+        })),
+      );
     for (const u of DEMO_USERS) {
       const id = randomUUID();
       userIds.set(u.username, id);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { AGENCY_TYPES, ROLES } from '../access/index.ts';
-import { PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
+import { LocalizedName, LocalizedNameBody, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
 import { JurisdictionSchema } from './auth.contract.ts';
 import { codeText, nameText, patchBody, text } from './primitives.ts';
 
 export const Agency = z.object({
   id: z.uuid(),
-  name: z.string(),
+  name: LocalizedName,
   type: z.enum(AGENCY_TYPES),
   regionCode: RegionCodeSchema.nullable(),
   disabled: z.boolean(),
@@ -15,7 +15,7 @@ export type Agency = z.infer<typeof Agency>;
 export const AgencyList = z.object({ items: z.array(Agency) });
 
 export const CreateAgencyBody = z.object({
-  name: nameText({ min: 2, max: 200 }),
+  name: LocalizedNameBody,
   type: z.enum(AGENCY_TYPES),
   regionCode: RegionCodeSchema.nullable(),
 });
@@ -27,7 +27,7 @@ export const User = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   agencyId: z.uuid(),
-  agencyName: z.string(),
+  agencyName: LocalizedName,
   jurisdiction: JurisdictionSchema,
   disabled: z.boolean(),
   twoFactorEnabled: z.boolean(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_TYPES, PERMISSIONS, ROLES } from '../access/index.ts';
-import { RegionCodeSchema } from './common.contract.ts';
+import { LocalizedName, RegionCodeSchema } from './common.contract.ts';
 import { codeText, secretText, text } from './primitives.ts';
 
 export const SignInBody = z.object({
@@ -28,7 +28,7 @@ export const Me = z.object({
   username: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
-  agency: z.object({ id: z.uuid(), name: z.string(), type: z.enum(AGENCY_TYPES) }),
+  agency: z.object({ id: z.uuid(), name: LocalizedName, type: z.enum(AGENCY_TYPES) }),
   jurisdiction: JurisdictionSchema,
   permissions: z.array(z.enum(PERMISSIONS)),
   stage: SessionStage,

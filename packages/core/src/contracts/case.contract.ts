@@ -3,7 +3,7 @@ import { CASE_ACTION_TYPES, CASE_STATUSES, NON_PUNISHMENT_DECISIONS, TRAFFICKING
 import { HTCDS_METHOD_OF_CONTROL_VALUES } from '../domain/identification/crosswalk.ts';
 import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, PERPETRATOR_TYPES, RECRUITMENT_METHODS, SEX_EXPLOITATION_TYPES } from '../reference/htcds.ts';
 import { CountryCode } from './common.contract.ts';
-import { ClientId, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
+import { ClientId, LocalizedName, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
 import { text } from './primitives.ts';
 
 export const CreateCaseBody = z.object({
@@ -65,7 +65,7 @@ export const CaseActionView = z.object({
   type: z.string(),
   at: z.string(),
   actorName: z.string(),
-  agencyName: z.string(),
+  agencyName: LocalizedName,
   /** Non-identifying fields of the action (outcome, decidedBy, toAgencyId, HTCDS codes). */
   details: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
   /** The action's free text; null when there is none or the viewer may not see personal data. */
@@ -84,7 +84,7 @@ export const CaseSummary = z.object({
   traffickingStatus: z.enum(TRAFFICKING_STATUSES),
   regionCode: z.string(),
   exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)),
-  ownerAgencyName: z.string(),
+  ownerAgencyName: LocalizedName,
   /** Formal identification due date (working days from referral), while the case is open. */
   identificationDue: z.string().nullable(),
   deadline: z.enum(['ok', 'due_soon', 'overdue']).nullable(),

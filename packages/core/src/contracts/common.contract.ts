@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { KZ_REGIONS, type RegionCode } from '../reference/regions.ts';
-import { codeText } from './primitives.ts';
+import { codeText, nameText } from './primitives.ts';
+
+/**
+ * A name shown in the working languages (an agency's): Kazakh, Russian and English, each
+ * required, so a Kazakh page never shows a Russian-only name. The web picks one by language.
+ */
+export const NAME_LANGUAGES = ['kk', 'ru', 'en'] as const;
+export const LocalizedName = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
+export type LocalizedName = z.infer<typeof LocalizedName>;
+/** The same as a request body: each language a name (2-200 characters, no bidi controls). */
+export const LocalizedNameBody = z.object({
+  kk: nameText({ min: 2, max: 200 }),
+  ru: nameText({ min: 2, max: 200 }),
+  en: nameText({ min: 2, max: 200 }),
+});
 
 export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;

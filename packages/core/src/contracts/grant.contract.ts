@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../access/index.ts';
 import { JurisdictionSchema } from './auth.contract.ts';
-import { PageQuery, pageOf } from './common.contract.ts';
+import { LocalizedName, PageQuery, pageOf } from './common.contract.ts';
 
 /** Four-eyes grants (issue #8): core `needsApproval` decides which requests wait for one. */
 export const GRANT_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -13,13 +13,13 @@ const Access = z.object({ role: z.enum(ROLES), jurisdiction: JurisdictionSchema 
 export const AccessGrant = z.object({
   id: z.uuid(),
   /** The account the grant is about (staff, not victims: no personal data of the register). */
-  user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), agencyName: z.string() }),
+  user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), agencyName: LocalizedName }),
   /** A new account (it cannot sign in until approved), or a change of an existing one. */
   newAccount: z.boolean(),
   /** A reset of the password and second factor: the account cannot sign in until approved. */
   reset: z.boolean(),
   /** A move to another agency (its records come with it): the agency it has and the one asked for. */
-  agencyMove: z.object({ from: z.string(), to: z.string() }).nullable(),
+  agencyMove: z.object({ from: LocalizedName, to: LocalizedName }).nullable(),
   requested: Access,
   /** What the account holds now (in force until approval); null for a new account. */
   previous: Access.nullable(),

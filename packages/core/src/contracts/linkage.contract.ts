@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId, pageOf } from './common.contract.ts';
+import { ClientId, LocalizedName, pageOf } from './common.contract.ts';
 import { LinkageFieldExplanation, PersonIdentity, PersonSummary } from './person.contract.ts';
 
 /**
@@ -24,7 +24,7 @@ export type LinkProposal = z.infer<typeof LinkProposal>;
 export const LinkProposalPage = pageOf(LinkProposal);
 
 /** One earlier decision on a pair: who decided is kept in the audit log, not shown here. */
-export const LinkDecisionRecord = z.object({ decision: z.enum(LINK_DECISIONS), at: z.string(), byAgency: z.string() });
+export const LinkDecisionRecord = z.object({ decision: z.enum(LINK_DECISIONS), at: z.string(), byAgency: LocalizedName });
 
 /** A pair side by side, with the reasons for its score and the decisions made on it so far. */
 export const LinkProposalDetail = LinkProposal.extend({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IndicatorList, RuleConfig } from '../domain/identification/indicator-list.ts';
 import { SCREENING_LEVELS } from '../domain/identification/screening.ts';
 import { EXPLOITATION_TYPES, GENDERS } from '../reference/htcds.ts';
-import { ClientId, CountryCode, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
+import { ClientId, CountryCode, LocalizedName, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
 import { CreatePersonBody } from './person.contract.ts';
 import { isoDate, text } from './primitives.ts';
 
@@ -102,12 +102,12 @@ export const Screening = z.object({
   anonymous: z.boolean(),
   result: ScreeningResultView,
   screenerName: z.string(),
-  agencyName: z.string(),
+  agencyName: LocalizedName,
   /** The person and case, while the viewer may still open them (null after handover for the screener). */
   personId: z.uuid().nullable(),
   caseId: z.uuid().nullable(),
   /** The receipt the screener keeps after handing over. */
-  handover: z.object({ toAgencyId: z.uuid(), toAgencyName: z.string(), at: z.string() }).nullable(),
+  handover: z.object({ toAgencyId: z.uuid(), toAgencyName: LocalizedName, at: z.string() }).nullable(),
   createdAt: z.string(),
 });
 export type Screening = z.infer<typeof Screening>;

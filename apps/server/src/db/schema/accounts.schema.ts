@@ -6,7 +6,10 @@ import { createdAt } from './columns.ts';
 
 export const agencies = pgTable('agencies', {
   id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
+  /** The name in each working language (issue #9); the web shows the reader's. */
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
   type: text('type').notNull(),
   regionCode: text('region_code'),
   disabled: boolean('disabled').notNull().default(false),

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import { auditContextOf } from '../../auth/auth.plugin.ts';
 import { getAgency, insertAgency, listAgencies, patchAgency } from './agencies.repository.ts';
+import { agencyNameColumns } from './agency-name.ts';
 
 /** Agencies are reference data with no personal data: a service layer would only forward. */
 export const agenciesRoutes =
@@ -38,7 +39,8 @@ export const agenciesRoutes =
       async (req) => {
         const id = randomUUID();
         await db.transaction(async (tx) => {
-          await insertAgency(tx, { id, ...req.body });
+          const { name, ...rest } = req.body;
+          await insertAgency(tx, { id, ...rest, ...agencyNameColumns(name) });
           await appendAudit(tx, auditContextOf(req), { operation: 'agency.created', recordType: 'agency', recordId: id });
         });
         return (await getAgency(db, id)) as Agency;
@@ -54,7 +56,8 @@ export const agenciesRoutes =
       async (req) => {
         if (!(await getAgency(db, req.params.id))) throw new DomainError('not_found');
         await db.transaction(async (tx) => {
-          await patchAgency(tx, req.params.id, req.body);
+          const { name, ...rest } = req.body;
+          await patchAgency(tx, req.params.id, { ...rest, ...(name ? agencyNameColumns(name) : {}) });
           await appendAudit(tx, auditContextOf(req), {
             operation: 'agency.updated',
             recordType: 'agency',

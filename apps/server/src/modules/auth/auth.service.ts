@@ -3,6 +3,7 @@ import {
   DomainError,
   PERMISSIONS,
   hasPermission,
+  type LocalizedName,
   requiresTwoFactor,
   type Me,
   type Role,
@@ -17,6 +18,7 @@ import { burnVerifyTime, hashPassword, verifyPassword } from '../../auth/passwor
 import { createSession, deleteSession, deleteUserSessions, setSessionStage, type SignInNotice } from '../../auth/session.repository.ts';
 import { acceptTotp, newTotpSecret, otpauthQrSvg, otpauthUri } from '../../auth/totp.ts';
 import type { SessionUser } from '../../auth/session.repository.ts';
+import { agencyNameOf } from '../agencies/agency-name.ts';
 import {
   clearAddressFailures,
   findAddressLock,
@@ -30,7 +32,7 @@ const totpContext = (userId: string) => `users.totp_secret:${userId}`;
 
 export function meOf(
   user: SessionUser,
-  agency: { id: string; name: string; type: string },
+  agency: { id: string; name: LocalizedName; type: string },
   stage: SessionStage,
   csrfToken: string,
   notice: SignInNotice | null = null,
@@ -120,7 +122,7 @@ export function createAuthService(deps: AppDeps) {
         );
         return s;
       });
-      return { me: meOf(user, agency, stage, session.csrfToken, notice), token: session.token };
+      return { me: meOf(user, { id: agency.id, name: agencyNameOf(agency), type: agency.type }, stage, session.csrfToken, notice), token: session.token };
     },
 
     async signOut(auth: AuthContext, audit: AuditContext): Promise<void> {

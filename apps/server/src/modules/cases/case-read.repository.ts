@@ -1,11 +1,12 @@
 import { fillPlaceholders, sql } from 'drizzle-orm';
-import { scopeOf, type Actor, type Permission } from '@qorgau/core';
+import { scopeOf, type Actor, type LocalizedName, type Permission } from '@qorgau/core';
 import { auditInsertCteOf, auditValues, type AuditContext, type AuditValues } from '../../audit/audit.repository.ts';
 import { caseColumnsFor, scopeFacts, scopePredicateOf, scopeRank } from '../../auth/scope-filter.ts';
 import type { Db } from '../../db/client.ts';
 import { dialect, queryCompiled } from '../../db/prepared.ts';
 import { agencies, caseActions, cases, persons, users } from '../../db/schema.ts';
 import type { CaseSummaryRow, listCaseActions } from './cases.repository.ts';
+import { agencyNameJson } from '../agencies/agency-name.ts';
 
 type ActionRows = Awaited<ReturnType<typeof listCaseActions>>;
 
@@ -28,7 +29,7 @@ interface RawCase {
   first_name_enc: string;
   second_name_enc: string;
   middle_name_enc: string | null;
-  owner_agency_name: string;
+  owner_agency_name: LocalizedName;
   identity_visible: boolean;
   can_act: boolean;
   assigned: boolean;
@@ -40,7 +41,7 @@ interface RawCase {
     details: Record<string, string | string[]>;
     textEnc: string | null;
     actorName: string;
-    agencyName: string;
+    agencyName: LocalizedName;
   }[];
 }
 
@@ -68,7 +69,7 @@ function readCaseStatement(): { sql: string; params: unknown[] } {
   compiled = dialect.sqlToQuery(sql`WITH c AS (
       SELECT ${cases.id}, ${cases.clientId}, ${cases.reference}, ${cases.personId}, ${cases.regionCode}, ${cases.exploitationTypes},
              ${cases.status}, ${cases.traffickingStatus}, ${cases.createdBy}, ${cases.creatorAccessEnded}, ${cases.ownerAgencyId}, ${cases.identificationDue}, ${cases.createdAt}, ${cases.updatedAt},
-             ${persons.pseudonym}, ${persons.firstNameEnc}, ${persons.secondNameEnc}, ${persons.middleNameEnc}, ${agencies.name} AS owner_agency_name,
+             ${persons.pseudonym}, ${persons.firstNameEnc}, ${persons.secondNameEnc}, ${persons.middleNameEnc}, ${agencyNameJson(agencies)} AS owner_agency_name,
              ${scopePredicateOf(scopeParams('identity'), cols)} AS identity_visible,
              ${scopePredicateOf(scopeParams('act'), cols)} AS can_act,
              ${cols.assigned} AS assigned
@@ -79,7 +80,7 @@ function readCaseStatement(): { sql: string; params: unknown[] } {
     ), ${auditInsertCteOf(audit, sql`EXISTS (SELECT 1 FROM c)`)}
     SELECT c.*, COALESCE((
       SELECT json_agg(json_build_object('id', ca.id, 'seq', ca.seq, 'type', ca.type, 'at', ca.at, 'details', ca.details,
-                                        'textEnc', ca.text_enc, 'actorName', u.display_name, 'agencyName', ag.name) ORDER BY ca.seq)
+                                        'textEnc', ca.text_enc, 'actorName', u.display_name, 'agencyName', json_build_object('kk', ag.name_kk, 'ru', ag.name_ru, 'en', ag.name_en)) ORDER BY ca.seq)
         FROM ${caseActions} ca JOIN ${users} u ON u.id = ca.actor_id JOIN ${agencies} ag ON ag.id = ca.agency_id
        WHERE ca.case_id = c.id), '[]'::json) AS actions
       FROM c`);

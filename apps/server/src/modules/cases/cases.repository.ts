@@ -1,8 +1,9 @@
 import { and, arrayContains, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '@qorgau/core';
+import type { Actor, LocalizedName } from '@qorgau/core';
 import { caseColumns, caseScope, visibleIf } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { agencies, caseActions, cases, persons, users } from '../../db/schema.ts';
+import { agencyNameSelect } from '../agencies/agency-name.ts';
 import { personScope } from '../persons/persons.repository.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -35,7 +36,7 @@ const summaryColumns = (actor: Actor) => ({
   case: cases,
   pseudonym: persons.pseudonym,
   person: persons,
-  ownerAgencyName: agencies.name,
+  ownerAgencyName: agencyNameSelect(agencies),
   identityVisible: sql<boolean>`${visibleIf(actor, 'person.read_identity', caseColumns(actor))}`,
   canAct: sql<boolean>`${visibleIf(actor, 'case.act', caseColumns(actor))}`,
   assigned: sql<boolean>`${caseColumns(actor).assigned}`,
@@ -44,7 +45,7 @@ export type CaseSummaryRow = {
   case: CaseRow;
   pseudonym: string;
   person: typeof persons.$inferSelect;
-  ownerAgencyName: string;
+  ownerAgencyName: LocalizedName;
   identityVisible: boolean;
   canAct: boolean;
   /** Whether the actor is assigned to the case: with the row, the facts core's action rules need. */
@@ -64,7 +65,7 @@ export async function getCase(db: DbOrTx, actor: Actor, id: string, opts: { forU
 
 export async function listCaseActions(db: DbOrTx, caseId: string) {
   return db
-    .select({ action: caseActions, actorName: users.displayName, agencyName: agencies.name })
+    .select({ action: caseActions, actorName: users.displayName, agencyName: agencyNameSelect(agencies) })
     .from(caseActions)
     .innerJoin(users, eq(users.id, caseActions.actorId))
     .innerJoin(agencies, eq(agencies.id, caseActions.agencyId))

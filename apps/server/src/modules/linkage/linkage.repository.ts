@@ -4,6 +4,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '@qorgau/core';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, personClusters, personLinkDecisions, personLinkProposals, persons } from '../../db/schema.ts';
+import { agencyNameSelect } from '../agencies/agency-name.ts';
 import { personScope, type PersonRow } from '../persons/persons.repository.ts';
 
 /** Candidates for one record: rows sharing a linkage key or the identity number, most keys shared first. */
@@ -162,7 +163,7 @@ export async function personsByIds(db: DbOrTx, ids: string[]): Promise<Map<strin
 export async function decisionsOnPair(db: DbOrTx, personA: string, personB: string) {
   const d = personLinkDecisions;
   return db
-    .select({ decision: d.decision, at: d.at, byAgency: agencies.name })
+    .select({ decision: d.decision, at: d.at, byAgency: agencyNameSelect(agencies) })
     .from(d)
     .innerJoin(agencies, eq(agencies.id, d.agencyId))
     .where(and(eq(d.personA, personA), eq(d.personB, personB)))

@@ -1,16 +1,17 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { IDENTIFYING_AGENCY_TYPES, type Agency, type HandoverTarget } from '@qorgau/core';
+import { IDENTIFYING_AGENCY_TYPES, type Agency, type HandoverTarget, type LocalizedName } from '@qorgau/core';
 import { alias } from 'drizzle-orm/pg-core';
 import { handedOverBy } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { agencies, cases, screenings, users } from '../../db/schema.ts';
+import { agencyNameSelect } from '../agencies/agency-name.ts';
 
 export type ScreeningRow = typeof screenings.$inferSelect;
 export interface ScreeningWithNames {
   screening: ScreeningRow;
   screenerName: string;
-  agencyName: string;
-  toAgencyName: string | null;
+  agencyName: LocalizedName;
+  toAgencyName: LocalizedName | null;
   /** The screener has handed this screening's person over (from this or another screening). */
   personHandedOver: boolean;
 }
@@ -35,8 +36,8 @@ const withNames = (db: DbOrTx) =>
     .select({
       screening: screenings,
       screenerName: users.displayName,
-      agencyName: agencies.name,
-      toAgencyName: toAgency.name,
+      agencyName: agencyNameSelect(agencies),
+      toAgencyName: agencyNameSelect(toAgency),
       personHandedOver: sql<boolean>`${handedOverBy(screenings.screenerId, screenings.personId)}`,
     })
     .from(screenings)
@@ -93,7 +94,7 @@ export async function getHandoverTarget(db: DbOrTx, agencyId: string): Promise<H
 /** The agencies that may receive a handover of a case in `regionCode` (core `mayReceiveHandover`). */
 export async function listHandoverTargets(db: DbOrTx, regionCode: string): Promise<Agency[]> {
   const rows = await db
-    .select({ id: agencies.id, name: agencies.name, type: agencies.type, regionCode: agencies.regionCode, disabled: agencies.disabled })
+    .select({ id: agencies.id, name: agencyNameSelect(agencies), type: agencies.type, regionCode: agencies.regionCode, disabled: agencies.disabled })
     .from(agencies)
     .where(
       and(
@@ -102,6 +103,6 @@ export async function listHandoverTargets(db: DbOrTx, regionCode: string): Promi
         or(isNull(agencies.regionCode), eq(agencies.regionCode, regionCode)),
       ),
     )
-    .orderBy(asc(agencies.name), asc(agencies.id));
+    .orderBy(asc(agencies.nameKk), asc(agencies.id));
   return rows as Agency[];
 }

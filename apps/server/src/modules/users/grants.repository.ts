@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
+import type { LocalizedName } from '@qorgau/core';
 import { accessGrants, agencies, users } from '../../db/schema.ts';
+import { agencyNameSelect } from '../agencies/agency-name.ts';
 
 export type GrantRow = typeof accessGrants.$inferSelect;
 
@@ -37,11 +39,11 @@ export interface GrantWithNames {
   grant: GrantRow;
   username: string;
   displayName: string;
-  agencyName: string;
+  agencyName: LocalizedName;
   requesterName: string;
   deciderName: string | null;
-  requestedAgencyName: string | null;
-  previousAgencyName: string | null;
+  requestedAgencyName: LocalizedName | null;
+  previousAgencyName: LocalizedName | null;
 }
 
 /** Pending grants oldest first (the queue), decided ones newest first (the recent history). */
@@ -54,11 +56,11 @@ export async function listGrants(db: DbOrTx, status: 'pending' | 'decided', page
         grant: accessGrants,
         username: subject.username,
         displayName: subject.displayName,
-        agencyName: agencies.name,
+        agencyName: agencyNameSelect(agencies),
         requesterName: requester.displayName,
         deciderName: decider.displayName,
-        requestedAgencyName: requestedAgency.name,
-        previousAgencyName: previousAgency.name,
+        requestedAgencyName: agencyNameSelect(requestedAgency),
+        previousAgencyName: agencyNameSelect(previousAgency),
       })
       .from(accessGrants)
       .innerJoin(subject, eq(subject.id, accessGrants.userId))

@@ -90,6 +90,9 @@ export async function requestReset(tx: DbOrTx, audit: AuditContext, requestedBy:
   );
 }
 
+/** A joined agency that is gone (never, with the foreign keys): shown as blank, not as a crash. */
+const NO_NAME = { kk: '', ru: '', en: '' };
+
 function grantView(r: GrantWithNames, viewer: { userId: string; role: Role }): AccessGrant {
   const g = r.grant;
   const access = (role: string, national: boolean, regions: string[]) => ({ role: role as Role, jurisdiction: jurisdictionOf({ national, regions }) });
@@ -98,7 +101,7 @@ function grantView(r: GrantWithNames, viewer: { userId: string; role: Role }): A
     user: { id: g.userId, username: r.username, displayName: r.displayName, agencyName: r.agencyName },
     newAccount: g.newAccount,
     reset: g.reset,
-    agencyMove: g.agencyId ? { from: r.previousAgencyName ?? '', to: r.requestedAgencyName ?? '' } : null,
+    agencyMove: g.agencyId ? { from: r.previousAgencyName ?? NO_NAME, to: r.requestedAgencyName ?? NO_NAME } : null,
     requested: access(g.role, g.national, g.regions),
     previous: g.previousRole ? access(g.previousRole, g.previousNational ?? false, g.previousRegions ?? []) : null,
     status: g.status as AccessGrant['status'],

@@ -1,8 +1,9 @@
 import { asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { User } from '@qorgau/core';
+import type { LocalizedName, User } from '@qorgau/core';
 import { jurisdictionOf } from '../../auth/auth.plugin.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, signInFailures, users } from '../../db/schema.ts';
+import { agencyNameSelect } from '../agencies/agency-name.ts';
 
 /**
  * Sign-in locks are per account and address (auth.service.ts): the administrator sees the
@@ -10,14 +11,14 @@ import { agencies, signInFailures, users } from '../../db/schema.ts';
  */
 const rowAt = (now: Date) => ({
   user: users,
-  agencyName: agencies.name,
+  agencyName: agencyNameSelect(agencies),
   addressLockedUntil:
     sql`(SELECT max(${signInFailures.lockedUntil}) FROM ${signInFailures} WHERE ${signInFailures.userId} = ${users.id} AND ${signInFailures.lockedUntil} > ${now.toISOString()}::timestamptz)`.mapWith(
       signInFailures.lockedUntil,
     ),
 });
 
-export function userView(r: { user: typeof users.$inferSelect; agencyName: string; addressLockedUntil: Date | null }): User {
+export function userView(r: { user: typeof users.$inferSelect; agencyName: LocalizedName; addressLockedUntil: Date | null }): User {
   const u = r.user;
   return {
     id: u.id,
