@@ -89,7 +89,11 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
       mustChangePassword: r.must_change_password as boolean,
       disabled: r.disabled as boolean,
     },
-    agency: { id: r.agency_id as string, name: { kk: r.agency_name_kk as string, ru: r.agency_name_ru as string, en: r.agency_name_en as string }, type: r.agency_type as string },
+    agency: {
+      id: r.agency_id as string,
+      name: { kk: r.agency_name_kk as string, ru: r.agency_name_ru as string, en: r.agency_name_en as string },
+      type: r.agency_type as string,
+    },
   };
 }
 

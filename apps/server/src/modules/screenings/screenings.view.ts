@@ -47,7 +47,10 @@ export function screeningView(r: ScreeningWithNames, recordVisible: boolean): Sc
     agencyName: r.agencyName,
     personId: recordVisible ? s.personId : null,
     caseId: recordVisible ? s.caseId : null,
-    handover: s.handedOverTo && s.handedOverAt ? { toAgencyId: s.handedOverTo, toAgencyName: r.toAgencyName ?? { kk: '', ru: '', en: '' }, at: s.handedOverAt.toISOString() } : null,
+    handover:
+      s.handedOverTo && s.handedOverAt
+        ? { toAgencyId: s.handedOverTo, toAgencyName: r.toAgencyName ?? { kk: '', ru: '', en: '' }, at: s.handedOverAt.toISOString() }
+        : null,
     createdAt: s.createdAt.toISOString(),
   };
 }
