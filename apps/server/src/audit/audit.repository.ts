@@ -76,14 +76,18 @@ export interface AuditFilter {
   to?: string;
 }
 
-export async function listAudit(db: DbOrTx, filter: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditEntry[]; total: number }> {
+/** An entry as stored; the audit module adds what a reader needs to read it (names, references, labelled facts). */
+export type StoredAuditEntry = Omit<AuditEntry, 'actorName' | 'record' | 'facts'>;
+
+export async function listAudit(db: DbOrTx, filter: AuditFilter, page: number, pageSize: number): Promise<{ items: StoredAuditEntry[]; total: number }> {
   const conds: SQL[] = [];
   if (filter.operation) conds.push(eq(auditLog.operation, filter.operation));
   if (filter.outcome) conds.push(eq(auditLog.outcome, filter.outcome));
   if (filter.actorId) conds.push(eq(auditLog.actorId, filter.actorId));
   if (filter.recordId) conds.push(eq(auditLog.recordId, filter.recordId));
-  if (filter.from) conds.push(gte(auditLog.at, new Date(`${filter.from}T00:00:00Z`)));
-  if (filter.to) conds.push(lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)));
+  // Days of Kazakhstan's calendar (UTC+5), as the reader picked them.
+  if (filter.from) conds.push(gte(auditLog.at, new Date(`${filter.from}T00:00:00+05:00`)));
+  if (filter.to) conds.push(lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00+05:00`).getTime() + 86_400_000)));
   const where = conds.length ? and(...conds) : undefined;
   const [rows, [totalRow]] = await Promise.all([
     db

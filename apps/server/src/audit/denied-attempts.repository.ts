@@ -27,6 +27,8 @@ export async function deniedAttemptsPerUserDay(db: DbOrTx, now: Date, days: numb
       day: r.day,
       actorId: r.actorId as string,
       actorUsername: r.actorUsername,
+      // The display name is added by the audit route, for all rows in one lookup.
+      actorName: null,
       actorRole: r.actorRole as DeniedAttempts['items'][number]['actorRole'],
       count: Number(r.n),
     })),

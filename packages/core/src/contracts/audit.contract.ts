@@ -51,6 +51,55 @@ export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
+/** Kinds of record an entry can name; anything else is shown as a record of unknown kind. */
+export const AUDIT_RECORD_TYPES = [
+  'person',
+  'case',
+  'screening',
+  'self_report',
+  'user',
+  'agency',
+  'grant',
+  'link_proposal',
+  'linkage_run',
+  'indicator_list',
+  'rules',
+  'working_calendar',
+] as const;
+export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
+
+/**
+ * A record an entry names, as a reader may see it: a reference (a case's or a screening's
+ * number, a person's pseudonym, a user's or an agency's name), never a victim's name; and
+ * whether the reader's own access lets her open it (the same rules as opening it would apply).
+ */
+export const AuditRecordRef = z.object({
+  type: z.string(),
+  id: z.string(),
+  reference: z.string().nullable(),
+  /** An agency's name in each working language; the web shows the reader's. */
+  names: z.object({ kk: z.string(), ru: z.string(), en: z.string() }).nullable(),
+  linkable: z.boolean(),
+});
+export type AuditRecordRef = z.infer<typeof AuditRecordRef>;
+
+/**
+ * One labelled fact of an entry's details, typed so that the web translates it: `key` names
+ * the label (auditLog.detail.<key>); a `code` is shown as `t(group + '.' + code)`; ids are
+ * resolved to records; lists of ids are only counted.
+ */
+export const AuditFact = z.discriminatedUnion('kind', [
+  z.object({ key: z.string(), kind: z.literal('record'), record: AuditRecordRef }),
+  z.object({ key: z.string(), kind: z.literal('count'), value: z.number() }),
+  z.object({ key: z.string(), kind: z.literal('number'), value: z.number() }),
+  z.object({ key: z.string(), kind: z.literal('flag'), value: z.boolean() }),
+  z.object({ key: z.string(), kind: z.literal('date'), value: z.string() }),
+  z.object({ key: z.string(), kind: z.literal('text'), value: z.string() }),
+  z.object({ key: z.string(), kind: z.literal('region'), value: z.string() }),
+  z.object({ key: z.string(), kind: z.literal('codes'), group: z.string(), codes: z.array(z.string()) }),
+]);
+export type AuditFact = z.infer<typeof AuditFact>;
+
 export const AuditEntry = z.object({
   id: z.string(),
   at: z.string(),
@@ -58,12 +107,18 @@ export const AuditEntry = z.object({
   outcome: z.enum(AUDIT_OUTCOMES),
   actorId: z.uuid().nullable(),
   actorUsername: z.string().nullable(),
+  /** The actor's display name, for the sentence ("Гүлнар Әбілова opened case …"). */
+  actorName: z.string().nullable(),
   actorRole: z.enum(ROLES).nullable(),
   agencyId: z.uuid().nullable(),
   recordType: z.string().nullable(),
   recordId: z.string().nullable(),
+  /** The record named, resolved for the reader; null when the entry names none. */
+  record: AuditRecordRef.nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** The details as labelled facts, ids resolved: what the page shows instead of `details`. */
+  facts: z.array(AuditFact),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = pageOf(AuditEntry);
@@ -83,6 +138,7 @@ export const DeniedAttemptsRow = z.object({
   day: z.iso.date(),
   actorId: z.uuid(),
   actorUsername: z.string().nullable(),
+  actorName: z.string().nullable(),
   actorRole: z.enum(ROLES).nullable(),
   count: z.number().int(),
 });

@@ -3,7 +3,9 @@ import { AuditListQuery, AuditPage, DeniedAttempts, DeniedAttemptsQuery } from '
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, listAudit } from '../../audit/audit.repository.ts';
 import { deniedAttemptsPerUserDay } from '../../audit/denied-attempts.repository.ts';
-import { auditContextOf } from '../../auth/auth.plugin.ts';
+import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
+import { refKey, resolveRefs } from './audit-refs.repository.ts';
+import { presentEntries, refsWanted } from './audit-view.ts';
 
 export const auditRoutes =
   ({ db, now }: AppDeps): FastifyPluginAsyncZod =>
@@ -16,11 +18,14 @@ export const auditRoutes =
       },
       async (req) => {
         const { page, pageSize, ...filter } = req.query;
+        const reader = actorOf(req).actor;
         return db.transaction(async (tx) => {
           const result = await listAudit(tx, filter, page, pageSize);
+          // Names, references and access facts of every record the page names: one query per page.
+          const refs = await resolveRefs(tx, refsWanted(result.items));
           // Reading the audit log is itself audited: who looked at whose activity.
           await appendAudit(tx, auditContextOf(req), { operation: 'audit.read', details: { filter, page } });
-          return { ...result, page, pageSize };
+          return { items: presentEntries(result.items, refs, reader), total: result.total, page, pageSize };
         });
       },
     );
@@ -35,8 +40,9 @@ export const auditRoutes =
       async (req) =>
         db.transaction(async (tx) => {
           const result = await deniedAttemptsPerUserDay(tx, now(), req.query.days);
+          const names = await resolveRefs(tx, new Map([['user', new Set(result.items.map((i) => i.actorId))]]));
           await appendAudit(tx, auditContextOf(req), { operation: 'audit.read', details: { view: 'denied', days: req.query.days } });
-          return result;
+          return { ...result, items: result.items.map((i) => ({ ...i, actorName: names.get(refKey('user', i.actorId))?.reference ?? null })) };
         }),
     );
   };

@@ -2,19 +2,22 @@ import { Badge, CloseButton, Group, NativeSelect, SimpleGrid } from '@mantine/co
 import { AUDIT_OPERATIONS, AUDIT_OUTCOMES } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
+import { isolate } from '../../components/UserText.tsx';
 import { isIsoDate } from '../../components/date-input.ts';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import type { AuditFilters } from './api.ts';
 
 interface Props {
   filters: AuditFilters;
+  /** The filtered user's display name, when the page shows any of her entries. */
+  actorName: string | null;
   update: (changes: Record<string, string | null>) => void;
 }
 
 /** A date filter is applied once it is a whole date or cleared, not on every keystroke. */
 const settled = (v: string) => v === '' || isIsoDate(v);
 
-export function AuditFiltersForm({ filters, update }: Props) {
+export function AuditFiltersForm({ filters, actorName, update }: Props) {
   const { t } = useTranslation();
   const all = { value: '', label: t('common.all') };
   return (
@@ -53,7 +56,7 @@ export function AuditFiltersForm({ filters, update }: Props) {
       {filters.actorId && (
         <Group gap="xs">
           <Badge variant="light" size="lg" rightSection={null}>
-            {t('auditLog.actorFilter', { id: filters.actorId })}
+            {t('auditLog.actorFilter', { name: actorName ? isolate(actorName) : t('auditLog.unknownActor') })}
           </Badge>
           <CloseButton aria-label={t('auditLog.clearActor')} onClick={() => update({ actorId: null })} />
         </Group>

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { http } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate } from '../../components/format.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
 import { UserText } from '../../components/UserText.tsx';
 
 const DAYS = 14;
@@ -12,6 +14,7 @@ const DAYS = 14;
 /** Refused attempts per user per day: who keeps asking for records their scope does not reach. */
 export function DeniedAttemptsPanel() {
   const { t } = useTranslation();
+  const lng = useLanguage();
   const denied = useQuery({ queryKey: ['audit', 'denied', DAYS], queryFn: () => http.get('/audit/denied', DeniedAttempts, { days: DAYS }), staleTime: 60_000 });
   const items = denied.data?.items ?? [];
   return (
@@ -42,14 +45,14 @@ export function DeniedAttemptsPanel() {
             <Table.Tbody>
               {items.map((i) => (
                 <Table.Tr key={`${i.day}-${i.actorId}`}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{i.day}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(i.day, lng)}</Table.Td>
                   <Table.Td>
                     <Anchor
                       component={Link}
                       href={`/audit?operation=access.denied&actorId=${i.actorId}&from=${i.day}&to=${i.day}`}
                       title={t('home.denied.open')}
                     >
-                      <UserText>{i.actorUsername ?? i.actorId}</UserText>
+                      <UserText>{i.actorName ?? i.actorUsername ?? t('auditLog.unknownActor')}</UserText>
                     </Anchor>
                     {i.actorRole && (
                       <Text span size="xs" c="dimmed">
