@@ -32,17 +32,18 @@ interface Filters {
 }
 
 /** A record as its kind and reference ("case QRG-2026-000202"), a link where the reader may open it. */
-function RecordLabel({ record, onRecord }: { record: AuditRecordRef; onRecord?: Filters['onRecord'] }) {
+function RecordLabel({ record, onRecord, bare = false }: { record: AuditRecordRef; onRecord?: Filters['onRecord']; bare?: boolean }) {
   const { t, i18n } = useTranslation();
   const lng = useLanguage();
   const noun = t(i18n.exists(`auditLog.recordType.${record.type}`) ? `auditLog.recordType.${record.type}` : 'auditLog.recordType.unknown');
   const reference = record.names ? record.names[lng] : record.reference;
+  // Under a label that already says what it is ("Person: P-7K3Q9"), the reference alone.
   const label = (
     <>
-      {noun}
+      {bare && reference ? null : noun}
       {reference ? (
         <>
-          {' '}
+          {bare ? null : ' '}
           <UserText>{reference}</UserText>
         </>
       ) : null}
@@ -69,7 +70,7 @@ function FactValue({ fact }: { fact: AuditFact }) {
   const lng = useLanguage();
   switch (fact.kind) {
     case 'record':
-      return <RecordLabel record={fact.record} />;
+      return <RecordLabel record={fact.record} bare />;
     case 'count':
     case 'number':
       return <>{fact.value.toLocaleString(lng === 'en' ? 'en-GB' : lng)}</>;
