@@ -18,7 +18,8 @@ const WEB_ROOT = fileURLToPath(new URL('../apps/web/', import.meta.url));
 const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 
 function print(title: string, page: PageFigures, budget: number): void {
-  console.log(`\n${title}: ${kb(page.js)} of JS gzipped (budget ${kb(budget)}, ${verdict(page.js <= budget)}), CSS ${kb(page.css)}`);
+  const brotli = page.jsBrotli === null ? '' : ` (${kb(page.jsBrotli)} brotli)`;
+  console.log(`\n${title}: ${kb(page.js)} of JS gzipped${brotli} (budget ${kb(budget)}, ${verdict(page.js <= budget)}), CSS ${kb(page.css)}`);
   for (const f of [...page.files].sort((a, b) => b.gzip - a.gzip)) console.log(`  ${f.file.padEnd(48)} ${kb(f.gzip).padStart(9)}`);
   const languages = Object.entries(page.languages);
   if (languages.length) console.log(`  language files, loaded when used: ${languages.map(([l, n]) => `${l} ${kb(n)}`).join(', ')}`);

@@ -9,7 +9,7 @@
  * app opened later, a language chosen on the report page) are not part of it; language files
  * are reported on their own.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -34,6 +34,8 @@ type Manifest = Record<string, ManifestChunk>;
 export interface PageFigures {
   /** Gzipped bytes of the page's initial JavaScript. */
   js: number;
+  /** The same files as the build's brotli copies (what the server sends over HTTPS), when it wrote them. */
+  jsBrotli: number | null;
   /** Gzipped bytes of its stylesheets. */
   css: number;
   /** The files counted in `js`, with their gzipped sizes. */
@@ -82,8 +84,13 @@ function measurePage(dist: string, manifest: Manifest, html: string): PageFigure
     if (lng && chunk) languages[lng] = gzipped(dist, chunk.file);
   }
   const sized = files.map((file) => ({ file, gzip: gzipped(dist, file) }));
+  const brotli = files.map((f) => join(dist, `${f}.br`));
   return {
     js: sized.reduce((sum, f) => sum + f.gzip, 0),
+    // Files too small to be worth compressing are sent as they are.
+    jsBrotli: brotli.some((f) => existsSync(f))
+      ? files.reduce((sum, f, i) => sum + statSync(existsSync(brotli[i] as string) ? (brotli[i] as string) : join(dist, f)).size, 0)
+      : null,
     css: css.reduce((sum, f) => sum + gzipped(dist, f), 0),
     files: sized,
     languages,

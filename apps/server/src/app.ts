@@ -90,7 +90,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   );
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // preCompressed: the build writes .br and .gz next to each script and stylesheet (apps/web/vite.config.ts).
+  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, preCompressed: true });
   await app.ready();
   return app;
 }

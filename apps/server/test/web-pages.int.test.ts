@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { openRuntime, type Runtime } from '../src/runtime/runtime.ts';
 
 const STAFF = '<!doctype html><title>staff</title><script type="module" src="/assets/main.js"></script>';
 const REPORT = '<!doctype html><title>report</title><script type="module" src="/assets/report.js"></script>';
+const SCRIPT = 'document.title = "report";';
 
 /**
  * The web app's two pages (issue #9): /report gets the public report page's own small entry,
@@ -26,7 +28,8 @@ describe('web pages: the report entry at /report, the staff app elsewhere', () =
     mkdirSync(join(webDist, 'assets'), { recursive: true });
     writeFileSync(join(webDist, 'index.html'), STAFF);
     writeFileSync(join(webDist, 'report.html'), REPORT);
-    writeFileSync(join(webDist, 'assets', 'report.js'), 'document.title = "report";');
+    writeFileSync(join(webDist, 'assets', 'report.js'), SCRIPT);
+    writeFileSync(join(webDist, 'assets', 'report.js.gz'), gzipSync(SCRIPT));
     const config = { ...loadConfig({ QORGAU_DATA_DIR: join(dir, 'data'), QORGAU_SEED: 'none', LOG_LEVEL: 'silent' }), webDist };
     runtime = await openRuntime(config, { allowCreateKey: true });
     app = await buildApp(runtime.deps);
@@ -68,6 +71,21 @@ describe('web pages: the report entry at /report, the staff app elsewhere', () =
     expect(api.json()).toMatchObject({ error: { code: 'not_found' } });
     const post = await app.inject({ method: 'POST', url: '/report', payload: {} });
     expect(post.statusCode).toBe(404);
+  });
+
+  it("sends the build's precompressed file to a browser that accepts it, the plain one otherwise", async () => {
+    const gz = await app.inject({ method: 'GET', url: '/assets/report.js', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(gz.statusCode).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['content-type']).toMatch(/javascript/);
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(SCRIPT);
+    const plain = await app.inject({ method: 'GET', url: '/assets/report.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
+    // A page without a compressed copy is sent as it is.
+    const page = await app.inject({ method: 'GET', url: '/report', headers: { 'accept-encoding': 'gzip' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toBe(REPORT);
   });
 
   it('spaPageOf picks the page by path only', () => {
