@@ -2,6 +2,8 @@ import { Anchor, AppShell, Burger, Divider, Group, NavLink, Stack, Text } from '
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../i18n/use-language.ts';
+import { agencyName } from '../components/format.ts';
 import { Link, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useCurrentUser } from '../features/auth/current-user.tsx';
@@ -11,6 +13,7 @@ import { UserText } from '../components/UserText.tsx';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const lng = useLanguage();
   const me = useCurrentUser();
   const [location] = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -63,7 +66,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <UserText>{me.displayName}</UserText>
               </Text>
               <Text size="xs" c="dimmed">
-                {t(`roles.${me.role}`)} · <UserText>{me.agency.name}</UserText>
+                {t(`roles.${me.role}`)} · <UserText>{agencyName(me.agency.name, lng)}</UserText>
               </Text>
             </div>
             <SignOutButton fullWidth />

@@ -87,3 +87,12 @@ export function formatProbability(p: number): string {
   if (p > 0 && p <= 0.005) return '<1%';
   return `${Math.round(p * 100)}%`;
 }
+
+/**
+ * An agency's name in the reader's language (issue #9): every agency has all three, so this is
+ * the one place that picks; an empty one (never, with the contract) falls back to another.
+ */
+export function agencyName(names: Record<Language, string> | null | undefined, lng: Language): string {
+  if (!names) return '';
+  return names[lng] || names.ru || names.kk || names.en;
+}

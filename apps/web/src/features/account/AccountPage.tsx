@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { regionName } from '../../components/format.ts';
+import { agencyName, regionName } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
 import { useCurrentUser } from '../auth/current-user.tsx';
@@ -30,7 +30,7 @@ export function AccountPage() {
           <Fact label={t('users.fields.displayName')} value={me.displayName} />
           <Fact label={t('users.fields.username')} value={me.username} />
           <Fact label={t('users.fields.role')} value={t(`roles.${me.role}`)} />
-          <Fact label={t('users.fields.agency')} value={`${isolate(me.agency.name)} (${t(`agencyTypes.${me.agency.type}`)})`} />
+          <Fact label={t('users.fields.agency')} value={`${isolate(agencyName(me.agency.name, lng))} (${t(`agencyTypes.${me.agency.type}`)})`} />
           <Fact label={t('users.fields.jurisdiction')} value={jurisdiction} />
         </SimpleGrid>
       </Paper>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { regionName } from '../../components/format.ts';
+import { agencyName, regionName } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useAgencies, useUpdateAgency } from './api.ts';
@@ -22,7 +22,8 @@ export function AgenciesPage() {
     setToggling(null);
     toggle.reset();
   };
-  const items = [...(agencies.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, lng));
+  // Sorted by the name in the reader's language, as she reads it.
+  const items = [...(agencies.data?.items ?? [])].sort((a, b) => agencyName(a.name, lng).localeCompare(agencyName(b.name, lng), lng));
 
   return (
     <Stack>
@@ -50,7 +51,7 @@ export function AgenciesPage() {
               {items.map((a) => (
                 <Table.Tr key={a.id} data-testid="agency-row">
                   <Table.Td>
-                    <UserText>{a.name}</UserText>
+                    <UserText testId="agency-name">{agencyName(a.name, lng)}</UserText>
                   </Table.Td>
                   <Table.Td>{t(`agencyTypes.${a.type}`)}</Table.Td>
                   <Table.Td>{a.regionCode ? regionName(a.regionCode, lng) : t('agencies.nationalLevel')}</Table.Td>
@@ -86,8 +87,8 @@ export function AgenciesPage() {
         onConfirm={() => toggling && toggle.mutate({ id: toggling.id, body: { disabled: !toggling.disabled } }, { onSuccess: closeToggle })}
       >
         {toggling?.disabled
-          ? t('agencies.actions.enableConfirm', { name: isolate(toggling?.name) })
-          : t('agencies.actions.disableConfirm', { name: isolate(toggling?.name) })}
+          ? t('agencies.actions.enableConfirm', { name: isolate(agencyName(toggling?.name, lng)) })
+          : t('agencies.actions.disableConfirm', { name: isolate(agencyName(toggling?.name, lng)) })}
       </ConfirmModal>
     </Stack>
   );

@@ -1,5 +1,5 @@
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { AGENCY_TYPES, type Agency } from '@qorgau/core';
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { AGENCY_TYPES, NAME_LANGUAGES, type Agency, type LocalizedName } from '@qorgau/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -8,25 +8,43 @@ import { regionOptions } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useCreateAgency, useUpdateAgency } from './api.ts';
 
+type NameLanguage = (typeof NAME_LANGUAGES)[number];
+const NAME_LABEL: Record<NameLanguage, 'agencies.fields.nameKk' | 'agencies.fields.nameRu' | 'agencies.fields.nameEn'> = {
+  kk: 'agencies.fields.nameKk',
+  ru: 'agencies.fields.nameRu',
+  en: 'agencies.fields.nameEn',
+};
+/** The contract's shortest name (core LocalizedNameBody): checked here so the form says so before sending. */
+const NAME_MIN = 2;
+
 export function AgencyFormModal({ agency, onClose }: { agency: Agency | null; onClose: () => void }) {
   const { t } = useTranslation();
   const lng = useLanguage();
-  const [name, setName] = useState(agency?.name ?? '');
+  const [name, setName] = useState<LocalizedName>(agency?.name ?? { kk: '', ru: '', en: '' });
   const [type, setType] = useState<string>(agency?.type ?? '');
   const [regionCode, setRegionCode] = useState(agency?.regionCode ?? '');
   const [missing, setMissing] = useState<string[]>([]);
+  const [short, setShort] = useState<string[]>([]);
   const create = useCreateAgency();
   const update = useUpdateAgency();
   const mutation = agency ? update : create;
   const server = fieldErrors(mutation.error);
-  const err = (f: string) => (missing.includes(f) ? t('validation.required') : server[f]);
+  const err = (f: string) =>
+    missing.includes(f)
+      ? t('validation.required')
+      : short.includes(f)
+        ? t('validation.too_small', { minimum: NAME_MIN })
+        : (server[f] ?? (f === 'name.kk' ? server.name : undefined));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const miss = [!name.trim() ? 'name' : '', !type ? 'type' : ''].filter(Boolean);
+    const trimmed = { kk: name.kk.trim(), ru: name.ru.trim(), en: name.en.trim() };
+    const miss = [...NAME_LANGUAGES.filter((l) => !trimmed[l]).map((l) => `name.${l}`), !type ? 'type' : ''].filter(Boolean);
+    const tooShort = NAME_LANGUAGES.filter((l) => trimmed[l] && [...trimmed[l]].length < NAME_MIN).map((l) => `name.${l}`);
     setMissing(miss);
-    if (miss.length > 0) return;
-    const body = { name: name.trim(), type: type as Agency['type'], regionCode: regionCode || null };
+    setShort(tooShort);
+    if (miss.length > 0 || tooShort.length > 0) return;
+    const body = { name: trimmed, type: type as Agency['type'], regionCode: regionCode || null };
     if (agency) update.mutate({ id: agency.id, body }, { onSuccess: onClose });
     else create.mutate(body, { onSuccess: onClose });
   };
@@ -41,13 +59,23 @@ export function AgencyFormModal({ agency, onClose }: { agency: Agency | null; on
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={mutation.error} />
-          <TextInput
-            data-testid="agency-name"
-            label={t('agencies.fields.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={err('name')}
-          />
+          <Text size="sm">{t('agencies.form.namesHint')}</Text>
+          {NAME_LANGUAGES.map((l) => (
+            <TextInput
+              key={l}
+              data-testid={`agency-name-${l}`}
+              label={t(NAME_LABEL[l])}
+              lang={l}
+              required
+              maxLength={200}
+              value={name[l]}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setName((n) => ({ ...n, [l]: value }));
+              }}
+              error={err(`name.${l}`)}
+            />
+          ))}
           <NativeSelect
             data-testid="agency-type"
             label={t('agencies.fields.type')}

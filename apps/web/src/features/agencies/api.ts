@@ -1,11 +1,11 @@
-import { Agency } from '@qorgau/core';
+import { Agency, type LocalizedName } from '@qorgau/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { http } from '../../api/http-client.ts';
 
 export { useAgencies } from '../users/api.ts';
 
 export interface AgencyInput {
-  name?: string;
+  name?: LocalizedName;
   type?: Agency['type'];
   regionCode?: string | null;
   disabled?: boolean;

@@ -10,6 +10,8 @@ import {
 } from '@qorgau/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { agencyName } from '../../components/format.ts';
 import { newClientId } from '../../api/client-id.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
@@ -40,6 +42,7 @@ interface Props {
 
 export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exploitationTypes }: Props) {
   const { t } = useTranslation();
+  const lng = useLanguage();
   const types = INPUT_TYPES.filter((a) => allowed.includes(a)) as InputType[];
   const [type, setType] = useState<InputType | ''>('');
   const [text, setText] = useState('');
@@ -171,7 +174,10 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
               disabled={agenciesLoading}
               data={[
                 agenciesLoading ? { value: '', label: t('common.loading') } : choose,
-                ...agencies.map((a) => ({ value: a.id, label: a.type ? `${isolate(a.name)} (${t(`agencyTypes.${a.type}`)})` : isolate(a.name) })),
+                ...agencies.map((a) => ({
+                  value: a.id,
+                  label: a.type ? `${isolate(agencyName(a.name, lng))} (${t(`agencyTypes.${a.type}`)})` : isolate(agencyName(a.name, lng)),
+                })),
               ]}
               error={err('toAgencyId')}
             />

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime, regionName } from '../../components/format.ts';
+import { agencyName, formatDateTime, regionName } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
@@ -67,7 +67,7 @@ function CaseSummaryPanel({ c }: { c: Case }) {
         </Fact>
         <Fact label={t('cases.fields.ownerAgency')}>
           <Text>
-            <UserText>{c.ownerAgencyName}</UserText>
+            <UserText>{agencyName(c.ownerAgencyName, lng)}</UserText>
           </Text>
         </Fact>
         <Fact label={t('cases.fields.openedAt')}>

@@ -1,7 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import type { Case } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../components/format.ts';
+import { agencyName, formatDateTime } from '../../components/format.ts';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import type { DirectoryAgency } from './api.ts';
@@ -12,6 +12,7 @@ type ActionView = Case['actions'][number];
 
 function Details({ action, agencies }: { action: ActionView; agencies: DirectoryAgency[] }) {
   const { t } = useTranslation();
+  const lng = useLanguage();
   const countryName = useCountryName();
   const d = action.details;
   const lines: string[] = [];
@@ -20,7 +21,8 @@ function Details({ action, agencies }: { action: ActionView; agencies: Directory
   if (d.kind) lines.push(`${t('cases.action.reviewKind')}: ${t(`reviewKind.${d.kind}`, { defaultValue: String(d.kind) })}`);
   if (d.decision) lines.push(`${t('cases.action.nonPunishmentDecision')}: ${t(`nonPunishmentDecision.${d.decision}`, { defaultValue: String(d.decision) })}`);
   if (d.toAgencyId) {
-    const name = agencies.find((a) => a.id === d.toAgencyId)?.name ?? d.toAgencyName ?? d.toAgencyId;
+    const found = agencies.find((a) => a.id === d.toAgencyId);
+    const name = found ? agencyName(found.name, lng) : (d.toAgencyName ?? d.toAgencyId);
     lines.push(`${t('cases.action.toAgency')}: ${isolate(String(name))}`);
   }
   if (action.type === 'identification_decided') {
@@ -60,7 +62,7 @@ export function CaseTimeline({ actions, agencies }: { actions: Case['actions']; 
       {sorted.map((a) => (
         <Timeline.Item key={a.seq} component="li" data-testid="case-action" title={t(`caseAction.${a.type}`, { defaultValue: a.type })}>
           <Text size="xs" c="dimmed">
-            {formatDateTime(a.at, lng)} · <UserText>{a.actorName}</UserText> · <UserText>{a.agencyName}</UserText>
+            {formatDateTime(a.at, lng)} · <UserText>{a.actorName}</UserText> · <UserText>{agencyName(a.agencyName, lng)}</UserText>
           </Text>
           <Details action={a} agencies={agencies} />
           {a.text !== null && (

@@ -2,7 +2,7 @@ import { Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@man
 import { CASE_STATUSES, type CaseSummary } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatDate, regionName, regionOptions } from '../../components/format.ts';
+import { agencyName, formatDate, regionName, regionOptions } from '../../components/format.ts';
 import { PagedList } from '../../components/PagedList.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
@@ -27,7 +27,9 @@ function CaseRow({ c }: { c: CaseSummary }) {
         <StatusBadge status={c.status} />
       </Group>
       <Text size="sm" c="dimmed">
-        {[regionName(c.regionCode, lng), c.ownerAgencyName, kinds, t('cases.list.updated', { date: formatDate(c.updatedAt, lng) })].filter(Boolean).join(' · ')}
+        {[regionName(c.regionCode, lng), agencyName(c.ownerAgencyName, lng), kinds, t('cases.list.updated', { date: formatDate(c.updatedAt, lng) })]
+          .filter(Boolean)
+          .join(' · ')}
       </Text>
     </Paper>
   );

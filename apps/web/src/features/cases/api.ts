@@ -1,4 +1,4 @@
-import { AGENCY_TYPES, Case, CasePage, type CaseActionInput, type CreateCaseBody } from '@qorgau/core';
+import { AGENCY_TYPES, Case, CasePage, type CaseActionInput, type CreateCaseBody, type LocalizedName } from '@qorgau/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { http, type Parser } from '../../api/http-client.ts';
 
@@ -50,7 +50,7 @@ export function useAppendAction(caseId: string) {
 /** An entry of GET /agencies/directory: what any signed-in user may know of an agency. */
 export interface DirectoryAgency {
   id: string;
-  name: string;
+  name: LocalizedName;
   type: string;
   regionCode: string | null;
 }
@@ -62,9 +62,11 @@ const directoryParser: Parser<{ items: DirectoryAgency[] }> = {
     if (!Array.isArray(items)) throw new Error('directory: items missing');
     return {
       items: items.map((x: Record<string, unknown>) => {
-        if (typeof x.id !== 'string' || typeof x.name !== 'string') throw new Error('directory: bad item');
+        const name = x.name as Record<string, unknown> | null;
+        if (typeof x.id !== 'string' || typeof name?.kk !== 'string' || typeof name.ru !== 'string' || typeof name.en !== 'string')
+          throw new Error('directory: bad item');
         const type = typeof x.type === 'string' && (AGENCY_TYPES as readonly string[]).includes(x.type) ? x.type : '';
-        return { id: x.id, name: x.name, type, regionCode: typeof x.regionCode === 'string' ? x.regionCode : null };
+        return { id: x.id, name: { kk: name.kk, ru: name.ru, en: name.en }, type, regionCode: typeof x.regionCode === 'string' ? x.regionCode : null };
       }),
     };
   },

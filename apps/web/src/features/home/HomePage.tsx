@@ -1,5 +1,7 @@
 import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { agencyName } from '../../components/format.ts';
 import { Link } from 'wouter';
 import { DeniedAttemptsPanel } from '../audit/DeniedAttemptsPanel.tsx';
 import { useCan, useCurrentUser } from '../auth/current-user.tsx';
@@ -14,6 +16,7 @@ import { SignInNotice } from './SignInNotice.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
+  const lng = useLanguage();
   const me = useCurrentUser();
   const can = useCan();
   // The same pages as the navigation (nav-items.ts), so the two never drift apart.
@@ -23,7 +26,7 @@ export function HomePage() {
       <Stack gap={4}>
         <Title order={1}>{t('home.welcome', { name: isolate(me.displayName) })}</Title>
         <Text c="dimmed">
-          {t(`roles.${me.role}`)} · <UserText>{me.agency.name}</UserText>
+          {t(`roles.${me.role}`)} · <UserText>{agencyName(me.agency.name, lng)}</UserText>
         </Text>
       </Stack>
       <SignInNotice />
@@ -44,7 +47,10 @@ export function HomePage() {
               size="md"
               data-testid={a.testId}
               data-home-link={a.href}
-              styles={{ root: { height: 'auto', minHeight: 'var(--button-height)' }, label: { whiteSpace: 'normal', textAlign: 'center' } }}
+              styles={{
+                root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 8 },
+                label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 },
+              }}
             >
               {t(a.label)}
             </Button>

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { newClientId } from '../../api/client-id.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatDateTime, regionName } from '../../components/format.ts';
+import { agencyName, formatDate, formatDateTime, regionName } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useLinkDecision, useLinkProposal } from './api.ts';
 import { ModelDecisionBadge } from './LinkReviewQueuePage.tsx';
-import { isolate } from '../../components/UserText.tsx';
+import { isolate, UserText } from '../../components/UserText.tsx';
 
 type Side = LinkProposalDetail['a'];
 
@@ -125,7 +125,7 @@ export function LinkReviewPage({ id }: { id: string }) {
           </Text>
           {p.decisions.map((d) => (
             <Text size="sm" key={d.at}>
-              {formatDateTime(d.at, lng)} · {d.byAgency} · <Badge size="xs">{t(`linkage.decision.${d.decision}`)}</Badge>
+              {formatDateTime(d.at, lng)} · <UserText>{agencyName(d.byAgency, lng)}</UserText> · <Badge size="xs">{t(`linkage.decision.${d.decision}`)}</Badge>
             </Text>
           ))}
         </Paper>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { agencyName, formatDateTime } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useHandover, useHandoverTargets } from './api.ts';
 import { isolate } from '../../components/UserText.tsx';
@@ -13,6 +13,7 @@ import { isolate } from '../../components/UserText.tsx';
 /** Hand the person and the case over; the screener keeps only a receipt (minimal disclosure). */
 export function HandoverPanel({ s }: { s: Screening }) {
   const { t } = useTranslation();
+  const lng = useLanguage();
   // Only identification units of the person's region or national ones (core `mayReceiveHandover`).
   const directory = useHandoverTargets(s.id, true);
   const handover = useHandover(s.id);
@@ -20,7 +21,7 @@ export function HandoverPanel({ s }: { s: Screening }) {
   const [missing, setMissing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const agencies = directory.data?.items ?? [];
-  const agencyName = agencies.find((a) => a.id === agencyId)?.name ?? '';
+  const chosenName = agencyName(agencies.find((a) => a.id === agencyId)?.name, lng);
   const errors = fieldErrors(handover.error);
   return (
     <Paper withBorder p="md">
@@ -50,7 +51,7 @@ export function HandoverPanel({ s }: { s: Screening }) {
           }}
           data={[
             { value: '', label: t('common.choose') },
-            ...agencies.map((a) => ({ value: a.id, label: `${isolate(a.name)} (${t(`agencyTypes.${a.type}`)})` })),
+            ...agencies.map((a) => ({ value: a.id, label: `${isolate(agencyName(a.name, lng))} (${t(`agencyTypes.${a.type}`)})` })),
           ]}
           error={missing ? t('validation.required') : errors.toAgencyId}
         />
@@ -73,7 +74,7 @@ export function HandoverPanel({ s }: { s: Screening }) {
         onClose={() => setConfirming(false)}
         onConfirm={() => handover.mutate(agencyId, { onSuccess: () => setConfirming(false) })}
       >
-        {t('screening.handover.confirmText', { agency: isolate(agencyName) })}
+        {t('screening.handover.confirmText', { agency: isolate(chosenName) })}
       </ConfirmModal>
     </Paper>
   );
@@ -88,7 +89,7 @@ export function HandoverReceipt({ s }: { s: Screening }) {
       <Stack gap={4}>
         <Text size="sm">{t('screening.handover.receiptReference', { reference: s.reference })}</Text>
         <Text size="sm">{t('screening.handover.receiptDate', { date: formatDateTime(s.handover.at, lng) })}</Text>
-        <Text size="sm">{t('screening.handover.receiptAgency', { agency: isolate(s.handover.toAgencyName) })}</Text>
+        <Text size="sm">{t('screening.handover.receiptAgency', { agency: isolate(agencyName(s.handover.toAgencyName, lng)) })}</Text>
         <Text size="sm" mt="xs">
           {t('screening.handover.receiptNote')}
         </Text>

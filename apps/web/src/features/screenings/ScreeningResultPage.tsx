@@ -3,7 +3,7 @@ import type { Screening, ScreeningReference } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, regionName } from '../../components/format.ts';
+import { agencyName, formatDate, regionName } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -115,7 +115,7 @@ export function ScreeningResultPage({ id }: { id: string }) {
           <Fact label={t('screening.fields.gender')} value={t(`gender.${s.gender}`)} />
           <Fact label={t('screening.fields.citizenship')} value={countryName(s.citizenship)} />
           <Fact label={t('screening.fields.exploitationTypes')} value={s.exploitationTypes.map((e) => t(`exploitation.${e}`)).join(', ')} />
-          <Fact label={t('screening.result.screener')} value={`${isolate(s.screenerName)} · ${isolate(s.agencyName)}`} />
+          <Fact label={t('screening.result.screener')} value={`${isolate(s.screenerName)} · ${isolate(agencyName(s.agencyName, lng))}`} />
           <Fact label={t('screening.result.recordKind')} value={t(s.anonymous ? 'screening.result.anonymous' : 'screening.result.named')} />
         </SimpleGrid>
         {(s.personId || s.caseId) && (

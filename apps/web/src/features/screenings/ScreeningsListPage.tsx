@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Screening } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatDate } from '../../components/format.ts';
+import { agencyName, formatDate } from '../../components/format.ts';
 import { PagedList } from '../../components/PagedList.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -28,7 +28,7 @@ function ScreeningRow({ s }: { s: Screening }) {
       </Group>
       {s.handover && (
         <Text size="sm" c="dimmed">
-          {t('screening.list.handedOver', { agency: isolate(s.handover.toAgencyName), date: formatDate(s.handover.at, lng) })}
+          {t('screening.list.handedOver', { agency: isolate(agencyName(s.handover.toAgencyName, lng)), date: formatDate(s.handover.at, lng) })}
         </Text>
       )}
     </Paper>

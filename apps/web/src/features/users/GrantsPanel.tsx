@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime, regionName } from '../../components/format.ts';
+import { agencyName, formatDateTime, regionName } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useDecideGrant, useGrants } from './grants-api.ts';
 import { isolate, UserText } from '../../components/UserText.tsx';
@@ -34,7 +34,7 @@ function GrantRow({ g, onDecide }: { g: AccessGrant; onDecide: (g: AccessGrant, 
               <UserText>{g.user.displayName}</UserText>
             </Text>
             <Text size="sm" c="dimmed">
-              {g.user.username} · <UserText>{g.user.agencyName}</UserText>
+              {g.user.username} · <UserText>{agencyName(g.user.agencyName, lng)}</UserText>
             </Text>
           </Group>
           <Text size="sm">
@@ -42,7 +42,7 @@ function GrantRow({ g, onDecide }: { g: AccessGrant; onDecide: (g: AccessGrant, 
           </Text>
           {g.agencyMove && (
             <Text size="sm" data-testid="grant-agency-move">
-              {t('grants.agencyMove', { from: isolate(g.agencyMove.from), to: isolate(g.agencyMove.to) })}
+              {t('grants.agencyMove', { from: isolate(agencyName(g.agencyMove.from, lng)), to: isolate(agencyName(g.agencyMove.to, lng)) })}
             </Text>
           )}
           {g.previous && !g.reset && (

@@ -2,6 +2,8 @@ import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/c
 import { ROLES, type User } from '@qorgau/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { agencyName } from '../../components/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { useAgencies, useCreateUser, useUpdateUser, type UserInput, type UserJurisdiction } from './api.ts';
@@ -17,6 +19,7 @@ interface Props {
 
 export function UserFormModal({ user, onClose, onCreated }: Props) {
   const { t } = useTranslation();
+  const lng = useLanguage();
   const agencies = useAgencies();
   const [username, setUsername] = useState(user?.username ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
@@ -98,7 +101,7 @@ export function UserFormModal({ user, onClose, onCreated }: Props) {
             disabled={agencies.isPending}
             data={[
               agencies.isPending ? { value: '', label: t('common.loading') } : choose,
-              ...agencyItems.map((a) => ({ value: a.id, label: `${isolate(a.name)} (${t(`agencyTypes.${a.type}`)})` })),
+              ...agencyItems.map((a) => ({ value: a.id, label: `${isolate(agencyName(a.name, lng))} (${t(`agencyTypes.${a.type}`)})` })),
             ]}
             error={err('agencyId')}
           />

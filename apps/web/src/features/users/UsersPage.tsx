@@ -3,7 +3,7 @@ import type { AccessGrant, User } from '@qorgau/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime, regionName } from '../../components/format.ts';
+import { agencyName, formatDateTime, regionName } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
@@ -97,7 +97,7 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
                     <Table.Td>
-                      <UserText>{u.agencyName}</UserText>
+                      <UserText>{agencyName(u.agencyName, lng)}</UserText>
                     </Table.Td>
                     <Table.Td>{jurisdiction(u)}</Table.Td>
                     <Table.Td>
