@@ -47,6 +47,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
           </Alert>
         )}
         <PasswordInput
+          visibilityToggleButtonProps={{ 'aria-label': t('password.toggleVisibility') }}
           data-testid="current-password"
           label={t('password.current')}
           autoComplete="current-password"
@@ -55,6 +56,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
           error={missingCurrent ? t('validation.required') : errors.currentPassword}
         />
         <PasswordInput
+          visibilityToggleButtonProps={{ 'aria-label': t('password.toggleVisibility') }}
           data-testid="new-password"
           label={t('password.new')}
           description={t('password.policy')}
@@ -64,6 +66,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
           error={errors.newPassword}
         />
         <PasswordInput
+          visibilityToggleButtonProps={{ 'aria-label': t('password.toggleVisibility') }}
           data-testid="repeat-password"
           label={t('password.repeat')}
           autoComplete="new-password"

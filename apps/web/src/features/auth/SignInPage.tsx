@@ -75,6 +75,7 @@ export function SignInPage() {
             readOnly={step === 'code'}
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': t('password.toggleVisibility') }}
             data-testid="password"
             label={t('auth.signIn.password')}
             autoComplete="current-password"
