@@ -5,8 +5,7 @@ import { startAuditBackground } from './audit/audit-background.ts';
 import { proxyWarning, type Config } from './config.ts';
 import { openRuntime } from './runtime/runtime.ts';
 import { restrictProcessUmask } from './runtime/data-dir-permissions.ts';
-import { isSeeded, readDemoCredentials, seedOrganisations } from './seed/seed-demo.ts';
-import { seedPersons } from './seed/seed-persons.ts';
+import { isSeeded, readDemoCredentials, seedDemo } from './seed/seed-demo.ts';
 import { linkageJobFor } from './modules/linkage/linkage-job.ts';
 import { modelStoreFor } from './modules/linkage/linkage-model.ts';
 
@@ -19,12 +18,8 @@ export async function startServer(config: Config): Promise<void> {
   const rt = await openRuntime({ ...config, webDist: config.webDist ?? WEB_DIST }, { allowCreateKey: true });
   let seededNow = false;
   if (config.seed === 'demo' && !(await isSeeded(rt.deps))) {
-    await seedOrganisations(rt.deps);
-    await seedPersons(rt.deps, { count: config.seedPersons, seed: 2026 });
-    // Link the demo records so the review queue and the person count have something to show.
-    const job = linkageJobFor(rt.deps);
-    await job.start({ actor: null, ip: null });
-    await job.idle();
+    // Organisations, the caseload, the linkage run and every workflow in motion (docs/demo.md).
+    await seedDemo(rt.deps, { persons: config.seedPersons, seed: 2026 });
     seededNow = true;
   }
   const app = await buildApp(rt.deps);

@@ -152,5 +152,5 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; ag
   { username: 'lawyer', displayName: 'Сәуле Омарова', role: 'lawyer', agency: 'legal-aid', regions: ['KZ-75'] },
   { username: 'coordinator', displayName: 'Асқар Жұмабаев', role: 'national_coordinator', agency: 'coordination', regions: 'national' },
   { username: 'analyst', displayName: 'Динара Бекова', role: 'analyst', agency: 'coordination', regions: 'national' },
-  { username: 'admin', displayName: 'Qorgau Admin', role: 'administrator', agency: 'admin', regions: 'national' },
+  { username: 'admin', displayName: 'Нұржан Әлімов', role: 'administrator', agency: 'admin', regions: 'national' },
 ];

@@ -1,14 +1,38 @@
+/**
+ * The demo seed: what the first `npm start` puts in an empty database (docs/demo.md), so that
+ * every demo account finds work waiting when it signs in. `seedDemo` runs, in this order:
+ *
+ * 1. `seedOrganisations`: agencies of every type, one sign-in account per role, and named staff
+ *    of every agency who author the records;
+ * 2. `seedPersons`: the background caseload, written in bulk with plausible histories spread
+ *    over the past months and years (seed-persons.ts);
+ * 3. the bulk linkage run, as an administrator would start it;
+ * 4. `seedWorkflows`: every workflow in motion, through the real services at historic moments
+ *    (seed-workflows.ts): screenings, identification deadlines, decisions, reviews, holds,
+ *    non-punishment, hotline reports, possible duplicates.
+ *
+ * Convention: each later capability adds its own part of the demo, as a scenario in
+ * seed-workflows.ts (or its own `seed-<feature>.ts` called from `seedDemo`) that drives the
+ * feature's service with a historic clock, so its pages are never empty in the demo. Texts are
+ * written sentences in the acting agency's language (seed-narratives.ts), never form codes; all
+ * randomness comes from the seed number (core `Rng`), so a seed gives the same demo every time.
+ */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { count, eq } from 'drizzle-orm';
-import type { AgencyType, Role } from '@qorgau/core';
+import { count } from 'drizzle-orm';
+import type { Role } from '@qorgau/core';
 import type { AppDeps } from '../app-deps.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newTotpSecret, otpauthUri } from '../auth/totp.ts';
 import { accessGrants, agencies, users } from '../db/schema.ts';
+import { linkageJobFor } from '../modules/linkage/linkage-job.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-agencies.ts';
+import { loadDirectory } from './demo-directory.ts';
+import { DEMO_STAFF } from './demo-staff.ts';
+import { seedPersons } from './seed-persons.ts';
+import { seedWorkflows, type WorkflowSummary } from './seed-workflows.ts';
 
 export interface DemoCredentials {
   password: string;
@@ -16,24 +40,6 @@ export interface DemoCredentials {
 }
 
 export const credentialsPath = (dataDir: string) => join(dataDir, 'demo-credentials.json');
-
-/** Staff role of the synthetic records' authors, by agency type. */
-const STAFF_ROLE: Record<AgencyType, Role> = {
-  police: 'screener',
-  labour_inspectorate: 'screener',
-  consulate: 'screener',
-  health: 'screener',
-  education: 'screener',
-  ngo: 'case_worker',
-  shelter: 'shelter_manager',
-  migration_service: 'screener',
-  hotline: 'screener',
-  prosecutor: 'prosecutor',
-  court: 'prosecutor',
-  legal_aid: 'lawyer',
-  national_coordination: 'national_coordinator',
-  administration: 'administrator',
-};
 
 export async function isSeeded(deps: AppDeps): Promise<boolean> {
   const [row] = await deps.db.select({ n: count() }).from(users);
@@ -52,18 +58,16 @@ export async function seedOrganisations(deps: AppDeps): Promise<DemoCredentials>
   const accounts: DemoCredentials['accounts'] = [];
   const userIds = new Map<string, string>();
   await deps.db.transaction(async (tx) => {
-    await tx
-      .insert(agencies)
-      .values(
-        DEMO_AGENCIES.map((a) => ({
-          id: agencyIds.get(a.key) as string,
-          nameKk: a.name.kk,
-          nameRu: a.name.ru,
-          nameEn: a.name.en,
-          type: a.type,
-          regionCode: a.regionCode,
-        })),
-      );
+    await tx.insert(agencies).values(
+      DEMO_AGENCIES.map((a) => ({
+        id: agencyIds.get(a.key) as string,
+        nameKk: a.name.kk,
+        nameRu: a.name.ru,
+        nameEn: a.name.en,
+        type: a.type,
+        regionCode: a.regionCode,
+      })),
+    );
     for (const u of DEMO_USERS) {
       const id = randomUUID();
       userIds.set(u.username, id);
@@ -84,19 +88,23 @@ export async function seedOrganisations(deps: AppDeps): Promise<DemoCredentials>
         approved: true,
       });
     }
-    // Authors of synthetic records: real accounts nobody can sign in to (unknown password).
+    // Authors of the demo's records: real accounts nobody can sign in to (unknown password).
     const unusable = await hashPassword(randomBytes(24).toString('base64url'));
     await tx.insert(users).values(
-      DEMO_AGENCIES.map((a) => ({
-        username: `staff.${a.key}`,
-        displayName: `Staff ${a.key}`,
-        role: STAFF_ROLE[a.type],
-        agencyId: agencyIds.get(a.key) as string,
-        national: a.regionCode === null,
-        regions: a.regionCode ? [a.regionCode] : [],
-        passwordHash: unusable,
-        disabled: false,
-      })),
+      DEMO_STAFF.map((s) => {
+        const agency = DEMO_AGENCIES.find((a) => a.key === s.agency);
+        if (!agency) throw new Error(`demo staff ${s.username}: no agency ${s.agency}`);
+        return {
+          username: s.username,
+          displayName: s.displayName,
+          role: s.role,
+          agencyId: agencyIds.get(s.agency) as string,
+          national: agency.regionCode === null,
+          regions: agency.regionCode ? [agency.regionCode] : [],
+          passwordHash: unusable,
+          disabled: false,
+        };
+      }),
     );
     // The four-eyes workflow in motion: one account the administrator asked for, waiting on the
     // coordinator's home page (nobody knows its password; approving it shows the flow only).
@@ -131,20 +139,22 @@ export function readDemoCredentials(dataDir: string): DemoCredentials | null {
   return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as DemoCredentials) : null;
 }
 
-/** Authors for synthetic records: for each agency type, the agencies and their staff users. */
-export async function authorsByAgencyType(deps: AppDeps): Promise<Map<string, { agencyId: string; userId: string }[]>> {
-  const rows = await deps.db
-    .select({ agencyId: agencies.id, type: agencies.type, userId: users.id, username: users.username })
-    .from(users)
-    .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    // An account awaiting approval (the pending demo grant) has done no work yet.
-    .where(eq(users.approved, true));
-  const byType = new Map<string, { agencyId: string; userId: string }[]>();
-  for (const r of rows) {
-    // Demo sign-in accounts author records of their agency so they see data when they sign in.
-    const list = byType.get(r.type) ?? [];
-    list.push({ agencyId: r.agencyId, userId: r.userId });
-    byType.set(r.type, list);
-  }
-  return byType;
+export interface DemoSeedOptions {
+  /** How many persons the background caseload has (QORGAU_SEED_PERSONS, 300 by default). */
+  persons: number;
+  /** The seed number: the same number gives the same demo (references, people, texts). */
+  seed: number;
+}
+
+/** Seeds the whole demo into an empty database (see the top of this file). */
+export async function seedDemo(deps: AppDeps, opts: DemoSeedOptions): Promise<{ credentials: DemoCredentials; persons: number; workflows: WorkflowSummary }> {
+  const credentials = await seedOrganisations(deps);
+  const { persons } = await seedPersons(deps, { count: opts.persons, seed: opts.seed });
+  // Link the caseload so the person count is right and the review queue has its first pairs;
+  // the workflows' records are then linked at intake, as in real use.
+  const job = linkageJobFor(deps);
+  await job.start({ actor: null, ip: null });
+  await job.idle();
+  const workflows = await seedWorkflows(deps, await loadDirectory(deps), { seed: opts.seed });
+  return { credentials, persons, workflows };
 }

@@ -3,10 +3,11 @@ import { sql } from 'drizzle-orm';
 import {
   applyAction,
   decisionOrgOf,
+  generatePersons,
+  hashSeed,
   IDENTIFYING_AGENCY_TYPES,
   INITIAL_CASE_STATE,
-  generatePersons,
-  type AgencyType,
+  Rng,
   type CaseAction,
   type SyntheticPerson,
 } from '@qorgau/core';
@@ -17,29 +18,111 @@ import { caseActions, cases, persons } from '../db/schema.ts';
 import { actionTextContext } from '../modules/cases/cases.view.ts';
 import { encryptPerson } from '../modules/persons/persons.service.ts';
 import { kazakhstanYear } from '../util/kazakhstan-date.ts';
-import { authorsByAgencyType } from './seed-demo.ts';
+import { loadDirectory, type DirectoryAgency, type DirectoryUser } from './demo-directory.ts';
+import { caseNote, closureNote, decisionReasons, drawIndicators, encounterNarrative, referralNote, type NarrativeFacts } from './seed-narratives.ts';
+import { after, daysAgo } from './seed-time.ts';
 
 const BATCH = 1_000;
+/** The random stream of a record's history (core synthetic streams 1–4 are the person's). */
+const STREAM_HISTORY = 77;
 
-/** A deterministic number in [0,1) from an index, so a seed run is reproducible. */
-const unit = (i: number, salt: number) => (((Math.imul(i + 1, 2_654_435_761) ^ Math.imul(salt, 40_503)) >>> 0) % 10_000) / 10_000;
+/** Where each kind of agency meets people, for the narrative's first sentence. */
+const SETTINGS: Record<string, readonly string[]> = {
+  police: ['street', 'detention_police_operation', 'online', 'market'],
+  labour_inspectorate: ['farm', 'construction_site', 'factory'],
+  consulate: ['consulate'],
+  health: ['hospital'],
+  education: ['school'],
+  migration_service: ['pre_deportation', 'border_crossing'],
+  hotline: ['hotline'],
+};
+
+interface Step {
+  action: CaseAction;
+  details: Record<string, string>;
+  text: string | null;
+  at: Date;
+  actor: DirectoryUser;
+}
+interface Plan {
+  person: SyntheticPerson;
+  agency: DirectoryAgency;
+  openedAt: Date;
+  steps: Step[];
+}
+
+const withRole = (a: DirectoryAgency, roles: readonly string[]) => a.users.filter((u) => roles.includes(u.role));
 
 /**
- * The synthetic case history: opened, then (by a stable coin) identified, referred, closed.
- * As in the real workflow (case-authority.ts), only an identification unit (police, NGO)
- * decides, and the deciding organisation is its own; a frontline agency's case waits open.
+ * One record's history, as the real workflow writes it (case-authority.ts): opened by a member
+ * of the agency that met the person; in an identification unit (police, NGO) decided a few days
+ * later by its identification officer, then perhaps referred to a shelter or an NGO, annotated,
+ * and closed months later; elsewhere the case waits with the agency, with a note now and then.
+ * Every event is in office hours, days after the one before it, and before `now`.
  */
-function historyOf(i: number, recordedBy: AgencyType): { action: CaseAction; details: Record<string, string> }[] {
-  const steps: { action: CaseAction; details: Record<string, string> }[] = [{ action: { type: 'opened' }, details: {} }];
-  const identifies = (IDENTIFYING_AGENCY_TYPES as readonly AgencyType[]).includes(recordedBy);
-  if (identifies && unit(i, 1) < 0.75) {
-    const outcome = unit(i, 2) < 0.8 ? 'ActualVictimOfTrafficking' : 'NotAVictimOfTrafficking';
-    const decidedBy = decisionOrgOf(recordedBy);
-    steps.push({ action: { type: 'identification_decided', outcome, decidedBy }, details: { outcome, decidedBy } });
-    if (outcome === 'ActualVictimOfTrafficking' && unit(i, 4) < 0.6) steps.push({ action: { type: 'referred' }, details: {} });
+function planOf(p: SyntheticPerson, agency: DirectoryAgency, careAgencies: DirectoryAgency[], now: Date, seed: number): Plan {
+  const rng = new Rng(hashSeed(seed, p.index, STREAM_HISTORY));
+  const lang = agency.language;
+  const openedAt = daysAgo(now, rng.between(40, 900), rng);
+  const opener = rng.pick(agency.users);
+  const age = kazakhstanYear(openedAt) - Number(p.birthdate.slice(0, 4));
+  const facts: NarrativeFacts = {
+    female: p.gender === 'Feminine',
+    age,
+    citizenship: p.citizenship,
+    regionCode: p.regionCode,
+    setting: rng.pick(SETTINGS[agency.type] ?? ['other']),
+    exploitation: p.exploitationTypes,
+    indicators: drawIndicators(rng, p.exploitationTypes, rng.between(1, 3)),
+    interpreter: p.citizenship !== 'KZ' && rng.chance(0.5),
+  };
+  const steps: Step[] = [{ action: { type: 'opened' }, details: {}, text: encounterNarrative(rng, lang, facts), at: openedAt, actor: opener }];
+  let last = openedAt;
+  const push = (action: CaseAction, details: Record<string, string>, text: string | null, at: Date, actor: DirectoryUser | undefined) => {
+    // Nothing after today, and nobody acts without the role core gives the action.
+    if (at.getTime() >= now.getTime() || !actor) return false;
+    steps.push({ action, details, text, at, actor });
+    last = at;
+    return true;
+  };
+  const deciders = withRole(agency, ['identification_officer']);
+  const holders = withRole(agency, ['identification_officer', 'case_worker']);
+  const identifies = (IDENTIFYING_AGENCY_TYPES as readonly string[]).includes(agency.type) && deciders.length > 0;
+  if (identifies && rng.chance(0.85)) {
+    const positive = rng.chance(0.8);
+    const outcome = positive ? 'ActualVictimOfTrafficking' : 'NotAVictimOfTrafficking';
+    const decidedBy = decisionOrgOf(agency.type);
+    const decided = push(
+      { type: 'identification_decided', outcome, decidedBy },
+      { outcome, decidedBy },
+      decisionReasons(rng, lang, positive, facts),
+      after(last, 2, 9, rng),
+      rng.pick(deciders),
+    );
+    if (decided && positive && rng.chance(0.6) && careAgencies.length) {
+      const to = rng.pick(careAgencies);
+      push(
+        { type: 'referred' },
+        { toAgencyId: to.id },
+        referralNote(rng, lang, to.type === 'shelter' ? 'shelter' : 'ngo', facts.female),
+        after(last, 0, 3, rng),
+        rng.pick(holders),
+      );
+    }
+    if (decided && rng.chance(0.5))
+      push({ type: 'note_added' }, {}, caseNote(rng, lang, agency.type === 'ngo' ? 'worker' : 'officer'), after(last, 5, 40, rng), rng.pick(holders));
+    if (decided && rng.chance(0.4)) push({ type: 'closed' }, {}, closureNote(rng, lang, positive, facts.female), after(last, 30, 200, rng), rng.pick(holders));
+  } else if (rng.chance(0.4)) {
+    const writers = withRole(agency, ['screener', 'identification_officer', 'case_worker', 'shelter_manager', 'prosecutor']);
+    push(
+      { type: 'note_added' },
+      {},
+      caseNote(rng, lang, agency.type === 'shelter' ? 'shelter' : 'worker'),
+      after(last, 1, 30, rng),
+      writers[0] && rng.pick(writers),
+    );
   }
-  if (identifies && unit(i, 5) < 0.15) steps.push({ action: { type: 'closed' }, details: {} });
-  return steps;
+  return { person: p, agency, openedAt, steps };
 }
 
 export interface SeedPersonsOptions {
@@ -51,27 +134,33 @@ export interface SeedPersonsOptions {
 }
 
 /**
- * Inserts synthetic persons, each with one case and its history, in batches of 1,000 (one
- * transaction each): personal fields are encrypted and indexed exactly as the API does.
+ * The background caseload: synthetic persons, each with one case and its history spread over
+ * the past months and years, inserted in batches of 1,000 (one transaction each). Personal
+ * fields are encrypted and indexed exactly as the API does; free text (narratives, reasons,
+ * notes) is encrypted under the action's id as the case service writes it. The clock is
+ * deps.now(): a seed is reproducible for a given seed number and day.
  */
 export async function seedPersons(deps: AppDeps, opts: SeedPersonsOptions): Promise<{ persons: number; cases: number }> {
-  const authors = await authorsByAgencyType(deps);
-  const fallback = authors.get('police') ?? [...authors.values()][0];
-  if (!fallback?.length) throw new Error('seed organisations first');
-  let batch: SyntheticPerson[] = [];
+  const directory = (await loadDirectory(deps)).filter((a) => a.users.length > 0);
+  if (!directory.length) throw new Error('seed organisations first');
+  const byType = new Map<string, DirectoryAgency[]>();
+  for (const a of directory) byType.set(a.type, [...(byType.get(a.type) ?? []), a]);
+  const fallback = byType.get('police') ?? directory;
+  const care = directory.filter((a) => a.type === 'shelter' || a.type === 'ngo');
+  const now = deps.now();
+  let batch: Plan[] = [];
   let done = 0;
   const flush = async () => {
     if (!batch.length) return;
-    await insertBatch(deps, batch, (p) => {
-      const list = authors.get(p.recordedBy) ?? fallback;
-      return list[p.index % list.length] as { agencyId: string; userId: string };
-    });
+    await insertBatch(deps, batch);
     done += batch.length;
     opts.onProgress?.(done);
     batch = [];
   };
   for (const p of generatePersons({ seed: opts.seed, count: opts.count, start: opts.start ?? 0 })) {
-    batch.push(p);
+    const list = byType.get(p.recordedBy) ?? fallback;
+    const agency = list[p.index % list.length] as DirectoryAgency;
+    batch.push(planOf(p, agency, care, now, opts.seed));
     if (batch.length === BATCH) await flush();
   }
   await flush();
@@ -81,18 +170,21 @@ export async function seedPersons(deps: AppDeps, opts: SeedPersonsOptions): Prom
   return { persons: done, cases: done };
 }
 
-async function insertBatch(deps: AppDeps, batch: SyntheticPerson[], authorOf: (p: SyntheticPerson) => { agencyId: string; userId: string }) {
+async function insertBatch(deps: AppDeps, batch: Plan[]) {
   const { cipher } = deps;
-  const year = kazakhstanYear(deps.now());
+  // References follow the order cases were opened in, as they would have been issued.
+  const plans = [...batch].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime() || a.person.index - b.person.index);
   await deps.db.transaction(async (tx) => {
-    const seqs = await tx.execute(sql`SELECT nextval('case_reference_seq') AS n FROM generate_series(1, ${batch.length})`);
-    const refs = rowsOf<{ n: string }>(seqs).map((r) => `QRG-${year}-${String(r.n).padStart(6, '0')}`);
+    const seqs = await tx.execute(sql`SELECT nextval('case_reference_seq') AS n FROM generate_series(1, ${plans.length})`);
+    const numbers = rowsOf<{ n: string }>(seqs)
+      .map((r) => Number(r.n))
+      .sort((a, b) => a - b);
     const personRows = [];
     const caseRows = [];
     const actionRows = [];
-    for (const [k, p] of batch.entries()) {
-      const author = authorOf(p);
-      const owner = { createdBy: author.userId, ownerAgencyId: author.agencyId };
+    for (const [k, { person: p, agency, openedAt, steps }] of plans.entries()) {
+      const opener = steps[0]?.actor as DirectoryUser;
+      const owner = { createdBy: opener.id, ownerAgencyId: agency.id };
       const person = encryptPerson(
         cipher,
         {
@@ -110,13 +202,12 @@ async function insertBatch(deps: AppDeps, batch: SyntheticPerson[], authorOf: (p
         },
         owner,
       );
-      personRows.push(person);
+      personRows.push({ ...person, createdAt: openedAt });
       const caseId = randomUUID();
       let state = INITIAL_CASE_STATE;
-      for (const [seq, step] of historyOf(p.index, p.recordedBy).entries()) {
+      for (const [seq, step] of steps.entries()) {
         state = applyAction(state, step.action);
         const id = randomUUID();
-        const text = step.action.type === 'opened' ? `Synthetic encounter ${p.index}: ${p.exploitationTypes.join(', ')}` : null;
         actionRows.push({
           id,
           clientId: randomUUID(),
@@ -124,20 +215,23 @@ async function insertBatch(deps: AppDeps, batch: SyntheticPerson[], authorOf: (p
           seq: seq + 1,
           type: step.action.type,
           details: step.details,
-          textEnc: text ? cipher.encrypt(text, actionTextContext(id)) : null,
-          actorId: author.userId,
-          agencyId: author.agencyId,
+          textEnc: step.text ? cipher.encrypt(step.text, actionTextContext(id)) : null,
+          actorId: step.actor.id,
+          agencyId: step.actor.agencyId,
+          at: step.at,
         });
       }
       caseRows.push({
         id: caseId,
         clientId: randomUUID(),
-        reference: refs[k] as string,
+        reference: `QRG-${kazakhstanYear(openedAt)}-${String(numbers[k]).padStart(6, '0')}`,
         personId: person.id as string,
         regionCode: p.regionCode,
         exploitationTypes: p.exploitationTypes,
         status: state.status,
         traffickingStatus: state.traffickingStatus,
+        createdAt: openedAt,
+        updatedAt: steps.at(-1)?.at ?? openedAt,
         ...owner,
       });
     }

@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { EXPLOITATION_TYPES } from '@qorgau/core';
+import { currentTotp } from '../src/auth/totp.ts';
+import { rowsOf } from '../src/db/client.ts';
+import { actionTextContext } from '../src/modules/cases/cases.view.ts';
+import { type DemoCredentials, seedDemo } from '../src/seed/seed-demo.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+import { describeEachDb } from './test-db.ts';
+
+/** A Monday morning in Kazakhstan (11:30, UTC+5): the seed and every read share this clock. */
+const NOW = new Date('2026-12-07T06:30:00Z');
+const SEED = { persons: 40, seed: 2026 };
+
+type Page<T> = { items: T[]; total: number };
+type CaseItem = { reference: string; deadline: 'ok' | 'due_soon' | 'overdue' | null; identificationDue: string | null };
+
+describeEachDb('the demo seed puts every workflow in motion', (kind) => {
+  let t: TestApp;
+  let credentials: DemoCredentials;
+  const sessions = new Map<string, (url: string) => Promise<unknown>>();
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    t.deps.now = () => NOW;
+    ({ credentials } = await seedDemo(t.deps, SEED));
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  /** GET as a demo account, signed in through the API with its password and second factor (once per account). */
+  async function as(username: string): Promise<(url: string) => Promise<unknown>> {
+    const known = sessions.get(username);
+    if (known) return known;
+    const account = credentials.accounts.find((a) => a.username === username);
+    if (!account) throw new Error(`no demo account ${username}`);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username, password: credentials.password, code: currentTotp(account.totpSecret, username) },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'qorgau_session');
+    const get = async (url: string) => {
+      const r = await t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: `qorgau_session=${cookie?.value}` } });
+      expect(r.statusCode, `${username} GET ${url}: ${r.body}`).toBe(200);
+      return r.json() as unknown;
+    };
+    sessions.set(username, get);
+    return get;
+  }
+
+  it('the identification officer of police Almaty has cases waiting, overdue, due soon and within the deadline', async () => {
+    const get = await as('identification');
+    const queue = (await get('/cases?queue=identification&pageSize=100')) as Page<CaseItem>;
+    const deadlines = new Set(queue.items.map((c) => c.deadline));
+    expect(queue.total).toBeGreaterThanOrEqual(3);
+    expect(deadlines).toEqual(new Set(['overdue', 'due_soon', 'ok']));
+    // Her possible duplicates: records of one person written in different scripts.
+    const pairs = (await get('/linkage/proposals?pageSize=100')) as Page<{ a: { displayName: string }; b: { displayName: string } }>;
+    expect(pairs.total).toBeGreaterThan(0);
+    const latin = (s: string) => /[A-Za-z]/.test(s);
+    expect(pairs.items.some((p) => latin(p.a.displayName) !== latin(p.b.displayName))).toBe(true);
+  });
+
+  it('the case of the oldest deadline reads as written sentences, by named staff, over days', async () => {
+    const get = await as('identification');
+    const [first] = ((await get('/cases?queue=identification&pageSize=1')) as Page<{ id: string }>).items;
+    const kase = (await get(`/cases/${first?.id}`)) as { actions: { type: string; at: string; actorName: string; text: string | null }[] };
+    const opened = kase.actions[0];
+    expect(opened?.type).toBe('opened');
+    // Cyrillic sentences ending in a full stop, not a form code.
+    expect(opened?.text).toMatch(/^[^A-Za-z]*[А-Яа-яӘәҒғҚқҢңӨөҰұҮүІіЁё].*\.$/s);
+    const times = kase.actions.map((a) => Date.parse(a.at));
+    expect(times.at(-1) as number).toBeGreaterThan((times[0] as number) + 60 * 60_000);
+    for (const a of kase.actions) expect(a.actorName).toMatch(/^[А-ЯЁӘҒҚҢӨҰҮІ][а-яёәғқңөұүіһ]+ [А-ЯЁӘҒҚҢӨҰҮІ]/);
+  });
+
+  it('the hotline has reports from the public in Kazakh, Russian, English, Uzbek and Kyrgyz', async () => {
+    const get = await as('hotline');
+    const queue = (await get('/self-reports?pageSize=100')) as Page<{ language: string; status: string }>;
+    expect(new Set(queue.items.map((r) => r.language))).toEqual(new Set(['kk', 'ru', 'en', 'uz', 'ky']));
+    expect(queue.items.every((r) => r.status === 'new' || r.status === 'in_progress')).toBe(true);
+  });
+
+  it('the prosecutor has non-punishment flags waiting for her review', async () => {
+    const get = await as('prosecutor');
+    const queue = (await get('/cases?queue=non_punishment&pageSize=100')) as Page<CaseItem>;
+    expect(queue.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it('frontline screeners see their screenings, some anonymous, some handed over; care, legal aid and coordination see cases', async () => {
+    for (const username of ['screener', 'hotline', 'caseworker']) {
+      const list = (await (await as(username))('/screenings?pageSize=100')) as Page<{ anonymous: boolean; handover: unknown }>;
+      expect(list.total, username).toBeGreaterThan(0);
+    }
+    const screener = (await (await as('screener'))('/screenings?pageSize=100')) as Page<{ anonymous: boolean; handover: unknown }>;
+    expect(screener.items.some((s) => s.anonymous)).toBe(true);
+    expect(screener.items.some((s) => s.handover !== null)).toBe(true);
+    for (const username of ['caseworker', 'shelter', 'lawyer', 'coordinator']) {
+      const list = (await (await as(username))('/cases?pageSize=1')) as Page<CaseItem>;
+      expect(list.total, username).toBeGreaterThan(0);
+    }
+  });
+
+  it('every frontline agency type screened someone', async () => {
+    const rows = rowsOf<{ type: string }>(
+      await t.deps.db.execute(sql`SELECT DISTINCT a.type FROM screenings s JOIN agencies a ON a.id = s.agency_id ORDER BY a.type`),
+    );
+    expect(rows.map((r) => r.type)).toEqual(['consulate', 'education', 'health', 'hotline', 'labour_inspectorate', 'migration_service', 'ngo', 'police']);
+  });
+
+  it('no text holds a raw form code and no one is called "Staff …"; events of a case are hours or days apart', async () => {
+    const texts = rowsOf<{ id: string; text_enc: string }>(await t.deps.db.execute(sql`SELECT id, text_enc FROM case_actions WHERE text_enc IS NOT NULL`));
+    expect(texts.length).toBeGreaterThan(SEED.persons);
+    const codes = new RegExp(`\\b(${EXPLOITATION_TYPES.join('|')})\\b|short_form\\.|Synthetic`);
+    for (const r of texts) expect(t.deps.cipher.decrypt(r.text_enc, actionTextContext(r.id))).not.toMatch(codes);
+    const admin = await as('admin');
+    const users = (await admin('/users?pageSize=100')) as Page<{ displayName: string }>;
+    expect(users.total).toBeGreaterThan(20);
+    for (const u of users.items) expect(u.displayName).not.toMatch(/^Staff |Admin$/);
+    // No case with three or more events has them all in one minute; cases were opened on many days.
+    const [spread] = rowsOf<{ crowded: number; days: number }>(
+      await t.deps.db.execute(sql`SELECT
+        (SELECT count(*)::int FROM (SELECT case_id FROM case_actions GROUP BY case_id HAVING count(*) >= 3 AND max(at) - min(at) < interval '1 minute') x) AS crowded,
+        (SELECT count(DISTINCT date(created_at))::int FROM cases) AS days`),
+    );
+    expect(spread).toEqual({ crowded: 0, days: expect.any(Number) });
+    expect(spread?.days).toBeGreaterThan(40);
+  });
+
+  it('is reproducible: the same seed number gives the same references, people and counts', async () => {
+    const other = await createTestApp(kind);
+    try {
+      other.deps.now = () => NOW;
+      await seedDemo(other.deps, SEED);
+      const snapshot = async (app: TestApp) =>
+        rowsOf(
+          await app.deps.db.execute(sql`SELECT
+            (SELECT json_agg(reference || ' ' || status || ' ' || region_code || ' ' || created_at ORDER BY reference) FROM cases) AS cases,
+            (SELECT json_agg(reference || ' ' || level || ' ' || anonymous || ' ' || (handed_over_at IS NOT NULL) ORDER BY reference) FROM screenings) AS screenings,
+            (SELECT json_agg(reference || ' ' || language || ' ' || status ORDER BY reference) FROM self_reports) AS reports,
+            (SELECT json_agg(type || ' ' || at ORDER BY at, type) FROM case_actions) AS actions,
+            (SELECT count(*) FROM person_link_proposals) AS proposals`),
+        );
+      const [a, b] = [await snapshot(t), await snapshot(other)];
+      expect(b).toEqual(a);
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
+});
