@@ -27,28 +27,55 @@ describe.skipIf(!browserAvailable())('identification journey in Chromium (issue 
     const inspector = await inspectorCtx.newPage();
     await signIn(inspector, q, 'screener', { language: 'kk' });
     await inspector.getByTestId('new-screening').first().click();
+    // The form is in four steps on a phone (issue #9). "Next" on a step that lacks a required field stays, and marks it.
+    const step = () => inspector.getByTestId('screening-step').getAttribute('data-step');
+    expect(await step()).toBe('encounter');
+    await inspector.getByTestId('screening-next').click();
+    await expect.poll(() => inspector.getByTestId('screening-setting').getAttribute('aria-invalid')).toBe('true');
+    expect(await step()).toBe('encounter');
     // Met in Almaty: a handover goes only to an identification unit of the person's region (issue #8).
     await inspector.getByTestId('screening-region').selectOption('KZ-75');
     await inspector.getByTestId('screening-setting').selectOption('farm');
     await inspector.getByTestId('screening-language').selectOption('kk');
-    // An unknown age is presumed a child's (issue #8): "declines" is not offered, and the note says why.
-    await inspector.getByTestId('screening-age-unknown').check();
-    await expect.poll(() => inspector.getByTestId('screening-consent-declined').isDisabled()).toBe(true);
-    await inspector.getByTestId('screening-child-note').waitFor();
-    await inspector.getByTestId('screening-age-unknown').uncheck();
-    await inspector.getByTestId('screening-age').fill('27');
-    await expect.poll(() => inspector.getByTestId('screening-consent-declined').isDisabled()).toBe(false);
+    await inspector.getByTestId('screening-next').click();
+    await expect.poll(step).toBe('person');
     await inspector.getByTestId('screening-gender').selectOption('Feminine');
     await inspector.getByTestId('screening-citizenship').selectOption('KZ');
     await inspector.getByTestId('screening-exploitation-ForcedLabour').check();
+    // An unknown age is presumed a child's (issue #8): "declines" is not offered, and the note says why.
+    await inspector.getByTestId('screening-age-unknown').check();
+    await inspector.getByTestId('screening-next').click();
+    await expect.poll(step).toBe('indicators');
+    // A reload keeps the draft, on the step the user was on.
+    await inspector.reload();
+    await inspector.getByTestId('screening-draft-restored').waitFor();
+    await expect.poll(step).toBe('indicators');
+    await inspector.getByTestId('screening-next').click();
+    await expect.poll(step).toBe('consent');
+    await expect.poll(() => inspector.getByTestId('screening-consent-declined').isDisabled()).toBe(true);
+    await inspector.getByTestId('screening-child-note').waitFor();
+    await inspector.getByTestId('screening-back').click();
+    await inspector.getByTestId('screening-back').click();
+    await expect.poll(step).toBe('person');
+    expect(await inspector.getByTestId('screening-gender').inputValue()).toBe('Feminine');
+    await inspector.getByTestId('screening-age-unknown').uncheck();
+    await inspector.getByTestId('screening-age').fill('27');
+    await inspector.getByTestId('screening-next').click();
     await inspector.getByTestId('indicator-short_form.documents_withheld').check();
     await inspector.getByTestId('indicator-short_form.wages_withheld').check();
+    await inspector.getByTestId('screening-next').click();
+    await expect.poll(step).toBe('consent');
+    await expect.poll(() => inspector.getByTestId('screening-consent-declined').isDisabled()).toBe(false);
     await inspector.getByTestId('screening-consent-identified').check();
     await inspector.getByTestId('screening-firstName').fill('Гүлнар');
     await inspector.getByTestId('screening-secondName').fill('Серікбаева');
     await inspector.getByTestId('screening-narrative').fill('Мақта фермасында жұмыс істейді, төлқұжаты иесінде');
     await inspector.getByTestId('screening-submit').click();
     await inspector.getByTestId('screening-level').waitFor();
+    // The receipt's badge is the screening's level, never an identification status (issue #9).
+    const badge = inspector.getByTestId('screening-level-badge');
+    expect(['refer', 'meets_rule']).toContain(await badge.getAttribute('data-status'));
+    expect(await badge.textContent()).toBe(await inspector.getByTestId('screening-level').textContent());
     const personHref = await inspector.getByTestId('screening-person-link').getAttribute('href');
     expect(personHref).toMatch(/\/persons\/[0-9a-f-]{36}/);
     await inspector.getByTestId('handover-agency').selectOption(receiving.id);

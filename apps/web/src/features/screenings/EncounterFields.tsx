@@ -1,6 +1,7 @@
 import { Checkbox, Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { COMMON_CITIZENSHIPS, ENCOUNTER_SETTINGS, EXPLOITATION_TYPES, GENDERS, SCREENING_LANGUAGES } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.tsx';
 import { regionOptions } from '../../components/format.ts';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -13,129 +14,140 @@ export interface SectionProps {
   set: (patch: Partial<ScreeningDraft>) => void;
 }
 
-/** (a) the encounter and (b) the person, without any identity. */
-export function EncounterFields({ draft, errors, set, childAgeYears }: SectionProps & { childAgeYears: number | null }) {
+/** (a) the encounter. */
+export function EncounterFields({ draft, errors, set }: SectionProps) {
   const { t } = useTranslation();
   const lng = useLanguage();
-  const countryName = useCountryName();
   const choose = { value: '', label: t('common.choose') };
-  const select = (field: 'regionCode' | 'setting' | 'language' | 'gender' | 'citizenship') => ({
+  const select = (field: 'regionCode' | 'setting' | 'language') => ({
     value: draft[field],
     onChange: (e: { currentTarget: { value: string } }) => set({ [field]: e.currentTarget.value }),
     error: errors[field],
     withAsterisk: true,
   });
   return (
-    <>
-      <Fieldset legend={t('screening.form.encounterSection')}>
+    <Fieldset legend={t('screening.form.encounterSection')}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField
+          data-testid="screening-date"
+          label={t('screening.fields.encounterDate')}
+          withAsterisk
+          max={today()}
+          value={draft.encounterDate}
+          onChange={(v) => set({ encounterDate: v })}
+          error={errors.encounterDate}
+        />
+        <NativeSelect data-testid="screening-region" label={t('screening.fields.region')} data={[choose, ...regionOptions(lng)]} {...select('regionCode')} />
+        <NativeSelect
+          data-testid="screening-setting"
+          label={t('screening.fields.setting')}
+          data={[choose, ...ENCOUNTER_SETTINGS.map((s) => ({ value: s, label: t(`setting.${s}`) }))]}
+          {...select('setting')}
+        />
+        <NativeSelect
+          data-testid="screening-language"
+          label={t('screening.fields.language')}
+          data={[choose, ...SCREENING_LANGUAGES.map((l) => ({ value: l, label: t(`screeningLanguage.${l}`) }))]}
+          {...select('language')}
+        />
+      </SimpleGrid>
+      <Checkbox
+        mt="md"
+        data-testid="screening-interpreter"
+        label={t('screening.fields.interpreterUsed')}
+        checked={draft.interpreterUsed}
+        onChange={(e) => set({ interpreterUsed: e.currentTarget.checked })}
+      />
+    </Fieldset>
+  );
+}
+
+/** (b) the person, without any identity. */
+export function PersonFields({ draft, errors, set, childAgeYears }: SectionProps & { childAgeYears: number | null }) {
+  const { t } = useTranslation();
+  const countryName = useCountryName();
+  const choose = { value: '', label: t('common.choose') };
+  const select = (field: 'gender' | 'citizenship') => ({
+    value: draft[field],
+    onChange: (e: { currentTarget: { value: string } }) => set({ [field]: e.currentTarget.value }),
+    error: errors[field],
+    withAsterisk: true,
+  });
+  return (
+    <Fieldset legend={t('screening.form.personSection')}>
+      <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
-            data-testid="screening-date"
-            type="date"
-            label={t('screening.fields.encounterDate')}
-            withAsterisk
-            max={today()}
-            value={draft.encounterDate}
-            onChange={(e) => set({ encounterDate: e.currentTarget.value })}
-            error={errors.encounterDate}
+            data-testid="screening-age"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={120}
+            label={t('screening.fields.age')}
+            description={t('screening.form.ageHelp')}
+            withAsterisk={!draft.ageUnknown}
+            disabled={draft.ageUnknown}
+            value={draft.ageUnknown ? '' : draft.ageYears}
+            onChange={(e) => setAge(e.currentTarget.value, draft, set, childAgeYears)}
+            error={errors.ageYears}
           />
-          <NativeSelect data-testid="screening-region" label={t('screening.fields.region')} data={[choose, ...regionOptions(lng)]} {...select('regionCode')} />
+          <Checkbox
+            mt={{ sm: 'xl' }}
+            data-testid="screening-age-unknown"
+            label={t('screening.fields.ageUnknown')}
+            checked={draft.ageUnknown}
+            // An unknown age is presumed a child's: "declined" is turned back, as for a child.
+            onChange={(e) =>
+              set({
+                ageUnknown: e.currentTarget.checked,
+                ...(e.currentTarget.checked && draft.consent === 'declined' ? { consent: 'identified' as const } : {}),
+              })
+            }
+          />
           <NativeSelect
-            data-testid="screening-setting"
-            label={t('screening.fields.setting')}
-            data={[choose, ...ENCOUNTER_SETTINGS.map((s) => ({ value: s, label: t(`setting.${s}`) }))]}
-            {...select('setting')}
+            data-testid="screening-gender"
+            label={t('screening.fields.gender')}
+            data={[choose, ...GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))]}
+            {...select('gender')}
           />
           <NativeSelect
-            data-testid="screening-language"
-            label={t('screening.fields.language')}
-            data={[choose, ...SCREENING_LANGUAGES.map((l) => ({ value: l, label: t(`screeningLanguage.${l}`) }))]}
-            {...select('language')}
+            data-testid="screening-citizenship"
+            label={t('screening.fields.citizenship')}
+            data={[
+              choose,
+              ...COMMON_CITIZENSHIPS.map((c) => ({ value: c, label: `${countryName(c)} (${c})` })),
+              { value: OTHER_CITIZENSHIP, label: t('persons.form.otherCitizenship') },
+            ]}
+            {...select('citizenship')}
           />
-        </SimpleGrid>
-        <Checkbox
-          mt="md"
-          data-testid="screening-interpreter"
-          label={t('screening.fields.interpreterUsed')}
-          checked={draft.interpreterUsed}
-          onChange={(e) => set({ interpreterUsed: e.currentTarget.checked })}
-        />
-      </Fieldset>
-      <Fieldset legend={t('screening.form.personSection')}>
-        <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {draft.citizenship === OTHER_CITIZENSHIP && (
             <TextInput
-              data-testid="screening-age"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={120}
-              label={t('screening.fields.age')}
-              description={t('screening.form.ageHelp')}
-              withAsterisk={!draft.ageUnknown}
-              disabled={draft.ageUnknown}
-              value={draft.ageUnknown ? '' : draft.ageYears}
-              onChange={(e) => setAge(e.currentTarget.value, draft, set, childAgeYears)}
-              error={errors.ageYears}
+              data-testid="screening-citizenship-other"
+              label={t('persons.form.citizenshipCode')}
+              description={t('persons.form.citizenshipCodeHelp')}
+              maxLength={2}
+              autoCapitalize="characters"
+              value={draft.citizenshipOther}
+              onChange={(e) => set({ citizenshipOther: e.currentTarget.value })}
+              error={errors.citizenship}
             />
-            <Checkbox
-              mt={{ sm: 'xl' }}
-              data-testid="screening-age-unknown"
-              label={t('screening.fields.ageUnknown')}
-              checked={draft.ageUnknown}
-              // An unknown age is presumed a child's: "declined" is turned back, as for a child.
-              onChange={(e) =>
-                set({
-                  ageUnknown: e.currentTarget.checked,
-                  ...(e.currentTarget.checked && draft.consent === 'declined' ? { consent: 'identified' as const } : {}),
-                })
-              }
-            />
-            <NativeSelect
-              data-testid="screening-gender"
-              label={t('screening.fields.gender')}
-              data={[choose, ...GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))]}
-              {...select('gender')}
-            />
-            <NativeSelect
-              data-testid="screening-citizenship"
-              label={t('screening.fields.citizenship')}
-              data={[
-                choose,
-                ...COMMON_CITIZENSHIPS.map((c) => ({ value: c, label: `${countryName(c)} (${c})` })),
-                { value: OTHER_CITIZENSHIP, label: t('persons.form.otherCitizenship') },
-              ]}
-              {...select('citizenship')}
-            />
-            {draft.citizenship === OTHER_CITIZENSHIP && (
-              <TextInput
-                data-testid="screening-citizenship-other"
-                label={t('persons.form.citizenshipCode')}
-                description={t('persons.form.citizenshipCodeHelp')}
-                maxLength={2}
-                autoCapitalize="characters"
-                value={draft.citizenshipOther}
-                onChange={(e) => set({ citizenshipOther: e.currentTarget.value })}
-                error={errors.citizenship}
-              />
-            )}
+          )}
+        </SimpleGrid>
+        <Checkbox.Group
+          label={t('screening.fields.exploitationTypes')}
+          description={t('screening.form.exploitationHelp')}
+          value={draft.exploitationTypes}
+          onChange={(v) => set({ exploitationTypes: v })}
+          error={errors.exploitationTypes}
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+            {EXPLOITATION_TYPES.map((e) => (
+              <Checkbox key={e} value={e} label={t(`exploitation.${e}`)} data-testid={`screening-exploitation-${e}`} />
+            ))}
           </SimpleGrid>
-          <Checkbox.Group
-            label={t('screening.fields.exploitationTypes')}
-            description={t('screening.form.exploitationHelp')}
-            value={draft.exploitationTypes}
-            onChange={(v) => set({ exploitationTypes: v })}
-            error={errors.exploitationTypes}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-              {EXPLOITATION_TYPES.map((e) => (
-                <Checkbox key={e} value={e} label={t(`exploitation.${e}`)} data-testid={`screening-exploitation-${e}`} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-        </Stack>
-      </Fieldset>
-    </>
+        </Checkbox.Group>
+      </Stack>
+    </Fieldset>
   );
 }
 

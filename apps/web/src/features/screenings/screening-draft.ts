@@ -1,6 +1,8 @@
 import { presumedChild, type CreateScreeningBody, type ExploitationType, type Gender, type Labels, type RegionCode } from '@qorgau/core';
 import { newClientId } from '../../api/client-id.ts';
+import { kazakhstanToday } from '../../components/format.ts';
 import { OTHER_CITIZENSHIP, emptyPerson, toBody as personBody } from '../persons/person-form-state.ts';
+import { clampStep } from './screening-steps.ts';
 
 export interface IdentityValues {
   firstName: string;
@@ -34,6 +36,8 @@ export interface ScreeningDraft {
   /** An existing record the officer recognised at intake, used instead of `identity`. */
   existingPerson: { id: string; name: string } | null;
   narrative: string;
+  /** The form's step the user was on (screening-steps.ts), so a restored draft opens where it was left. */
+  step: number;
 }
 
 export const emptyIdentity = (): IdentityValues => ({
@@ -47,11 +51,9 @@ export const emptyIdentity = (): IdentityValues => ({
   address: '',
 });
 
-/** Today in the device's own time zone, as yyyy-mm-dd. */
+/** Today in Kazakhstan (UTC+5), as yyyy-mm-dd, whatever the device's own time zone. */
 export function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return kazakhstanToday();
 }
 
 export const emptyDraft = (regionCode: string, language: string): ScreeningDraft => ({
@@ -72,6 +74,7 @@ export const emptyDraft = (regionCode: string, language: string): ScreeningDraft
   identity: emptyIdentity(),
   existingPerson: null,
   narrative: '',
+  step: 0,
 });
 
 /** Age as a number, null when unknown or not (validly) typed. */
@@ -100,7 +103,7 @@ export function loadDraft(userId: string): ScreeningDraft | null {
     const d = JSON.parse(raw) as Partial<ScreeningDraft>;
     if (typeof d.clientId !== 'string') return null;
     const base = emptyDraft('', '');
-    return { ...base, ...d, identity: { ...base.identity, ...d.identity } } as ScreeningDraft;
+    return { ...base, ...d, identity: { ...base.identity, ...d.identity }, step: clampStep(d.step) } as ScreeningDraft;
   } catch {
     return null;
   }
