@@ -5,29 +5,9 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
+import { i18nGroup } from './vite-i18n-group.ts';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-
-/**
- * `import kk from '…/i18n/kk.json?group=selfReport'`: only that group of the catalog, as
- * `{ selfReport: {…} }`. The public report page loads a few KB of texts instead of the whole
- * catalog, and the catalogs stay the single source of every string.
- */
-function i18nGroup(): Plugin {
-  return {
-    name: 'qorgau-i18n-group',
-    enforce: 'pre',
-    async load(id) {
-      const [file, query] = id.split('?', 2);
-      const group = query ? new URLSearchParams(query).get('group') : null;
-      if (!file?.endsWith('.json') || !group) return null;
-      this.addWatchFile(file);
-      const catalog = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-      if (!catalog[group] || typeof catalog[group] !== 'object') this.error(`${file} has no group "${group}"`);
-      return { code: `export default ${JSON.stringify({ [group]: catalog[group] })};`, moduleType: 'js' };
-    },
-  };
-}
 
 /** In `vite` and `vite preview`, /report gets the report page, as the server does (apps/server/src/http/error-handler.ts). */
 function reportPage(): Plugin {

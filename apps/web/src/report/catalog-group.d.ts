@@ -1,6 +1,6 @@
 /**
  * `…/i18n/<lng>.json?group=selfReport`: only that group of a catalog, as `{ selfReport: {…} }`
- * (the `i18nGroup` plugin in vite.config.ts). The catalogs stay the single source of the texts.
+ * (the `i18nGroup` plugin, apps/web/vite-i18n-group.ts). The catalogs stay the single source of the texts.
  */
 declare module '*.json?group=selfReport' {
   const catalog: { selfReport: { [key: string]: unknown } };

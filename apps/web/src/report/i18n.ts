@@ -1,5 +1,5 @@
 import { SELF_REPORT_LANGUAGES, type SelfReportLanguage } from '../../../../packages/core/src/contracts/self-report-values.ts';
-// Only the page's group of each catalog (the `i18nGroup` plugin in vite.config.ts). Kazakh, the
+// Only the page's group of each catalog (the `i18nGroup` plugin, apps/web/vite-i18n-group.ts). Kazakh, the
 // default, is part of this file: the page shows without a second request on a weak connection.
 import kk from '../../../../i18n/kk.json?group=selfReport';
 
