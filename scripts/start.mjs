@@ -16,7 +16,15 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ['apps/web/src', 'apps/web/index.html', 'i18n', 'packages/core/src'].map((p) => join(root, p));
+const sources = [
+  'apps/web/src',
+  'apps/web/index.html',
+  'apps/web/report.html',
+  'apps/web/vite.config.ts',
+  'apps/web/vite-i18n-group.ts',
+  'i18n',
+  'packages/core/src',
+].map((p) => join(root, p));
 const stale =
   !existsSync(built) || Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs))) > statSync(built).mtimeMs;
 if (stale) {
