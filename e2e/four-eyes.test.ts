@@ -34,7 +34,8 @@ describe.skipIf(!browserAvailable())('four-eyes grants in Chromium (issue #8)', 
     await admin.getByTestId('user-username').fill(USERNAME);
     await admin.getByTestId('user-displayName').fill('Жұлдыз Серікқызы');
     await admin.getByTestId('user-role').selectOption('case_worker');
-    const agency = await admin.locator('[data-testid="user-agency"] option', { hasText: 'Сана сезім' }).getAttribute('value');
+    // The English page names the agency in English (issue #9).
+    const agency = await admin.locator('[data-testid="user-agency"] option', { hasText: 'Sana Sezim Public Foundation' }).getAttribute('value');
     await admin.getByTestId('user-agency').selectOption(agency as string);
     await admin.locator('input[type="checkbox"][value="KZ-75"]').check();
     await admin.getByTestId('user-submit').click();
