@@ -27,8 +27,8 @@ export function AccountPage() {
       <Title order={1}>{t('account.title')}</Title>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Fact label={t('users.fields.displayName')} value={me.displayName} />
-          <Fact label={t('users.fields.username')} value={me.username} />
+          <Fact label={t('users.fields.displayName')} value={isolate(me.displayName)} />
+          <Fact label={t('users.fields.username')} value={isolate(me.username)} />
           <Fact label={t('users.fields.role')} value={t(`roles.${me.role}`)} />
           <Fact label={t('users.fields.agency')} value={`${isolate(agencyName(me.agency.name, lng))} (${t(`agencyTypes.${me.agency.type}`)})`} />
           <Fact label={t('users.fields.jurisdiction')} value={jurisdiction} />

@@ -10,6 +10,7 @@ import { regionOptions } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { fullName, usePerson } from '../persons/api.ts';
+import { isolate } from '../../components/UserText.tsx';
 import { useCreateCase } from './api.ts';
 
 export function CaseCreatePage({ personId }: { personId: string }) {
@@ -55,7 +56,7 @@ export function CaseCreatePage({ personId }: { personId: string }) {
     <form onSubmit={submit} noValidate>
       <Stack maw={720}>
         <Title order={1}>{t('cases.form.title')}</Title>
-        <Text>{t('cases.form.forPerson', { name: p.identity ? fullName(p.identity) : p.pseudonym })}</Text>
+        <Text>{t('cases.form.forPerson', { name: isolate(p.identity ? fullName(p.identity) : p.pseudonym) })}</Text>
         <ErrorAlert error={create.error} />
         <NativeSelect
           data-testid="case-region"

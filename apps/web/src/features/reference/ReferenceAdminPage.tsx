@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { http } from '../../api/http-client.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useLanguage } from '../../i18n/use-language.ts';
 
 type Kind = 'indicator_list' | 'rules';
 interface Doc {
@@ -20,6 +22,7 @@ interface Doc {
  */
 export function ReferenceAdminPage() {
   const { t } = useTranslation();
+  const lng = useLanguage();
   const client = useQueryClient();
   const reference = useQuery({ queryKey: ['reference', 'indicators'], queryFn: () => http.get('/reference/indicators', ScreeningReference) });
   const onSuccess = (data: ScreeningReference) => client.setQueryData(['reference', 'indicators'], data);
@@ -49,12 +52,17 @@ export function ReferenceAdminPage() {
         { kind: 'rules', id: reference.data.rules.id, version: reference.data.rules.version, verification: reference.data.rules.verification },
       ]
     : [];
+  // A document by its title in the reader's language (English when the file has none), not its id.
+  const titleOf = (d: Doc) => {
+    const source = d.kind === 'rules' ? reference.data?.rules : reference.data?.lists.find((l) => l.id === d.id);
+    return source ? (source.title[lng] ?? source.title.en) : d.id;
+  };
   return (
     <Stack maw={900}>
       <Title order={1}>{t('reference.title')}</Title>
       <Text c="dimmed">{t('reference.help')}</Text>
       <ErrorAlert error={reference.error ?? verify.error} />
-      <Table striped>
+      <DataTable minWidth={600} label={t('reference.title')} striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('reference.document')}</Table.Th>
@@ -66,7 +74,7 @@ export function ReferenceAdminPage() {
         <Table.Tbody>
           {docs.map((d) => (
             <Table.Tr key={`${d.kind}:${d.id}`} data-testid="reference-row">
-              <Table.Td>{d.id}</Table.Td>
+              <Table.Td>{titleOf(d)}</Table.Td>
               <Table.Td>{d.version}</Table.Td>
               <Table.Td>
                 <Badge color={d.verification === 'verified' ? 'green' : 'orange'}>{t(`screening.verification.${d.verification}`)}</Badge>
@@ -85,7 +93,7 @@ export function ReferenceAdminPage() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </DataTable>
       <Paper withBorder p="md">
         <Stack>
           <Title order={2} size="h4">

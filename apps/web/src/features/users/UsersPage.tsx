@@ -17,6 +17,7 @@ import { TemporaryPasswordModal } from './TemporaryPasswordModal.tsx';
 import { UserActions } from './UserActions.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
 import { UserText } from '../../components/UserText.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 function UserStatus({ user, grant }: { user: User; grant: AccessGrant | undefined }) {
   const { t } = useTranslation();
@@ -71,47 +72,45 @@ export function UsersPage() {
       {users.isPending && <Loading />}
       {users.data && (
         <>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.fields.displayName')}</Table.Th>
-                  <Table.Th>{t('users.fields.role')}</Table.Th>
-                  <Table.Th>{t('users.fields.agency')}</Table.Th>
-                  <Table.Th>{t('users.fields.jurisdiction')}</Table.Th>
-                  <Table.Th>{t('users.fields.status')}</Table.Th>
-                  <Table.Th>{t('users.fields.lastSignIn')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
+          <DataTable minWidth={900} label={t('users.title')} striped highlightOnHover verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('users.fields.displayName')}</Table.Th>
+                <Table.Th>{t('users.fields.role')}</Table.Th>
+                <Table.Th>{t('users.fields.agency')}</Table.Th>
+                <Table.Th>{t('users.fields.jurisdiction')}</Table.Th>
+                <Table.Th>{t('users.fields.status')}</Table.Th>
+                <Table.Th>{t('users.fields.lastSignIn')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data.items.map((u) => (
+                <Table.Tr key={u.id} data-testid="user-row">
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      <UserText>{u.displayName}</UserText>
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      <UserText>{u.username}</UserText>
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                  <Table.Td>
+                    <UserText>{agencyName(u.agencyName, lng)}</UserText>
+                  </Table.Td>
+                  <Table.Td>{jurisdiction(u)}</Table.Td>
+                  <Table.Td>
+                    <UserStatus user={u} grant={grantOf(u)} />
+                  </Table.Td>
+                  <Table.Td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, lng) : t('users.neverSignedIn')}</Table.Td>
+                  <Table.Td>
+                    <UserActions user={u} onEdit={() => setEditing(u)} onPasswordReset={showTemporary} />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.items.map((u) => (
-                  <Table.Tr key={u.id} data-testid="user-row">
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        <UserText>{u.displayName}</UserText>
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {u.username}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                    <Table.Td>
-                      <UserText>{agencyName(u.agencyName, lng)}</UserText>
-                    </Table.Td>
-                    <Table.Td>{jurisdiction(u)}</Table.Td>
-                    <Table.Td>
-                      <UserStatus user={u} grant={grantOf(u)} />
-                    </Table.Td>
-                    <Table.Td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, lng) : t('users.neverSignedIn')}</Table.Td>
-                    <Table.Td>
-                      <UserActions user={u} onEdit={() => setEditing(u)} onPasswordReset={showTemporary} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </DataTable>
           {users.data.items.length === 0 && <Text c="dimmed">{t('common.noResults')}</Text>}
           <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} onChange={(p) => update({ page: p })} />
         </>
