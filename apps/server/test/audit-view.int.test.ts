@@ -54,6 +54,12 @@ describeEachDb('the audit log as a reader sees it', (kind) => {
     expect(JSON.stringify(entry?.facts)).not.toContain(personBody().firstName);
   });
 
+  it('the record filter takes the reference a reader sees, as well as the id', async () => {
+    const byReference = await list(coordinator, `operation=case.created&recordId=${caseReference}`);
+    expect(byReference.items.map((e) => e.recordId)).toEqual([caseId]);
+    expect((await list(coordinator, `operation=case.created&recordId=QRG-1999-999999`)).items).toEqual([]);
+  });
+
   it('the administrator reads the same entry with the reference but no link: she may not open cases or persons', async () => {
     const entry = (await list(admin, `operation=case.created&actorId=${worker.user.id}`)).items[0];
     expect(entry?.record).toMatchObject({ type: 'case', reference: caseReference, linkable: false });

@@ -97,3 +97,19 @@ export async function resolveRefs(db: DbOrTx, wanted: Map<Resolvable, Set<string
 }
 
 export const refKey = (type: string, id: string) => `${type}:${id.toLowerCase()}`;
+
+/**
+ * The id of the record a reference names (a case's or a screening's number, a self-report's
+ * reference, a person's pseudonym), so that an auditor can filter by what she reads on the page.
+ * A reference is not secret (the page shows it); the filter still returns only audit entries.
+ */
+export async function idOfReference(db: DbOrTx, reference: string): Promise<string | null> {
+  const [row] = rowsOf<{ id: string }>(
+    await db.execute(sql`SELECT id::text AS id FROM cases WHERE reference = ${reference}
+      UNION ALL SELECT id::text FROM screenings WHERE reference = ${reference}
+      UNION ALL SELECT id::text FROM self_reports WHERE reference = ${reference}
+      UNION ALL SELECT id::text FROM persons WHERE pseudonym = ${reference}
+      LIMIT 1`),
+  );
+  return row?.id ?? null;
+}

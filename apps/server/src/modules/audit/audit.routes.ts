@@ -4,8 +4,10 @@ import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, listAudit } from '../../audit/audit.repository.ts';
 import { deniedAttemptsPerUserDay } from '../../audit/denied-attempts.repository.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
-import { refKey, resolveRefs } from './audit-refs.repository.ts';
+import { idOfReference, refKey, resolveRefs } from './audit-refs.repository.ts';
 import { presentEntries, refsWanted } from './audit-view.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const auditRoutes =
   ({ db, now }: AppDeps): FastifyPluginAsyncZod =>
@@ -20,7 +22,10 @@ export const auditRoutes =
         const { page, pageSize, ...filter } = req.query;
         const reader = actorOf(req).actor;
         return db.transaction(async (tx) => {
-          const result = await listAudit(tx, filter, page, pageSize);
+          // A reference typed into the record filter (QRG-2026-000202) stands for its record's id.
+          const recordId =
+            filter.recordId && !UUID.test(filter.recordId) ? ((await idOfReference(tx, filter.recordId.trim())) ?? filter.recordId) : filter.recordId;
+          const result = await listAudit(tx, { ...filter, recordId }, page, pageSize);
           // Names, references and access facts of every record the page names: one query per page.
           const refs = await resolveRefs(tx, refsWanted(result.items));
           // Reading the audit log is itself audited: who looked at whose activity.
