@@ -44,5 +44,6 @@ import '@mantine/core/styles/Code.css';
 import '@mantine/core/styles/List.css';
 import '@mantine/core/styles/Skeleton.css';
 import '@mantine/core/styles/ScrollArea.css';
+import '@mantine/core/styles/Progress.css';
 // The theme's colours, readable to WCAG 2.1 AA: see theme-colors.ts.
 export { accessibleColors } from './theme-colors.ts';

@@ -57,7 +57,8 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
   const me = useMeQuery();
   if (types.length === 0) return null;
 
-  const current = type && types.includes(type) ? type : '';
+  // A single action on offer (reopening a closed case) is chosen already.
+  const current = type && types.includes(type) ? type : types.length === 1 ? (types[0] ?? '') : '';
   const textOptional = current === 'referred';
   const buildAction = (): CaseActionInput | null => {
     const miss: string[] = [];
