@@ -135,6 +135,9 @@ describeEachDb('screenings', (kind) => {
     const byId = (id: string) => queue.items.find((c: { id: string }) => c.id === id);
     expect(byId(first.caseId)).toMatchObject({ identificationDue: expected, deadline: 'ok' });
     expect(byId(second.caseId)).toMatchObject({ identificationDue: '2026-01-05', deadline: 'overdue' });
+    // The case page shows the same clock (issue #9): the case view carries the due date and where it stands.
+    const view = (await officer.inject({ method: 'GET', url: `/api/v1/cases/${second.caseId}` })).json();
+    expect(view).toMatchObject({ identificationDue: '2026-01-05', deadline: 'overdue' });
     // A decision takes the case off the queue.
     await officer.inject({
       method: 'POST',
@@ -146,6 +149,8 @@ describeEachDb('screenings', (kind) => {
     });
     const after = (await officer.inject({ method: 'GET', url: '/api/v1/cases?queue=identification&pageSize=100' })).json();
     expect(after.items.map((c: { id: string }) => c.id)).not.toContain(second.caseId);
+    // Decided: the case view no longer shows a clock.
+    expect((await officer.inject({ method: 'GET', url: `/api/v1/cases/${second.caseId}` })).json().deadline).toBeNull();
   });
 
   it('a positive screening before deportation puts the deportation on hold and starts identification at once', async () => {
