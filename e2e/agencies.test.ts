@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, launchChromium } from './support/browser.ts';
+import { startQorgau, type RunningQorgau } from './support/qorgau-server.ts';
+import { signIn } from './support/sign-in.ts';
+
+const NAME = { kk: 'Ақтөбе облысының «Жол» қоғамдық қоры', ru: 'Общественный фонд «Жол» Актюбинской области', en: 'Zhol Public Foundation, Aktobe Region' };
+
+describe.skipIf(!browserAvailable())('agency names in three languages in Chromium (issue #9)', () => {
+  let q: RunningQorgau;
+  let browser: Browser;
+  beforeAll(async () => {
+    [q, browser] = await Promise.all([startQorgau({ persons: 5 }), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await q?.stop();
+  });
+
+  it('the administrator must give the name in kk, ru and en; each page shows the name in its own language, sorted in it', async () => {
+    const admin = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await signIn(admin, q, 'admin', { language: 'kk' });
+    await admin.goto(`${q.url}/admin/agencies`);
+    await admin.getByTestId('new-agency').click();
+    await admin.getByTestId('agency-name-kk').fill(NAME.kk);
+    await admin.getByTestId('agency-type').selectOption('ngo');
+    await admin.getByTestId('agency-submit').click();
+    // The two missing names are marked, each on its own field; the one given is not.
+    await expect.poll(() => admin.getByTestId('agency-name-ru').getAttribute('aria-invalid')).toBe('true');
+    expect(await admin.getByTestId('agency-name-en').getAttribute('aria-invalid')).toBe('true');
+    expect(await admin.getByTestId('agency-name-kk').getAttribute('aria-invalid')).not.toBe('true');
+    await admin.getByTestId('agency-name-ru').fill(NAME.ru);
+    await admin.getByTestId('agency-name-en').fill(NAME.en);
+    await admin.getByTestId('agency-submit').click();
+    await admin.getByTestId('agency-submit').waitFor({ state: 'detached' });
+
+    const names = () => admin.getByTestId('agency-name').allTextContents();
+    await expect.poll(names).toContain(NAME.kk);
+    expect(await names()).not.toContain(NAME.ru);
+    expect(await names()).toEqual([...(await names())].sort((a, b) => a.localeCompare(b, 'kk')));
+
+    await admin.getByTestId('language-switch').selectOption('en');
+    await expect.poll(names).toContain(NAME.en);
+    // The demo's agencies too: the English page shows no Cyrillic name.
+    expect((await names()).filter((n) => /\p{Script=Cyrillic}/u.test(n))).toEqual([]);
+    expect(await names()).toEqual([...(await names())].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+});
