@@ -267,7 +267,7 @@ export function createWorkflowKit(deps: AppDeps, dir: DirectoryAgency[], staff: 
       act(ref, by, t, { type: 'note_added', text: caseNote(rng, lang(by), kind) });
     },
     flagNonPunishment(ref: CaseRef, by: string, t: Date) {
-      act(ref, by, t, { type: 'non_punishment_flagged', text: nonPunishmentFlag(rng, lang(by), ref.facts.female) });
+      act(ref, by, t, { type: 'non_punishment_flagged', text: nonPunishmentFlag(rng, lang(by), ref.facts) });
     },
     reviewNonPunishment(ref: CaseRef, by: string, t: Date, waived: boolean) {
       act(ref, by, t, {
