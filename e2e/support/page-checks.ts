@@ -59,6 +59,12 @@ export function inPageChecks(args: { lang: UiLanguage; identifiers: string[] }):
     return r.width > 0 && r.height > 0;
   };
 
+  // Placed wholly beside the window on purpose (a form's hidden trap field, a closed drawer).
+  const offscreen = (el: Element): boolean => {
+    const r = el.getBoundingClientRect();
+    return r.right <= 0 || r.left >= vw;
+  };
+
   // 1. The page itself scrolls sideways.
   const scroller = document.scrollingElement ?? document.documentElement;
   if (scroller.scrollWidth > vw) {
@@ -108,11 +114,11 @@ export function inPageChecks(args: { lang: UiLanguage; identifiers: string[] }):
     if (!el || el.closest('bdi, script, style, noscript, option, select, textarea, [data-user-text]')) continue;
     // isolate(): typed text inside a translated sentence sits between U+2068 and U+2069.
     const text = (n.textContent ?? '').replace(/\u2068[^\u2069]*\u2069/g, ' ').trim();
-    if (!text || !visible(el)) continue;
+    if (!text || !visible(el) || offscreen(el)) continue;
     texts.push({ text, el });
   }
   for (const el of document.body.querySelectorAll('[placeholder], [aria-label], [title]')) {
-    if (el.closest('bdi, [data-user-text]') || !visible(el)) continue;
+    if (el.closest('bdi, [data-user-text]') || !visible(el) || offscreen(el)) continue;
     for (const attr of ['placeholder', 'aria-label', 'title']) {
       const v = el
         .getAttribute(attr)

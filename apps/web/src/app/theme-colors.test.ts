@@ -17,6 +17,7 @@ describe('theme colours reach WCAG 2.1 AA text contrast (4.5:1)', () => {
     const nine = shades[9] as string;
     expect(contrast(nine, white)).toBeGreaterThanOrEqual(4.5); // white on filled, coloured text on white
     expect(contrast(nine, shades[1] as string)).toBeGreaterThanOrEqual(4.5); // light variant
+    expect(contrast(nine, shades[2] as string)).toBeGreaterThanOrEqual(4.5); // light variant, hovered
     expect(contrast(nine, rowGrey)).toBeGreaterThanOrEqual(4.5); // on a striped row
     expect(contrast(shades[8] as string, white)).toBeGreaterThanOrEqual(4.5);
     // Only the dark end moves: the light shades (backgrounds) are Mantine's.

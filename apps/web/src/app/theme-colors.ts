@@ -38,7 +38,7 @@ function darkEnough(hex: string, backgrounds: string[]): string {
 /**
  * Mantine's palettes with every colour's shade 9 dark enough for text (WCAG 2.1 AA). With
  * primaryShade 9 that shade is what filled buttons and badges put white text on, what light
- * badges and the active navigation link write on shade 1, what outline badges and coloured
+ * badges and the active navigation link write on shade 1 (shade 2 when hovered), what outline badges and coloured
  * text write on white. Shade 8, a filled control's hover, is darkened for white text too. Grey's shade 6 is the `dimmed` text colour: darkened to read on white and on a striped
  * row. Hues are kept; only lightness changes.
  */
@@ -46,7 +46,7 @@ export function accessibleColors(): Record<string, MantineColorsTuple> {
   const out: Record<string, MantineColorsTuple> = {};
   for (const [name, palette] of Object.entries(DEFAULT_THEME.colors)) {
     const shades = [...palette];
-    const lightest = [palette[1], ROW_GREY, '#ffffff'];
+    const lightest = [palette[1], palette[2], ROW_GREY, '#ffffff'];
     const nine = darkEnough(palette[9], lightest);
     shades[9] = nine;
     shades[8] = darkEnough(palette[8], ['#ffffff']);
