@@ -40,7 +40,7 @@ export function AgencyFormModal({ agency, onClose }: { agency: Agency | null; on
     e.preventDefault();
     const trimmed = { kk: name.kk.trim(), ru: name.ru.trim(), en: name.en.trim() };
     const miss = [...NAME_LANGUAGES.filter((l) => !trimmed[l]).map((l) => `name.${l}`), !type ? 'type' : ''].filter(Boolean);
-    const tooShort = NAME_LANGUAGES.filter((l) => trimmed[l] && [...trimmed[l]].length < NAME_MIN).map((l) => `name.${l}`);
+    const tooShort = NAME_LANGUAGES.filter((l) => trimmed[l] && trimmed[l].length < NAME_MIN).map((l) => `name.${l}`);
     setMissing(miss);
     setShort(tooShort);
     if (miss.length > 0 || tooShort.length > 0) return;
