@@ -175,10 +175,12 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
               disabled={agenciesLoading}
               data={[
                 agenciesLoading ? { value: '', label: t('common.loading') } : choose,
-                ...agencies.map((a) => ({
-                  value: a.id,
-                  label: a.type ? `${isolate(agencyName(a.name, lng))} (${t(`agencyTypes.${a.type}`)})` : isolate(agencyName(a.name, lng)),
-                })),
+                ...agencies
+                  .map((a) => ({
+                    value: a.id,
+                    label: a.type ? `${isolate(agencyName(a.name, lng))} (${t(`agencyTypes.${a.type}`)})` : isolate(agencyName(a.name, lng)),
+                  }))
+                  .sort((x, y) => x.label.localeCompare(y.label, lng)),
               ]}
               error={err('toAgencyId')}
             />

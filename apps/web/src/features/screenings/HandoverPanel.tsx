@@ -51,7 +51,9 @@ export function HandoverPanel({ s }: { s: Screening }) {
           }}
           data={[
             { value: '', label: t('common.choose') },
-            ...agencies.map((a) => ({ value: a.id, label: `${isolate(agencyName(a.name, lng))} (${t(`agencyTypes.${a.type}`)})` })),
+            ...agencies
+              .map((a) => ({ value: a.id, label: `${isolate(agencyName(a.name, lng))} (${t(`agencyTypes.${a.type}`)})` }))
+              .sort((x, y) => x.label.localeCompare(y.label, lng)),
           ]}
           error={missing ? t('validation.required') : errors.toAgencyId}
         />

@@ -101,7 +101,9 @@ export function UserFormModal({ user, onClose, onCreated }: Props) {
             disabled={agencies.isPending}
             data={[
               agencies.isPending ? { value: '', label: t('common.loading') } : choose,
-              ...agencyItems.map((a) => ({ value: a.id, label: `${isolate(agencyName(a.name, lng))} (${t(`agencyTypes.${a.type}`)})` })),
+              ...agencyItems
+                .map((a) => ({ value: a.id, label: `${isolate(agencyName(a.name, lng))} (${t(`agencyTypes.${a.type}`)})` }))
+                .sort((x, y) => x.label.localeCompare(y.label, lng)),
             ]}
             error={err('agencyId')}
           />
