@@ -45,6 +45,7 @@ describe.skipIf(!browserAvailable())('the audit log reads as sentences (issue #9
       await page.goto(`${q.url}/audit`);
       await page.getByTestId('audit-row').first().waitFor();
       expect(await page.locator('main').textContent()).not.toMatch(UUID);
+      await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/qorgau-e2e-audit-${viewport.width}.png` });
       // Nothing runs off the side of the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await page.context().close();

@@ -148,7 +148,8 @@ export function factsOf(op: string, details: Details, ref: RefOf, rows: Map<stri
       if (codes.length) facts.push({ key, kind: 'codes', group: 'auditLog.field', codes });
       continue;
     }
-    if (key === 'stage' && (typeof value !== 'string' || !STAGES.has(value))) continue;
+    // A sign-in that went straight through needs no stage; one sent to set up 2FA or a password first does.
+    if (key === 'stage' && (typeof value !== 'string' || !STAGES.has(value) || value === 'active')) continue;
     const group = codeGroup(op, key);
     const codes = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && /^[A-Za-z][\w.-]{0,63}$/.test(v));
     if (group && codes.length) facts.push({ key, kind: 'codes', group, codes });

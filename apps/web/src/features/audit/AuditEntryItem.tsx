@@ -44,7 +44,10 @@ function RecordLabel({ record, onRecord, bare = false }: { record: AuditRecordRe
       {reference ? (
         <>
           {bare ? null : ' '}
-          <UserText>{reference}</UserText>
+          {/* A reference number is not broken at its hyphens; a name may wrap. */}
+          <UserText>
+            {record.names || record.type === 'user' || record.type === 'grant' ? reference : <span style={{ whiteSpace: 'nowrap' }}>{reference}</span>}
+          </UserText>
         </>
       ) : null}
     </>

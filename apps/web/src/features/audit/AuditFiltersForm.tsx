@@ -22,7 +22,7 @@ export function AuditFiltersForm({ filters, actorName, update }: Props) {
   const all = { value: '', label: t('common.all') };
   return (
     <>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
+      <SimpleGrid cols={{ base: 2, md: 5 }}>
         <NativeSelect
           data-testid="audit-operation"
           label={t('auditLog.fields.operation')}
