@@ -11,7 +11,6 @@ import { useCan } from '../auth/current-user.tsx';
 import { useAgencyDirectory, useCase } from './api.ts';
 import { CaseActionForm } from './CaseActionForm.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
-import { offeredActions } from './offered-actions.ts';
 import { DeadlineBadge, StatusBadge } from './StatusBadge.tsx';
 import { UserText } from '../../components/UserText.tsx';
 
@@ -105,7 +104,8 @@ export function CasePage({ id }: { id: string }) {
   if (c.isError) return <ErrorAlert error={c.error} onRetry={() => void c.refetch()} />;
   const data = c.data;
   const agencies = directory.data?.items ?? [];
-  const offered = offeredActions(data.status, data.allowedActions);
+  // Exactly what the server allows this user now (core's rules; a closed case allows only reopening).
+  const offered = data.allowedActions;
   return (
     <Stack>
       <Group justify="space-between" align="center">

@@ -85,7 +85,9 @@ export const ALLOWED_ACTIONS = {
     'deportation_hold_lifted',
     'closed',
   ],
-  closed: ['note_added', 'reopened'],
+  // A closed case is finished work (issue #9): nothing is added to it, not even a note, until
+  // its holding unit reopens it; the reopening's reasons are the place to say why.
+  closed: ['reopened'],
 } as const satisfies Record<CaseStatus, readonly CaseActionType[]>;
 
 export const NON_PUNISHMENT_DECISIONS = ['penalties_waived', 'not_applicable'] as const;

@@ -6,9 +6,9 @@ import { allowedActionsFor, type CaseFacts } from './case-authority.ts';
 import { CASE_ACTION_TYPES, deriveCaseState, type CaseState } from './case-status.ts';
 
 /**
- * Issue #9: "a closed case offers no actions". What the rules still allow on a closed case,
- * for anyone: a note to its history and reopening it; nothing is decided, referred, flagged or
- * held on it. The web app's case page offers only reopening (apps/web offered-actions.ts).
+ * Issue #9: "a closed case offers no actions". The only action the rules allow on a closed case
+ * is reopening it, by its holding unit; nothing is noted, decided, referred, flagged or held on
+ * it. The web app offers exactly what the server allows.
  */
 describe('a closed case', () => {
   const closed = (beforeClosed: CaseState['status']): CaseState => ({
@@ -19,7 +19,7 @@ describe('a closed case', () => {
     beforeClosed,
   });
 
-  it('allows no action but a note or reopening, to any user in any scope, whatever was pending when it closed', () => {
+  it('allows no action but reopening, to any user in any scope, whatever was pending when it closed', () => {
     fc.assert(
       fc.property(
         actorArbitrary(['KZ-75', 'KZ-71']),
@@ -27,7 +27,7 @@ describe('a closed case', () => {
         fc.constantFrom('open', 'identified', 'not_identified', 'referred' as const),
         (actor: Actor, facts: CaseFacts, before) => {
           const allowed = allowedActionsFor(actor, facts, closed(before));
-          for (const a of allowed) expect(['note_added', 'reopened']).toContain(a);
+          for (const a of allowed) expect(a).toBe('reopened');
         },
       ),
     );
@@ -39,13 +39,13 @@ describe('a closed case', () => {
     const state = deriveCaseState([{ type: 'opened' }, { type: 'closed' }]);
     expect(state.status).toBe('closed');
     const officer: Actor = { userId: 'u1', role: 'identification_officer', agencyId: 'unit', jurisdiction: region };
-    expect(allowedActionsFor(officer, facts, state)).toEqual(['note_added', 'reopened']);
+    expect(allowedActionsFor(officer, facts, state)).toEqual(['reopened']);
     const otherUnit: Actor = { ...officer, agencyId: 'other' };
-    expect(allowedActionsFor(otherUnit, facts, state)).toEqual(['note_added']);
+    expect(allowedActionsFor(otherUnit, facts, state)).toEqual([]);
     const prosecutor: Actor = { userId: 'u2', role: 'prosecutor', agencyId: 'pros', jurisdiction: region };
-    expect(allowedActionsFor(prosecutor, facts, state)).toEqual(['note_added']);
+    expect(allowedActionsFor(prosecutor, facts, state)).toEqual([]);
     expect(allowedActionsFor(prosecutor, facts, state)).not.toContain('non_punishment_reviewed');
-    expect(CASE_ACTION_TYPES.filter((t) => !['note_added', 'reopened'].includes(t)).every((t) => !allowedActionsFor(officer, facts, state).includes(t))).toBe(
+    expect(CASE_ACTION_TYPES.filter((t) => t !== 'reopened').every((t) => !allowedActionsFor(officer, facts, state).includes(t))).toBe(
       true,
     );
   });
