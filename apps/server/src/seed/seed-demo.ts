@@ -6,7 +6,7 @@
  *    of every agency who author the records;
  * 2. `seedPersons`: the background caseload, written in bulk with plausible histories spread
  *    over the past months and years (seed-persons.ts);
- * 3. the bulk linkage run, as an administrator would start it;
+ * 3. the bulk linkage run, as the national coordinator would start it;
  * 4. `seedWorkflows`: every workflow in motion, through the real services at historic moments
  *    (seed-workflows.ts): screenings, identification deadlines, decisions, reviews, holds,
  *    non-punishment, hotline reports, possible duplicates.

@@ -82,7 +82,8 @@ export async function seedWorkflows(deps: AppDeps, dir: DirectoryAgency[], opts:
   const days = deadlineDays(today, deps.config.identificationDays, await deps.reference.calendar());
   /** A working day whose deadline stands at `status` today (the `nth` most recent such day). */
   const dayFor = (status: DeadlineStatus, nth: number) => {
-    const list = days[status];
+    // With a deadline of one or two days (QORGAU_IDENTIFICATION_DAYS) a status may have no day: the nearest other one.
+    const list = days[status].length ? days[status] : [...days.ok, ...days.due_soon, ...days.overdue].sort().reverse();
     return list[Math.min(nth, list.length - 1)] as string;
   };
   const ago = (d: number) => daysAgo(now, d, rng);
