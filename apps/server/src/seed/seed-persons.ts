@@ -159,7 +159,10 @@ export async function seedPersons(deps: AppDeps, opts: SeedPersonsOptions): Prom
   };
   for (const p of generatePersons({ seed: opts.seed, count: opts.count, start: opts.start ?? 0 })) {
     const list = byType.get(p.recordedBy) ?? fallback;
-    const agency = list[p.index % list.length] as DirectoryAgency;
+    // The agency of the person's region when there is one (Almaty police for Almaty), else any of its kind.
+    const local = list.filter((a) => a.regionCode === p.regionCode);
+    const pool = local.length ? local : list;
+    const agency = pool[p.index % pool.length] as DirectoryAgency;
     batch.push(planOf(p, agency, care, now, opts.seed));
     if (batch.length === BATCH) await flush();
   }
