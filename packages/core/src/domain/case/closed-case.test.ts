@@ -45,8 +45,6 @@ describe('a closed case', () => {
     const prosecutor: Actor = { userId: 'u2', role: 'prosecutor', agencyId: 'pros', jurisdiction: region };
     expect(allowedActionsFor(prosecutor, facts, state)).toEqual([]);
     expect(allowedActionsFor(prosecutor, facts, state)).not.toContain('non_punishment_reviewed');
-    expect(CASE_ACTION_TYPES.filter((t) => t !== 'reopened').every((t) => !allowedActionsFor(officer, facts, state).includes(t))).toBe(
-      true,
-    );
+    expect(CASE_ACTION_TYPES.filter((t) => t !== 'reopened').every((t) => !allowedActionsFor(officer, facts, state).includes(t))).toBe(true);
   });
 });
