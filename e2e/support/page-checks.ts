@@ -70,6 +70,11 @@ export function inPageChecks(args: { lang: UiLanguage; identifiers: string[] }):
   if (scroller.scrollWidth > vw) {
     const culprits = [...document.body.querySelectorAll('*')]
       .filter((el) => visible(el) && el.getBoundingClientRect().right > vw + 1)
+      // Inside a box that scrolls or clips, an element does not widen the page.
+      .filter((el) => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return false;
+        return true;
+      })
       .filter((el) => ![...el.children].some((c) => visible(c) && c.getBoundingClientRect().right > vw + 1))
       .slice(0, 3)
       .map(describe);

@@ -7,7 +7,7 @@ import { build } from 'vite';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { openRuntime, type Runtime } from '../../apps/server/src/runtime/runtime.ts';
-import { seedOrganisations, type DemoCredentials } from '../../apps/server/src/seed/seed-demo.ts';
+import { seedDemo, seedOrganisations, type DemoCredentials } from '../../apps/server/src/seed/seed-demo.ts';
 import { seedPersons } from '../../apps/server/src/seed/seed-persons.ts';
 
 const webRoot = fileURLToPath(new URL('../../apps/web', import.meta.url));
@@ -40,14 +40,19 @@ async function buildWeb(outDir: string): Promise<void> {
  * A real Qorgau: the web app freshly built by Vite, an on-disk PGlite with the demo seed, the
  * Fastify server listening on a free port. What `npm start` runs, minus the process boundary.
  */
-export async function startQorgau(opts: { persons?: number } = {}): Promise<RunningQorgau> {
+/** `demo`: the whole demo seed (`npm start`'s: workflows in motion, queues filled), not only the caseload. */
+export async function startQorgau(opts: { persons?: number; demo?: boolean } = {}): Promise<RunningQorgau> {
   const dir = mkdtempSync(join(tmpdir(), 'qorgau-e2e-'));
   const webDist = join(dir, 'web');
   await buildWeb(webDist);
   const config = { ...loadConfig({ QORGAU_DATA_DIR: dir, QORGAU_SEED: 'none', LOG_LEVEL: 'warn' }), webDist };
   const runtime = await openRuntime(config, { allowCreateKey: true });
-  const credentials = await seedOrganisations(runtime.deps);
-  await seedPersons(runtime.deps, { count: opts.persons ?? 40, seed: 11 });
+  let credentials: DemoCredentials;
+  if (opts.demo) credentials = (await seedDemo(runtime.deps, { persons: opts.persons ?? 40, seed: 11 })).credentials;
+  else {
+    credentials = await seedOrganisations(runtime.deps);
+    await seedPersons(runtime.deps, { count: opts.persons ?? 40, seed: 11 });
+  }
   const app: FastifyInstance = await buildApp(runtime.deps);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -67,7 +67,8 @@ export function StatusBadge({ status, kind = 'case', size, testId }: StatusBadge
       variant="light"
       size={size}
       styles={WRAPPING}
-      style={{ flexShrink: 0, maxWidth: '100%' }}
+      // May shrink to its longest word (the label wraps): beside a reference on a 390 px phone it must not push the row wider.
+      style={{ flexShrink: 1, maxWidth: '100%' }}
       data-testid={testId ?? `${kind}-status`}
       data-status={status}
     >
