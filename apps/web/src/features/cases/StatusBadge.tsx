@@ -51,7 +51,10 @@ interface StatusBadgeProps {
 }
 
 /** Long labels (Kazakh, Russian) wrap inside the badge instead of being cut off; never shouted in capitals. */
-const WRAPPING = { root: { height: 'auto', minHeight: 'var(--badge-height)', textTransform: 'none' }, label: { whiteSpace: 'normal' } } as const;
+const WRAPPING = {
+  root: { height: 'auto', minHeight: 'var(--badge-height)', textTransform: 'none' },
+  label: { whiteSpace: 'normal', overflow: 'visible' },
+} as const;
 
 export function StatusBadge({ status, kind = 'case', size, testId }: StatusBadgeProps) {
   const { t } = useTranslation();
@@ -68,7 +71,7 @@ export function StatusBadge({ status, kind = 'case', size, testId }: StatusBadge
       size={size}
       styles={WRAPPING}
       // May shrink to its longest word (the label wraps): beside a reference on a 390 px phone it must not push the row wider.
-      style={{ flexShrink: 1, maxWidth: '100%' }}
+      style={{ flexShrink: 1, minWidth: 'min-content', maxWidth: '100%' }}
       data-testid={testId ?? `${kind}-status`}
       data-status={status}
     >
