@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserAvailable, launchChromium } from './support/browser.ts';
-import { startQorgau, type RunningQorgau } from './support/qorgau-server.ts';
+import { expect, it } from 'vitest';
 import { signIn } from './support/sign-in.ts';
+import { describeInChromium, useQorgauBrowser } from './support/suite.ts';
 
 const NAME = { kk: 'Ақтөбе облысының «Жол» қоғамдық қоры', ru: 'Общественный фонд «Жол» Актюбинской области', en: 'Zhol Public Foundation, Aktobe Region' };
 
-describe.skipIf(!browserAvailable())('agency names in three languages in Chromium (issue #9)', () => {
-  let q: RunningQorgau;
-  let browser: Browser;
-  beforeAll(async () => {
-    [q, browser] = await Promise.all([startQorgau({ persons: 5 }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await q?.stop();
-  });
+describeInChromium('agency names in three languages in Chromium (issue #9)', () => {
+  const qorgau = useQorgauBrowser({ persons: 5 });
 
   it('the administrator must give the name in kk, ru and en; each page shows the name in its own language, sorted in it', async () => {
+    const { q, browser } = qorgau;
     const admin = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await signIn(admin, q, 'admin', { language: 'kk' });
     await admin.goto(`${q.url}/admin/agencies`);

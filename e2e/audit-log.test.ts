@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserAvailable, launchChromium } from './support/browser.ts';
-import { startQorgau, type RunningQorgau } from './support/qorgau-server.ts';
+import { expect, it } from 'vitest';
 import { signIn } from './support/sign-in.ts';
+import { describeInChromium, useQorgauBrowser } from './support/suite.ts';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-describe.skipIf(!browserAvailable())('the audit log reads as sentences (issue #9)', () => {
-  let q: RunningQorgau;
-  let browser: Browser;
-  beforeAll(async () => {
-    [q, browser] = await Promise.all([startQorgau({ persons: 5 }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await q?.stop();
-  });
+describeInChromium('the audit log reads as sentences (issue #9)', () => {
+  const qorgau = useQorgauBrowser({ persons: 5 });
 
   for (const viewport of [
     { width: 1366, height: 900 },
     { width: 390, height: 844 },
   ]) {
     it(`the coordinator opens a case, then reads "<her name> … case QRG-…" with the case as a link, and no id in the text (${viewport.width} px)`, async () => {
+      const { q, browser } = qorgau;
       const page = await (await browser.newContext({ viewport })).newPage();
       await signIn(page, q, 'coordinator', { language: 'en' });
       const me = (await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json())) as { displayName: string };

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchChromium } from './support/browser.ts';
-import { startQorgau, type RunningQorgau } from './support/qorgau-server.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { RunningQorgau } from './support/qorgau-server.ts';
 import { signIn } from './support/sign-in.ts';
+import { describeInChromium, useQorgauBrowser } from './support/suite.ts';
 
 const USERNAME = 'new.caseworker';
 
@@ -14,18 +14,11 @@ async function signInWithPassword(page: Page, q: RunningQorgau, username: string
   await page.getByTestId('sign-in').click();
 }
 
-describe.skipIf(!browserAvailable())('four-eyes grants in Chromium (issue #8)', () => {
-  let q: RunningQorgau;
-  let browser: Browser;
-  beforeAll(async () => {
-    [q, browser] = await Promise.all([startQorgau({ persons: 5 }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await q?.stop();
-  });
+describeInChromium('four-eyes grants in Chromium (issue #8)', () => {
+  const qorgau = useQorgauBrowser({ persons: 5 });
 
   it('an administrator creates a case-worker account; it cannot sign in until the national coordinator approves it on her home page', async () => {
+    const { q, browser } = qorgau;
     // The administrator asks for the account.
     const admin = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await signIn(admin, q, 'admin', { language: 'en' });

@@ -1,23 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { agencies, cases } from '../apps/server/src/db/schema.ts';
-import { browserAvailable, launchChromium } from './support/browser.ts';
-import { startQorgau, type RunningQorgau } from './support/qorgau-server.ts';
 import { signIn } from './support/sign-in.ts';
+import { describeInChromium, useQorgauBrowser } from './support/suite.ts';
 
-describe.skipIf(!browserAvailable())('identification journey in Chromium (issue #3)', () => {
-  let q: RunningQorgau;
-  let browser: Browser;
-  beforeAll(async () => {
-    [q, browser] = await Promise.all([startQorgau({ persons: 10 }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await q?.stop();
-  });
+describeInChromium('identification journey in Chromium (issue #3)', () => {
+  const qorgau = useQorgauBrowser({ persons: 10 });
 
   it('a labour inspector screens a worker on a farm in Kazakh and hands over; an identification officer identifies her; the inspector can no longer open the record', async () => {
+    const { q, browser } = qorgau;
     const [idUnit] = await q.runtime.deps.db.select().from(agencies).where(eq(agencies.type, 'police')).orderBy(agencies.nameKk).limit(1);
     const unit = await q.runtime.deps.db.select().from(agencies).where(eq(agencies.nameEn, 'Anti-Trafficking Unit, Almaty City Police Department'));
     const receiving = unit[0] ?? idUnit;

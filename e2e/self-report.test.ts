@@ -1,27 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { selfReports } from '../apps/server/src/db/schema.ts';
 import { QUICK_EXIT_URL } from '../apps/web/src/report/quick-exit.ts';
 import { BUDGETS, measureBundles, overBudget } from '../bench/lib/bundle-size.ts';
-import { browserAvailable, launchChromium } from './support/browser.ts';
-import { startQorgau, type RunningQorgau } from './support/qorgau-server.ts';
 import { signIn } from './support/sign-in.ts';
+import { describeInChromium, useQorgauBrowser } from './support/suite.ts';
 
 const TEXT = 'Qurilishda ishlaydigan qoʻshnimning pasportini olib qoʻyishgan, unga pul toʻlashmayapti';
 
-describe.skipIf(!browserAvailable())('public self-report and the hotline queue in Chromium (issue #3 item 6)', () => {
-  let q: RunningQorgau;
-  let browser: Browser;
-  beforeAll(async () => {
-    [q, browser] = await Promise.all([startQorgau({ persons: 5 }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await q?.stop();
-  });
+describeInChromium('public self-report and the hotline queue in Chromium (issue #3 item 6)', () => {
+  const qorgau = useQorgauBrowser({ persons: 5 });
 
   it('the report page and the staff app stay within their size budgets (issue #9)', () => {
+    const { q } = qorgau;
     const figures = measureBundles(q.webDist);
     expect(overBudget(figures)).toEqual([]);
     expect(figures.report.js).toBeLessThanOrEqual(BUDGETS.reportJs);
@@ -33,6 +24,7 @@ describe.skipIf(!browserAvailable())('public self-report and the hotline queue i
   });
 
   it('a witness reports in Uzbek without signing in, leaving nothing in the browser; quick exit leaves no history entry; the hotline operator takes the report', async () => {
+    const { q, browser } = qorgau;
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
     const requests: string[] = [];

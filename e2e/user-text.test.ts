@@ -1,27 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { caseActions, cases, persons, users } from '../apps/server/src/db/schema.ts';
 import { encryptPerson } from '../apps/server/src/modules/persons/persons.service.ts';
-import { browserAvailable, launchChromium } from './support/browser.ts';
-import { startQorgau, type RunningQorgau } from './support/qorgau-server.ts';
 import { signIn } from './support/sign-in.ts';
+import { describeInChromium, useQorgauBrowser } from './support/suite.ts';
 
 const RLO = '\u202E';
 
-describe.skipIf(!browserAvailable())('typed text cannot fool the reader, in Chromium (issue #8)', () => {
-  let q: RunningQorgau;
-  let browser: Browser;
-  beforeAll(async () => {
-    [q, browser] = await Promise.all([startQorgau({ persons: 5 }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await q?.stop();
-  });
+describeInChromium('typed text cannot fool the reader, in Chromium (issue #8)', () => {
+  const qorgau = useQorgauBrowser({ persons: 5 });
 
   it('a name and a note holding a right-to-left override are each shown inside an isolating element', async () => {
+    const { q, browser } = qorgau;
     // A record from before names refused bidi controls (the API refuses them now): written directly.
     const db = q.runtime.deps.db;
     const [u] = await db.select().from(users).where(eq(users.username, 'caseworker'));
@@ -77,6 +68,7 @@ describe.skipIf(!browserAvailable())('typed text cannot fool the reader, in Chro
   });
 
   it("the account's owner is told of failed sign-ins at her next sign-in, once", async () => {
+    const { q, browser } = qorgau;
     for (let i = 0; i < 2; i++) {
       const res = await fetch(`${q.url}/api/v1/auth/sign-in`, {
         method: 'POST',
