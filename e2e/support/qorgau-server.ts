@@ -41,11 +41,11 @@ async function buildWeb(outDir: string): Promise<void> {
  * Fastify server listening on a free port. What `npm start` runs, minus the process boundary.
  */
 /** `demo`: the whole demo seed (`npm start`'s: workflows in motion, queues filled), not only the caseload. */
-export async function startQorgau(opts: { persons?: number; demo?: boolean } = {}): Promise<RunningQorgau> {
+export async function startQorgau(opts: { persons?: number; demo?: boolean; env?: Record<string, string> } = {}): Promise<RunningQorgau> {
   const dir = mkdtempSync(join(tmpdir(), 'qorgau-e2e-'));
   const webDist = join(dir, 'web');
   await buildWeb(webDist);
-  const config = { ...loadConfig({ QORGAU_DATA_DIR: dir, QORGAU_SEED: 'none', LOG_LEVEL: 'warn' }), webDist };
+  const config = { ...loadConfig({ QORGAU_DATA_DIR: dir, QORGAU_SEED: 'none', LOG_LEVEL: 'warn', ...opts.env }), webDist };
   const runtime = await openRuntime(config, { allowCreateKey: true });
   let credentials: DemoCredentials;
   if (opts.demo) credentials = (await seedDemo(runtime.deps, { persons: opts.persons ?? 40, seed: 11 })).credentials;
