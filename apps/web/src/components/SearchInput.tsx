@@ -1,6 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 interface SearchInputProps {
   label: string;
@@ -14,6 +14,9 @@ interface SearchInputProps {
 export function SearchInput({ label, description, initial, onSearch, testId }: SearchInputProps) {
   const [value, setValue] = useState(initial);
   const debounced = useDebouncedCallback((v: string) => onSearch(v.trim()), 400);
+  // A search still waiting when the user presses Enter or leaves the page must not fire later:
+  // it would rewrite the URL of the page she went to (back to this list).
+  useEffect(() => () => debounced.cancel(), [debounced]);
   return (
     <TextInput
       type="search"
@@ -30,6 +33,7 @@ export function SearchInput({ label, description, initial, onSearch, testId }: S
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
+          debounced.cancel();
           onSearch(value.trim());
         }
       }}
