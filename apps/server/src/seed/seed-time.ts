@@ -3,22 +3,19 @@
  * each event of a record after the one before it. Every moment derives from the injected
  * clock (deps.now()) and the seed's random stream, never from the machine's clock.
  */
-import type { Rng } from '@qorgau/core';
-import { kazakhstanDate } from '../util/kazakhstan-date.ts';
+import { KAZAKHSTAN_UTC_OFFSET_MS, kazakhstanDate, kazakhstanWallClock, type Rng } from '@qorgau/core';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Kazakhstan's offset from UTC (one time zone since 1 March 2024). */
-const KZ_OFFSET = 5 * HOUR;
 
 /** `date` (YYYY-MM-DD, Kazakhstan) at a local hour and minute. */
 export function atLocal(date: string, hour: number, minute = 0): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + hour * HOUR + minute * 60_000 - KZ_OFFSET);
+  return new Date(Date.parse(`${date}T00:00:00Z`) + hour * HOUR + minute * 60_000 - KAZAKHSTAN_UTC_OFFSET_MS);
 }
 
-const localHour = (t: Date) => new Date(t.getTime() + KZ_OFFSET).getUTCHours();
+const localHour = (t: Date) => kazakhstanWallClock(t).getUTCHours();
 /** 0 = Sunday … 6 = Saturday, in Kazakhstan. */
-const localWeekday = (t: Date) => new Date(t.getTime() + KZ_OFFSET).getUTCDay();
+const localWeekday = (t: Date) => kazakhstanWallClock(t).getUTCDay();
 
 /** Moves a moment into office hours (09:00–18:00 local, Monday to Friday), never backwards. */
 export function officeHours(t: Date, rng: Rng): Date {

@@ -1,4 +1,4 @@
-import { KZ_REGIONS } from '@qorgau/core';
+import { KZ_REGIONS, kazakhstanDate, kazakhstanWallClock } from '@qorgau/core';
 import type { Language } from '../i18n/setup.ts';
 
 export function regionName(code: string | null | undefined, lng: Language): string {
@@ -30,13 +30,7 @@ export function countryName(code: string, lng: Language): string {
   }
 }
 
-/**
- * Kazakhstan keeps one time zone, UTC+5, since 1 March 2024. Times are shown there, whatever
- * the device's own zone, by a fixed offset rather than the `Asia/Almaty` zone: a phone or
- * browser with time-zone data older than 2024a still puts Almaty at UTC+6, and the server
- * counts days the same way (apps/server/src/util/kazakhstan-date.ts).
- */
-const KAZAKHSTAN_OFFSET_MS = 5 * 3_600_000;
+// Times are shown in Kazakhstan's time (core's kazakhstan-time.ts), whatever the device's zone.
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -46,14 +40,9 @@ export function calendarDateText(year: number, month: number, day: number, lng: 
   return lng === 'en' ? `${day} ${EN_MONTHS[month - 1]} ${year}` : `${pad2(day)}.${pad2(month)}.${year}`;
 }
 
-/** The wall clock in Kazakhstan at an instant, read from a Date shifted by the offset. */
-function kazakhstanClock(instant: number): Date {
-  return new Date(instant + KAZAKHSTAN_OFFSET_MS);
-}
-
 /** Today's date in Kazakhstan as YYYY-MM-DD (deadlines and encounter dates are counted there). */
 export function kazakhstanToday(now: Date = new Date()): string {
-  return kazakhstanClock(now.getTime()).toISOString().slice(0, 10);
+  return kazakhstanDate(now);
 }
 
 /**
@@ -66,7 +55,7 @@ export function formatDate(iso: string | null | undefined, lng: Language): strin
   if (calendar) return calendarDateText(Number(calendar[1]), Number(calendar[2]), Number(calendar[3]), lng);
   const instant = Date.parse(iso);
   if (Number.isNaN(instant)) return iso;
-  const k = kazakhstanClock(instant);
+  const k = kazakhstanWallClock(instant);
   return calendarDateText(k.getUTCFullYear(), k.getUTCMonth() + 1, k.getUTCDate(), lng);
 }
 
@@ -76,7 +65,7 @@ export function formatDateTime(iso: string | null | undefined, lng: Language): s
   if (CALENDAR_DATE.test(iso)) return formatDate(iso, lng);
   const instant = Date.parse(iso);
   if (Number.isNaN(instant)) return iso;
-  const k = kazakhstanClock(instant);
+  const k = kazakhstanWallClock(instant);
   const date = calendarDateText(k.getUTCFullYear(), k.getUTCMonth() + 1, k.getUTCDate(), lng);
   return `${date}${lng === 'en' ? ',' : ''} ${pad2(k.getUTCHours())}:${pad2(k.getUTCMinutes())}`;
 }
