@@ -1,7 +1,7 @@
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DomainError, scopeOf, type Actor, type Permission, type Scope } from '@qorgau/core';
-import { caseAssignments, cases, screenings } from '../db/schema.ts';
+import { caseAccess, caseAssignments, cases, screenings } from '../db/schema.ts';
 
 export interface ScopedColumns {
   createdBy: PgColumn;
@@ -93,16 +93,32 @@ export function visibleIf(actor: Actor, permission: Permission, cols: ScopedColu
   return scopePredicate(actor, scopeOf(actor.role, permission), cols);
 }
 
-export const caseColumns = (actor: Actor): ScopedColumns => caseColumnsFor(actor.userId);
+/**
+ * Access a referral opened to the actor's agency (issue #10, `case_access`): only an OPEN grant
+ * counts, so a referral that ended, a consent withdrawn or lapsed closes it for every read at
+ * once. `caseId`/`personId`: the column to match (one of them). Lapse uses the database clock:
+ * access is a present-tense fact, not a date of record.
+ */
+export function referralAccess(agencyId: unknown, match: { caseId: PgColumn } | { personId: PgColumn }): SQL {
+  const on = 'caseId' in match ? sql`a.case_id = ${match.caseId}` : sql`a.person_id = ${match.personId}`;
+  return sql`EXISTS (SELECT 1 FROM ${caseAccess} a WHERE ${on} AND a.agency_id = ${agencyId}::uuid AND a.ends_at IS NULL AND a.revoked_at IS NULL AND (a.until IS NULL OR a.until > now()))`;
+}
 
-/** `userId`: a value, or a `sql.placeholder` (see scopePredicateOf). */
-export const caseColumnsFor = (userId: unknown): ScopedColumns => ({
+/** The actor is assigned to the case: by name (`case_assignments`) or through a referral to her agency. */
+export function caseAssigned(userId: unknown, agencyId: unknown, caseId: PgColumn): SQL {
+  return sql`(EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${caseId} AND ${caseAssignments.userId} = ${userId}::uuid) OR ${referralAccess(agencyId, { caseId })})`;
+}
+
+export const caseColumns = (actor: Actor): ScopedColumns => caseColumnsFor(actor.userId, actor.agencyId);
+
+/** `userId`, `agencyId`: values, or `sql.placeholder`s (see scopePredicateOf). */
+export const caseColumnsFor = (userId: unknown, agencyId: unknown): ScopedColumns => ({
   createdBy: cases.createdBy,
   ownerAgencyId: cases.ownerAgencyId,
   regionCode: cases.regionCode,
   creatorAccessEnded: cases.creatorAccessEnded,
   personId: cases.personId,
-  assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${cases.id} AND ${caseAssignments.userId} = ${userId}::uuid)`,
+  assigned: caseAssigned(userId, agencyId, cases.id),
 });
 
 export function caseScope(actor: Actor, permission: Permission): SQL {

@@ -10,3 +10,5 @@ export * from './schema/records.schema.ts';
 export * from './schema/audit.schema.ts';
 export * from './schema/reference.schema.ts';
 export * from './schema/linkage.schema.ts';
+export * from './schema/care.schema.ts';
+export * from './schema/work.schema.ts';

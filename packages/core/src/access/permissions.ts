@@ -28,6 +28,39 @@ export const PERMISSIONS = [
    * wider role or jurisdiction, takes effect only when a second person approves it.
    */
   'grant.approve',
+  // Referral and protection (issue #10). Each workflow action has its own rule in core
+  // (referral-authority.ts, protection-authority.ts); these are the route-level permissions.
+  /** The provider directory and the capacity board: organisations, not persons. */
+  'provider.read',
+  /** Create or edit a provider's entry (administrator: any; shelter manager: her agency's own). */
+  'provider.manage',
+  /** See referrals: the sending side's and the receiving provider's (its `assigned` scope). */
+  'referral.read',
+  /** Refer a person to a provider (consent recorded first). */
+  'referral.create',
+  /** Answer, complete, transfer or withdraw a referral; the referral action table says who may take which. */
+  'referral.act',
+  /**
+   * Refer WITHOUT a recorded consent, with a written reason, audited (DOMAIN.md §2.3: "refused
+   * unless a permitted override is recorded with a reason"). Never implied by referral.create.
+   */
+  'referral.override_consent',
+  /** Record a person's consent to share data with a provider. */
+  'consent.record',
+  /** Record that the person withdrew a consent: every read honours it from that moment. */
+  'consent.withdraw',
+  /** See a protection case (needs, plan, services, stays, follow-up). */
+  'protection.read',
+  /** Act on a protection case; the protection action table says who may take which action. */
+  'protection.act',
+  /** See a person's entitlements and their clocks. */
+  'entitlement.read',
+  /** Record on an entitlement (who pays for a foreign victim's medical care, an extension). */
+  'entitlement.act',
+  /** Upload an attachment (scanned document, signed consent) to a record in scope. */
+  'document.upload',
+  /** Read attachments and generate documents (rights sheet, referral letter) for a record in scope. */
+  'document.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,12 +73,19 @@ export const GLOBAL_PERMISSIONS: readonly Permission[] = [
   'reference.manage',
   'linkage.run',
   'grant.approve',
+  // Providers are organisations with public contacts; the directory holds no personal data.
+  'provider.read',
+  'provider.manage',
 ];
 
 /** A grant of a permission with the widest scope in which it applies. */
 export type Grants = Partial<Record<Permission, Scope>>;
 
+/** Everyone who works with victims may look up where to send them. */
+const DIRECTORY: Grants = { 'provider.read': 'national' };
+
 const FRONTLINE: Grants = {
+  ...DIRECTORY,
   // Minimal disclosure (DOMAIN.md §1): a screener sees only what they entered.
   'person.create': 'own',
   'person.read': 'own',
@@ -68,6 +108,20 @@ export const ROLE_GRANTS = {
   screener: { ...FRONTLINE, ...HOTLINE },
   identification_officer: {
     ...HOTLINE,
+    ...DIRECTORY,
+    // Refers the persons its unit identified (the referral table: the case's holding unit), and
+    // alone may refer without consent in an emergency, with reasons (police protection duty).
+    'referral.read': 'region',
+    'referral.create': 'region',
+    'referral.act': 'region',
+    'referral.override_consent': 'region',
+    'consent.record': 'region',
+    'consent.withdraw': 'region',
+    'protection.read': 'region',
+    'entitlement.read': 'region',
+    'entitlement.act': 'region',
+    'document.upload': 'region',
+    'document.read': 'region',
     'person.create': 'region',
     'person.read': 'region',
     'person.read_identity': 'region',
@@ -80,6 +134,20 @@ export const ROLE_GRANTS = {
     'linkage.review': 'region',
   },
   case_worker: {
+    ...DIRECTORY,
+    // An NGO case worker refers, receives referrals to her provider (the `assigned` scope: access
+    // a referral opened) and runs the protection case. No consent override (DOMAIN.md §2.3).
+    'referral.read': 'agency',
+    'referral.create': 'agency',
+    'referral.act': 'agency',
+    'consent.record': 'agency',
+    'consent.withdraw': 'agency',
+    'protection.read': 'agency',
+    'protection.act': 'agency',
+    'entitlement.read': 'agency',
+    'entitlement.act': 'agency',
+    'document.upload': 'agency',
+    'document.read': 'agency',
     'person.create': 'agency',
     'person.read': 'agency',
     'person.read_identity': 'agency',
@@ -89,6 +157,18 @@ export const ROLE_GRANTS = {
     'reference.read': 'national',
   },
   shelter_manager: {
+    ...DIRECTORY,
+    // Keeps her own shelter's entry current (the service narrows `agency` to her agency's providers).
+    'provider.manage': 'agency',
+    // Receives referrals (answers, admits, completes); she does not send them (case-authority.ts).
+    'referral.read': 'agency',
+    'referral.act': 'agency',
+    'consent.withdraw': 'agency',
+    'protection.read': 'agency',
+    'protection.act': 'agency',
+    'entitlement.read': 'agency',
+    'document.upload': 'agency',
+    'document.read': 'agency',
     'person.read': 'agency',
     'person.read_identity': 'agency',
     'case.read': 'agency',
@@ -96,6 +176,9 @@ export const ROLE_GRANTS = {
     'reference.read': 'national',
   },
   prosecutor: {
+    ...DIRECTORY,
+    'entitlement.read': 'region',
+    'document.read': 'region',
     'person.read': 'region',
     'person.read_identity': 'region',
     'case.read': 'region',
@@ -103,6 +186,9 @@ export const ROLE_GRANTS = {
     'reference.read': 'national',
   },
   lawyer: {
+    ...DIRECTORY,
+    'entitlement.read': 'assigned',
+    'document.read': 'assigned',
     'person.read': 'assigned',
     'person.read_identity': 'assigned',
     'case.read': 'assigned',
@@ -110,6 +196,12 @@ export const ROLE_GRANTS = {
   },
   // The national coordinator sees every record pseudonymised, names only where assigned.
   national_coordinator: {
+    ...DIRECTORY,
+    // Pseudonymised, like every record she sees: referrals, protection cases and entitlements
+    // nationally (the numbers the annual report needs), never documents.
+    'referral.read': 'national',
+    'protection.read': 'national',
+    'entitlement.read': 'national',
     'person.read': 'national',
     'person.read_identity': 'assigned',
     'case.read': 'national',
@@ -123,6 +215,8 @@ export const ROLE_GRANTS = {
   analyst: { 'reference.read': 'national' },
   // Administrators run users and agencies; no access to victims' personal data by default.
   administrator: {
+    ...DIRECTORY,
+    'provider.manage': 'national',
     'audit.read': 'national',
     'user.manage': 'national',
     'agency.manage': 'national',

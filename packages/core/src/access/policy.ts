@@ -17,6 +17,13 @@ export interface RecordAccessFacts {
   regionCode: string | null;
   assignedUserIds: readonly string[];
   /**
+   * Agencies whose staff a referral gave access to this record (issue #10: "a referral opens
+   * access", an assignment with an end): open while the referral is active and its consent
+   * holds. The server fills it with the OPEN grants only (`case_access`), so an ended or
+   * withdrawn one is simply absent. Counts as `assigned` for every member of the agency.
+   */
+  accessAgencyIds?: readonly string[];
+  /**
    * Minimal disclosure (DOMAIN.md §1): once a frontline screener hands a record over, being its
    * creator no longer grants access; only the receipt remains. True also for every other record
    * of a person its creator handed over (a second case of hers): the server derives it from the
@@ -33,7 +40,7 @@ export function canAccessRecord(actor: Actor, permission: Permission, record: Re
   const scope = scopeOf(actor.role, permission);
   if (!scope) return false;
   const own = record.createdBy === actor.userId && !record.creatorAccessEnded;
-  const assigned = record.assignedUserIds.includes(actor.userId);
+  const assigned = record.assignedUserIds.includes(actor.userId) || (record.accessAgencyIds ?? []).includes(actor.agencyId);
   const agency = record.ownerAgencyId === actor.agencyId;
   const inRegion = actor.jurisdiction.national || (record.regionCode !== null && actor.jurisdiction.regions.includes(record.regionCode));
   switch (scope) {

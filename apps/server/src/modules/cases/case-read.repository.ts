@@ -64,7 +64,7 @@ const scopeParams = (prefix: string) => ({
 let compiled: { sql: string; params: unknown[] } | null = null;
 function readCaseStatement(): { sql: string; params: unknown[] } {
   if (compiled) return compiled;
-  const cols = caseColumnsFor(P('userId'));
+  const cols = caseColumnsFor(P('userId'), P('agencyId'));
   const audit = Object.fromEntries(AUDIT_FIELDS.map((f) => [f, P(`audit_${f}`)])) as Parameters<typeof auditInsertCteOf>[0];
   compiled = dialect.sqlToQuery(sql`WITH c AS (
       SELECT ${cases.id}, ${cases.clientId}, ${cases.reference}, ${cases.personId}, ${cases.regionCode}, ${cases.exploitationTypes},

@@ -1,9 +1,9 @@
 import { and, arrayContains, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor, Permission } from '@qorgau/core';
-import { scopeCondition } from '../../auth/scope-filter.ts';
+import { caseAssigned, scopeCondition } from '../../auth/scope-filter.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { caseAssignments, cases, persons } from '../../db/schema.ts';
+import { cases, persons } from '../../db/schema.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type NewPersonRow = typeof persons.$inferInsert;
@@ -20,7 +20,7 @@ export function personScope(actor: Actor, permission: Permission): SQL {
     regionCode: c.regionCode,
     creatorAccessEnded: c.creatorAccessEnded,
     personId: c.personId,
-    assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${c.id} AND ${caseAssignments.userId} = ${actor.userId}::uuid)`,
+    assigned: caseAssigned(actor.userId, actor.agencyId, c.id),
   });
   const own = scopeCondition(actor, permission, {
     createdBy: persons.createdBy,
