@@ -14,3 +14,4 @@ export * from './domain/identification/index.ts';
 export * from './domain/calendar/index.ts';
 export * from './domain/linkage/index.ts';
 export * from './domain/handover/handover.ts';
+export * from './domain/care/provider-values.ts';
