@@ -15,3 +15,4 @@ export * from './domain/calendar/index.ts';
 export * from './domain/linkage/index.ts';
 export * from './domain/handover/handover.ts';
 export * from './domain/care/provider-values.ts';
+export * from './domain/care/provider-rules.ts';

@@ -21,6 +21,9 @@ export const AUDIT_OPERATIONS = [
   'grant.rejected',
   'agency.created',
   'agency.updated',
+  /** The provider directory (issue #10): an entry added, or changed (details: the fields; occupancy and capacity with their values). */
+  'provider.created',
+  'provider.updated',
   'person.created',
   'person.read',
   'person.search',
@@ -59,6 +62,7 @@ export const AUDIT_RECORD_TYPES = [
   'self_report',
   'user',
   'agency',
+  'provider',
   'grant',
   'link_proposal',
   'linkage_run',

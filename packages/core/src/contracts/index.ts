@@ -9,3 +9,4 @@ export * from './screening.contract.ts';
 export * from './self-report.contract.ts';
 export * from './linkage.contract.ts';
 export * from './grant.contract.ts';
+export * from './provider.contract.ts';
