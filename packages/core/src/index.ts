@@ -16,3 +16,7 @@ export * from './domain/linkage/index.ts';
 export * from './domain/handover/handover.ts';
 export * from './domain/care/provider-values.ts';
 export * from './domain/care/provider-rules.ts';
+export * from './domain/care/referral-status.ts';
+export * from './domain/care/referral-authority.ts';
+export * from './domain/care/referral-eligibility.ts';
+export * from './domain/care/consent.ts';

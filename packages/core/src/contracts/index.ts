@@ -10,3 +10,4 @@ export * from './self-report.contract.ts';
 export * from './linkage.contract.ts';
 export * from './grant.contract.ts';
 export * from './provider.contract.ts';
+export * from './referral.contract.ts';
