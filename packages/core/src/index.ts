@@ -20,3 +20,4 @@ export * from './domain/care/referral-status.ts';
 export * from './domain/care/referral-authority.ts';
 export * from './domain/care/referral-eligibility.ts';
 export * from './domain/care/consent.ts';
+export * from './domain/entitlements/index.ts';
