@@ -1,6 +1,6 @@
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { DomainError, scopeOf, type Actor, type Permission, type Scope } from '@qorgau/core';
+import { DomainError, scopeOf, type Actor, type ConsentShare, type Permission, type Scope } from '@qorgau/core';
 import { caseAccess, caseAssignments, cases, screenings } from '../db/schema.ts';
 
 export interface ScopedColumns {
@@ -99,26 +99,31 @@ export function visibleIf(actor: Actor, permission: Permission, cols: ScopedColu
  * once. `caseId`/`personId`: the column to match (one of them). Lapse uses the database clock:
  * access is a present-tense fact, not a date of record.
  */
-export function referralAccess(agencyId: unknown, match: { caseId: PgColumn } | { personId: PgColumn }): SQL {
+export function referralAccess(agencyId: unknown, match: { caseId: PgColumn } | { personId: PgColumn }, share?: ConsentShare): SQL {
   const on = 'caseId' in match ? sql`a.case_id = ${match.caseId}` : sql`a.person_id = ${match.personId}`;
-  return sql`EXISTS (SELECT 1 FROM ${caseAccess} a WHERE ${on} AND a.agency_id = ${agencyId}::uuid AND a.ends_at IS NULL AND a.revoked_at IS NULL AND (a.until IS NULL OR a.until > now()))`;
+  // Consent honoured by every read (issue #10): `share` narrows the grant to those sharing it.
+  const shares = share ? sql` AND ${share} = ANY(a.shares)` : sql``;
+  return sql`EXISTS (SELECT 1 FROM ${caseAccess} a WHERE ${on} AND a.agency_id = ${agencyId}::uuid AND a.ends_at IS NULL AND a.revoked_at IS NULL AND (a.until IS NULL OR a.until > now())${shares})`;
 }
 
-/** The actor is assigned to the case: by name (`case_assignments`) or through a referral to her agency. */
-export function caseAssigned(userId: unknown, agencyId: unknown, caseId: PgColumn): SQL {
-  return sql`(EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${caseId} AND ${caseAssignments.userId} = ${userId}::uuid) OR ${referralAccess(agencyId, { caseId })})`;
+/**
+ * The actor is assigned to the case: by name (`case_assignments`) or through a referral to her
+ * agency. `share`: through a referral only if its consent shares that (identity, case history).
+ */
+export function caseAssigned(userId: unknown, agencyId: unknown, caseId: PgColumn, share?: ConsentShare): SQL {
+  return sql`(EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${caseId} AND ${caseAssignments.userId} = ${userId}::uuid) OR ${referralAccess(agencyId, { caseId }, share)})`;
 }
 
 export const caseColumns = (actor: Actor): ScopedColumns => caseColumnsFor(actor.userId, actor.agencyId);
 
-/** `userId`, `agencyId`: values, or `sql.placeholder`s (see scopePredicateOf). */
-export const caseColumnsFor = (userId: unknown, agencyId: unknown): ScopedColumns => ({
+/** `userId`, `agencyId`: values, or `sql.placeholder`s (see scopePredicateOf). `share`: see caseAssigned. */
+export const caseColumnsFor = (userId: unknown, agencyId: unknown, share?: ConsentShare): ScopedColumns => ({
   createdBy: cases.createdBy,
   ownerAgencyId: cases.ownerAgencyId,
   regionCode: cases.regionCode,
   creatorAccessEnded: cases.creatorAccessEnded,
   personId: cases.personId,
-  assigned: caseAssigned(userId, agencyId, cases.id),
+  assigned: caseAssigned(userId, agencyId, cases.id, share),
 });
 
 export function caseScope(actor: Actor, permission: Permission): SQL {

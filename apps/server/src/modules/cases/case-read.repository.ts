@@ -31,6 +31,7 @@ interface RawCase {
   middle_name_enc: string | null;
   owner_agency_name: LocalizedName;
   identity_visible: boolean;
+  history_visible: boolean;
   can_act: boolean;
   assigned: boolean;
   actions: {
@@ -70,7 +71,8 @@ function readCaseStatement(): { sql: string; params: unknown[] } {
       SELECT ${cases.id}, ${cases.clientId}, ${cases.reference}, ${cases.personId}, ${cases.regionCode}, ${cases.exploitationTypes},
              ${cases.status}, ${cases.traffickingStatus}, ${cases.createdBy}, ${cases.creatorAccessEnded}, ${cases.ownerAgencyId}, ${cases.identificationDue}, ${cases.createdAt}, ${cases.updatedAt},
              ${persons.pseudonym}, ${persons.firstNameEnc}, ${persons.secondNameEnc}, ${persons.middleNameEnc}, ${agencyNameJson(agencies)} AS owner_agency_name,
-             ${scopePredicateOf(scopeParams('identity'), cols)} AS identity_visible,
+             ${scopePredicateOf(scopeParams('identity'), caseColumnsFor(P('userId'), P('agencyId'), 'identity'))} AS identity_visible,
+             ${scopePredicateOf(scopeParams('read'), caseColumnsFor(P('userId'), P('agencyId'), 'case_history'))} AS history_visible,
              ${scopePredicateOf(scopeParams('act'), cols)} AS can_act,
              ${cols.assigned} AS assigned
         FROM ${cases}
@@ -148,6 +150,7 @@ export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: A
       person: person as CaseSummaryRow['person'],
       ownerAgencyName: r.owner_agency_name,
       identityVisible: r.identity_visible,
+      historyVisible: r.history_visible,
       canAct: r.can_act,
       assigned: r.assigned,
     },

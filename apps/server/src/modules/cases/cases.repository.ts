@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Actor, LocalizedName } from '@qorgau/core';
-import { caseColumns, caseScope, visibleIf } from '../../auth/scope-filter.ts';
+import { caseColumns, caseColumnsFor, caseScope, visibleIf } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { agencies, caseActions, cases, persons, users } from '../../db/schema.ts';
 import { agencyNameSelect } from '../agencies/agency-name.ts';
@@ -37,7 +37,9 @@ const summaryColumns = (actor: Actor) => ({
   pseudonym: persons.pseudonym,
   person: persons,
   ownerAgencyName: agencyNameSelect(agencies),
-  identityVisible: sql<boolean>`${visibleIf(actor, 'person.read_identity', caseColumns(actor))}`,
+  // Through a referral, only what its consent shares (issue #10): the identity, the history's texts.
+  identityVisible: sql<boolean>`${visibleIf(actor, 'person.read_identity', caseColumnsFor(actor.userId, actor.agencyId, 'identity'))}`,
+  historyVisible: sql<boolean>`${visibleIf(actor, 'case.read', caseColumnsFor(actor.userId, actor.agencyId, 'case_history'))}`,
   canAct: sql<boolean>`${visibleIf(actor, 'case.act', caseColumns(actor))}`,
   assigned: sql<boolean>`${caseColumns(actor).assigned}`,
 });
@@ -47,6 +49,8 @@ export type CaseSummaryRow = {
   person: typeof persons.$inferSelect;
   ownerAgencyName: LocalizedName;
   identityVisible: boolean;
+  /** False when the actor sees the case only through a referral whose consent does not share its history. */
+  historyVisible?: boolean;
   canAct: boolean;
   /** Whether the actor is assigned to the case: with the row, the facts core's action rules need. */
   assigned: boolean;

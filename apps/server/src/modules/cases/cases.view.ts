@@ -67,7 +67,7 @@ export function caseView(cipher: FieldCipher, r: CaseSummaryRow, actions: Action
       actorName,
       agencyName,
       details: action.details,
-      text: r.identityVisible && action.textEnc ? cipher.decrypt(action.textEnc, actionTextContext(action.id)) : null,
+      text: r.identityVisible && r.historyVisible !== false && action.textEnc ? cipher.decrypt(action.textEnc, actionTextContext(action.id)) : null,
       hasText: action.textEnc !== null,
     })),
     // What THIS viewer may do now (status x role x scope, core's CASE_ACTION_RULES). Derived from

@@ -1,6 +1,6 @@
 import { and, arrayContains, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Actor, Permission } from '@qorgau/core';
+import type { Actor, ConsentShare, Permission } from '@qorgau/core';
 import { caseAssigned, scopeCondition } from '../../auth/scope-filter.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { cases, persons } from '../../db/schema.ts';
@@ -12,7 +12,7 @@ export type NewPersonRow = typeof persons.$inferInsert;
  * A person is in scope through its own columns (who recorded it, which agency owns it, its
  * region) or through any of its cases that is in scope (a shelter that received the case).
  */
-export function personScope(actor: Actor, permission: Permission): SQL {
+export function personScope(actor: Actor, permission: Permission, share?: ConsentShare): SQL {
   const c = alias(cases, 'scope_case');
   const caseCond = scopeCondition(actor, permission, {
     createdBy: c.createdBy,
@@ -20,7 +20,7 @@ export function personScope(actor: Actor, permission: Permission): SQL {
     regionCode: c.regionCode,
     creatorAccessEnded: c.creatorAccessEnded,
     personId: c.personId,
-    assigned: caseAssigned(actor.userId, actor.agencyId, c.id),
+    assigned: caseAssigned(actor.userId, actor.agencyId, c.id, share),
   });
   const own = scopeCondition(actor, permission, {
     createdBy: persons.createdBy,
@@ -42,10 +42,23 @@ export async function findPersonIdByClientId(tx: DbOrTx, clientId: string): Prom
   return row?.id ?? null;
 }
 
+/**
+ * The identity shown: within `person.read_identity`, and through a referral only if its consent
+ * shares `identity` (issue #10: consent honoured by every read); contacts only if it shares `contact`.
+ */
+const identityColumns = (actor: Actor) => ({
+  identityVisible: sql<boolean>`${personScope(actor, 'person.read_identity', 'identity')}`,
+  contactVisible: sql<boolean>`${personScope(actor, 'person.read_identity', 'contact')}`,
+});
+
 /** Loads one person in the actor's read scope, with whether its identity may be shown. */
-export async function getPerson(db: DbOrTx, actor: Actor, id: string): Promise<{ person: PersonRow; identityVisible: boolean } | null> {
+export async function getPerson(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+): Promise<{ person: PersonRow; identityVisible: boolean; contactVisible: boolean } | null> {
   const [row] = await db
-    .select({ person: persons, identityVisible: sql<boolean>`${personScope(actor, 'person.read_identity')}` })
+    .select({ person: persons, ...identityColumns(actor) })
     .from(persons)
     .where(and(eq(persons.id, id), personScope(actor, 'person.read')));
   return row ?? null;
@@ -66,7 +79,7 @@ export async function listPersons(
   const where = and(...conds);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ person: persons, identityVisible: sql<boolean>`${personScope(actor, 'person.read_identity')}` })
+      .select({ person: persons, identityVisible: sql<boolean>`${personScope(actor, 'person.read_identity', 'identity')}` })
       .from(persons)
       .where(where)
       .orderBy(desc(persons.createdAt), desc(persons.id))

@@ -140,7 +140,7 @@ export function createPersonsService(deps: AppDeps) {
         recordId: id,
         details: { identity: found.identityVisible },
       });
-      return personView(cipher, found.person, found.identityVisible, cases);
+      return personView(cipher, found.person, found.identityVisible, cases, found.contactVisible);
     });
   }
 

@@ -40,6 +40,12 @@ export function personSummary(cipher: FieldCipher, p: PersonRow, identityVisible
   };
 }
 
-export function personView(cipher: FieldCipher, p: PersonRow, identityVisible: boolean, cases: Person['cases']): Person {
-  return { ...personSummary(cipher, p, identityVisible), identity: identityVisible ? personIdentity(cipher, p) : null, cases };
+/** `contactVisible` false: a referral's consent shares the identity but not the contacts (issue #10). */
+export function personView(cipher: FieldCipher, p: PersonRow, identityVisible: boolean, cases: Person['cases'], contactVisible = true): Person {
+  const identity = identityVisible ? personIdentity(cipher, p) : null;
+  return {
+    ...personSummary(cipher, p, identityVisible),
+    identity: identity && !contactVisible ? { ...identity, mobilePhone: null, address: null } : identity,
+    cases,
+  };
 }

@@ -76,8 +76,10 @@ export const ALLOWED_ACTIONS = {
     'deportation_hold_lifted',
     'closed',
   ],
+  // A person may have several referrals at once (issue #10): a further referral is recorded too.
   referred: [
     'note_added',
+    'referred',
     'identification_decided',
     'identification_reviewed',
     'non_punishment_flagged',
