@@ -17,6 +17,7 @@ import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { linkageRoutes } from './modules/linkage/linkage.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
+import { providersRoutes } from './modules/providers/providers.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { referenceAdminRoutes } from './modules/screenings/reference-admin.routes.ts';
 import { screeningsRoutes } from './modules/screenings/screenings.routes.ts';
@@ -38,6 +39,7 @@ const MODULES = [
   referenceRoutes,
   selfReportsRoutes,
   linkageRoutes,
+  providersRoutes,
 ];
 
 export interface BuildOptions {

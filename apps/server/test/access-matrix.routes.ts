@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
-import type { Role } from '@qorgau/core';
+import { type Role, roleMayManageProviders } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
+import { providerBody } from './provider-fixtures.ts';
 import { TEST_PASSWORD, personBody, screeningBody as sharedScreeningBody, type Session, type TestApp } from './test-app.ts';
 
 /**
@@ -204,6 +205,17 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/audit': { request: () => ({}), expect: 200 },
   'GET /api/v1/audit/denied': { request: () => ({}), expect: 200 },
 
+  // --- the provider directory and the capacity board (issue #10) ------------------------------
+  'GET /api/v1/providers': { request: () => ({}), expect: 200 },
+  'GET /api/v1/providers/capacity-board': { request: () => ({}), expect: 200 },
+  'GET /api/v1/providers/:id': { request: () => ({}), expect: 404 },
+  // provider.manage lets a shelter manager through the route; adding an entry is the administrator's (core PROVIDER_ACTION_RULES).
+  'POST /api/v1/providers': {
+    request: (ctx) => ({ payload: providerBody(ctx.unitAgencyId, ctx.region) }),
+    expect: (role) => (roleMayManageProviders(role, 'create') ? 200 : 403),
+  },
+  'PATCH /api/v1/providers/:id': { request: () => ({ payload: { capacity: 12 } }), expect: 404 },
+  'PATCH /api/v1/providers/:id/occupancy': { request: () => ({ payload: { occupancy: 3 } }), expect: 404 },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };

@@ -37,7 +37,7 @@ const NUMBER_KEYS = new Set(['total', 'pairsScored', 'proposals', 'clusters', 'p
 const FLAG_KEYS = new Set(['identity', 'anonymous', 'matching', 'searched', 'newAccount', 'reset']);
 const TEXT_KEYS = new Set(['version', 'activeKey', 'seed']);
 /** Field names of an account or agency change, each with a label (auditLog.field.<name>). */
-const FIELD_NAMES = new Set(['displayName', 'role', 'agencyId', 'jurisdiction', 'disabled', 'name', 'names', 'type', 'regionCode']);
+const FIELD_NAMES = new Set(['displayName', 'role', 'agencyId', 'jurisdiction', 'disabled', 'name', 'names', 'type', 'regionCode', 'capacity', 'occupancy']);
 const STAGES = new Set(['active', 'enroll_totp', 'change_password']);
 
 /** The i18n group a coded value is translated with, by key and, where a key means two things, by operation. */
@@ -169,6 +169,7 @@ export function factsOf(op: string, details: Details, ref: RefOf, rows: Map<stri
 export function linkableFor(reader: Actor, row: RefRow): boolean {
   if (row.type === 'user' || row.type === 'grant') return hasPermission(reader.role, 'user.manage');
   if (row.type === 'agency') return hasPermission(reader.role, 'agency.manage');
+  if (row.type === 'provider') return hasPermission(reader.role, 'provider.read');
   const facts = {
     createdBy: row.createdBy ?? '',
     ownerAgencyId: row.ownerAgencyId ?? '',

@@ -18,6 +18,7 @@ const RECORD_PAGES: Record<string, (r: AuditRecordRef) => string> = {
   user: (r) => `/admin/users?q=${encodeURIComponent(r.reference ?? '')}`,
   grant: (r) => `/admin/users?q=${encodeURIComponent(r.reference ?? '')}`,
   agency: () => '/admin/agencies',
+  provider: (r) => `/providers/${r.id}`,
 };
 
 /** Where a record opens, for a record the server marked as one the reader may open. */
