@@ -9,6 +9,8 @@ import { ENCOUNTER_SETTINGS, SCREENING_LANGUAGES } from '../packages/core/src/co
 import { CASE_ACTION_TYPES, CASE_STATUSES, DECISION_ORGS, TRAFFICKING_STATUSES } from '../packages/core/src/domain/case/case-status.ts';
 import { HTCDS_METHOD_OF_CONTROL_VALUES } from '../packages/core/src/domain/identification/crosswalk.ts';
 import { SCREENING_LEVELS, type ScreeningReason } from '../packages/core/src/domain/identification/screening.ts';
+import { URGENCIES } from '../packages/core/src/contracts/work.contract.ts';
+import { ATTACHMENT_KINDS, DOCUMENT_LANGUAGES } from '../packages/core/src/domain/documents/documents.ts';
 import { ERROR_CODES } from '../packages/core/src/errors.ts';
 import {
   COMMON_CITIZENSHIPS,
@@ -93,6 +95,11 @@ const ENUMS: Record<string, readonly string[]> = {
   screeningLevel: SCREENING_LEVELS,
   'screening.reason': SCREENING_REASONS,
   'screening.levelHelp': SCREENING_LEVELS,
+  // Documents (issue #10): kinds of attachment; the languages a document can be generated in.
+  attachmentKind: ATTACHMENT_KINDS,
+  'documentsPanel.lang': DOCUMENT_LANGUAGES,
+  // The home page's work: how urgent a queue's items are.
+  'work.urgency': URGENCIES,
 };
 
 const ZOD_ISSUE_CODES = [
@@ -233,7 +240,8 @@ describe('keys used by the web app', () => {
  * only that page's subtree; it must be complete, and the same keys must exist in kk/ru/en.
  */
 describe('public report page languages (uz, ky)', () => {
-  const PAGE_SUBTREES = ['selfReport'];
+  // `documents`: the texts of generated PDFs (rights sheet, referral letter), in all five languages.
+  const PAGE_SUBTREES = ['selfReport', 'documents'];
   const extra = Object.fromEntries(
     (['uz', 'ky'] as const).map((l) => [l, flatten(JSON.parse(readFileSync(join(here, `${l}.json`), 'utf8')) as Catalog)]),
   ) as Record<'uz' | 'ky', Map<string, unknown>>;

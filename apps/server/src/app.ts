@@ -14,8 +14,11 @@ import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { entitlementsRoutes } from './modules/entitlements/entitlements.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { linkageRoutes } from './modules/linkage/linkage.routes.ts';
+import { protectionRoutes } from './modules/protection/protection.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { providersRoutes } from './modules/providers/providers.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -23,11 +26,14 @@ import { referenceAdminRoutes } from './modules/screenings/reference-admin.route
 import { screeningsRoutes } from './modules/screenings/screenings.routes.ts';
 import { selfReportsRoutes } from './modules/self-reports/self-reports.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { workRoutes } from './modules/work/work.routes.ts';
 
 export const API_PREFIX = '/api/v1';
 
 /** Every feature module; the access-matrix test walks the routes they register. */
 const MODULES = [
+  entitlementsRoutes,
   authRoutes,
   personsRoutes,
   casesRoutes,
@@ -39,6 +45,10 @@ const MODULES = [
   referenceRoutes,
   selfReportsRoutes,
   linkageRoutes,
+  protectionRoutes,
+  documentsRoutes,
+  workRoutes,
+  notificationsRoutes,
   providersRoutes,
 ];
 

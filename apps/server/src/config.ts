@@ -45,6 +45,10 @@ const Env = z.object({
   QORGAU_SELF_REPORT_RATE_PER_10_MIN: z.coerce.number().int().min(1).default(5),
   /** Working days an identification unit has to decide after a referral (issue #3). */
   QORGAU_IDENTIFICATION_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Largest attachment accepted, in bytes (default 10 MiB; at most 100 MiB: files are held in memory while checked and encrypted). */
+  QORGAU_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(10_485_760),
+  /** E-mail and SMS copies of urgent notices (issue #10): `record` only writes them to outbound_messages; `log` also writes each to the server log. */
+  QORGAU_MESSAGES: z.enum(['record', 'log']).default('record'),
   /** Minutes between signed audit checkpoints written by the server (0: none; ADR 0007). */
   QORGAU_AUDIT_CHECKPOINT_MINUTES: z.coerce
     .number()
@@ -75,6 +79,9 @@ export interface Config {
   signInRatePerMinute: number;
   selfReportRatePer10Min: number;
   identificationDays: number;
+  attachmentMaxBytes: number;
+  /** The messages adapter (modules/notifications/messages.ts). */
+  messages: 'record' | 'log';
   auditCheckpoint: { minutes: number; dir: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   logFormat: z.infer<typeof Env>['LOG_FORMAT'];
@@ -136,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRatePerMinute: e.QORGAU_SIGNIN_RATE_PER_MINUTE,
     selfReportRatePer10Min: e.QORGAU_SELF_REPORT_RATE_PER_10_MIN,
     identificationDays: e.QORGAU_IDENTIFICATION_DAYS,
+    attachmentMaxBytes: e.QORGAU_ATTACHMENT_MAX_BYTES,
+    messages: e.QORGAU_MESSAGES,
     auditCheckpoint: { minutes: e.QORGAU_AUDIT_CHECKPOINT_MINUTES, dir: resolve(e.QORGAU_AUDIT_CHECKPOINT_DIR ?? resolve(dataDir, 'audit-checkpoints')) },
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,

@@ -216,6 +216,11 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'PATCH /api/v1/providers/:id': { request: () => ({ payload: { capacity: 12 } }), expect: 404 },
   'PATCH /api/v1/providers/:id/occupancy': { request: () => ({ payload: { occupancy: 3 } }), expect: 404 },
+  // --- the home page's work and the bell (issue #10): every signed-in user, her own only ------
+  'GET /api/v1/work': { request: () => ({}), expect: 200 },
+  'GET /api/v1/notifications': { request: () => ({}), expect: 200 },
+  'GET /api/v1/notifications/unread-count': { request: () => ({}), expect: 200 },
+  'POST /api/v1/notifications/read': { request: () => ({ payload: { all: true } }), expect: 200 },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };

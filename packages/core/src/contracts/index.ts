@@ -10,4 +10,7 @@ export * from './self-report.contract.ts';
 export * from './linkage.contract.ts';
 export * from './grant.contract.ts';
 export * from './provider.contract.ts';
+export * from './work.contract.ts';
 export * from './referral.contract.ts';
+export * from './documents.contract.ts';
+export * from './protection.contract.ts';

@@ -23,7 +23,7 @@ export interface DeadlineContext {
   calendar: WorkingCalendar;
 }
 /** Warn this many working days before an identification deadline. */
-const DUE_SOON_DAYS = 1;
+export const DUE_SOON_DAYS = 1;
 
 export function caseSummary(cipher: FieldCipher, r: CaseSummaryRow, when: DeadlineContext): CaseSummary {
   const due = r.case.status === 'open' ? r.case.identificationDue : null;
