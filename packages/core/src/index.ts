@@ -21,3 +21,4 @@ export * from './domain/care/referral-authority.ts';
 export * from './domain/care/referral-eligibility.ts';
 export * from './domain/care/consent.ts';
 export * from './domain/entitlements/index.ts';
+export * from './domain/documents/documents.ts';

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, like, notLike, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { caseActions, persons, selfReports, systemSettings, users } from '../db/schema.ts';
+import { attachments, caseActions, persons, selfReports, systemSettings, users } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { createFieldCipher, fieldContext } from './field-cipher.ts';
 import { KEY_CHECK_CONTEXT } from './key-setup.ts';
@@ -38,6 +38,15 @@ const ENCRYPTED: EncryptedColumns[] = [
     ],
   },
   { table: users, id: users.id, columns: [{ column: users.totpSecretEnc, context: (id) => `users.totp_secret:${id}` }] },
+  // Attachments: only the file's wrapped key and its name; the file itself stays (blob-cipher.ts).
+  {
+    table: attachments,
+    id: attachments.id,
+    columns: [
+      { column: attachments.dekEnc, context: (id) => fieldContext('attachments', 'dek', id) },
+      { column: attachments.filenameEnc, context: (id) => fieldContext('attachments', 'filename', id) },
+    ],
+  },
   { table: systemSettings, id: systemSettings.key, columns: [{ column: systemSettings.value, context: () => KEY_CHECK_CONTEXT }] },
 ];
 

@@ -12,3 +12,4 @@ export * from './schema/reference.schema.ts';
 export * from './schema/linkage.schema.ts';
 export * from './schema/care.schema.ts';
 export * from './schema/work.schema.ts';
+export * from './schema/documents.schema.ts';

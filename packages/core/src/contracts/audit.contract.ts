@@ -49,6 +49,11 @@ export const AUDIT_OPERATIONS = [
   'self_report.read',
   'self_report.list',
   'self_report.status_changed',
+  /** Documents (issue #10): attachments stored, listed and opened; PDFs generated from a record (rights sheet, referral letter). */
+  'attachment.uploaded',
+  'attachment.list',
+  'attachment.read',
+  'document.generated',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
