@@ -22,3 +22,6 @@ export * from './domain/care/referral-eligibility.ts';
 export * from './domain/care/consent.ts';
 export * from './domain/entitlements/index.ts';
 export * from './domain/documents/documents.ts';
+export * from './domain/care/protection-values.ts';
+export * from './domain/care/protection-authority.ts';
+export * from './domain/care/protection-rules.ts';

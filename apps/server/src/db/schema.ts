@@ -13,3 +13,4 @@ export * from './schema/linkage.schema.ts';
 export * from './schema/care.schema.ts';
 export * from './schema/work.schema.ts';
 export * from './schema/documents.schema.ts';
+export * from './schema/protection.schema.ts';

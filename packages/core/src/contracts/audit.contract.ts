@@ -54,6 +54,11 @@ export const AUDIT_OPERATIONS = [
   'attachment.list',
   'attachment.read',
   'document.generated',
+  /** Protection cases (issue #10): opened, viewed, listed, and every action on one (its type in the details). */
+  'protection.opened',
+  'protection.read',
+  'protection.list',
+  'protection.acted',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
@@ -74,6 +79,7 @@ export const AUDIT_RECORD_TYPES = [
   'indicator_list',
   'rules',
   'working_calendar',
+  'protection_case',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -23,6 +23,7 @@ import { listCaseActions, setIdentificationDue, transferCase } from '../cases/ca
 import { insertAction, openCase } from '../cases/cases.service.ts';
 import { endCreatorAccess, getPerson, insertPerson } from '../persons/persons.repository.ts';
 import { linkInsertedPerson, preparePerson } from '../persons/persons.service.ts';
+import { alertReidentified } from '../protection/protection-reidentify.ts';
 import * as repo from './screenings.repository.ts';
 import { ageGroupOf, resultView, screeningView } from './screenings.view.ts';
 import { kazakhstanDate, kazakhstanYear } from '../../util/kazakhstan-date.ts';
@@ -96,6 +97,8 @@ export function createScreeningsService(deps: AppDeps) {
           };
           caseId = await openCase(tx, cipher, auth, audit, caseBody, deps.now(), { screeningId: id, level: result.level });
           if (result.level !== 'none' && URGENT_SETTINGS.includes(body.setting)) await startUrgentPathway(tx, auth, audit, caseId, body.setting, id);
+          // A person with a closed protection case met again: her last case worker hears of it (nothing to the screener).
+          await alertReidentified(deps, tx, personId, id, deps.now());
         }
         await repo.insertScreening(tx, {
           id,
