@@ -68,14 +68,31 @@ export const scopeFacts = (actor: Actor): Omit<ScopeValues, 'rank'> => ({
 /**
  * The predicate from its parameters, each a value or a `sql.placeholder` (`Placeholders<ScopeValues>`):
  * the same SQL text either way, so a hot statement can be compiled once and bound per request.
+ *
+ * Why this shape (issue #10, national scale): every branch is a condition on the row's own
+ * columns, or membership of the row's id in a small set computed ONCE per statement from the
+ * actor's facts (`= ANY(ARRAY(SELECT …))`, an InitPlan: the persons she handed over, the cases
+ * she or her agency is assigned to). No branch runs a subquery per row, so with the scope bound
+ * PostgreSQL folds the rank tests away and answers the rest with index scans (a BitmapOr over
+ * the region, agency and author indexes and the primary key), or walks a list's order index
+ * with a cheap filter. The column branches come first: OR stops at the first true branch.
  */
 export function scopePredicateOf(v: ScopeValues | Placeholders<ScopeValues>, cols: ScopedColumns): SQL {
   const regions = Array.isArray(v.regions) ? sql.param(v.regions) : v.regions;
   return sql`(${v.rank}::int >= 4
-    OR (${v.rank}::int >= 0 AND ${cols.createdBy} = ${v.userId}::uuid AND NOT ${cols.creatorAccessEnded} AND NOT ${handedOverBy(v.userId, cols.personId)})
-    OR (${v.rank}::int >= 1 AND ${cols.assigned})
+    OR (${v.rank}::int >= 3 AND (${v.national}::boolean OR ${cols.regionCode} = ANY(${regions}::text[])))
     OR (${v.rank}::int >= 2 AND ${cols.ownerAgencyId} = ${v.agencyId}::uuid)
-    OR (${v.rank}::int >= 3 AND (${v.national}::boolean OR ${cols.regionCode} = ANY(${regions}::text[]))))`;
+    OR (${v.rank}::int >= 0 AND ${cols.createdBy} = ${v.userId}::uuid AND NOT ${cols.creatorAccessEnded} AND NOT ${cols.personId} = ANY(${handedOverSet(v.userId)}))
+    OR (${v.rank}::int >= 1 AND ${cols.assigned}))`;
+}
+
+/**
+ * The persons `userId` handed over (the set `handedOverBy` tests one person against), gathered
+ * once per statement. Anonymous screenings have no person and are never handed over; the
+ * filter on `person_id` still matters: a NULL in the array would make `NOT x = ANY` unknown.
+ */
+export function handedOverSet(userId: unknown): SQL {
+  return sql`ARRAY(SELECT h.person_id FROM ${screenings} h WHERE h.screener_id = ${userId}::uuid AND h.handed_over_at IS NOT NULL AND h.person_id IS NOT NULL)`;
 }
 
 /** Every field a placeholder of the same name. */
@@ -103,15 +120,55 @@ export function referralAccess(agencyId: unknown, match: { caseId: PgColumn } | 
   const on = 'caseId' in match ? sql`a.case_id = ${match.caseId}` : sql`a.person_id = ${match.personId}`;
   // Consent honoured by every read (issue #10): `share` narrows the grant to those sharing it.
   const shares = share ? sql` AND ${share} = ANY(a.shares)` : sql``;
-  return sql`EXISTS (SELECT 1 FROM ${caseAccess} a WHERE ${on} AND a.agency_id = ${agencyId}::uuid AND a.ends_at IS NULL AND a.revoked_at IS NULL AND (a.until IS NULL OR a.until > now())${shares})`;
+  return sql`EXISTS (SELECT 1 FROM ${caseAccess} a WHERE ${on} AND a.agency_id = ${agencyId}::uuid AND ${OPEN_ACCESS}${shares})`;
 }
+
+/** An open grant of `case_access` (alias `a`): the partial indexes' condition, then the consent's lapse. */
+const OPEN_ACCESS = sql`a.ends_at IS NULL AND a.revoked_at IS NULL AND (a.until IS NULL OR a.until > now())`;
 
 /**
  * The actor is assigned to the case: by name (`case_assignments`) or through a referral to her
  * agency. `share`: through a referral only if its consent shares that (identity, case history).
+ * The ids are gathered once per statement (`assignedCaseIds`), not looked up per row.
  */
 export function caseAssigned(userId: unknown, agencyId: unknown, caseId: PgColumn, share?: ConsentShare): SQL {
-  return sql`(EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${caseId} AND ${caseAssignments.userId} = ${userId}::uuid) OR ${referralAccess(agencyId, { caseId }, share)})`;
+  return sql`${caseId} = ANY(${assignedCaseIds(userId, agencyId, share)})`;
+}
+
+/** The cases the actor is assigned to, by name or through her agency's open referral access (`referralAccess`). */
+export function assignedCaseIds(userId: unknown, agencyId: unknown, share?: ConsentShare): SQL {
+  const shares = share ? sql` AND ${share} = ANY(a.shares)` : sql``;
+  return sql`ARRAY(SELECT s.case_id FROM ${caseAssignments} s WHERE s.user_id = ${userId}::uuid
+    UNION ALL SELECT a.case_id FROM ${caseAccess} a WHERE a.agency_id = ${agencyId}::uuid AND ${OPEN_ACCESS}${shares})`;
+}
+
+export interface PersonScopeColumns {
+  id: PgColumn;
+  createdBy: PgColumn;
+  creatorAccessEnded: PgColumn;
+  /** The person's own region and owner plus those of each of her cases (triggers, migration 0020). */
+  scopeRegions: PgColumn;
+  scopeAgencies: PgColumn;
+}
+
+/**
+ * A person is in scope through her own columns (who recorded her, which agency owns her, her
+ * region) or through any of her cases in scope (a shelter that received the case): the truth
+ * table of `scopePredicateOf` over the person OR over each case. A case branch per row would
+ * be a subquery per row; instead `scope_regions`/`scope_agencies` carry the cases' region and
+ * owner onto the person (GIN-indexed), and the author and assignment branches are small sets
+ * gathered once per statement. `share`: as in caseAssigned.
+ */
+export function personScopeOf(v: ScopeValues, p: PersonScopeColumns, share?: ConsentShare): SQL {
+  const handed = handedOverSet(v.userId);
+  return sql`(${v.rank}::int >= 4
+    OR (${v.rank}::int >= 3 AND (${v.national}::boolean OR ${p.scopeRegions} && ${sql.param(v.regions)}::text[]))
+    OR (${v.rank}::int >= 2 AND ${p.scopeAgencies} @> ARRAY[${v.agencyId}::uuid])
+    OR (${v.rank}::int >= 0 AND ${p.createdBy} = ${v.userId}::uuid AND NOT ${p.creatorAccessEnded} AND NOT ${p.id} = ANY(${handed}))
+    OR (${v.rank}::int >= 0 AND NOT ${p.id} = ANY(${handed})
+        AND ${p.id} = ANY(ARRAY(SELECT c.person_id FROM ${cases} c WHERE c.created_by = ${v.userId}::uuid AND NOT c.creator_access_ended)))
+    OR (${v.rank}::int >= 1
+        AND ${p.id} = ANY(ARRAY(SELECT c.person_id FROM ${cases} c WHERE c.id = ANY(${assignedCaseIds(v.userId, v.agencyId, share)})))))`;
 }
 
 export const caseColumns = (actor: Actor): ScopedColumns => caseColumnsFor(actor.userId, actor.agencyId);

@@ -1,9 +1,8 @@
 import { and, arrayContains, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { Actor, ConsentShare, Permission } from '@qorgau/core';
-import { caseAssigned, scopeCondition } from '../../auth/scope-filter.ts';
+import { DomainError, scopeOf, type Actor, type ConsentShare, type Permission } from '@qorgau/core';
+import { personScopeOf, scopeValues } from '../../auth/scope-filter.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { cases, persons } from '../../db/schema.ts';
+import { persons } from '../../db/schema.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type NewPersonRow = typeof persons.$inferInsert;
@@ -11,26 +10,12 @@ export type NewPersonRow = typeof persons.$inferInsert;
 /**
  * A person is in scope through its own columns (who recorded it, which agency owns it, its
  * region) or through any of its cases that is in scope (a shelter that received the case).
+ * One predicate without per-row subqueries (auth/scope-filter.ts `personScopeOf`).
  */
 export function personScope(actor: Actor, permission: Permission, share?: ConsentShare): SQL {
-  const c = alias(cases, 'scope_case');
-  const caseCond = scopeCondition(actor, permission, {
-    createdBy: c.createdBy,
-    ownerAgencyId: c.ownerAgencyId,
-    regionCode: c.regionCode,
-    creatorAccessEnded: c.creatorAccessEnded,
-    personId: c.personId,
-    assigned: caseAssigned(actor.userId, actor.agencyId, c.id, share),
-  });
-  const own = scopeCondition(actor, permission, {
-    createdBy: persons.createdBy,
-    ownerAgencyId: persons.ownerAgencyId,
-    regionCode: persons.regionCode,
-    creatorAccessEnded: persons.creatorAccessEnded,
-    personId: persons.id,
-    assigned: sql`false`,
-  });
-  return sql`(${own} OR EXISTS (SELECT 1 FROM ${cases} AS ${sql.identifier('scope_case')} WHERE ${c.personId} = ${persons.id} AND ${caseCond}))`;
+  const scope = scopeOf(actor.role, permission);
+  if (!scope) throw new DomainError('forbidden');
+  return personScopeOf(scopeValues(actor, scope), persons, share);
 }
 
 export async function insertPerson(tx: DbOrTx, row: NewPersonRow): Promise<void> {
