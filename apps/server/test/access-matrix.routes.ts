@@ -221,6 +221,44 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/notifications': { request: () => ({}), expect: 200 },
   'GET /api/v1/notifications/unread-count': { request: () => ({}), expect: 200 },
   'POST /api/v1/notifications/read': { request: () => ({ payload: { all: true } }), expect: 200 },
+  // --- protection cases (issue #10): record scopes and each action's authority in protection.int.test.ts ---
+  'GET /api/v1/protection-cases': { request: () => ({}), expect: 200 },
+  'POST /api/v1/protection-cases': { request: (ctx) => ({ payload: { clientId: randomUUID(), referralId: ctx.missingId } }), expect: 404 },
+  'GET /api/v1/protection-cases/:id': { request: () => ({}), expect: 404 },
+  'GET /api/v1/persons/:id/protection': { request: () => ({}), expect: 404 },
+  'POST /api/v1/protection-cases/:id/needs': { request: () => ({ payload: { clientId: randomUUID(), needs: [{ area: 'safety', level: 'low' }] } }), expect: 404 },
+  'POST /api/v1/protection-cases/:id/plan': {
+    request: () => ({ payload: { clientId: randomUUID(), type: 'SocialCare', objectives: 'Safety', actionPlan: 'Shelter', plannedEndDate: '2026-12-31' } }),
+    expect: 404,
+  },
+  'POST /api/v1/protection-cases/:id/services': {
+    request: (ctx) => ({
+      payload: { clientId: randomUUID(), date: '2026-01-10', providerId: ctx.missingId, service: 'medical', quantity: 1, unit: 'session', costTenge: 1000, paidBy: 'state_budget' },
+    }),
+    expect: 404,
+  },
+  'POST /api/v1/protection-cases/:id/stays': { request: (ctx) => ({ payload: { clientId: randomUUID(), providerId: ctx.missingId, admittedOn: '2026-01-10' } }), expect: 404 },
+  'POST /api/v1/protection-cases/:id/discharge': { request: (ctx) => ({ payload: { clientId: randomUUID(), stayId: ctx.missingId, dischargedOn: '2026-01-10' } }), expect: 404 },
+  'POST /api/v1/protection-cases/:id/close': { request: () => ({ payload: { clientId: randomUUID(), reason: 'other' } }), expect: 404 },
+  'POST /api/v1/protection-cases/:id/follow-ups': {
+    request: (ctx) => ({ payload: { clientId: randomUUID(), followUpId: ctx.missingId, contacted: true, riskLevel: 'low' } }),
+    expect: 404,
+  },
+  // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
+  'GET /api/v1/persons/:id/entitlements': { request: () => ({}), expect: 404 },
+  'POST /api/v1/persons/:id/entitlements/:kind/actions': {
+    request: ({ missingId }) => ({
+      url: `/api/v1/persons/${missingId}/entitlements/medical/actions`,
+      payload: { clientId: randomUUID(), type: 'record_medical_payer', payer: 'ngo' },
+    }),
+    expect: 404,
+  },
+  'GET /api/v1/reference/entitlement-rules': { request: () => ({}), expect: 200 },
+  'POST /api/v1/reference/entitlement-rules': {
+    // A version in force only from 2099: it changes nobody's entitlements today.
+    request: () => ({ payload: { ...loadShippedEntitlementRules()[0], version: `2099.${unique()}`, effectiveFrom: '2099-01-01' } }),
+    expect: 200,
+  },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };

@@ -43,8 +43,8 @@ export function createProtectionService(deps: AppDeps) {
   async function origin(tx: DbOrTx, auth: AuthContext, body: OpenProtectionCaseBody) {
     if (body.referralId) {
       const r = await repo.getReferral(tx, body.referralId);
-      // A referral to another agency is "not found" for this one (it tells nothing about it).
-      if (!r || r.providerAgencyId !== auth.user.agencyId) throw new DomainError('validation_failed', [{ path: 'referralId', code: 'not_found' }]);
+      // A referral to another agency is "not found" for this one, like one that does not exist.
+      if (!r || r.providerAgencyId !== auth.user.agencyId) throw new DomainError('not_found');
       if (r.status !== 'accepted') throw new DomainError('validation_failed', [{ path: 'referralId', code: 'referral_not_accepted' }]);
       return { personId: r.personId, caseId: r.caseId, providerId: r.providerId, referralId: r.id };
     }
