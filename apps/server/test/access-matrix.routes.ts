@@ -226,19 +226,37 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/protection-cases': { request: (ctx) => ({ payload: { clientId: randomUUID(), referralId: ctx.missingId } }), expect: 404 },
   'GET /api/v1/protection-cases/:id': { request: () => ({}), expect: 404 },
   'GET /api/v1/persons/:id/protection': { request: () => ({}), expect: 404 },
-  'POST /api/v1/protection-cases/:id/needs': { request: () => ({ payload: { clientId: randomUUID(), needs: [{ area: 'safety', level: 'low' }] } }), expect: 404 },
+  'POST /api/v1/protection-cases/:id/needs': {
+    request: () => ({ payload: { clientId: randomUUID(), needs: [{ area: 'safety', level: 'low' }] } }),
+    expect: 404,
+  },
   'POST /api/v1/protection-cases/:id/plan': {
     request: () => ({ payload: { clientId: randomUUID(), type: 'SocialCare', objectives: 'Safety', actionPlan: 'Shelter', plannedEndDate: '2026-12-31' } }),
     expect: 404,
   },
   'POST /api/v1/protection-cases/:id/services': {
     request: (ctx) => ({
-      payload: { clientId: randomUUID(), date: '2026-01-10', providerId: ctx.missingId, service: 'medical', quantity: 1, unit: 'session', costTenge: 1000, paidBy: 'state_budget' },
+      payload: {
+        clientId: randomUUID(),
+        date: '2026-01-10',
+        providerId: ctx.missingId,
+        service: 'medical',
+        quantity: 1,
+        unit: 'session',
+        costTenge: 1000,
+        paidBy: 'state_budget',
+      },
     }),
     expect: 404,
   },
-  'POST /api/v1/protection-cases/:id/stays': { request: (ctx) => ({ payload: { clientId: randomUUID(), providerId: ctx.missingId, admittedOn: '2026-01-10' } }), expect: 404 },
-  'POST /api/v1/protection-cases/:id/discharge': { request: (ctx) => ({ payload: { clientId: randomUUID(), stayId: ctx.missingId, dischargedOn: '2026-01-10' } }), expect: 404 },
+  'POST /api/v1/protection-cases/:id/stays': {
+    request: (ctx) => ({ payload: { clientId: randomUUID(), providerId: ctx.missingId, admittedOn: '2026-01-10' } }),
+    expect: 404,
+  },
+  'POST /api/v1/protection-cases/:id/discharge': {
+    request: (ctx) => ({ payload: { clientId: randomUUID(), stayId: ctx.missingId, dischargedOn: '2026-01-10' } }),
+    expect: 404,
+  },
   'POST /api/v1/protection-cases/:id/close': { request: () => ({ payload: { clientId: randomUUID(), reason: 'other' } }), expect: 404 },
   'POST /api/v1/protection-cases/:id/follow-ups': {
     request: (ctx) => ({ payload: { clientId: randomUUID(), followUpId: ctx.missingId, contacted: true, riskLevel: 'low' } }),
