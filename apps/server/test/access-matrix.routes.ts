@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { type Role, roleMayManageProviders } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
+import { PNG, uploadHeaders } from './documents-fixtures.ts';
 import { providerBody } from './provider-fixtures.ts';
 import { TEST_PASSWORD, personBody, screeningBody as sharedScreeningBody, type Session, type TestApp } from './test-app.ts';
 
@@ -277,6 +278,15 @@ export const ROUTES: Record<string, RouteRow> = {
     request: () => ({ payload: { ...loadShippedEntitlementRules()[0], version: `2099.${unique()}`, effectiveFrom: '2099-01-01' } }),
     expect: 200,
   },
+  // --- documents (issue #10): attachments and generated PDFs; record scopes in documents.int.test.ts ---
+  'POST /api/v1/persons/:id/attachments': {
+    request: () => ({ headers: uploadHeaders('scan.png'), payload: PNG }),
+    expect: 404,
+  },
+  'GET /api/v1/persons/:id/attachments': { request: () => ({}), expect: 404 },
+  'GET /api/v1/attachments/:id': { request: () => ({}), expect: 404 },
+  'GET /api/v1/persons/:id/documents/rights-sheet': { request: () => ({ url: `/api/v1/persons/${randomUUID()}/documents/rights-sheet?lang=uz` }), expect: 404 },
+  'GET /api/v1/referrals/:id/letter': { request: () => ({}), expect: 404 },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };

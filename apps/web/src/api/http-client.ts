@@ -41,6 +41,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header for a request built outside `http` (a binary upload, documents-api.ts). */
+export const csrfHeader = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
+
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 function buildUrl(path: string, query?: QueryParams): string {

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
 import { LinkedRecords } from '../linkage/LinkedRecords.tsx';
+import { DocumentsPanel } from '../documents/DocumentsPanel.tsx';
 import { fullName, usePerson } from './api.ts';
 import { UserText } from '../../components/UserText.tsx';
 import { StatusBadge } from '../cases/StatusBadge.tsx';
@@ -93,6 +94,7 @@ export function PersonPage({ id }: { id: string }) {
       )}
       <PersonFacts person={p} />
       <LinkedRecords personId={p.id} identityVisible={p.identity !== null} />
+      <DocumentsPanel personId={p.id} citizenship={p.citizenship} />
       <Title order={2} size="h3">
         {t('persons.page.cases')}
       </Title>
