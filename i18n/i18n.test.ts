@@ -11,6 +11,7 @@ import { HTCDS_METHOD_OF_CONTROL_VALUES } from '../packages/core/src/domain/iden
 import { SCREENING_LEVELS, type ScreeningReason } from '../packages/core/src/domain/identification/screening.ts';
 import { URGENCIES } from '../packages/core/src/contracts/work.contract.ts';
 import { ATTACHMENT_KINDS, DOCUMENT_LANGUAGES } from '../packages/core/src/domain/documents/documents.ts';
+import { PROVIDER_ELIGIBILITY, PROVIDER_FUNDING, PROVIDER_KINDS, PROVIDER_SERVICES, SETTLEMENTS } from '../packages/core/src/domain/care/provider-values.ts';
 import { ERROR_CODES } from '../packages/core/src/errors.ts';
 import {
   COMMON_CITIZENSHIPS,
@@ -84,6 +85,12 @@ const ENUMS: Record<string, readonly string[]> = {
   // Browsers lack Kazakh country names: the common ones are in the catalogs.
   countries: COMMON_CITIZENSHIPS,
   caseAction: CASE_ACTION_TYPES,
+  // The provider directory (issue #10).
+  providerKind: PROVIDER_KINDS,
+  providerService: PROVIDER_SERVICES,
+  providerEligibility: PROVIDER_ELIGIBILITY,
+  providerFunding: PROVIDER_FUNDING,
+  settlement: SETTLEMENTS,
   // Audit operations contain dots ("auth.sign_in"): nested, so the key is the operation itself.
   'audit.operation': AUDIT_OPERATIONS,
   'audit.outcome': AUDIT_OUTCOMES,

@@ -128,6 +128,26 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
     expect(spread?.days).toBeGreaterThan(40);
   });
 
+  it('the provider directory and the capacity board are filled; a full shelter shows 0 free; the shelter manager finds her own', async () => {
+    type P = { id: string; name: { en: string }; kind: string; eligibility: string[]; free: number; allowedActions: string[] };
+    const get = await as('caseworker');
+    const dir = (await get('/providers?pageSize=100')) as Page<P>;
+    expect(dir.total).toBeGreaterThanOrEqual(14);
+    const shelters = dir.items.filter((p) => p.kind === 'shelter');
+    expect(shelters.length).toBe(10);
+    expect(shelters.filter((p) => p.eligibility.includes('children') && !p.eligibility.includes('adults')).length).toBe(2);
+    expect(dir.items.find((p) => p.name.en === 'Meyirim Shelter')?.free).toBe(0);
+    const board = (await get('/providers/capacity-board')) as { rows: { regionCode: string; free: number }[]; totals: { free: number; shelters: number } };
+    expect(board.rows.length).toBe(20);
+    expect(board.totals.shelters).toBe(10);
+    expect(board.totals.free).toBe(shelters.reduce((a, p) => a + p.free, 0));
+    expect(board.totals.free).toBeGreaterThan(0);
+    expect(board.rows.find((r) => r.regionCode === 'KZ-47')?.free).toBe(0);
+    const mine = (await (await as('shelter'))('/providers?mine=true')) as Page<P>;
+    expect(mine.items.map((p) => p.name.en)).toEqual(['Almaty Crisis Centre Shelter']);
+    expect(mine.items[0]?.allowedActions).toContain('occupancy');
+  });
+
   it('is reproducible: the same seed number gives the same references, people and counts', async () => {
     const other = await createTestApp(kind);
     try {

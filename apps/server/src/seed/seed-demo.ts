@@ -32,6 +32,7 @@ import { DEMO_AGENCIES, DEMO_USERS } from './demo-agencies.ts';
 import { loadDirectory } from './demo-directory.ts';
 import { DEMO_STAFF } from './demo-staff.ts';
 import { seedPersons } from './seed-persons.ts';
+import { seedProviders } from './seed-providers.ts';
 import { seedWorkflows, type WorkflowSummary } from './seed-workflows.ts';
 
 export interface DemoCredentials {
@@ -149,6 +150,8 @@ export interface DemoSeedOptions {
 /** Seeds the whole demo into an empty database (see the top of this file). */
 export async function seedDemo(deps: AppDeps, opts: DemoSeedOptions): Promise<{ credentials: DemoCredentials; persons: number; workflows: WorkflowSummary }> {
   const credentials = await seedOrganisations(deps);
+  // The provider directory (issue #10): the workflows refer persons to it.
+  await seedProviders(deps);
   const { persons } = await seedPersons(deps, { count: opts.persons, seed: opts.seed });
   // Link the caseload so the person count is right and the review queue has its first pairs;
   // the workflows' records are then linked at intake, as in real use.

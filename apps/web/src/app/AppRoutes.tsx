@@ -26,6 +26,10 @@ const LinkReviewPage = lazy(() => import('../features/linkage/LinkReviewPage.tsx
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage.tsx').then((m) => ({ default: m.AgenciesPage })));
 const ReferenceAdminPage = lazy(() => import('../features/reference/ReferenceAdminPage.tsx').then((m) => ({ default: m.ReferenceAdminPage })));
+const ProvidersPage = lazy(() => import('../features/providers/ProvidersPage.tsx').then((m) => ({ default: m.ProvidersPage })));
+const ProviderPage = lazy(() => import('../features/providers/ProviderPage.tsx').then((m) => ({ default: m.ProviderPage })));
+const ProviderNewPage = lazy(() => import('../features/providers/ProviderNewPage.tsx').then((m) => ({ default: m.ProviderNewPage })));
+const CapacityPage = lazy(() => import('../features/providers/CapacityPage.tsx').then((m) => ({ default: m.CapacityPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 function NotFound() {
@@ -120,6 +124,28 @@ export function AppRoutes() {
               <LinkReviewPage id={params.id} />
             </Guard>
           )}
+        </Route>
+        <Route path="/providers">
+          <Guard permission="provider.read">
+            <ProvidersPage />
+          </Guard>
+        </Route>
+        <Route path="/providers/new">
+          <Guard permission="provider.manage">
+            <ProviderNewPage />
+          </Guard>
+        </Route>
+        <Route path="/providers/:id">
+          {(params) => (
+            <Guard permission="provider.read">
+              <ProviderPage id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path="/capacity">
+          <Guard permission="provider.read">
+            <CapacityPage />
+          </Guard>
         </Route>
         <Route path="/admin/users">
           <Guard permission="user.manage">

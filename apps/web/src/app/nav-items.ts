@@ -11,6 +11,8 @@ export interface NavItem {
     | 'nav.persons'
     | 'nav.linkage'
     | 'nav.cases'
+    | 'nav.providers'
+    | 'nav.capacity'
     | 'nav.users'
     | 'nav.agencies'
     | 'nav.reference'
@@ -32,6 +34,7 @@ export type HomeLabel =
   | 'home.actions.findPerson'
   | 'home.actions.reviewLinks'
   | 'home.actions.cases'
+  | 'home.actions.providers'
   | 'home.actions.users'
   | 'home.actions.agencies'
   | 'home.actions.reference'
@@ -59,6 +62,8 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'linkage.review',
   },
   { href: '/cases', label: 'nav.cases', testId: 'nav-cases', homeLabel: 'home.actions.cases', permission: 'case.read' },
+  { href: '/providers', label: 'nav.providers', testId: 'nav-providers', homeLabel: 'home.actions.providers', permission: 'provider.read' },
+  { href: '/capacity', label: 'nav.capacity', testId: 'nav-capacity', permission: 'provider.read' },
   { href: '/admin/users', label: 'nav.users', testId: 'nav-users', homeLabel: 'home.actions.users', permission: 'user.manage' },
   { href: '/admin/agencies', label: 'nav.agencies', testId: 'nav-agencies', homeLabel: 'home.actions.agencies', permission: 'agency.manage' },
   { href: '/admin/reference', label: 'nav.reference', testId: 'nav-reference', homeLabel: 'home.actions.reference', permission: 'reference.manage' },
