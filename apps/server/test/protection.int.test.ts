@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { notifications, providers, referrals, shelterStays, serviceDeliveries } from '../src/db/schema.ts';
+import { CONSENT_SHARES } from '@qorgau/core';
+import { caseAccess, notifications, providers, referrals, shelterStays, serviceDeliveries } from '../src/db/schema.ts';
 import { createTestApp, personBody, screeningBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
@@ -64,6 +65,10 @@ describeEachDb('protection cases', (kind) => {
         referringAgencyId: officer.user.agencyId,
       })
       .returning({ id: referrals.id });
+    // The access an accepted referral opens to the shelter's agency (the referral workflow writes it).
+    await t.deps.db
+      .insert(caseAccess)
+      .values({ caseId, personId, agencyId: shelterAgency, referralId: r?.id as string, shares: [...CONSENT_SHARES], startsAt: clock });
     return { personId, caseId, referralId: r?.id as string };
   };
   const open = async (referralId: string) =>
@@ -222,7 +227,10 @@ describeEachDb('protection cases', (kind) => {
 
   it('lists in scope and on the person page; another agency sees nothing', async () => {
     const { personId, referralId } = await referredPerson();
+    const before = (await manager.inject({ method: 'GET', url: `/api/v1/persons/${personId}/protection` })).json();
+    expect(before.openable.map((o: { referralId: string }) => o.referralId)).toEqual([referralId]);
     const pc = (await open(referralId)).json();
+    expect((await manager.inject({ method: 'GET', url: `/api/v1/persons/${personId}/protection` })).json().openable).toEqual([]);
     const list = (await manager.inject({ method: 'GET', url: '/api/v1/protection-cases' })).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(pc.id);
     const panel = (await officer.inject({ method: 'GET', url: `/api/v1/persons/${personId}/protection` })).json();

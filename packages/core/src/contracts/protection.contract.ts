@@ -179,6 +179,8 @@ export type ProtectionCasePage = z.infer<typeof ProtectionCasePage>;
 /** The person page's panel: her protection cases in the reader's scope, with totals. */
 export const PersonProtection = z.object({
   items: z.array(ProtectionCaseSummary),
+  /** Accepted referrals of this person to the reader's agency without a protection case yet (the care staff may open one). */
+  openable: z.array(z.object({ referralId: z.uuid(), reference: z.string(), provider: ProviderRef })),
   totalCostTenge: z.number().int(),
   totalBedDays: z.number().int(),
 });

@@ -185,6 +185,22 @@ export async function getReferral(db: DbOrTx, id: string) {
   return row ?? null;
 }
 
+/** Accepted referrals of a person to an agency that have no protection case yet. */
+export const openableReferrals = (db: DbOrTx, personId: string, agencyId: string) =>
+  db
+    .select({ referralId: referrals.id, reference: referrals.reference, provider: providerRef })
+    .from(referrals)
+    .innerJoin(providers, eq(providers.id, referrals.providerId))
+    .where(
+      and(
+        eq(referrals.personId, personId),
+        eq(referrals.providerAgencyId, agencyId),
+        eq(referrals.status, 'accepted'),
+        sql`NOT EXISTS (SELECT 1 FROM ${protectionCases} p WHERE p.referral_id = ${referrals.id})`,
+      ),
+    )
+    .orderBy(asc(referrals.createdAt));
+
 export async function insertEvent(tx: DbOrTx, row: typeof protectionEvents.$inferInsert) {
   await tx.insert(protectionEvents).values(row);
 }

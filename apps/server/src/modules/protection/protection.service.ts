@@ -10,6 +10,7 @@ import { getPerson } from '../persons/persons.repository.ts';
 import { kazakhstanDate, kazakhstanYear } from '../../util/kazakhstan-date.ts';
 import * as repo from './protection.repository.ts';
 import { protectionSummary, protectionView, stayView } from './protection.view.ts';
+import { providerRefOf } from './protection.repository.ts';
 
 /**
  * The protection case (issue #10 item 3): opened by the receiving agency's care staff from an
@@ -131,11 +132,17 @@ export function createProtectionService(deps: AppDeps) {
         if (!(await getPerson(tx, auth.actor, personId))) throw new DomainError('not_found');
         const { rows } = await repo.listProtectionCases(tx, auth.actor, { personId }, 1, 100);
         const ids = rows.map((r) => r.pc.id);
-        const [services, stays] = await Promise.all([repo.listServices(tx, ids), repo.listStays(tx, ids)]);
+        const mayOpen = roleMayTakeProtection(auth.actor.role, 'assess_needs');
+        const [services, stays, openable] = await Promise.all([
+          repo.listServices(tx, ids),
+          repo.listStays(tx, ids),
+          mayOpen ? repo.openableReferrals(tx, personId, auth.user.agencyId) : Promise.resolve([]),
+        ]);
         const today = kazakhstanDate(deps.now());
         await appendAudit(tx, audit, { operation: 'protection.list', recordType: 'person', recordId: personId, details: { shown: ids } });
         return {
           items: rows.map((r) => protectionSummary(cipher, r)),
+          openable: openable.map((o) => ({ referralId: o.referralId, reference: o.reference, provider: providerRefOf(o.provider) })),
           totalCostTenge: services.reduce((sum, s) => sum + s.s.costTenge, 0),
           totalBedDays: stays.reduce((sum, s) => sum + stayView(s, today).bedDays, 0),
         };
