@@ -28,6 +28,8 @@ import { selfReportsRoutes } from './modules/self-reports/self-reports.routes.ts
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
+import { consentsRoutes } from './modules/consents/consents.routes.ts';
+import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -50,6 +52,8 @@ const MODULES = [
   workRoutes,
   notificationsRoutes,
   providersRoutes,
+  consentsRoutes,
+  referralsRoutes,
 ];
 
 export interface BuildOptions {

@@ -45,6 +45,10 @@ const Env = z.object({
   QORGAU_SELF_REPORT_RATE_PER_10_MIN: z.coerce.number().int().min(1).default(5),
   /** Working days an identification unit has to decide after a referral (issue #3). */
   QORGAU_IDENTIFICATION_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Hours a provider has to answer a referral before it escalates (issue #10), unless the provider's entry says otherwise. */
+  QORGAU_REFERRAL_ANSWER_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  /** Minutes between sweeps for unanswered referrals in the server (0: none; `qorgau referrals escalate` runs one). */
+  QORGAU_REFERRAL_ESCALATION_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   /** Largest attachment accepted, in bytes (default 10 MiB; at most 100 MiB: files are held in memory while checked and encrypted). */
   QORGAU_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(10_485_760),
   /** E-mail and SMS copies of urgent notices (issue #10): `record` only writes them to outbound_messages; `log` also writes each to the server log. */
@@ -79,6 +83,7 @@ export interface Config {
   signInRatePerMinute: number;
   selfReportRatePer10Min: number;
   identificationDays: number;
+  referral: { answerHours: number; escalationMinutes: number };
   attachmentMaxBytes: number;
   /** The messages adapter (modules/notifications/messages.ts). */
   messages: 'record' | 'log';
@@ -143,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRatePerMinute: e.QORGAU_SIGNIN_RATE_PER_MINUTE,
     selfReportRatePer10Min: e.QORGAU_SELF_REPORT_RATE_PER_10_MIN,
     identificationDays: e.QORGAU_IDENTIFICATION_DAYS,
+    referral: { answerHours: e.QORGAU_REFERRAL_ANSWER_HOURS, escalationMinutes: e.QORGAU_REFERRAL_ESCALATION_MINUTES },
     attachmentMaxBytes: e.QORGAU_ATTACHMENT_MAX_BYTES,
     messages: e.QORGAU_MESSAGES,
     auditCheckpoint: { minutes: e.QORGAU_AUDIT_CHECKPOINT_MINUTES, dir: resolve(e.QORGAU_AUDIT_CHECKPOINT_DIR ?? resolve(dataDir, 'audit-checkpoints')) },

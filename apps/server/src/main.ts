@@ -8,6 +8,7 @@ import { restrictProcessUmask } from './runtime/data-dir-permissions.ts';
 import { isSeeded, readDemoCredentials, seedDemo } from './seed/seed-demo.ts';
 import { linkageJobFor } from './modules/linkage/linkage-job.ts';
 import { modelStoreFor } from './modules/linkage/linkage-model.ts';
+import { startReferralEscalation } from './modules/referrals/referral-escalation.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -27,9 +28,12 @@ export async function startServer(config: Config): Promise<void> {
   if (proxy) app.log.warn(proxy);
   // Audit entries are linked into the keyed chain and checkpointed in the background (ADR 0007).
   const audit = startAuditBackground(rt.deps.db, rt.auditKeys, rt.deps.config, app.log);
+  // Referrals not answered by their deadline escalate (issue #10); `qorgau referrals escalate` runs one sweep.
+  const stopEscalation = startReferralEscalation(rt.deps, config.referral.escalationMinutes, app.log);
   // A bulk linkage run left behind by a stopped server resumes where it stopped.
   void linkageJobFor(rt.deps).current();
   const shutdown = async () => {
+    stopEscalation();
     await app.close();
     await audit.stop();
     await rt.close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
-import { type Role, roleMayManageProviders } from '@qorgau/core';
+import { type Role, roleMayManageProviders, roleMayTakeReferralAction } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
 import { PNG, uploadHeaders } from './documents-fixtures.ts';
 import { providerBody } from './provider-fixtures.ts';
@@ -287,6 +287,25 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/attachments/:id': { request: () => ({}), expect: 404 },
   'GET /api/v1/persons/:id/documents/rights-sheet': { request: () => ({ url: `/api/v1/persons/${randomUUID()}/documents/rights-sheet?lang=uz` }), expect: 404 },
   'GET /api/v1/referrals/:id/letter': { request: () => ({}), expect: 404 },
+  // --- referrals and consents (issue #10): scopes, sides and consent in referrals.int.test.ts ---
+  'GET /api/v1/referrals': { request: () => ({}), expect: 200 },
+  'GET /api/v1/referrals/eligible-providers': { request: (ctx) => ({ url: `/api/v1/referrals/eligible-providers?caseId=${ctx.missingId}` }), expect: 404 },
+  'POST /api/v1/referrals': {
+    request: (ctx) => ({ payload: { clientId: randomUUID(), caseId: ctx.missingId, providerId: ctx.missingId, services: ['shelter'], consentId: ctx.missingId } }),
+    expect: 404,
+  },
+  'GET /api/v1/referrals/:id': { request: () => ({}), expect: 404 },
+  // A role that never takes the action is refused before the lookup (core REFERRAL_ACTION_RULES).
+  'POST /api/v1/referrals/:id/actions': {
+    request: () => ({ payload: { clientId: randomUUID(), action: { type: 'declined', text: 'No places' } } }),
+    expect: (role) => (roleMayTakeReferralAction(role, 'declined') ? 404 : 403),
+  },
+  'GET /api/v1/persons/:id/consents': { request: () => ({}), expect: 404 },
+  'POST /api/v1/persons/:id/consents': {
+    request: (ctx) => ({ payload: { clientId: randomUUID(), providerId: ctx.missingId, shares: ['identity'], validUntil: '2099-12-31', givenBy: 'person' } }),
+    expect: 404,
+  },
+  'POST /api/v1/consents/:id/withdraw': { request: () => ({}), expect: 404 },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };

@@ -53,6 +53,8 @@ export const ENV_DOCS = {
   QORGAU_SIGNIN_RATE_PER_MINUTE: 'sign-in attempts per address per minute (default 10)',
   QORGAU_SELF_REPORT_RATE_PER_10_MIN: 'public /report submissions per address per 10 minutes (default 5)',
   QORGAU_IDENTIFICATION_DAYS: 'working days to decide an identification (default 5)',
+  QORGAU_REFERRAL_ANSWER_HOURS: 'hours a provider has to answer a referral before it escalates (default 24)',
+  QORGAU_REFERRAL_ESCALATION_MINUTES: 'minutes between sweeps for unanswered referrals in the server (default 15; 0: none)',
   QORGAU_AUDIT_CHECKPOINT_MINUTES: 'minutes between signed audit checkpoints (default 60; 0: none)',
   QORGAU_AUDIT_CHECKPOINT_DIR: 'where checkpoints are written (default <data dir>/audit-checkpoints)',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug or silent; warn hides the per-request lines',
@@ -128,6 +130,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {},
     args: [],
     env: KEYED_ENV,
+  },
+  {
+    name: 'referrals escalate',
+    summary: 'escalate referrals not answered by their deadline (the server does this every QORGAU_REFERRAL_ESCALATION_MINUTES)',
+    description: 'Marks each overdue referral escalated once, with notices to the provider’s managers and the referring user. Safe to run again.',
+    options: {},
+    args: [],
+    env: [...KEYED_ENV, 'QORGAU_REFERRAL_ANSWER_HOURS'],
   },
   {
     name: 'link',

@@ -3,6 +3,8 @@ import {
   checkReferenceSet,
   DomainError,
   parseIndicatorList,
+  parseReferralRules,
+  type ReferralRulesDocument,
   parseRuleConfig,
   parseWorkingCalendar,
   type IndicatorList,
@@ -14,6 +16,7 @@ import {
 import type { Db, DbOrTx } from '../db/client.ts';
 import { referenceDocuments } from '../db/schema.ts';
 import { loadWorkingCalendar } from './screening-reference.ts';
+import { loadReferralRules, REFERRAL_RULES_KIND } from './referral-rules.ts';
 
 export type ReferenceKind = 'indicator_list' | 'rules';
 /** The working calendar's rows in reference_documents. */
@@ -36,13 +39,17 @@ export interface ReferenceStore {
   calendar(q?: DbOrTx): Promise<WorkingCalendar>;
   /** Records a new version of the working calendar (already validated by its schema), in `tx`. */
   replaceCalendar(tx: DbOrTx, calendar: WorkingCalendar, createdBy: string): Promise<void>;
+  /** The referral placement rules in force (issue #10): the shipped file, or the newest uploaded version. */
+  referralRules(q?: DbOrTx): Promise<ReferralRulesDocument>;
+  /** Records a new version of the placement rules (already parsed), in `tx`. */
+  replaceReferralRules(tx: DbOrTx, rules: ReferralRulesDocument, createdBy: string): Promise<void>;
 }
 
 function applyOverrides(base: ScreeningReference, rows: (typeof referenceDocuments.$inferSelect)[]): ScreeningReference {
   const lists = new Map(base.lists.map((l) => [l.id, l]));
   let rules = base.rules;
   for (const row of rows) {
-    if (row.kind === CALENDAR_KIND) continue;
+    if (row.kind === CALENDAR_KIND || row.kind === REFERRAL_RULES_KIND) continue;
     const content = { ...(row.content as object), verification: row.verification as Verification };
     if (row.kind === 'rules') {
       const parsed = parseRuleConfig(content);
@@ -66,10 +73,26 @@ function calendarOf(base: WorkingCalendar, rows: (typeof referenceDocuments.$inf
   return calendar;
 }
 
+/** The newest uploaded placement rules that still parse, else the shipped ones. */
+function referralRulesOf(base: ReferralRulesDocument, rows: (typeof referenceDocuments.$inferSelect)[]): ReferralRulesDocument {
+  let doc = base;
+  for (const row of rows) {
+    if (row.kind !== REFERRAL_RULES_KIND) continue;
+    const parsed = parseReferralRules(row.content);
+    if (parsed.ok) doc = parsed.value;
+  }
+  return doc;
+}
+
 const STAMP_TTL_MS = 5_000;
 
-export function createReferenceStore(db: Db, base: ScreeningReference, baseCalendar: WorkingCalendar = loadWorkingCalendar()): ReferenceStore {
-  let cache: { stamp: string; checkedAt: number; reference: ScreeningReference; calendar: WorkingCalendar } | null = null;
+export function createReferenceStore(
+  db: Db,
+  base: ScreeningReference,
+  baseCalendar: WorkingCalendar = loadWorkingCalendar(),
+  baseReferralRules: ReferralRulesDocument = loadReferralRules(),
+): ReferenceStore {
+  let cache: { stamp: string; checkedAt: number; reference: ScreeningReference; calendar: WorkingCalendar; referralRules: ReferralRulesDocument } | null = null;
   // After this process writes, every read checks the stamp again for a while: the write's
   // transaction commits after replace() returns, and its change must show on the next read.
   let stampEveryReadUntil = 0;
@@ -89,12 +112,25 @@ export function createReferenceStore(db: Db, base: ScreeningReference, baseCalen
       return cache;
     }
     const rows = await q.select().from(referenceDocuments).orderBy(asc(referenceDocuments.createdAt), asc(referenceDocuments.id));
-    cache = { stamp, checkedAt: performance.now(), reference: applyOverrides(base, rows), calendar: calendarOf(baseCalendar, rows) };
+    cache = {
+      stamp,
+      checkedAt: performance.now(),
+      reference: applyOverrides(base, rows),
+      calendar: calendarOf(baseCalendar, rows),
+      referralRules: referralRulesOf(baseReferralRules, rows),
+    };
     return cache;
   };
   return {
     current: async () => (await loadAll(db)).reference,
     calendar: async (q = db) => (await loadAll(q)).calendar,
+    referralRules: async (q = db) => (await loadAll(q)).referralRules,
+    async replaceReferralRules(tx, rules, createdBy) {
+      await tx
+        .insert(referenceDocuments)
+        .values({ kind: REFERRAL_RULES_KIND, docId: rules.id, version: String(rules.version), verification: rules.verification, content: rules, createdBy });
+      wrote();
+    },
     async replaceCalendar(tx, calendar, createdBy) {
       // Provisional entries (an expected Kurban Ait date, a transfer not yet checked against the
       // decree) make the whole version provisional, as the indicator lists' verification does.

@@ -49,6 +49,15 @@ export const AUDIT_OPERATIONS = [
   'self_report.read',
   'self_report.list',
   'self_report.status_changed',
+  /** Referrals and consents (issue #10): override of consent is `referral.created` with `override: true`. */
+  'consent.recorded',
+  'consent.withdrawn',
+  'consent.list',
+  'referral.created',
+  'referral.read',
+  'referral.list',
+  'referral.action_appended',
+  'referral.escalated',
   /** Documents (issue #10): attachments stored, listed and opened; PDFs generated from a record (rights sheet, referral letter). */
   'attachment.uploaded',
   'attachment.list',
@@ -79,6 +88,8 @@ export const AUDIT_RECORD_TYPES = [
   'indicator_list',
   'rules',
   'working_calendar',
+  'referral',
+  'consent',
   'protection_case',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
