@@ -148,6 +148,30 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
     expect(mine.items[0]?.allowedActions).toContain('occupancy');
   });
 
+  it('home pages lead with work: the officer and the prosecutor have queues with items, and unread notices about them', async () => {
+    type Work = { queues: { id: string; counts: Record<string, number>; items: { href: string; urgency: string }[] }[] };
+    const officer = (await (await as('identification'))('/work')) as Work;
+    const deadlines = officer.queues.find((q) => q.id === 'identification_deadlines');
+    expect(deadlines?.counts.overdue).toBeGreaterThan(0);
+    expect(deadlines?.counts.due_soon).toBeGreaterThan(0);
+    // Overdue work first: the first queue is one with an overdue item.
+    expect(officer.queues[0]?.counts.overdue).toBeGreaterThan(0);
+    expect(officer.queues.find((q) => q.id === 'linkage_reviews')?.items.length).toBeGreaterThan(0);
+    const prosecutor = (await (await as('prosecutor'))('/work')) as Work;
+    expect(prosecutor.queues.find((q) => q.id === 'non_punishment_flags')?.items.length).toBeGreaterThan(0);
+    for (const username of ['identification', 'prosecutor', 'hotline']) {
+      const get = await as(username);
+      expect(((await get('/notifications/unread-count')) as { unread: number }).unread, username).toBeGreaterThan(0);
+      const notices = (await get('/notifications')) as Page<{ href: string | null; readAt: string | null }>;
+      // Each opens a record she may open; one of them she has already read.
+      for (const n of notices.items) expect(n.href).toMatch(/^\/(cases|self-reports)\/[0-9a-f-]{36}$/);
+      expect(
+        notices.items.some((n) => n.readAt !== null),
+        username,
+      ).toBe(true);
+    }
+  });
+
   it('is reproducible: the same seed number gives the same references, people and counts', async () => {
     const other = await createTestApp(kind);
     try {

@@ -3,7 +3,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { kazakhstanDate, type WorkOverview, type WorkQueue } from '@qorgau/core';
 import { cases, screenings, selfReports } from '../src/db/schema.ts';
+import type { AuthContext } from '../src/auth/auth.plugin.ts';
 import { dueSoonUpTo } from '../src/modules/work/queues/case-queues.ts';
+import type { WorkQueueDef } from '../src/modules/work/work-queues.ts';
+import { workOf } from '../src/modules/work/work.service.ts';
 import { createTestApp, screeningBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
@@ -173,6 +176,29 @@ describeEachDb('work queues (GET /api/v1/work)', (kind) => {
     expect(await mine(await t.as('case_worker'))).toEqual([]);
     expect(await mine(await t.as('administrator', { regions: 'national' }))).toEqual(['grants_to_approve']);
     expect(await mine(await t.as('national_coordinator', { regions: 'national' }))).toEqual(['grants_to_approve']);
+  });
+
+  it('a queue that fails is marked failed and logged; the others still show, most urgent first', async () => {
+    const auth = {
+      actor: { userId: randomUUID(), role: 'screener' },
+      user: { id: randomUUID(), role: 'screener' },
+      agency: { type: 'ngo' },
+    } as unknown as AuthContext;
+    const none = { overdue: 0, due_soon: 0, waiting: 0 };
+    const registry: WorkQueueDef[] = [
+      { id: 'broken', roles: ['screener'], load: async () => Promise.reject(new Error('boom')) },
+      { id: 'calm', roles: ['screener'], load: async () => ({ counts: { ...none, waiting: 4 }, items: [] }) },
+      { id: 'late', roles: ['screener'], load: async () => ({ counts: { ...none, overdue: 1 }, items: [] }) },
+      { id: 'other_role', roles: ['prosecutor'], load: async () => ({ counts: { ...none, overdue: 9 }, items: [] }) },
+    ];
+    const errors: string[] = [];
+    const r = await workOf(t.deps, auth, registry, (q) => errors.push(q));
+    expect(r.queues.map((q) => [q.id, q.failed])).toEqual([
+      ['late', false],
+      ['calm', false],
+      ['broken', true],
+    ]);
+    expect(errors).toEqual(['broken']);
   });
 
   it('answers 401 without a session', async () => {

@@ -32,6 +32,7 @@ import { migration } from './seed-workflows-migration.ts';
 import { policeAlmaty } from './seed-workflows-police-almaty.ts';
 import { elsewhere } from './seed-workflows-regions.ts';
 import { createScene } from './seed-workflows-scene.ts';
+import { seedWorkNotices } from './seed-work-notices.ts';
 
 /** The random stream of the workflows (core synthetic streams are per record; this one is global). */
 const STREAM_WORKFLOWS = 9_001;
@@ -87,6 +88,8 @@ export async function seedWorkflows(deps: AppDeps, dir: DirectoryAgency[], opts:
     await staff.close();
   }
   await settleTimestamps(deps);
+  // The bell: a few notices about what now waits in each account's queues.
+  await seedWorkNotices(deps);
   const { stats } = kit;
   return { screenings: stats.screenings, handovers: stats.handovers, actions: stats.actions, reports: stats.reports };
 }

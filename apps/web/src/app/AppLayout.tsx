@@ -6,6 +6,7 @@ import { useLanguage } from '../i18n/use-language.ts';
 import { agencyName } from '../components/format.ts';
 import { Link, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { useCurrentUser } from '../features/auth/current-user.tsx';
 import { visibleNavItems } from './nav-items.ts';
 import { SignOutButton } from './SignOutButton.tsx';
@@ -40,7 +41,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {t('app.title')}
             </Anchor>
           </Group>
-          <LanguageSwitch />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="main-navigation">

@@ -26,10 +26,13 @@ const LinkReviewPage = lazy(() => import('../features/linkage/LinkReviewPage.tsx
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage.tsx').then((m) => ({ default: m.AgenciesPage })));
 const ReferenceAdminPage = lazy(() => import('../features/reference/ReferenceAdminPage.tsx').then((m) => ({ default: m.ReferenceAdminPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
 const ProvidersPage = lazy(() => import('../features/providers/ProvidersPage.tsx').then((m) => ({ default: m.ProvidersPage })));
 const ProviderPage = lazy(() => import('../features/providers/ProviderPage.tsx').then((m) => ({ default: m.ProviderPage })));
 const ProviderNewPage = lazy(() => import('../features/providers/ProviderNewPage.tsx').then((m) => ({ default: m.ProviderNewPage })));
 const CapacityPage = lazy(() => import('../features/providers/CapacityPage.tsx').then((m) => ({ default: m.CapacityPage })));
+const ProtectionListPage = lazy(() => import('../features/protection/ProtectionListPage.tsx').then((m) => ({ default: m.ProtectionListPage })));
+const ProtectionCasePage = lazy(() => import('../features/protection/ProtectionCasePage.tsx').then((m) => ({ default: m.ProtectionCasePage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 function NotFound() {
@@ -142,6 +145,18 @@ export function AppRoutes() {
             </Guard>
           )}
         </Route>
+        <Route path="/protection">
+          <Guard permission="protection.read">
+            <ProtectionListPage />
+          </Guard>
+        </Route>
+        <Route path="/protection/:id">
+          {(params) => (
+            <Guard permission="protection.read">
+              <ProtectionCasePage id={params.id} />
+            </Guard>
+          )}
+        </Route>
         <Route path="/capacity">
           <Guard permission="provider.read">
             <CapacityPage />
@@ -168,6 +183,7 @@ export function AppRoutes() {
           </Guard>
         </Route>
         <Route path="/account" component={AccountPage} />
+        <Route path="/notifications" component={NotificationsPage} />
         <Route component={NotFound} />
       </Switch>
     </Suspense>

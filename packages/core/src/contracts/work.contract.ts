@@ -37,6 +37,8 @@ export const WorkQueue = z.object({
   items: z.array(WorkItem),
   /** The list page with every item ("show all"), or null when the items are all there is. */
   listHref: z.string().nullable(),
+  /** This queue could not be read now (logged on the server); the others still show. */
+  failed: z.boolean(),
 });
 export type WorkQueue = z.infer<typeof WorkQueue>;
 

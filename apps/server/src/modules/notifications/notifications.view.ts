@@ -9,6 +9,7 @@ export const SUBJECT_ROUTES: Record<string, (id: string) => string> = {
   referral: (id) => `/referrals/${id}`,
   case: (id) => `/cases/${id}`,
   person: (id) => `/persons/${id}`,
+  self_report: (id) => `/self-reports/${id}`,
 };
 
 export function notificationView(r: NotificationRow): NotificationItem {

@@ -3,7 +3,7 @@ import { notifications } from '../../db/schema.ts';
 import { MESSAGE_CHANNELS, messageSender, messagesTranslator, renderNotice } from './messages.ts';
 
 /** What a notification is about; the reader opens it within her own scope (never by the notice). */
-export type NoticeSubject = 'referral' | 'case' | 'protection_case' | 'entitlement' | 'follow_up' | 'person';
+export type NoticeSubject = 'referral' | 'case' | 'protection_case' | 'entitlement' | 'follow_up' | 'person' | 'self_report';
 
 export interface Notice {
   userId: string;

@@ -13,13 +13,24 @@ export function queuesOf(auth: AuthContext, registry: readonly WorkQueueDef[] = 
  * the most urgent queue first (`compareQueueUrgency`), registry order among equals. The rows
  * show references and pseudonyms only, so reading them is not an audited read of personal data.
  */
-export async function workOf(deps: AppDeps, auth: AuthContext, registry: readonly WorkQueueDef[] = WORK_QUEUES): Promise<WorkOverview> {
+export async function workOf(
+  deps: AppDeps,
+  auth: AuthContext,
+  registry: readonly WorkQueueDef[] = WORK_QUEUES,
+  onError: (queue: string, err: unknown) => void = () => {},
+): Promise<WorkOverview> {
   const defs = queuesOf(auth, registry);
   const loaded = await Promise.all(
     defs.map(async (def): Promise<WorkQueue> => {
-      const r = await def.load(deps, auth, WORK_ITEMS_PER_QUEUE);
       const listHref = typeof def.listHref === 'function' ? def.listHref(auth) : (def.listHref ?? null);
-      return { id: def.id, counts: r.counts, capped: r.capped ?? false, items: r.items.slice(0, WORK_ITEMS_PER_QUEUE), listHref };
+      try {
+        const r = await def.load(deps, auth, WORK_ITEMS_PER_QUEUE);
+        return { id: def.id, counts: r.counts, capped: r.capped ?? false, items: r.items.slice(0, WORK_ITEMS_PER_QUEUE), listHref, failed: false };
+      } catch (err) {
+        // One queue that fails must not blank the whole home page: it says so, the others show.
+        onError(def.id, err);
+        return { id: def.id, counts: { overdue: 0, due_soon: 0, waiting: 0 }, capped: false, items: [], listHref, failed: true };
+      }
     }),
   );
   return {

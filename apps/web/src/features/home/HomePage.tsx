@@ -1,4 +1,4 @@
-import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { agencyName } from '../../components/format.ts';
@@ -10,7 +10,7 @@ import { GrantsPanel } from '../users/GrantsPanel.tsx';
 import { PersonCount } from '../linkage/PersonCount.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
 import { homeLinks } from './home-links.ts';
-import { WorkQueue } from './WorkQueue.tsx';
+import { WorkQueues } from './WorkQueues.tsx';
 import { isolate, UserText } from '../../components/UserText.tsx';
 import { SignInNotice } from './SignInNotice.tsx';
 
@@ -30,9 +30,8 @@ export function HomePage() {
         </Text>
       </Stack>
       <SignInNotice />
-      <Paper withBorder p="md">
-        <Text data-testid="home-intro">{t(`home.intro.${me.role}`)}</Text>
-      </Paper>
+      {/* Work first (issue #10 item 5): what waits for her, most urgent first; the pages follow. */}
+      <WorkQueues />
       <Stack gap="xs">
         <Title order={2} size="h4">
           {t('home.mainActions')}
@@ -57,10 +56,16 @@ export function HomePage() {
           ))}
         </SimpleGrid>
       </Stack>
-      {me.role === 'identification_officer' && <WorkQueue kind="identification" />}
-      {me.role === 'prosecutor' && <WorkQueue kind="non_punishment" />}
+      <Paper withBorder p="md">
+        <Text data-testid="home-intro">{t(`home.intro.${me.role}`)}</Text>
+      </Paper>
       {can('linkage.run') && <PersonCount />}
-      {me.role === 'national_coordinator' && can('grant.approve') && <GrantsPanel showRecent />}
+      {me.role === 'national_coordinator' && can('grant.approve') && (
+        // The grants queue's rows link here (#grants): the coordinator decides on the home page.
+        <Box id="grants">
+          <GrantsPanel showRecent />
+        </Box>
+      )}
       {me.role === 'national_coordinator' && can('case.read') && <CaseOverview />}
       {can('linkage.run') && <LinkageRunPanel />}
       {me.role === 'national_coordinator' && can('audit.read') && <DeniedAttemptsPanel />}
