@@ -13,6 +13,8 @@ import { URGENCIES } from '../packages/core/src/contracts/work.contract.ts';
 import { ATTACHMENT_KINDS, DOCUMENT_LANGUAGES } from '../packages/core/src/domain/documents/documents.ts';
 import { PROVIDER_ELIGIBILITY, PROVIDER_FUNDING, PROVIDER_KINDS, PROVIDER_SERVICES, SETTLEMENTS } from '../packages/core/src/domain/care/provider-values.ts';
 import { ERROR_CODES } from '../packages/core/src/errors.ts';
+import { ENTITLEMENT_KINDS, EXTENSION_REASONS, MEDICAL_PAYERS } from '../packages/core/src/domain/entitlements/index.ts';
+import { ENTITLEMENT_STATES } from '../packages/core/src/domain/entitlements/entitlements.ts';
 import {
   COMMON_CITIZENSHIPS,
   EXPLOITATION_TYPES,
@@ -91,6 +93,12 @@ const ENUMS: Record<string, readonly string[]> = {
   providerEligibility: PROVIDER_ELIGIBILITY,
   providerFunding: PROVIDER_FUNDING,
   settlement: SETTLEMENTS,
+  // Entitlements (issue #10): names, explanations, states, who pays, why extended.
+  entitlementKind: ENTITLEMENT_KINDS,
+  'entitlements.explain': ENTITLEMENT_KINDS,
+  entitlementState: ENTITLEMENT_STATES,
+  medicalPayer: MEDICAL_PAYERS,
+  extensionReason: EXTENSION_REASONS,
   // Audit operations contain dots ("auth.sign_in"): nested, so the key is the operation itself.
   'audit.operation': AUDIT_OPERATIONS,
   'audit.outcome': AUDIT_OUTCOMES,

@@ -8,6 +8,7 @@ import { restrictProcessUmask } from './runtime/data-dir-permissions.ts';
 import { isSeeded, readDemoCredentials, seedDemo } from './seed/seed-demo.ts';
 import { linkageJobFor } from './modules/linkage/linkage-job.ts';
 import { modelStoreFor } from './modules/linkage/linkage-model.ts';
+import { startEntitlementReminders } from './modules/entitlements/entitlement-reminders.ts';
 import { startReferralEscalation } from './modules/referrals/referral-escalation.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -32,8 +33,11 @@ export async function startServer(config: Config): Promise<void> {
   const stopEscalation = startReferralEscalation(rt.deps, config.referral.escalationMinutes, app.log);
   // A bulk linkage run left behind by a stopped server resumes where it stopped.
   void linkageJobFor(rt.deps).current();
+  // Entitlement clocks move with the days: the reminder sweep runs soon after start, then every six hours.
+  const reminders = startEntitlementReminders(rt.deps, app.log);
   const shutdown = async () => {
     stopEscalation();
+    reminders.stop();
     await app.close();
     await audit.stop();
     await rt.close();

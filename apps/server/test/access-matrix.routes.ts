@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { type Role, roleMayManageProviders, roleMayTakeReferralAction } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
+import { loadShippedEntitlementRules } from '../src/modules/entitlements/entitlement-rules.store.ts';
 import { PNG, uploadHeaders } from './documents-fixtures.ts';
 import { providerBody } from './provider-fixtures.ts';
 import { TEST_PASSWORD, personBody, screeningBody as sharedScreeningBody, type Session, type TestApp } from './test-app.ts';
@@ -306,6 +307,21 @@ export const ROUTES: Record<string, RouteRow> = {
     expect: 404,
   },
   'POST /api/v1/consents/:id/withdraw': { request: () => ({}), expect: 404 },
+  // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
+  'GET /api/v1/persons/:id/entitlements': { request: () => ({}), expect: 404 },
+  'POST /api/v1/persons/:id/entitlements/:kind/actions': {
+    request: ({ missingId }) => ({
+      url: `/api/v1/persons/${missingId}/entitlements/medical/actions`,
+      payload: { clientId: randomUUID(), type: 'record_medical_payer', payer: 'ngo' },
+    }),
+    expect: 404,
+  },
+  'GET /api/v1/reference/entitlement-rules': { request: () => ({}), expect: 200 },
+  'POST /api/v1/reference/entitlement-rules': {
+    // A version in force only from 2099: it changes nobody's entitlements today.
+    request: () => ({ payload: { ...loadShippedEntitlementRules()[0], version: `2099.${unique()}`, effectiveFrom: '2099-01-01' } }),
+    expect: 200,
+  },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };

@@ -140,6 +140,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     env: [...KEYED_ENV, 'QORGAU_REFERRAL_ANSWER_HOURS'],
   },
   {
+    name: 'entitlements remind',
+    summary: 'recompute entitlements ending within 30 days and send the 30/7/1-day reminders (the server also does it every six hours)',
+    options: {},
+    args: [],
+    env: KEYED_ENV,
+  },
+  {
     name: 'link',
     summary: 'link every person in the database (the bulk linkage job; resumes a stopped run)',
     options: {},

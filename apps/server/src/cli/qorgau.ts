@@ -26,6 +26,7 @@ const HANDLERS: Record<string, (values: Values) => Promise<number>> = {
   'audit public-key': async () => (await import('./audit-commands.ts')).auditPublicKeyCommand(await config()),
   'keys rotate': async () => (await import('./commands.ts')).keysRotateCommand(await config()),
   link: async () => (await import('./commands.ts')).linkCommand(await config()),
+  'entitlements remind': async () => (await import('../modules/entitlements/entitlements.command.ts')).entitlementsRemindCommand(await config()),
   'referrals escalate': async () => (await import('./referral-commands.ts')).referralsEscalateCommand(await config()),
   // No database: file-to-file jobs an analyst (or a partner country) can run anywhere.
   dedup: async (v) => {

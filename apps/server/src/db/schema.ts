@@ -14,3 +14,4 @@ export * from './schema/care.schema.ts';
 export * from './schema/work.schema.ts';
 export * from './schema/documents.schema.ts';
 export * from './schema/protection.schema.ts';
+export * from './schema/entitlements.schema.ts';

@@ -49,6 +49,9 @@ export const AUDIT_OPERATIONS = [
   'self_report.read',
   'self_report.list',
   'self_report.status_changed',
+  /** Entitlements (issue #10): a person's entitlements viewed; a payer or an extension recorded on one (kind and type in the details). */
+  'entitlement.read',
+  'entitlement.acted',
   /** Referrals and consents (issue #10): override of consent is `referral.created` with `override: true`. */
   'consent.recorded',
   'consent.withdrawn',
@@ -88,6 +91,7 @@ export const AUDIT_RECORD_TYPES = [
   'indicator_list',
   'rules',
   'working_calendar',
+  'entitlement_rules',
   'referral',
   'consent',
   'protection_case',

@@ -25,6 +25,7 @@ import { getPerson } from '../persons/persons.repository.ts';
 import { readCaseAudited } from './case-read.repository.ts';
 import { splitAction, toCoreAction, type ActionDetails } from './case-actions.ts';
 import * as repo from './cases.repository.ts';
+import { recomputeEntitlements } from '../entitlements/entitlements.service.ts';
 import { actionTextContext, caseFactsOf, caseSummary, caseView, type DeadlineContext } from './cases.view.ts';
 import { kazakhstanDate, kazakhstanYear } from '../../util/kazakhstan-date.ts';
 
@@ -171,6 +172,8 @@ export function createCasesService(deps: AppDeps) {
               traffickingStatus: next.traffickingStatus,
               ...(findings ? { exploitationTypes: findings } : {}),
             });
+            // Entitlements start (or end) with the identification (issue #10 item 4), in the same transaction.
+            if (body.action.type === 'identification_decided' || body.action.type === 'identification_reviewed') await recomputeEntitlements(tx, deps, row.case.personId);
             await appendAudit(tx, audit, {
               operation: 'case.action_appended',
               recordType: 'case',
