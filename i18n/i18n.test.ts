@@ -13,6 +13,17 @@ import { URGENCIES } from '../packages/core/src/contracts/work.contract.ts';
 import { ATTACHMENT_KINDS, DOCUMENT_LANGUAGES } from '../packages/core/src/domain/documents/documents.ts';
 import { PROVIDER_ELIGIBILITY, PROVIDER_FUNDING, PROVIDER_KINDS, PROVIDER_SERVICES, SETTLEMENTS } from '../packages/core/src/domain/care/provider-values.ts';
 import { ERROR_CODES } from '../packages/core/src/errors.ts';
+import {
+  CLOSURE_REASONS,
+  FOLLOW_UP_KINDS,
+  NEED_AREAS,
+  NEED_LEVELS,
+  PAID_BY,
+  PROTECTION_STATUSES,
+  RISK_LEVELS,
+  SERVICE_UNITS,
+  SUPPORT_PLAN_TYPES,
+} from '../packages/core/src/domain/care/protection-values.ts';
 import { ENTITLEMENT_KINDS, EXTENSION_REASONS, MEDICAL_PAYERS } from '../packages/core/src/domain/entitlements/index.ts';
 import { ENTITLEMENT_STATES } from '../packages/core/src/domain/entitlements/entitlements.ts';
 import {
@@ -115,6 +126,16 @@ const ENUMS: Record<string, readonly string[]> = {
   'documentsPanel.lang': DOCUMENT_LANGUAGES,
   // The home page's work: how urgent a queue's items are.
   'work.urgency': URGENCIES,
+  // Protection cases (issue #10).
+  protectionStatus: PROTECTION_STATUSES,
+  needArea: NEED_AREAS,
+  needLevel: NEED_LEVELS,
+  supportPlanType: SUPPORT_PLAN_TYPES,
+  closureReason: CLOSURE_REASONS,
+  paidBy: PAID_BY,
+  serviceUnit: SERVICE_UNITS,
+  followUpKind: FOLLOW_UP_KINDS,
+  riskLevel: RISK_LEVELS,
 };
 
 const ZOD_ISSUE_CODES = [

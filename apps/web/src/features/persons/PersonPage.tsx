@@ -10,6 +10,7 @@ import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
 import { LinkedRecords } from '../linkage/LinkedRecords.tsx';
 import { DocumentsPanel } from '../documents/DocumentsPanel.tsx';
+import { PersonProtectionPanel } from '../protection/PersonProtectionPanel.tsx';
 import { fullName, usePerson } from './api.ts';
 import { UserText } from '../../components/UserText.tsx';
 import { StatusBadge } from '../cases/StatusBadge.tsx';
@@ -95,6 +96,7 @@ export function PersonPage({ id }: { id: string }) {
       <PersonFacts person={p} />
       <LinkedRecords personId={p.id} identityVisible={p.identity !== null} />
       <DocumentsPanel personId={p.id} citizenship={p.citizenship} />
+      <PersonProtectionPanel personId={p.id} />
       <Title order={2} size="h3">
         {t('persons.page.cases')}
       </Title>
