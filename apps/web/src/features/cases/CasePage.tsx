@@ -12,6 +12,7 @@ import { useAgencyDirectory, useCase } from './api.ts';
 import { CaseActionForm } from './CaseActionForm.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { DeadlineBadge, StatusBadge } from './StatusBadge.tsx';
+import { EntitlementsPanel } from '../entitlements/EntitlementsPanel.tsx';
 import { UserText } from '../../components/UserText.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -115,6 +116,7 @@ export function CasePage({ id }: { id: string }) {
         <StatusBadge status={data.status} />
       </Group>
       <CaseSummaryPanel c={data} />
+      <EntitlementsPanel personId={data.personId} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Title order={2} size="h4" mb="sm">

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
 import { LinkedRecords } from '../linkage/LinkedRecords.tsx';
+import { EntitlementsPanel } from '../entitlements/EntitlementsPanel.tsx';
 import { DocumentsPanel } from '../documents/DocumentsPanel.tsx';
 import { PersonProtectionPanel } from '../protection/PersonProtectionPanel.tsx';
 import { fullName, usePerson } from './api.ts';
@@ -94,6 +95,7 @@ export function PersonPage({ id }: { id: string }) {
         </Alert>
       )}
       <PersonFacts person={p} />
+      <EntitlementsPanel personId={p.id} />
       <LinkedRecords personId={p.id} identityVisible={p.identity !== null} />
       <DocumentsPanel personId={p.id} citizenship={p.citizenship} />
       <PersonProtectionPanel personId={p.id} />

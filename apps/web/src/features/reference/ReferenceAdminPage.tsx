@@ -3,12 +3,13 @@ import { ScreeningReference } from '@qorgau/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http } from '../../api/http-client.ts';
+import { anyResponse, http } from '../../api/http-client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
+import { ENTITLEMENT_RULES_QUERY, EntitlementRuleVersionsTable } from '../entitlements/EntitlementRuleVersionsTable.tsx';
 
-type Kind = 'indicator_list' | 'rules';
+type Kind = 'indicator_list' | 'rules' | 'entitlement_rules';
 interface Doc {
   kind: Kind;
   id: string;
@@ -38,6 +39,12 @@ export function ReferenceAdminPage() {
       } catch {
         setUnreadable(true);
         throw new Error('unreadable');
+      }
+      // Entitlement rules are another uploadable kind (issue #10): their own list below.
+      if (kind === 'entitlement_rules') {
+        await http.post('/reference/entitlement-rules', anyResponse, body);
+        await client.invalidateQueries({ queryKey: ENTITLEMENT_RULES_QUERY });
+        return http.get('/reference/indicators', ScreeningReference);
       }
       return http.post(kind === 'rules' ? '/reference/rules' : '/reference/indicator-lists', ScreeningReference, body);
     },
@@ -94,6 +101,7 @@ export function ReferenceAdminPage() {
           ))}
         </Table.Tbody>
       </DataTable>
+      <EntitlementRuleVersionsTable />
       <Paper withBorder p="md">
         <Stack>
           <Title order={2} size="h4">
@@ -108,6 +116,7 @@ export function ReferenceAdminPage() {
             data={[
               { value: 'indicator_list', label: t('reference.upload.list') },
               { value: 'rules', label: t('reference.upload.rules') },
+              { value: 'entitlement_rules', label: t('reference.upload.entitlementRules') },
             ]}
           />
           <FileInput
