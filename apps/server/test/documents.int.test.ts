@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments, auditLog, caseAccess } from '../src/db/schema.ts';
 import { EXE, PDF, PNG, pdfText, referToShelter, uploadHeaders } from './documents-fixtures.ts';
 import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
+
+/** The generated PDFs, for a reviewer to look at, when QORGAU_SHOTS_DIR names a folder. */
+const keep = (name: string, bytes: Buffer) => {
+  const dir = process.env.QORGAU_SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), bytes);
+};
 
 describeEachDb('documents', (kind) => {
   let t: TestApp;
@@ -145,6 +155,7 @@ describeEachDb('documents', (kind) => {
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toContain('rights-uz.pdf');
       const text = await pdfText(res.rawPayload);
+      keep(`rights-uz-${kind}.pdf`, res.rawPayload);
       expect(text).toContain('Maʼlumot varaqasi: huquqlaringiz va kafolatlaringiz');
       expect(text).toContain('huquqni muhofaza qilish organlari bilan hamkorlikka bogʻliq emas');
       expect(text).toContain('Oʻylab koʻrish muddati');
@@ -158,6 +169,7 @@ describeEachDb('documents', (kind) => {
       const res = await worker.inject({ method: 'GET', url: `/api/v1/persons/${citizen}/documents/rights-sheet?lang=kk` });
       expect(res.statusCode).toBe(200);
       const text = await pdfText(res.rawPayload);
+      keep(`rights-kk-citizen-${kind}.pdf`, res.rawPayload);
       expect(text).toContain('Ақпараттық парақ: сіздің құқықтарыңыз бен кепілдіктеріңіз');
       expect(text).toContain('Көмек құқық қорғау органдарымен ынтымақтастыққа байланысты емес');
       expect(text).toContain('Әйгерім');
@@ -189,6 +201,7 @@ describeEachDb('documents', (kind) => {
       const theirs = await shelter.inject({ method: 'GET', url: `/api/v1/referrals/${ref.referralId}/letter?lang=ky` });
       expect(theirs.statusCode).toBe(200);
       const text = await pdfText(theirs.rawPayload);
+      keep(`letter-ky-${kind}.pdf`, theirs.rawPayload);
       expect(text).toContain('Жолдомо кат');
       expect(text).not.toContain('Dilnoza');
       expect(text).toContain('Аты-жөнү көрсөтүлбөйт');

@@ -1,6 +1,6 @@
-import { Alert, Button, FileInput, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { ATTACHMENT_KINDS, DOCUMENT_LANGUAGES, type Attachment, type AttachmentKind, type DocumentLanguage } from '@qorgau/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/http-client.ts';
 import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.tsx';
@@ -13,9 +13,11 @@ import { downloadFile, rightsSheetPath, useAttachments, useUploadAttachment } fr
 /** A size as people read it, in the reader's language (e.g. "10 MB", "512 kB"). */
 export function formatBytes(bytes: number, lng: string): string {
   const mb = bytes >= 1_048_576;
-  return new Intl.NumberFormat(lng, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: mb ? 1 : 0 }).format(
+  const text = new Intl.NumberFormat(lng, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: mb ? 1 : 0 }).format(
     mb ? bytes / 1_048_576 : Math.max(1, bytes / 1024),
   );
+  // A number and its unit never part at a line end.
+  return text.replace(/ /g, '\u00a0');
 }
 
 /**
@@ -48,6 +50,8 @@ function UploadForm({ personId, maxBytes }: { personId: string; maxBytes: number
   const lng = useLanguage();
   const upload = useUploadAttachment(personId);
   const [file, setFile] = useState<File | null>(null);
+  // Clears the hidden input, so the same file can be chosen again after a refusal or an upload.
+  const resetRef = useRef<() => void>(null);
   const [kind, setKind] = useState<AttachmentKind>('identity_document');
   const refused = isApiError(upload.error) && upload.error.fields.length > 0 ? upload.error : null;
   return (
@@ -61,17 +65,31 @@ function UploadForm({ personId, maxBytes }: { personId: string; maxBytes: number
           data={ATTACHMENT_KINDS.map((k) => ({ value: k, label: t(`attachmentKind.${k}`) }))}
           style={{ flex: '1 1 14rem' }}
         />
-        <FileInput
-          label={t('documentsPanel.file')}
-          data-testid="attachment-file"
-          value={file}
-          onChange={(f) => {
-            setFile(f);
-            upload.reset();
-          }}
-          clearable
-          style={{ flex: '1 1 14rem', minWidth: 0 }}
-        />
+        <Stack gap={4} style={{ flex: '1 1 14rem', minWidth: 0 }}>
+          <Text size="sm" fw={600} id="attachment-file-label">
+            {t('documentsPanel.file')}
+          </Text>
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <FileButton
+              resetRef={resetRef}
+              onChange={(f) => {
+                setFile(f);
+                upload.reset();
+                resetRef.current?.();
+              }}
+              inputProps={{ 'aria-labelledby': 'attachment-file-label' } as object}
+            >
+              {(props) => (
+                <Button {...props} variant="default" data-testid="attachment-file">
+                  {t('documentsPanel.choose')}
+                </Button>
+              )}
+            </FileButton>
+            <Text size="sm" c={file ? undefined : 'dimmed'} style={{ minWidth: 0, overflowWrap: 'anywhere' }} data-testid="attachment-file-name">
+              {file ? <UserText>{file.name}</UserText> : t('documentsPanel.noFile')}
+            </Text>
+          </Group>
+        </Stack>
         <Button
           data-testid="attachment-upload"
           disabled={!file}
