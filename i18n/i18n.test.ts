@@ -13,6 +13,9 @@ import { URGENCIES } from '../packages/core/src/contracts/work.contract.ts';
 import { ATTACHMENT_KINDS, DOCUMENT_LANGUAGES } from '../packages/core/src/domain/documents/documents.ts';
 import { PROVIDER_ELIGIBILITY, PROVIDER_FUNDING, PROVIDER_KINDS, PROVIDER_SERVICES, SETTLEMENTS } from '../packages/core/src/domain/care/provider-values.ts';
 import { ERROR_CODES } from '../packages/core/src/errors.ts';
+import { CONSENT_GIVERS, CONSENT_STATES } from '../packages/core/src/domain/care/consent.ts';
+import { CONSENT_SHARES } from '../packages/core/src/domain/care/provider-values.ts';
+import { REFERRAL_ACTION_TYPES, REFERRAL_STATUSES } from '../packages/core/src/domain/care/referral-status.ts';
 import {
   CLOSURE_REASONS,
   FOLLOW_UP_KINDS,
@@ -104,6 +107,12 @@ const ENUMS: Record<string, readonly string[]> = {
   providerEligibility: PROVIDER_ELIGIBILITY,
   providerFunding: PROVIDER_FUNDING,
   settlement: SETTLEMENTS,
+  // Referrals and consents (issue #10).
+  referralStatus: REFERRAL_STATUSES,
+  referralAction: REFERRAL_ACTION_TYPES,
+  consentShare: CONSENT_SHARES,
+  consentGiver: CONSENT_GIVERS,
+  consentState: CONSENT_STATES,
   // Entitlements (issue #10): names, explanations, states, who pays, why extended.
   entitlementKind: ENTITLEMENT_KINDS,
   'entitlements.explain': ENTITLEMENT_KINDS,

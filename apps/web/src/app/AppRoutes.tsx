@@ -31,6 +31,8 @@ const ProvidersPage = lazy(() => import('../features/providers/ProvidersPage.tsx
 const ProviderPage = lazy(() => import('../features/providers/ProviderPage.tsx').then((m) => ({ default: m.ProviderPage })));
 const ProviderNewPage = lazy(() => import('../features/providers/ProviderNewPage.tsx').then((m) => ({ default: m.ProviderNewPage })));
 const CapacityPage = lazy(() => import('../features/providers/CapacityPage.tsx').then((m) => ({ default: m.CapacityPage })));
+const ReferralsPage = lazy(() => import('../features/referrals/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })));
+const ReferralPage = lazy(() => import('../features/referrals/ReferralPage.tsx').then((m) => ({ default: m.ReferralPage })));
 const ProtectionListPage = lazy(() => import('../features/protection/ProtectionListPage.tsx').then((m) => ({ default: m.ProtectionListPage })));
 const ProtectionCasePage = lazy(() => import('../features/protection/ProtectionCasePage.tsx').then((m) => ({ default: m.ProtectionCasePage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
@@ -154,6 +156,18 @@ export function AppRoutes() {
           {(params) => (
             <Guard permission="protection.read">
               <ProtectionCasePage id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path="/referrals">
+          <Guard permission="referral.read">
+            <ReferralsPage />
+          </Guard>
+        </Route>
+        <Route path="/referrals/:id">
+          {(params) => (
+            <Guard permission="referral.read">
+              <ReferralPage id={params.id} />
             </Guard>
           )}
         </Route>

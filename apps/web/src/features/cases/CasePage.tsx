@@ -14,6 +14,7 @@ import { CaseTimeline } from './CaseTimeline.tsx';
 import { DeadlineBadge, StatusBadge } from './StatusBadge.tsx';
 import { EntitlementsPanel } from '../entitlements/EntitlementsPanel.tsx';
 import { UserText } from '../../components/UserText.tsx';
+import { ReferPanel } from '../referrals/ReferPanel.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -139,6 +140,8 @@ export function CasePage({ id }: { id: string }) {
             />
           )}
           {directory.error && <ErrorAlert error={directory.error} />}
+          {/* Referral to care (issue #10): a record of its own, offered to the holding unit (core CASE_ACTION_RULES.referred). */}
+          {data.allowedActions.includes('referred') && <ReferPanel caseId={data.id} personId={data.personId} />}
         </Grid.Col>
       </Grid>
     </Stack>

@@ -11,6 +11,7 @@ import { useCan } from '../auth/current-user.tsx';
 import { LinkedRecords } from '../linkage/LinkedRecords.tsx';
 import { EntitlementsPanel } from '../entitlements/EntitlementsPanel.tsx';
 import { DocumentsPanel } from '../documents/DocumentsPanel.tsx';
+import { ConsentsPanel } from '../referrals/ConsentsPanel.tsx';
 import { PersonProtectionPanel } from '../protection/PersonProtectionPanel.tsx';
 import { fullName, usePerson } from './api.ts';
 import { UserText } from '../../components/UserText.tsx';
@@ -98,6 +99,7 @@ export function PersonPage({ id }: { id: string }) {
       <EntitlementsPanel personId={p.id} />
       <LinkedRecords personId={p.id} identityVisible={p.identity !== null} />
       <DocumentsPanel personId={p.id} citizenship={p.citizenship} />
+      <ConsentsPanel personId={p.id} />
       <PersonProtectionPanel personId={p.id} />
       <Title order={2} size="h3">
         {t('persons.page.cases')}
