@@ -207,6 +207,20 @@ describeEachDb('referrals', (kind) => {
     expect((await act(r.id, { type: 'accepted' })).json().status).toBe('accepted');
   });
 
+  it("queues: the provider's staff see referrals to answer, the sender sees declined ones", async () => {
+    const { personId, caseId } = await childCase(s.officer);
+    const consentId = await recordConsent(s.officer, personId, s.childShelter);
+    const r = (await refer(referralBody(caseId, s.childShelter, { consentId }))).json();
+    const queue = async (who: typeof s.manager, id: string) =>
+      (await who.inject({ method: 'GET', url: '/api/v1/work' })).json().queues.find((q: { id: string }) => q.id === id);
+    const toAnswer = await queue(s.manager, 'referrals_to_answer');
+    expect(toAnswer.items.map((i: { href: string }) => i.href)).toContain(`/referrals/${r.id}`);
+    await act(r.id, { type: 'declined', text: 'Full' });
+    expect((await queue(s.manager, 'referrals_to_answer')).items.map((i: { href: string }) => i.href)).not.toContain(`/referrals/${r.id}`);
+    const sent = await queue(s.officer, 'referrals_sent');
+    expect(sent.items.find((i: { href: string }) => i.href === `/referrals/${r.id}`)).toMatchObject({ urgency: 'overdue', facts: { status: 'declined' } });
+  });
+
   it('the coordinator sees referrals nationally, pseudonymised', async () => {
     const coordinator = await t.as('national_coordinator', { regions: 'national' });
     const page = (await coordinator.inject({ method: 'GET', url: '/api/v1/referrals' })).json();

@@ -1,6 +1,7 @@
 import type { Role, Urgency, WorkItem } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
+import { referralsSentQueue, referralsToAnswerQueue } from '../referrals/referral-queues.ts';
 import { entitlementsLapsingQueue } from '../entitlements/entitlements.queue.ts';
 import { followUpsDueQueue } from '../protection/protection.queues.ts';
 import { grantsQueue, linkageReviewsQueue, screeningHandoversQueue, selfReportsQueue } from './queues/intake-queues.ts';
@@ -39,4 +40,6 @@ export const WORK_QUEUES: WorkQueueDef[] = [
   grantsQueue,
   screeningHandoversQueue,
   followUpsDueQueue,
+  referralsToAnswerQueue,
+  referralsSentQueue,
 ];
