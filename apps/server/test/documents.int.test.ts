@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachments, auditLog, caseAccess } from '../src/db/schema.ts';
+import { attachments, auditLog, caseAccess, entitlements } from '../src/db/schema.ts';
 import { EXE, PDF, PNG, pdfText, referToShelter, uploadHeaders } from './documents-fixtures.ts';
 import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
@@ -162,6 +162,18 @@ describeEachDb('documents', (kind) => {
       expect(text).toContain('olti oylik');
       expect(text).toContain('tibbiy xizmatlar bepul emas');
       expect(await audits('document.generated', personId)).toBeGreaterThan(0);
+    });
+
+    it('the rights sheet prints the person`s own entitlement end dates (from the entitlements engine), lapsed ones left out', async () => {
+      const person = (await worker.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody({ citizenship: 'KG' }) })).json().id;
+      const row = { personId: person, startsOn: '2026-12-01', rulesVersion: 'test', updatedAt: new Date() };
+      await t.deps.db.insert(entitlements).values([
+        { ...row, kind: 'reflection_period', state: 'active', endsOn: '2027-06-01' },
+        { ...row, kind: 'temporary_residency', state: 'lapsed', endsOn: '2026-12-02' },
+      ]);
+      const text = await pdfText((await worker.inject({ method: 'GET', url: `/api/v1/persons/${person}/documents/rights-sheet?lang=ky` })).rawPayload);
+      expect(text).toContain('Ойлонуу мөөнөтү: 01.06.2027 чейин');
+      expect(text).not.toContain('02.12.2026');
     });
 
     it('the rights sheet in Kazakh for a citizen: Kazakh letters intact, no reflection period', async () => {

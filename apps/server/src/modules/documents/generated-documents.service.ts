@@ -1,20 +1,36 @@
-import { DomainError, kazakhstanDate, rightsSheetSections, type DocumentLanguage, type EntitlementEnd } from '@qorgau/core';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { type Actor, DomainError, kazakhstanDate, rightsSheetSections, scopeOf, type DocumentLanguage, type EntitlementEnd } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import { fieldContext } from '../../crypto/field-cipher.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { entitlements, persons } from '../../db/schema.ts';
+import { personScope } from '../persons/persons.repository.ts';
 import { documentTexts, hasDocumentText } from './document-texts.ts';
 import { consentState, findPerson, findReferralForLetter, personReadable, type DocumentPerson } from './documents.repository.ts';
 import { createPdf } from './pdf-writer.ts';
 
 /**
- * HOOK for the entitlements engine (issue #10 item 4, core `deriveEntitlements`): the end
- * dates of the person's entitlements, to print beside the general rights. Returns none until
- * the engine's server side lands; the sheet then shows the general rights by citizenship only.
+ * The end dates of the person's entitlements (the `entitlements` table kept by the engine,
+ * core `deriveEntitlements`), to print beside the general rights: only those in force or
+ * lapsing, and only for a reader who may see the person's entitlements.
  */
-export async function entitlementEndsForRightsSheet(_db: DbOrTx, _personId: string, _today: string): Promise<EntitlementEnd[]> {
-  return [];
+export async function entitlementEndsForRightsSheet(db: DbOrTx, actor: Actor, personId: string): Promise<EntitlementEnd[]> {
+  if (!scopeOf(actor.role, 'entitlement.read')) return [];
+  return db
+    .select({ code: entitlements.kind, endsOn: sql<string>`${entitlements.endsOn}` })
+    .from(entitlements)
+    .innerJoin(persons, eq(persons.id, entitlements.personId))
+    .where(
+      and(
+        eq(entitlements.personId, personId),
+        isNotNull(entitlements.endsOn),
+        inArray(entitlements.state, ['active', 'lapsing']),
+        personScope(actor, 'entitlement.read'),
+      ),
+    )
+    .orderBy(asc(entitlements.endsOn), asc(entitlements.kind));
 }
 
 /** A date as people read it in every document language: 06.12.2026 (the form used in Kazakhstan and its neighbours). */
@@ -43,7 +59,7 @@ export function createGeneratedDocumentsService(deps: AppDeps) {
       if (!person) throw new DomainError('not_found');
       const now = deps.now();
       const today = kazakhstanDate(now);
-      const ends = await entitlementEndsForRightsSheet(db, personId, today);
+      const ends = await entitlementEndsForRightsSheet(db, ctx.actor, personId);
       const t = documentTexts(lang);
       const pdf = createPdf({ title: t('rights.title'), lang, createdAt: now });
       pdf.title(t('rights.title'));
