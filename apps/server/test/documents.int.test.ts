@@ -3,6 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBlob } from '../src/crypto/blob-cipher.ts';
+import { createFieldCipher, fieldContext } from '../src/crypto/field-cipher.ts';
+import { keyringFrom, readKeyringFile } from '../src/crypto/keyring.ts';
+import { rotateKeys } from '../src/crypto/rotate-keys.ts';
 import { attachments, auditLog, caseAccess, entitlements } from '../src/db/schema.ts';
 import { EXE, PDF, PNG, pdfText, referToShelter, uploadHeaders } from './documents-fixtures.ts';
 import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
@@ -112,6 +116,31 @@ describeEachDb('documents', (kind) => {
       const a = (await upload(worker, PNG, 'photo.png')).json();
       await expect(t.deps.db.update(attachments).set({ kind: 'other' }).where(eq(attachments.id, a.id))).rejects.toThrow();
       await expect(t.deps.db.delete(attachments).where(eq(attachments.id, a.id))).rejects.toThrow();
+    });
+
+    it('key rotation re-wraps the file key and re-encrypts the name; the file opens under the new key alone', async () => {
+      // Its own app: the rotation leaves the shared app's in-memory keys behind.
+      const r = await createTestApp(kind);
+      try {
+        const officer = await r.as('identification_officer', { regions: ['KZ-75'] });
+        const person = (await officer.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody() })).json().id;
+        const a = (await upload(officer, PNG, 'rotated.png', {}, person)).json();
+        const { activeKey } = await rotateKeys(r.deps.db, r.config.keyFile);
+        const cipher = createFieldCipher(keyringFrom(readKeyringFile(r.config.keyFile)));
+        const [row] = await r.deps.db.select().from(attachments).where(eq(attachments.id, a.id));
+        if (!row) throw new Error('attachment missing');
+        expect(row.dekEnc.startsWith(`v1.${activeKey}.`)).toBe(true);
+        expect(cipher.decrypt(row.filenameEnc, fieldContext('attachments', 'filename', a.id))).toBe('rotated.png');
+        const opened = openBlob(
+          cipher,
+          { wrappedKey: row.dekEnc, sealed: row.contentEnc },
+          fieldContext('attachments', 'content', a.id),
+          fieldContext('attachments', 'dek', a.id),
+        );
+        expect(opened.equals(PNG)).toBe(true);
+      } finally {
+        await r.close();
+      }
     });
 
     it('another agency outside the region sees nothing; a shelter sees documents only with the consent`s documents share', async () => {

@@ -55,6 +55,7 @@ export const ENV_DOCS = {
   QORGAU_IDENTIFICATION_DAYS: 'working days to decide an identification (default 5)',
   QORGAU_REFERRAL_ANSWER_HOURS: 'hours a provider has to answer a referral before it escalates (default 24)',
   QORGAU_REFERRAL_ESCALATION_MINUTES: 'minutes between sweeps for unanswered referrals in the server (default 15; 0: none)',
+  QORGAU_ATTACHMENT_MAX_BYTES: 'largest attachment accepted, in bytes (default 10485760: 10 MiB)',
   QORGAU_AUDIT_CHECKPOINT_MINUTES: 'minutes between signed audit checkpoints (default 60; 0: none)',
   QORGAU_AUDIT_CHECKPOINT_DIR: 'where checkpoints are written (default <data dir>/audit-checkpoints)',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug or silent; warn hides the per-request lines',
