@@ -172,6 +172,26 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
     }
   });
 
+  it('the shelter manager runs protection cases: services with costs, stays (one still open), closures with follow-ups due, a re-identification notice', async () => {
+    const get = await as('shelter');
+    type Summary = { id: string; status: string; inShelter: boolean };
+    const list = (await get('/protection-cases?pageSize=100')) as Page<Summary>;
+    expect(list.total).toBeGreaterThanOrEqual(2);
+    expect(list.items.some((p) => p.inShelter)).toBe(true);
+    const closed = list.items.filter((p) => p.status === 'closed');
+    expect(closed.length).toBeGreaterThanOrEqual(1);
+    const one = (await get(`/protection-cases/${list.items[0]?.id}`)) as { services: unknown[]; totalCostTenge: number };
+    expect(one.totalCostTenge).toBeGreaterThanOrEqual(0);
+    const followUps = await Promise.all(
+      closed.map(async (c) => ((await get(`/protection-cases/${c.id}`)) as { followUps: { urgency: string | null }[] }).followUps),
+    );
+    expect(followUps.flat().some((f) => f.urgency === 'overdue' || f.urgency === 'due_soon')).toBe(true);
+    const work = (await get('/work')) as { queues: { id: string; counts: Record<string, number> }[] };
+    expect(work.queues.find((q) => q.id === 'follow_ups_due')).toBeDefined();
+    const reidentified = rowsOf<{ n: number }>(await t.deps.db.execute(sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'reidentified'`));
+    expect(reidentified[0]?.n).toBeGreaterThanOrEqual(1);
+  });
+
   it('is reproducible: the same seed number gives the same references, people and counts', async () => {
     const other = await createTestApp(kind);
     try {

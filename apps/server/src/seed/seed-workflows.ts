@@ -33,6 +33,7 @@ import { policeAlmaty } from './seed-workflows-police-almaty.ts';
 import { elsewhere } from './seed-workflows-regions.ts';
 import { createScene } from './seed-workflows-scene.ts';
 import { seedWorkNotices } from './seed-work-notices.ts';
+import { seedProtection } from './seed-workflows-protection.ts';
 
 /** The random stream of the workflows (core synthetic streams are per record; this one is global). */
 const STREAM_WORKFLOWS = 9_001;
@@ -88,6 +89,8 @@ export async function seedWorkflows(deps: AppDeps, dir: DirectoryAgency[], opts:
     await staff.close();
   }
   await settleTimestamps(deps);
+  // Protection cases (issue #10 item 3), on the cases the workflows left: referred, admitted, served, closed, followed up.
+  await seedProtection(deps, dir);
   // The bell: a few notices about what now waits in each account's queues.
   await seedWorkNotices(deps);
   const { stats } = kit;
