@@ -27,6 +27,20 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
   }, 120_000);
   afterAll(() => t?.close());
 
+  it('identified persons have entitlements; foreigners identified six months ago lapse within 30 days and wait in the queue', async () => {
+    const rows = rowsOf<{ kind: string; state: string; ends_on: string | null; paid_by: string | null }>(
+      await t.deps.db.execute(sql`SELECT kind, state, ends_on, paid_by FROM entitlements`),
+    );
+    const reflection = rows.filter((r) => r.kind === 'reflection_period');
+    expect(rows.filter((r) => r.kind === 'legal').length).toBeGreaterThanOrEqual(5);
+    expect(reflection.filter((r) => r.state === 'lapsing').length).toBeGreaterThanOrEqual(2);
+    expect(reflection.some((r) => r.state === 'active' && r.ends_on === null)).toBe(true);
+    expect(rows.some((r) => r.kind === 'medical' && r.paid_by === 'ngo')).toBe(true);
+    const work = (await (await as('identification'))('/work')) as { queues: { id: string; counts: Record<string, number> }[] };
+    const lapsing = work.queues.find((q) => q.id === 'entitlements_lapsing');
+    expect((lapsing?.counts.due_soon ?? 0) + (lapsing?.counts.waiting ?? 0)).toBeGreaterThanOrEqual(2);
+  });
+
   /** GET as a demo account, signed in through the API with its password and second factor (once per account). */
   async function as(username: string): Promise<(url: string) => Promise<unknown>> {
     const known = sessions.get(username);
@@ -164,7 +178,7 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
       expect(((await get('/notifications/unread-count')) as { unread: number }).unread, username).toBeGreaterThan(0);
       const notices = (await get('/notifications')) as Page<{ href: string | null; readAt: string | null }>;
       // Each opens a record she may open; one of them she has already read.
-      for (const n of notices.items) expect(n.href).toMatch(/^\/(cases|self-reports)\/[0-9a-f-]{36}$/);
+      for (const n of notices.items) expect(n.href).toMatch(/^\/(cases|self-reports|persons)\/[0-9a-f-]{36}$/);
       expect(
         notices.items.some((n) => n.readAt !== null),
         username,

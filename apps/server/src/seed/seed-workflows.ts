@@ -33,6 +33,7 @@ import { policeAlmaty } from './seed-workflows-police-almaty.ts';
 import { elsewhere } from './seed-workflows-regions.ts';
 import { createScene } from './seed-workflows-scene.ts';
 import { seedWorkNotices } from './seed-work-notices.ts';
+import { seedEntitlements } from './seed-workflows-entitlements.ts';
 import { seedProtection } from './seed-workflows-protection.ts';
 
 /** The random stream of the workflows (core synthetic streams are per record; this one is global). */
@@ -93,6 +94,8 @@ export async function seedWorkflows(deps: AppDeps, dir: DirectoryAgency[], opts:
   await seedProtection(deps, dir);
   // The bell: a few notices about what now waits in each account's queues.
   await seedWorkNotices(deps);
+  // Entitlements (issue #10 item 4): foreign victims identified about six months ago, lapsing soon; the rows brought to today.
+  await seedEntitlements(deps, dir);
   const { stats } = kit;
   return { screenings: stats.screenings, handovers: stats.handovers, actions: stats.actions, reports: stats.reports };
 }
