@@ -80,10 +80,13 @@ describeInChromium('identification journey in Chromium (issue #3)', () => {
     const officerCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const officer = await officerCtx.newPage();
     await signIn(officer, q, 'identification', { language: 'kk' });
-    // The referral is in the officer's identification queue, with its deadline.
-    const queued = officer.getByTestId('queue-row').filter({ hasText: 'Серікбаева' });
-    await queued.first().waitFor();
-    await expect.poll(() => queued.first().getByTestId('deadline-badge').count()).toBe(1);
+    // The referral is in the officer's identification queue, with its deadline: her home page
+    // leads with that queue (issue #10: references, never names, on the home page).
+    await officer.locator('[data-testid="work-queue"][data-queue="identification_deadlines"]').waitFor();
+    const screeningId = new URL(inspector.url()).pathname.split('/').pop() as string;
+    const referredCase = (await (await inspector.request.get(`${q.url}/api/v1/screenings/${screeningId}`)).json()).caseId as string;
+    const queue = await (await officer.request.get(`${q.url}/api/v1/cases?queue=identification&pageSize=100`)).json();
+    expect(queue.items.find((c: { id: string }) => c.id === referredCase)?.deadline).toMatch(/^(ok|due_soon|overdue)$/);
     await officer.goto(`${q.url}/cases?q=${encodeURIComponent('Gulnar Serikbaeva')}`);
     await officer.getByTestId('case-row').first().click();
     await officer.getByTestId('case-action-type').selectOption('identification_decided');

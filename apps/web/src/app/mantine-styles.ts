@@ -45,5 +45,7 @@ import '@mantine/core/styles/List.css';
 import '@mantine/core/styles/Skeleton.css';
 import '@mantine/core/styles/ScrollArea.css';
 import '@mantine/core/styles/Progress.css';
+import '@mantine/core/styles/Popover.css';
+import '@mantine/core/styles/Indicator.css';
 // The theme's colours, readable to WCAG 2.1 AA: see theme-colors.ts.
 export { accessibleColors } from './theme-colors.ts';

@@ -7,6 +7,7 @@ import { http } from '../../api/http-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
+import { UserText } from '../../components/UserText.tsx';
 
 /** Overdue in red, due soon in amber, waiting calm (the deadline badge's colours, StatusBadge.tsx). */
 export const URGENCY_COLOR: Record<Urgency, string> = { overdue: 'red', due_soon: 'orange', waiting: 'gray' };
@@ -19,7 +20,6 @@ function ItemRow({ item }: { item: WorkItem }) {
   const due = item.dueAt ? (isCalendarDate(item.dueAt) ? formatDate(item.dueAt, lng) : formatDateTime(item.dueAt, lng)) : null;
   const since = typeof item.facts.since === 'string' && item.facts.since ? formatDateTime(item.facts.since, lng) : null;
   const secondary = [
-    typeof item.facts.pseudonym === 'string' ? item.facts.pseudonym : null,
     typeof item.facts.percent === 'number' ? t('work.match', { percent: item.facts.percent }) : null,
     typeof item.facts.role === 'string' ? t(`roles.${item.facts.role}`) : null,
     since ? t('work.since', { date: since }) : null,
@@ -29,8 +29,14 @@ function ItemRow({ item }: { item: WorkItem }) {
     <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
       <Stack gap={0} style={{ minWidth: 0 }}>
         <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {item.label}
+          {/* A reference, a pseudonym pair or a username: data, shown as written. */}
+          <UserText>{item.label}</UserText>
         </Text>
+        {typeof item.facts.pseudonym === 'string' && (
+          <Text size="xs" c="dimmed">
+            <UserText>{item.facts.pseudonym}</UserText>
+          </Text>
+        )}
         {secondary.length > 0 && (
           <Text size="xs" c="dimmed">
             {secondary.join(' · ')}

@@ -37,46 +37,45 @@ export function NotificationBell() {
   const mark = useMarkRead();
   const items = latest.data?.items ?? [];
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width="min(360px, calc(100vw - 16px))" shadow="md" withinPortal>
-      <Popover.Target>
-        <Indicator label={unreadLabel(count)} size={18} disabled={count === 0} color="red" offset={4} data-testid="bell-count" data-count={count}>
+    <Indicator label={unreadLabel(count)} size={18} disabled={count === 0} color="red" offset={4} data-testid="bell-count" data-count={count}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width="min(360px, calc(100vw - 16px))" shadow="md" withinPortal>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
             color="gray"
             onClick={() => setOpened((o) => !o)}
             aria-label={t('notifications.bell', { count })}
-            aria-expanded={opened}
             data-testid="bell"
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown data-testid="bell-dropdown">
-        <Stack gap="xs">
-          <Group justify="space-between" wrap="wrap" gap={4}>
-            <Text fw={600}>{t('notifications.title')}</Text>
-            {count > 0 && (
-              <Button size="compact-xs" variant="light" onClick={() => mark.mutate({ all: true })} data-testid="bell-read-all">
-                {t('notifications.markAllRead')}
-              </Button>
-            )}
-          </Group>
-          <ErrorAlert error={latest.error ?? mark.error} />
-          {latest.data && items.length === 0 && <Text c="dimmed">{t('notifications.empty')}</Text>}
-          <ScrollArea.Autosize mah={360}>
-            <Stack gap={6}>
-              {items.map((n) => (
-                <NoticeRow key={n.id} n={n} compact onRead={(id) => mark.mutate({ ids: [id] })} onOpen={() => setOpened(false)} />
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-          <Anchor component={Link} href="/notifications" size="sm" onClick={() => setOpened(false)} data-testid="bell-all">
-            {t('notifications.showAll')}
-          </Anchor>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown data-testid="bell-dropdown">
+          <Stack gap="xs">
+            <Group justify="space-between" wrap="wrap" gap={4}>
+              <Text fw={600}>{t('notifications.title')}</Text>
+              {count > 0 && (
+                <Button size="compact-xs" variant="light" onClick={() => mark.mutate({ all: true })} data-testid="bell-read-all">
+                  {t('notifications.markAllRead')}
+                </Button>
+              )}
+            </Group>
+            <ErrorAlert error={latest.error ?? mark.error} />
+            {latest.data && items.length === 0 && <Text c="dimmed">{t('notifications.empty')}</Text>}
+            <ScrollArea.Autosize mah={360}>
+              <Stack gap={6}>
+                {items.map((n) => (
+                  <NoticeRow key={n.id} n={n} compact onRead={(id) => mark.mutate({ ids: [id] })} onOpen={() => setOpened(false)} />
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+            <Anchor component={Link} href="/notifications" size="sm" onClick={() => setOpened(false)} data-testid="bell-all">
+              {t('notifications.showAll')}
+            </Anchor>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
