@@ -167,8 +167,17 @@ export function personScopeOf(v: ScopeValues, p: PersonScopeColumns, share?: Con
     OR (${v.rank}::int >= 0 AND ${p.createdBy} = ${v.userId}::uuid AND NOT ${p.creatorAccessEnded} AND NOT ${p.id} = ANY(${handed}))
     OR (${v.rank}::int >= 0 AND NOT ${p.id} = ANY(${handed})
         AND ${p.id} = ANY(ARRAY(SELECT c.person_id FROM ${cases} c WHERE c.created_by = ${v.userId}::uuid AND NOT c.creator_access_ended)))
-    OR (${v.rank}::int >= 1
-        AND ${p.id} = ANY(ARRAY(SELECT c.person_id FROM ${cases} c WHERE c.id = ANY(${assignedCaseIds(v.userId, v.agencyId, share)})))))`;
+    OR (${v.rank}::int >= 1 AND ${p.id} = ANY(${assignedPersonIds(v.userId, v.agencyId, share)})))`;
+}
+
+/**
+ * The persons of the cases in `assignedCaseIds`: through a referral, the grant's own `person_id`
+ * (written from the referred case's person; read from the index, no case row per grant).
+ */
+function assignedPersonIds(userId: unknown, agencyId: unknown, share?: ConsentShare): SQL {
+  const shares = share ? sql` AND ${share} = ANY(a.shares)` : sql``;
+  return sql`ARRAY(SELECT c.person_id FROM ${caseAssignments} s JOIN ${cases} c ON c.id = s.case_id WHERE s.user_id = ${userId}::uuid
+    UNION ALL SELECT a.person_id FROM ${caseAccess} a WHERE a.agency_id = ${agencyId}::uuid AND ${OPEN_ACCESS}${shares})`;
 }
 
 export const caseColumns = (actor: Actor): ScopedColumns => caseColumnsFor(actor.userId, actor.agencyId);

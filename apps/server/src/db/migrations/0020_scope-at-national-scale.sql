@@ -48,4 +48,6 @@ CREATE INDEX "persons_created_idx" ON "persons" USING btree ("created_at" DESC, 
 --> statement-breakpoint
 CREATE INDEX "cases_identification_queue_idx" ON "cases" USING btree ("identification_due", "id") WHERE status = 'open' AND identification_due IS NOT NULL;
 --> statement-breakpoint
-CREATE INDEX "case_access_open_agency_idx" ON "case_access" USING btree ("agency_id", "case_id") WHERE ends_at IS NULL AND revoked_at IS NULL;
+CREATE INDEX "case_access_open_agency_idx" ON "case_access" USING btree ("agency_id", "case_id", "person_id", "until", "shares") WHERE ends_at IS NULL AND revoked_at IS NULL;
+--> statement-breakpoint
+CREATE INDEX "cases_creator_open_idx" ON "cases" USING btree ("created_by", "person_id") WHERE NOT creator_access_ended;

@@ -102,6 +102,8 @@ export const cases = pgTable(
     index('cases_region_idx').on(t.regionCode),
     index('cases_owner_agency_idx').on(t.ownerAgencyId),
     index('cases_created_by_idx').on(t.createdBy),
+    // The persons of the cases a user recorded and still holds as author (scope predicate, from the index).
+    index('cases_creator_open_idx').on(t.createdBy, t.personId).where(sql`NOT creator_access_ended`),
     index('cases_updated_idx').on(t.updatedAt),
     // The identification queue (open cases by due date): walked in order, the scope a cheap filter.
     index('cases_identification_queue_idx').on(t.identificationDue, t.id).where(sql`status = 'open' AND identification_due IS NOT NULL`),

@@ -119,7 +119,11 @@ export async function listCases(db: DbOrTx, actor: Actor, filter: CaseFilter, pa
       .orderBy(...order)
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(cases).innerJoin(persons, eq(persons.id, cases.personId)).where(where),
+    // The person is joined only for a name search (every case has its person): otherwise the
+    // count would read a person row for each of a region's ~170,000 cases (docs/benchmarks.md §8).
+    filter.nameIndex?.length
+      ? db.select({ n: count() }).from(cases).innerJoin(persons, eq(persons.id, cases.personId)).where(where)
+      : db.select({ n: count() }).from(cases).where(where),
   ]);
   return { rows: rows as CaseSummaryRow[], total: total?.n ?? 0 };
 }

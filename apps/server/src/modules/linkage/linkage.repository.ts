@@ -113,10 +113,18 @@ export async function replaceClusters(tx: DbOrTx, ids: string[] | null, clusters
   for (let i = 0; i < rows.length; i += 5000) await tx.insert(personClusters).values(rows.slice(i, i + 5000));
 }
 
-/** Records in the actor's read scope, and how many distinct people they are once linked records count once. */
+/**
+ * Records in the actor's read scope, and how many distinct people they are once linked records
+ * count once: the unlinked records, plus the distinct clusters of the linked ones. The same as
+ * `count(DISTINCT coalesce(cluster_id, id))` (a cluster's id is one of its own records, so it is
+ * never an unlinked record's id), without sorting every record in scope (1,000,000 nationally).
+ */
 export async function countPersons(db: DbOrTx, actor: Actor): Promise<{ records: number; persons: number }> {
   const [row] = await db
-    .select({ records: count(), persons: sql<number>`count(DISTINCT coalesce(${personClusters.clusterId}, ${persons.id}))::int` })
+    .select({
+      records: count(),
+      persons: sql<number>`(count(*) FILTER (WHERE ${personClusters.clusterId} IS NULL) + count(DISTINCT ${personClusters.clusterId}))::int`,
+    })
     .from(persons)
     .leftJoin(personClusters, eq(personClusters.personId, persons.id))
     .where(personScope(actor, 'person.read'));
