@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { freePlaces, MAX_PROVIDER_PLACES, type Provider } from '@qorgau/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,7 @@ export function OccupancyForm({ provider }: { provider: Provider }) {
       }}
     >
       <Stack gap="sm">
-        <Group grow align="flex-start" wrap="nowrap">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <NumberInput
             data-testid="occupancy-capacity"
             label={t('providers.fields.capacity')}
@@ -57,7 +57,7 @@ export function OccupancyForm({ provider }: { provider: Provider }) {
             onChange={(v) => setOccupancy(typeof v === 'number' ? v : 0)}
             error={errors.occupancy ?? (over ? t('validation.occupancy_over_capacity', { capacity }) : undefined)}
           />
-        </Group>
+        </SimpleGrid>
         <Text fw={600} aria-live="polite" data-testid="occupancy-free">
           {t('providers.freeNow', { free: freePlaces({ capacity, occupancy }) })}
         </Text>

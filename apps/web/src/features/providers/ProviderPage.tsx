@@ -8,6 +8,7 @@ import { agencyName, formatDateTime, regionName } from '../../components/format.
 import { Loading } from '../../components/Loading.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
+import { useCurrentUser } from '../auth/current-user.tsx';
 import { useProvider, useUpdateProvider } from './api.ts';
 import { OccupancyForm } from './OccupancyForm.tsx';
 import { ContactLinks, EligibilityBadges, FreePlaces } from './provider-bits.tsx';
@@ -65,6 +66,7 @@ export function ProviderPage({ id }: { id: string }) {
   const provider = useProvider(id);
   const update = useUpdateProvider(id);
   const [editing, setEditing] = useState(false);
+  const me = useCurrentUser();
   if (provider.isPending) return <Loading />;
   if (!provider.data) return <ErrorAlert error={provider.error} onRetry={() => void provider.refetch()} />;
   const p = provider.data;
@@ -96,9 +98,9 @@ export function ProviderPage({ id }: { id: string }) {
         )}
       </Group>
       {p.kind === 'shelter' && p.allowedActions.includes('occupancy') && !editing && (
-        <Paper withBorder p="md" maw={520}>
+        <Paper withBorder p="md" maw={640}>
           <Title order={2} size="h4" mb="xs">
-            {t('providers.keepCurrent')}
+            {me.role === 'shelter_manager' ? t('providers.keepCurrent') : t('providers.updateNumbers')}
           </Title>
           <OccupancyForm key={p.updatedAt} provider={p} />
         </Paper>

@@ -1,5 +1,5 @@
 import { Anchor, Group, Text } from '@mantine/core';
-import type { CapacityRow } from '@qorgau/core';
+import { type CapacityRow, KZ_REGIONS } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { regionName } from '../../components/format.ts';
@@ -13,6 +13,8 @@ const STEPS = [
   { min: 5, fill: '#8fbce6', key: 'some' },
   { min: 10, fill: '#3b82c4', key: 'many' },
 ] as const;
+/** Astana, Almaty and Shymkent: regions of their own, drawn as markers. */
+const CITIES = new Set<string>(KZ_REGIONS.filter((r) => r.type === 'city').map((r) => r.code));
 const stepOf = (free: number) => [...STEPS].reverse().find((s) => free >= s.min) ?? STEPS[0];
 
 /**
@@ -58,21 +60,34 @@ export function RegionMap({ rows }: { rows: CapacityRow[] }) {
             </path>
           );
         })}
-        {REGION_PATHS.filter((r) => (byCode.get(r.code)?.shelters ?? 0) > 0).map((r) => (
-          <text
-            key={r.code}
-            x={r.cx}
-            y={r.cy}
-            textAnchor="middle"
-            dominantBaseline="central"
-            fontSize={18}
-            fontWeight={700}
-            fill="#1a1b1e"
-            style={{ pointerEvents: 'none' }}
-          >
-            {byCode.get(r.code)?.free ?? 0}
-          </text>
-        ))}
+        {REGION_PATHS.map((r) => {
+          const row = byCode.get(r.code);
+          // A city is too small to colour on this scale: it gets a marker of its colour, its number beside it.
+          const city = CITIES.has(r.code);
+          if (!city && !row?.shelters) return null;
+          const fill = row?.shelters ? stepOf(row.free).fill : '#eef0f2';
+          return (
+            <g key={r.code} style={{ pointerEvents: 'none' }}>
+              {city && <circle cx={r.cx} cy={r.cy} r={9} fill={fill} stroke="#1a1b1e" strokeWidth={1.5} />}
+              {row?.shelters ? (
+                <text
+                  x={city ? r.cx + 13 : r.cx}
+                  y={r.cy}
+                  textAnchor={city ? 'start' : 'middle'}
+                  dominantBaseline="central"
+                  fontSize={18}
+                  fontWeight={700}
+                  fill="#1a1b1e"
+                  stroke="#ffffff"
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                >
+                  {row.free}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
       </svg>
       <figcaption>
         <Group gap="md" mt="xs" wrap="wrap">
@@ -88,15 +103,16 @@ export function RegionMap({ rows }: { rows: CapacityRow[] }) {
           </Group>
         </Group>
         <Text size="xs" c="dimmed" mt="xs" data-testid="map-attribution">
-          {t('capacity.attribution')}{' '}
-          <Anchor href="https://github.com/arodionoff/geokz" target="_blank" rel="noreferrer" size="xs">
-            geokz
-          </Anchor>{' '}
-          (
-          <Anchor href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noreferrer" size="xs">
-            CC BY 4.0
-          </Anchor>
-          )
+          {t('capacity.attribution')} {/* Proper names and a licence code: written the same in every language (bdi: data, not a label). */}
+          <bdi>
+            <Anchor href="https://github.com/arodionoff/geokz" target="_blank" rel="noreferrer" size="xs" style={{ textDecoration: 'underline' }}>
+              geokz
+            </Anchor>
+            ,{' '}
+            <Anchor href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noreferrer" size="xs" style={{ textDecoration: 'underline' }}>
+              CC BY 4.0
+            </Anchor>
+          </bdi>
         </Text>
       </figcaption>
     </figure>

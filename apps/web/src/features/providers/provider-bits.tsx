@@ -21,25 +21,30 @@ export function FreePlaces({ p }: { p: Pick<Provider, 'kind' | 'free' | 'capacit
   const { t } = useTranslation();
   if (p.kind !== 'shelter') return <Text c="dimmed">{t('providers.noBeds')}</Text>;
   return (
-    <Text fw={600} c={p.free === 0 ? 'red.8' : undefined} data-testid="provider-free">
-      {t('providers.freeOf', { free: p.free, capacity: p.capacity })}
-    </Text>
+    <div data-testid="provider-free" data-free={p.free} style={{ whiteSpace: 'nowrap' }}>
+      <Text fw={700} c={p.free === 0 ? 'red.8' : undefined}>
+        {t('providers.freeCount', { free: p.free })}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('providers.capacityCount', { capacity: p.capacity })}
+      </Text>
+    </div>
   );
 }
 
-/** Phone and e-mail as links that call or write from a phone. */
+/** Phone and e-mail as links that call or write from a phone (data, not labels: isolated in <bdi>). */
 export function ContactLinks({ contacts }: { contacts: Provider['contacts'] }) {
   const { t } = useTranslation();
   return (
     <Stack gap={0}>
       {contacts.phone && (
         <Anchor href={`tel:${contacts.phone}`} aria-label={t('providers.call', { phone: contacts.phone })} style={{ whiteSpace: 'nowrap' }}>
-          {contacts.phone}
+          <bdi>{contacts.phone}</bdi>
         </Anchor>
       )}
       {contacts.email && (
-        <Anchor href={`mailto:${contacts.email}`} style={{ overflowWrap: 'anywhere' }}>
-          {contacts.email}
+        <Anchor href={`mailto:${contacts.email}`} style={{ whiteSpace: 'nowrap' }}>
+          <bdi>{contacts.email}</bdi>
         </Anchor>
       )}
       {!contacts.phone && !contacts.email && <Text c="dimmed">—</Text>}
