@@ -14,7 +14,7 @@ const bellCount = (page: Page) => count(page, '[data-testid="bell-count"]');
 mkdirSync(SHOTS, { recursive: true });
 
 describeInChromium('home pages lead with work; the bell (issue #10 item 5)', () => {
-  const qorgau = useQorgauBrowser({ demo: true, persons: 20 });
+  const qorgau = useQorgauBrowser({ demo: true, persons: 20, env: { QORGAU_SIGNIN_RATE_PER_MINUTE: '120' } });
 
   it('the identification officer sees her queues with counts, opens the most urgent item; marking a notice read lowers the bell', async () => {
     const { q, browser } = qorgau;
