@@ -43,7 +43,7 @@ function EntitlementRow({ personId, e }: { personId: string; e: EntitlementView 
         {e.state === 'pending' ? (
           <Text size="sm">{t('entitlements.pendingHelp')}</Text>
         ) : (
-          <Group gap="md" wrap="wrap">
+          <Group wrap="wrap" style={{ columnGap: 16, rowGap: 0 }}>
             <Text size="sm">
               {t('entitlements.start')}: {formatDate(e.start, lng)}
             </Text>
@@ -86,6 +86,35 @@ function EntitlementRow({ personId, e }: { personId: string; e: EntitlementView 
     </Paper>
   );
 }
+
+/** An open-ended entitlement with nothing to record: one line for its name and state, one for its terms. */
+function CompactRow({ e }: { e: EntitlementView }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const terms =
+    e.state === 'pending' ? [t('entitlements.pendingHelp')] : [`${t('entitlements.start')}: ${formatDate(e.start, lng)}`, t('entitlements.openEnded')];
+  terms.push(e.free ? t('entitlements.free') : t('entitlements.notFree'));
+  return (
+    <div data-testid={`entitlement-${e.kind}`} data-state={e.state}>
+      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+        <Text size="sm" fw={600} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          {t(`entitlementKind.${e.kind}`)}
+        </Text>
+        <Badge size="sm" color={STATE_COLOR[e.state]} style={{ textTransform: 'none', flexShrink: 0 }} data-testid="entitlement-state">
+          {t(`entitlementState.${e.state}`)}
+        </Badge>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {terms.join(' · ')}
+      </Text>
+    </div>
+  );
+}
+
+/** Clocks first (lapsed, lapsing, then by end date), then what has something to record, then the rest. */
+const isDetailed = (e: EntitlementView) => e.end !== null || e.extended || e.payerRequired || e.workPermitted || e.allowedActions.length > 0;
+const RANK: Record<EntitlementState, number> = { lapsed: 0, lapsing: 1, active: 2, pending: 3, not_applicable: 4 };
+const byUrgency = (a: EntitlementView, b: EntitlementView) => RANK[a.state] - RANK[b.state] || (a.end ?? '9999').localeCompare(b.end ?? '9999');
 
 /** The legal basis of what is shown: each article once, in the reader's language, with the rules' version. */
 function Basis({ data }: { data: PersonEntitlements }) {
@@ -137,9 +166,23 @@ export function EntitlementsPanel({ personId }: { personId: string }) {
         ) : (
           <>
             <Text size="sm">{t('entitlements.notConditional')}</Text>
-            {items.map((e) => (
-              <EntitlementRow key={e.kind} personId={personId} e={e} />
-            ))}
+            {items
+              .filter(isDetailed)
+              .sort(byUrgency)
+              .map((e) => (
+                <EntitlementRow key={e.kind} personId={personId} e={e} />
+              ))}
+            {items.some((e) => !isDetailed(e)) && (
+              <Paper withBorder p="sm">
+                <Stack gap="xs">
+                  {items
+                    .filter((e) => !isDetailed(e))
+                    .map((e) => (
+                      <CompactRow key={e.kind} e={e} />
+                    ))}
+                </Stack>
+              </Paper>
+            )}
             <Basis data={q.data} />
           </>
         )}
