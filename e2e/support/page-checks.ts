@@ -136,7 +136,8 @@ export function inPageChecks(args: { lang: UiLanguage; identifiers: string[] }):
   // Identifiers written the same in every language: the product's name, usernames, a case's
   // reference (QRG-2026-000202), a person's pseudonym (P-61WT6DSYXX).
   const identifiers = new Set(args.identifiers);
-  const reference = /^(QRG-\d{4}-\d+|P-[0-9A-Z]{10})$/;
+  // QRG-P-2026-000001 (a protection case) and QRG-R-… (a referral) are references too.
+  const reference = /^(QRG-(?:[A-Z]-)?\d{4}-\d+|P-[0-9A-Z]{10})$/;
   const isIdentifier = (word: string) => identifiers.has(word) || reference.test(word);
   // Latin abbreviations Kazakh and Russian write as they are (IP, JSON, 2FA): capitals and digits only.
   const abbreviation = /^[0-9]*[A-Z]{2,5}[0-9]*$/;

@@ -11,6 +11,7 @@ export interface NavItem {
     | 'nav.persons'
     | 'nav.linkage'
     | 'nav.cases'
+    | 'nav.protection'
     | 'nav.referrals'
     | 'nav.providers'
     | 'nav.capacity'
@@ -63,6 +64,7 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'linkage.review',
   },
   { href: '/cases', label: 'nav.cases', testId: 'nav-cases', homeLabel: 'home.actions.cases', permission: 'case.read' },
+  { href: '/protection', label: 'nav.protection', testId: 'nav-protection', permission: 'protection.read' },
   { href: '/referrals', label: 'nav.referrals', testId: 'nav-referrals', permission: 'referral.read' },
   { href: '/providers', label: 'nav.providers', testId: 'nav-providers', homeLabel: 'home.actions.providers', permission: 'provider.read' },
   { href: '/capacity', label: 'nav.capacity', testId: 'nav-capacity', permission: 'provider.read' },

@@ -35,7 +35,8 @@ export function ProtectionCasePage({ id }: { id: string }) {
           <Text size="sm" c="dimmed">
             {t('protection.case')}
           </Text>
-          <Title order={1} data-testid="protection-reference">
+          {/* A reference is one word: never broken at its hyphens; a smaller size on a phone. */}
+          <Title order={1} data-testid="protection-reference" fz={{ base: 26, sm: 34 }} style={{ whiteSpace: 'nowrap' }}>
             {pc.reference}
           </Title>
         </Stack>

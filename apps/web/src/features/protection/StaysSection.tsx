@@ -109,7 +109,7 @@ export function StaysSection({ pc }: { pc: ProtectionCase }) {
             ) : null}
             <Group>
               <Button type="submit" loading={admit.isPending} data-testid="admit">
-                {t('protection.stays.admit', { shelter: agencyName(pc.provider.name, lng) })}
+                {t('protection.stays.admit')}
               </Button>
             </Group>
           </Stack>

@@ -91,5 +91,11 @@ export function useOpenProtection(personId: string) {
   });
 }
 
-/** Whole tenge, grouped the reader's way (1 500 000 ₸). */
-export const formatTenge = (n: number, lng: string) => `${new Intl.NumberFormat(lng === 'en' ? 'en-GB' : lng, { maximumFractionDigits: 0 }).format(n)} ₸`;
+/**
+ * Whole tenge, grouped the reader's way: 1 500 000 ₸ in Kazakh and Russian (a no-break space;
+ * browsers may lack Kazakh number data and fall back to commas), 1,500,000 ₸ in English.
+ */
+export function formatTenge(n: number, lng: string): string {
+  const digits = String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, lng === 'en' ? ',' : '\u00a0');
+  return `${n < 0 ? '−' : ''}${digits}\u00a0₸`;
+}
