@@ -206,6 +206,18 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
     expect(reidentified[0]?.n).toBeGreaterThanOrEqual(1);
   });
 
+  it('the Almaty identification officer finds signed consents (and identity copies of foreigners) attached to her oldest cases', async () => {
+    const rows = rowsOf<{ id: string; person_id: string; kind: string }>(
+      await t.deps.db.execute(sql`SELECT id, person_id, kind FROM attachments ORDER BY created_at, id`),
+    );
+    expect(rows.filter((r) => r.kind === 'signed_consent').length).toBe(3);
+    const get = await as('identification');
+    const first = rows[0] as { id: string; person_id: string };
+    const list = (await get(`/persons/${first.person_id}/attachments`)) as { items: { id: string; kind: string; contentType: string }[] };
+    expect(list.items.map((i) => i.kind)).toContain('signed_consent');
+    expect(list.items.every((i) => i.contentType === 'application/pdf')).toBe(true);
+  });
+
   it('is reproducible: the same seed number gives the same references, people and counts', async () => {
     const other = await createTestApp(kind);
     try {

@@ -34,6 +34,7 @@ import { elsewhere } from './seed-workflows-regions.ts';
 import { createScene } from './seed-workflows-scene.ts';
 import { seedWorkNotices } from './seed-work-notices.ts';
 import { seedEntitlements } from './seed-workflows-entitlements.ts';
+import { seedDocuments } from './seed-workflows-documents.ts';
 import { seedProtection } from './seed-workflows-protection.ts';
 
 /** The random stream of the workflows (core synthetic streams are per record; this one is global). */
@@ -96,6 +97,8 @@ export async function seedWorkflows(deps: AppDeps, dir: DirectoryAgency[], opts:
   await seedWorkNotices(deps);
   // Entitlements (issue #10 item 4): foreign victims identified about six months ago, lapsing soon; the rows brought to today.
   await seedEntitlements(deps, dir);
+  // Documents (issue #10 item 6): signed consents and identity copies attached to the Almaty officer's oldest cases.
+  await seedDocuments(deps, dir);
   const { stats } = kit;
   return { screenings: stats.screenings, handovers: stats.handovers, actions: stats.actions, reports: stats.reports };
 }
