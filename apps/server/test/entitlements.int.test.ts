@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { addCalendarMonths, fromDayNumber, kazakhstanDate, toDayNumber } from '@qorgau/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { rotateKeys } from '../src/crypto/rotate-keys.ts';
 import { entitlementActions, entitlements, notifications } from '../src/db/schema.ts';
 import { loadShippedEntitlementRules } from '../src/modules/entitlements/entitlement-rules.store.ts';
 import { entitlementReminders } from '../src/modules/entitlements/entitlement-reminders.ts';
@@ -208,5 +209,15 @@ describeEachDb('entitlements', (kind) => {
     const prosecutor = await t.as('prosecutor', { regions: ['KZ-75'] });
     expect(item(await read(prosecutor, personId), 'medical').allowedActions).toEqual([]);
     expect((await actOn(prosecutor, personId, 'medical', { type: 'record_medical_payer', payer: 'ngo' })).statusCode).toBe(403);
+  });
+
+  // Last: the rotation leaves this app's in-memory keyring behind.
+  it('key rotation re-encrypts the notes recorded on entitlements (the app role may update them, never delete)', async () => {
+    const notes = async () => (await t.deps.db.select({ note: entitlementActions.noteEnc }).from(entitlementActions)).map((r) => r.note).filter(Boolean);
+    const before = await notes();
+    expect(before.length).toBeGreaterThan(0);
+    await rotateKeys(t.deps.db, t.config.keyFile);
+    const after = await notes();
+    expect(after.every((n) => !before.includes(n))).toBe(true);
   });
 });

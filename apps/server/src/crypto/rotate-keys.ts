@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, like, notLike, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { attachments, caseActions, persons, selfReports, systemSettings, users } from '../db/schema.ts';
+import { attachments, caseActions, entitlementActions, persons, selfReports, systemSettings, users } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { createFieldCipher, fieldContext } from './field-cipher.ts';
 import { KEY_CHECK_CONTEXT } from './key-setup.ts';
@@ -46,6 +46,12 @@ const ENCRYPTED: EncryptedColumns[] = [
       { column: attachments.dekEnc, context: (id) => fieldContext('attachments', 'dek', id) },
       { column: attachments.filenameEnc, context: (id) => fieldContext('attachments', 'filename', id) },
     ],
+  },
+  // What was recorded on an entitlement: its note.
+  {
+    table: entitlementActions,
+    id: entitlementActions.id,
+    columns: [{ column: entitlementActions.noteEnc, context: (id) => fieldContext('entitlement_actions', 'note', id) }],
   },
   { table: systemSettings, id: systemSettings.key, columns: [{ column: systemSettings.value, context: () => KEY_CHECK_CONTEXT }] },
 ];

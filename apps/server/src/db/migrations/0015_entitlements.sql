@@ -35,7 +35,8 @@ CREATE INDEX "entitlements_ends_idx" ON "entitlements" USING btree ("ends_on") W
 CREATE UNIQUE INDEX "entitlement_actions_client_id_key" ON "entitlement_actions" USING btree ("client_id");--> statement-breakpoint
 CREATE INDEX "entitlement_actions_person_idx" ON "entitlement_actions" USING btree ("person_id","at");
 --> statement-breakpoint
--- What was recorded on an entitlement is history: append-only, like a case's log.
-REVOKE UPDATE, DELETE, TRUNCATE ON entitlement_actions FROM qorgau_app;
+-- What was recorded on an entitlement is history: never deleted. UPDATE stays granted, as for
+-- case_actions: key rotation (crypto/rotate-keys.ts) re-encrypts the note in place.
+REVOKE DELETE, TRUNCATE ON entitlement_actions FROM qorgau_app;
 --> statement-breakpoint
 COMMENT ON COLUMN entitlement_actions.note_enc IS 'personal data: AES-256-GCM ciphertext of the note recorded with the action';
