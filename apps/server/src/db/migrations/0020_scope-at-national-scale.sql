@@ -51,3 +51,5 @@ CREATE INDEX "cases_identification_queue_idx" ON "cases" USING btree ("identific
 CREATE INDEX "case_access_open_agency_idx" ON "case_access" USING btree ("agency_id", "case_id", "person_id", "until", "shares") WHERE ends_at IS NULL AND revoked_at IS NULL;
 --> statement-breakpoint
 CREATE INDEX "cases_creator_open_idx" ON "cases" USING btree ("created_by", "person_id") WHERE NOT creator_access_ended;
+--> statement-breakpoint
+CREATE INDEX "person_link_proposals_open_order_idx" ON "person_link_proposals" USING btree ((model_decision = 'review') DESC, "probability" DESC, "id") WHERE status = 'open';
