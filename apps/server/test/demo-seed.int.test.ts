@@ -218,6 +218,26 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
     expect(list.items.every((i) => i.contentType === 'application/pdf')).toBe(true);
   });
 
+  it('referrals in every status: the shelter manager has some waiting, one escalated, one on an override, one transferred, a consent withdrawn', async () => {
+    const byStatus = rowsOf<{ status: string; n: number }>(await t.deps.db.execute(sql`SELECT status, count(*)::int AS n FROM referrals GROUP BY status`));
+    const n = (s: string) => byStatus.find((r) => r.status === s)?.n ?? 0;
+    for (const s of ['sent', 'accepted', 'declined', 'completed', 'withdrawn', 'transferred']) expect(n(s), s).toBeGreaterThanOrEqual(1);
+    const flags = rowsOf<{ escalated: number; override: number; transfers: number; withdrawn: number }>(
+      await t.deps.db.execute(sql`SELECT (SELECT count(*)::int FROM referrals WHERE escalated_at IS NOT NULL) AS escalated,
+        (SELECT count(*)::int FROM referrals WHERE consent_id IS NULL) AS override,
+        (SELECT count(*)::int FROM referrals WHERE transferred_from IS NOT NULL) AS transfers,
+        (SELECT count(*)::int FROM consents WHERE withdrawn_at IS NOT NULL) AS withdrawn`),
+    )[0];
+    expect(flags?.escalated).toBeGreaterThanOrEqual(1);
+    expect(flags).toMatchObject({ override: 1, transfers: 1, withdrawn: 1 });
+    const get = await as('shelter');
+    const received = (await get('/referrals?box=received&status=sent')) as Page<{ escalated: boolean }>;
+    expect(received.total).toBeGreaterThanOrEqual(3);
+    expect(received.items.some((r) => r.escalated)).toBe(true);
+    const work = (await get('/work')) as { queues: { id: string; counts: Record<string, number> }[] };
+    expect(work.queues.find((q) => q.id === 'referrals_to_answer')?.counts.overdue).toBeGreaterThanOrEqual(1);
+  });
+
   it('is reproducible: the same seed number gives the same references, people and counts', async () => {
     const other = await createTestApp(kind);
     try {

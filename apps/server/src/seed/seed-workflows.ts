@@ -36,6 +36,7 @@ import { seedWorkNotices } from './seed-work-notices.ts';
 import { seedEntitlements } from './seed-workflows-entitlements.ts';
 import { seedDocuments } from './seed-workflows-documents.ts';
 import { seedProtection } from './seed-workflows-protection.ts';
+import { seedReferrals } from './seed-workflows-referrals.ts';
 
 /** The random stream of the workflows (core synthetic streams are per record; this one is global). */
 const STREAM_WORKFLOWS = 9_001;
@@ -93,6 +94,8 @@ export async function seedWorkflows(deps: AppDeps, dir: DirectoryAgency[], opts:
   await settleTimestamps(deps);
   // Protection cases (issue #10 item 3), on the cases the workflows left: referred, admitted, served, closed, followed up.
   await seedProtection(deps, dir);
+  // Referrals in every status (issue #10 item 2): waiting for the shelter, escalated, declined, transferred, on an override.
+  await seedReferrals(deps, dir);
   // The bell: a few notices about what now waits in each account's queues.
   await seedWorkNotices(deps);
   // Entitlements (issue #10 item 4): foreign victims identified about six months ago, lapsing soon; the rows brought to today.
