@@ -145,7 +145,12 @@ export const caseActions = pgTable(
       .references(() => agencies.id),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('case_actions_client_id_key').on(t.clientId), uniqueIndex('case_actions_case_seq_key').on(t.caseId, t.seq)],
+  (t) => [
+    uniqueIndex('case_actions_client_id_key').on(t.clientId),
+    uniqueIndex('case_actions_case_seq_key').on(t.caseId, t.seq),
+    // The prosecutor's work queue (migration 0016): open non-punishment flags per case.
+    index('case_actions_non_punishment_idx').on(t.caseId, t.seq).where(sql`type IN ('non_punishment_flagged', 'non_punishment_reviewed')`),
+  ],
 );
 
 /**
@@ -192,6 +197,8 @@ export const screenings = pgTable(
     index('screenings_region_idx').on(t.regionCode),
     // Minimal disclosure: "did this user hand this person over?" in the scope predicate (ADR 0004).
     index('screenings_handed_over_person_idx').on(t.personId, t.screenerId).where(sql`handed_over_at IS NOT NULL`),
+    // The screener's work queue (migration 0016): her screenings with a case still to hand over.
+    index('screenings_to_hand_over_idx').on(t.screenerId, t.createdAt).where(sql`case_id IS NOT NULL AND handed_over_at IS NULL`),
   ],
 );
 
