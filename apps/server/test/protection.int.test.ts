@@ -115,6 +115,9 @@ describeEachDb('protection cases', (kind) => {
     expect(seen.allowedActions).toEqual([]);
     const again = await open(referralId);
     expect(again.json().error.fields[0]).toMatchObject({ path: 'referralId', code: 'already_opened' });
+    // The audit log names it by its reference (never the person), and the coordinator may open it.
+    const audit = (await coordinator.inject({ method: 'GET', url: `/api/v1/audit?recordId=${pc.id}&operation=protection.opened` })).json();
+    expect(audit.items[0].record).toMatchObject({ type: 'protection_case', reference: pc.reference, linkable: true });
     const sent = await referredPerson('sent');
     const refused = await open(sent.referralId);
     expect(refused.statusCode).toBe(400);

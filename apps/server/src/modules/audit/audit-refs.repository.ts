@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 
 /** The record kinds whose ids the audit page resolves to a reference, and the table each lives in. */
-export const RESOLVABLE = ['case', 'person', 'screening', 'self_report', 'user', 'agency', 'grant', 'provider'] as const;
+export const RESOLVABLE = ['case', 'person', 'screening', 'self_report', 'user', 'agency', 'grant', 'provider', 'protection_case'] as const;
 export type Resolvable = (typeof RESOLVABLE)[number];
 
 /** What the page may show of a record, and the facts that decide whether the reader may open it. */
@@ -52,6 +52,10 @@ const SELECTS: Record<Resolvable, (wanted: SQL) => SQL> = {
   // A provider (issue #10) is an organisation: named like an agency.
   provider: (w) => sql`SELECT 'provider', p.id::text, NULL, p.name_kk, p.name_ru, p.name_en, NULL, p.agency_id::text, p.region_code, false, ARRAY[]::text[]
     FROM providers p WHERE p.id = ANY(${w})`,
+  // A protection case (issue #10) by its reference; its owner is the provider's agency.
+  protection_case: (w) => sql`SELECT 'protection_case', pc.id::text, pc.reference, NULL, NULL, NULL,
+      pc.opened_by::text, pc.agency_id::text, pc.region_code, false, ARRAY[]::text[]
+    FROM protection_cases pc WHERE pc.id = ANY(${w})`,
   // A grant is named by the account it is for.
   grant: (w) => sql`SELECT 'grant', g.id::text, gu.display_name, NULL, NULL, NULL, NULL, NULL, NULL, false, ARRAY[]::text[]
     FROM access_grants g JOIN users gu ON gu.id = g.user_id WHERE g.id = ANY(${w})`,

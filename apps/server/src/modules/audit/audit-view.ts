@@ -182,6 +182,8 @@ export function linkableFor(reader: Actor, row: RefRow): boolean {
       return canAccessRecord(reader, 'case.read', facts);
     case 'person':
       return canAccessRecord(reader, 'person.read', facts);
+    case 'protection_case':
+      return canAccessRecord(reader, 'protection.read', facts);
     case 'screening':
       return hasPermission(reader.role, 'case.create') && row.createdBy === reader.userId && !row.creatorAccessEnded;
     default:

@@ -19,6 +19,7 @@ const RECORD_PAGES: Record<string, (r: AuditRecordRef) => string> = {
   grant: (r) => `/admin/users?q=${encodeURIComponent(r.reference ?? '')}`,
   agency: () => '/admin/agencies',
   provider: (r) => `/providers/${r.id}`,
+  protection_case: (r) => `/protection/${r.id}`,
 };
 
 /** Where a record opens, for a record the server marked as one the reader may open. */
