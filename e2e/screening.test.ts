@@ -83,10 +83,9 @@ describeInChromium('identification journey in Chromium (issue #3)', () => {
     // The referral is in the officer's identification queue, with its deadline: her home page
     // leads with that queue (issue #10: references, never names, on the home page).
     await officer.locator('[data-testid="work-queue"][data-queue="identification_deadlines"]').waitFor();
-    const screeningId = new URL(inspector.url()).pathname.split('/').pop() as string;
-    const referredCase = (await (await inspector.request.get(`${q.url}/api/v1/screenings/${screeningId}`)).json()).caseId as string;
+    const referredPerson = personHref?.split('/').pop();
     const queue = await (await officer.request.get(`${q.url}/api/v1/cases?queue=identification&pageSize=100`)).json();
-    expect(queue.items.find((c: { id: string }) => c.id === referredCase)?.deadline).toMatch(/^(ok|due_soon|overdue)$/);
+    expect(queue.items.find((c: { personId: string }) => c.personId === referredPerson)?.deadline).toMatch(/^(ok|due_soon|overdue)$/);
     await officer.goto(`${q.url}/cases?q=${encodeURIComponent('Gulnar Serikbaeva')}`);
     await officer.getByTestId('case-row').first().click();
     await officer.getByTestId('case-action-type').selectOption('identification_decided');
