@@ -17,7 +17,8 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describeInChromium('documents in Chromium', () => {
-  const env = useQorgauBrowser();
+  // A small limit, so a file over it is cheap to make.
+  const env = useQorgauBrowser({ env: { QORGAU_ATTACHMENT_MAX_BYTES: '65536' } });
 
   it('an officer attaches a scan to an Uzbek woman`s record in Kazakh, is told why an executable is refused, and downloads her rights sheet in Uzbek', async () => {
     const { q, browser } = env;
@@ -40,6 +41,11 @@ describeInChromium('documents in Chromium', () => {
     await panel.locator('input[type=file]').setInputFiles({ name: 'pasport.pdf', mimeType: 'application/pdf', buffer: PNG });
     await page.getByTestId('attachment-upload').click();
     await page.getByTestId('attachment-row').filter({ hasText: 'pasport.pdf' }).waitFor();
+
+    // A file over the limit is refused before it is sent, in the server's words.
+    await panel.locator('input[type=file]').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.alloc(70_000)]) });
+    expect(await page.getByTestId('attachment-refused').textContent()).toContain('Файл тым үлкен');
+    expect(await page.getByTestId('attachment-upload').isDisabled()).toBe(true);
 
     // An executable renamed .pdf is refused with the server's Kazakh message.
     await panel.locator('input[type=file]').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: EXE });

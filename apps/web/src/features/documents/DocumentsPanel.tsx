@@ -53,7 +53,13 @@ function UploadForm({ personId, maxBytes }: { personId: string; maxBytes: number
   // Clears the hidden input, so the same file can be chosen again after a refusal or an upload.
   const resetRef = useRef<() => void>(null);
   const [kind, setKind] = useState<AttachmentKind>('identity_document');
-  const refused = isApiError(upload.error) && upload.error.fields.length > 0 ? upload.error : null;
+  // A file over the limit is refused here, with the server's words, before a phone spends minutes sending it.
+  const tooLarge = file && maxBytes !== undefined && file.size > maxBytes ? t('validation.attachment_too_large', { max: formatBytes(maxBytes, lng) }) : null;
+  const refusedFields = tooLarge
+    ? [{ path: 'file', code: 'attachment_too_large', message: tooLarge }]
+    : isApiError(upload.error) && upload.error.fields.length > 0
+      ? upload.error.fields
+      : null;
   return (
     <Stack gap="xs">
       <Group align="flex-end" wrap="wrap" gap="sm">
@@ -92,7 +98,7 @@ function UploadForm({ personId, maxBytes }: { personId: string; maxBytes: number
         </Stack>
         <Button
           data-testid="attachment-upload"
-          disabled={!file}
+          disabled={!file || tooLarge !== null}
           loading={upload.isPending}
           onClick={() => file && upload.mutate({ file, kind }, { onSuccess: () => setFile(null) })}
         >
@@ -104,9 +110,9 @@ function UploadForm({ personId, maxBytes }: { personId: string; maxBytes: number
           {t('documentsPanel.hint', { max: formatBytes(maxBytes, lng) })}
         </Text>
       )}
-      {refused ? (
+      {refusedFields ? (
         <Alert color="red" role="alert" title={t('documentsPanel.refused')} data-testid="attachment-refused">
-          {refused.fields.map((f) => (
+          {refusedFields.map((f) => (
             <Text key={`${f.path}-${f.code}`} size="sm">
               {f.message}
             </Text>
