@@ -57,7 +57,7 @@ export const entitlementsLapsingQueue: WorkQueueDef = {
         label: r.pseudonym,
         dueAt: r.endsOn,
         urgency: r.urgency,
-        facts: { kind: r.kind, endsOn: r.endsOn ?? '', daysLeft: toDayNumber(r.endsOn ?? today) - t },
+        facts: { entitlement: r.kind, endsOn: r.endsOn ?? '', daysLeft: toDayNumber(r.endsOn ?? today) - t },
       })),
     };
   },

@@ -22,6 +22,8 @@ function ItemRow({ item }: { item: WorkItem }) {
   const secondary = [
     typeof item.facts.percent === 'number' ? t('work.match', { percent: item.facts.percent }) : null,
     typeof item.facts.role === 'string' ? t(`roles.${item.facts.role}`) : null,
+    // Which entitlement is about to lapse (the entitlements_lapsing queue).
+    typeof item.facts.entitlement === 'string' ? t(`entitlementKind.${item.facts.entitlement}`) : null,
     since ? t('work.since', { date: since }) : null,
   ].filter(Boolean);
   const row = { withBorder: true, p: 'xs', className: 'row-link', 'data-testid': 'work-item', 'data-urgency': item.urgency } as const;
