@@ -148,8 +148,10 @@ export function EntitlementsPanel({ personId }: { personId: string }) {
   const q = usePersonEntitlements(personId, can('entitlement.read'));
   if (!can('entitlement.read')) return null;
   if (q.isError) return <ErrorAlert error={q.error} />;
-  if (!q.data || !q.data.relevantDate) return null;
-  const items = q.data.items.filter((e) => e.state !== 'not_applicable');
+  const data = q.data;
+  // Nothing to show before any case opens (no date from which entitlements could count).
+  if (!data?.relevantDate) return null;
+  const items = data.items.filter((e) => e.state !== 'not_applicable');
   return (
     <Paper withBorder p="md" data-testid="entitlements-panel">
       <Stack gap="xs">
@@ -158,7 +160,7 @@ export function EntitlementsPanel({ personId }: { personId: string }) {
             {t('entitlements.title')}
           </Title>
           <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
-            {q.data.citizen ? t('entitlements.citizen') : t('entitlements.foreign')}
+            {data.citizen ? t('entitlements.citizen') : t('entitlements.foreign')}
           </Badge>
         </Group>
         {items.length === 0 ? (
@@ -183,7 +185,7 @@ export function EntitlementsPanel({ personId }: { personId: string }) {
                 </Stack>
               </Paper>
             )}
-            <Basis data={q.data} />
+            <Basis data={data} />
           </>
         )}
       </Stack>
