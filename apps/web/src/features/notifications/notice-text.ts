@@ -15,6 +15,7 @@ export function readableFacts(t: TFunction, facts: Record<string, string | numbe
     if (typeof v === 'string' && DATE.test(v)) out[k] = formatDate(v, lng);
     else if (typeof v === 'string' && DATE_TIME.test(v)) out[k] = formatDateTime(v, lng);
     else if (k === 'role' && typeof v === 'string') out[k] = t(`roles.${v}`);
+    else if (k === 'entitlement' && typeof v === 'string') out[k] = t(`entitlementKind.${v}`);
     else out[k] = v;
   }
   return out;
