@@ -30,6 +30,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { workRoutes } from './modules/work/work.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
+import { referralRulesRoutes } from './modules/referrals/referral-rules.routes.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -54,6 +55,7 @@ const MODULES = [
   providersRoutes,
   consentsRoutes,
   referralsRoutes,
+  referralRulesRoutes,
 ];
 
 export interface BuildOptions {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { type Role, roleMayManageProviders, roleMayTakeReferralAction } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
+import { loadReferralRules } from '../src/reference/referral-rules.ts';
 import { loadShippedEntitlementRules } from '../src/modules/entitlements/entitlement-rules.store.ts';
 import { PNG, uploadHeaders } from './documents-fixtures.ts';
 import { providerBody } from './provider-fixtures.ts';
@@ -307,6 +308,8 @@ export const ROUTES: Record<string, RouteRow> = {
     expect: 404,
   },
   'POST /api/v1/consents/:id/withdraw': { request: () => ({}), expect: 404 },
+  'GET /api/v1/reference/referral-rules': { request: () => ({}), expect: 200 },
+  'POST /api/v1/reference/referral-rules': { request: () => ({ payload: loadReferralRules() }), expect: 200 },
   // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
   'GET /api/v1/persons/:id/entitlements': { request: () => ({}), expect: 404 },
   'POST /api/v1/persons/:id/entitlements/:kind/actions': {

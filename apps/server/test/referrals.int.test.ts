@@ -221,6 +221,22 @@ describeEachDb('referrals', (kind) => {
     expect(sent.items.find((i: { href: string }) => i.href === `/referrals/${r.id}`)).toMatchObject({ urgency: 'overdue', facts: { status: 'declined' } });
   });
 
+  it('the placement rules are data: an administrator uploads a version, and the offer follows it (last: it changes the rules)', async () => {
+    const { caseId } = await childCase(s.officer);
+    const offered = async () =>
+      (await s.officer.inject({ method: 'GET', url: `/api/v1/referrals/eligible-providers?caseId=${caseId}` })).json().items.map((p: { id: string }) => p.id);
+    expect(await offered()).not.toContain(s.adultShelter);
+    const current = (await s.admin.inject({ method: 'GET', url: '/api/v1/reference/referral-rules' })).json();
+    const broken = await s.admin.inject({ method: 'POST', url: '/api/v1/reference/referral-rules', payload: { ...current, adultAge: 'eighteen' } });
+    expect(broken.statusCode).toBe(400);
+    const next = { ...current, version: current.version + 1, versions: [...current.versions, { effectiveFrom: '2024-06-01', rules: [] }] };
+    const res = await s.admin.inject({ method: 'POST', url: '/api/v1/reference/referral-rules', payload: next });
+    expect(res.statusCode).toBe(200);
+    expect(await offered()).toContain(s.adultShelter);
+    // Put the shipped rules back for anything after this test.
+    await s.admin.inject({ method: 'POST', url: '/api/v1/reference/referral-rules', payload: { ...current, version: current.version + 2 } });
+  });
+
   it('the coordinator sees referrals nationally, pseudonymised', async () => {
     const coordinator = await t.as('national_coordinator', { regions: 'national' });
     const page = (await coordinator.inject({ method: 'GET', url: '/api/v1/referrals' })).json();

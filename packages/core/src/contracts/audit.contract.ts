@@ -94,6 +94,7 @@ export const AUDIT_RECORD_TYPES = [
   'entitlement_rules',
   'referral',
   'consent',
+  'referral_rules',
   'protection_case',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
