@@ -86,4 +86,20 @@ describeInChromium('entitlements in Chromium', () => {
     await shot(page, 'entitlements-case-kk-390');
     await context.close();
   }, 300_000);
+
+  it('the administrator sees the entitlement rule versions on the reference page and may upload one, on a phone', async () => {
+    const { q, browser } = env;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'kk-KZ' });
+    const page = await context.newPage();
+    await signIn(page, q, 'admin', { language: 'kk' });
+    await page.goto(`${q.url}/admin/reference`);
+    const row = page.getByTestId('entitlement-rules-row');
+    await row.first().waitFor();
+    expect(await row.first().textContent()).toContain('2022.1');
+    expect(await page.locator('option[value="entitlement_rules"]').count()).toBe(1);
+    await layoutDone(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (shotsDir) await page.screenshot({ path: join(shotsDir, 'reference-admin-kk-390.png'), fullPage: true });
+    await context.close();
+  }, 120_000);
 });
