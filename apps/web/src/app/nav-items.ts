@@ -11,8 +11,8 @@ export interface NavItem {
     | 'nav.persons'
     | 'nav.linkage'
     | 'nav.cases'
-    | 'nav.protection'
     | 'nav.referrals'
+    | 'nav.protection'
     | 'nav.providers'
     | 'nav.capacity'
     | 'nav.users'
@@ -36,7 +36,10 @@ export type HomeLabel =
   | 'home.actions.findPerson'
   | 'home.actions.reviewLinks'
   | 'home.actions.cases'
+  | 'home.actions.referrals'
+  | 'home.actions.protection'
   | 'home.actions.providers'
+  | 'home.actions.capacity'
   | 'home.actions.users'
   | 'home.actions.agencies'
   | 'home.actions.reference'
@@ -64,10 +67,10 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'linkage.review',
   },
   { href: '/cases', label: 'nav.cases', testId: 'nav-cases', homeLabel: 'home.actions.cases', permission: 'case.read' },
-  { href: '/protection', label: 'nav.protection', testId: 'nav-protection', permission: 'protection.read' },
-  { href: '/referrals', label: 'nav.referrals', testId: 'nav-referrals', permission: 'referral.read' },
+  { href: '/referrals', label: 'nav.referrals', testId: 'nav-referrals', homeLabel: 'home.actions.referrals', permission: 'referral.read' },
+  { href: '/protection', label: 'nav.protection', testId: 'nav-protection', homeLabel: 'home.actions.protection', permission: 'protection.read' },
   { href: '/providers', label: 'nav.providers', testId: 'nav-providers', homeLabel: 'home.actions.providers', permission: 'provider.read' },
-  { href: '/capacity', label: 'nav.capacity', testId: 'nav-capacity', permission: 'provider.read' },
+  { href: '/capacity', label: 'nav.capacity', testId: 'nav-capacity', homeLabel: 'home.actions.capacity', permission: 'provider.read' },
   { href: '/admin/users', label: 'nav.users', testId: 'nav-users', homeLabel: 'home.actions.users', permission: 'user.manage' },
   { href: '/admin/agencies', label: 'nav.agencies', testId: 'nav-agencies', homeLabel: 'home.actions.agencies', permission: 'agency.manage' },
   { href: '/admin/reference', label: 'nav.reference', testId: 'nav-reference', homeLabel: 'home.actions.reference', permission: 'reference.manage' },

@@ -53,14 +53,33 @@ describe('home page links (issue #9)', () => {
   });
 
   it("links the administrator's and the analyst's pages, the prosecutor's and no one else's", () => {
-    expect(pages(userOf('administrator', 'administration'))).toEqual(['/admin/users', '/admin/agencies', '/admin/reference', '/audit', '/account']);
+    expect(pages(userOf('administrator', 'administration'))).toEqual([
+      '/providers',
+      '/capacity',
+      '/admin/users',
+      '/admin/agencies',
+      '/admin/reference',
+      '/audit',
+      '/account',
+    ]);
     expect(pages(userOf('analyst', 'national_coordination'))).toEqual(['/account']);
-    expect(pages(userOf('prosecutor', 'prosecutor'))).toEqual(['/persons', '/cases', '/account']);
+    expect(pages(userOf('prosecutor', 'prosecutor'))).toEqual(['/persons', '/cases', '/providers', '/capacity', '/account']);
     expect(homeLinks(userOf('prosecutor', 'prosecutor')).some((l) => l.primary)).toBe(false);
     // The hotline queue is for hotline staff and identification officers, as in the navigation.
     expect(pages(userOf('screener', 'hotline'))).toContain('/self-reports');
     expect(pages(userOf('screener', 'labour_inspectorate'))).not.toContain('/self-reports');
-    expect(pages(userOf('identification_officer', 'police'))).toEqual(['/self-reports', '/screenings', '/persons', '/linkage/reviews', '/cases', '/account']);
+    expect(pages(userOf('identification_officer', 'police'))).toEqual([
+      '/self-reports',
+      '/screenings',
+      '/persons',
+      '/linkage/reviews',
+      '/cases',
+      '/referrals',
+      '/protection',
+      '/providers',
+      '/capacity',
+      '/account',
+    ]);
   });
 
   it('every page of the navigation but home has its own phrase on the home page', () => {
