@@ -124,6 +124,9 @@ describeEachDb('referrals', (kind) => {
     const c = (await s.manager.inject({ method: 'GET', url: `/api/v1/cases/${caseId}` })).json();
     expect(c.personName).toBeNull();
     expect(c.actions[0]).toMatchObject({ text: null, hasText: true });
+    // Nor can her name be searched for: a search by name is a use of identity.
+    const found = (await s.manager.inject({ method: 'GET', url: '/api/v1/persons?q=Karimova' })).json();
+    expect(found.items.map((p: { id: string }) => p.id)).not.toContain(personId);
   });
 
   it('an override needs the permission and a reason, and is audited', async () => {

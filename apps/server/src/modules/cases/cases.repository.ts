@@ -93,7 +93,7 @@ export async function listCases(db: DbOrTx, actor: Actor, filter: CaseFilter, pa
   if (filter.status) conds.push(eq(cases.status, filter.status));
   if (filter.regionCode) conds.push(eq(cases.regionCode, filter.regionCode));
   if (filter.nameIndex?.length) {
-    conds.push(arrayContains(persons.nameIndex, filter.nameIndex), personScope(actor, 'person.read_identity'));
+    conds.push(arrayContains(persons.nameIndex, filter.nameIndex), personScope(actor, 'person.read_identity', 'identity'));
   }
   if (filter.queue === 'identification') {
     conds.push(eq(cases.status, 'open'), isNotNull(cases.identificationDue), caseScope(actor, 'case.act'));

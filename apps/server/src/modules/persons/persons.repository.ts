@@ -59,7 +59,7 @@ export async function listPersons(
   const conds: SQL[] = [personScope(actor, 'person.read')];
   // Searching by name is a use of identity: only within the identity scope.
   if (filter.nameIndex?.length) {
-    conds.push(arrayContains(persons.nameIndex, filter.nameIndex), personScope(actor, 'person.read_identity'));
+    conds.push(arrayContains(persons.nameIndex, filter.nameIndex), personScope(actor, 'person.read_identity', 'identity'));
   }
   const where = and(...conds);
   const [rows, [total]] = await Promise.all([
