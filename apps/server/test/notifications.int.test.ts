@@ -127,6 +127,15 @@ describeEachDb('notifications (the bell) and the messages adapter', (kind) => {
     ).toEqual([]);
   });
 
+  it("a notice links to its subject's page where it has one", async () => {
+    const { notificationView } = await import('../src/modules/notifications/notifications.view.ts');
+    const row = { id: randomUUID(), userId: ann.user.id, kind: 'k', subjectId: caseId, facts: {}, dedupeKey: 'k', createdAt: new Date(), readAt: null };
+    expect(notificationView({ ...row, subjectType: 'referral' }).href).toBe(`/referrals/${caseId}`);
+    expect(notificationView({ ...row, subjectType: 'protection_case' }).href).toBe(`/protection/${caseId}`);
+    expect(notificationView({ ...row, subjectType: 'self_report' }).href).toBe(`/self-reports/${caseId}`);
+    expect(notificationView({ ...row, subjectType: 'entitlement' }).href).toBeNull();
+  });
+
   it('urgent kinds: an escalated referral, a re-identification, an entitlement lapsing within a day', () => {
     expect(isUrgentNotice({ kind: 'referral_escalated' })).toBe(true);
     expect(isUrgentNotice({ kind: 'reidentified' })).toBe(true);

@@ -8,6 +8,7 @@ import type { NotificationRow } from './notifications.repository.ts';
 export const SUBJECT_ROUTES: Record<string, (id: string) => string> = {
   referral: (id) => `/referrals/${id}`,
   case: (id) => `/cases/${id}`,
+  protection_case: (id) => `/protection/${id}`,
   person: (id) => `/persons/${id}`,
   self_report: (id) => `/self-reports/${id}`,
 };
