@@ -141,6 +141,8 @@ describeEachDb('notifications (the bell) and the messages adapter', (kind) => {
     expect(isUrgentNotice({ kind: 'reidentified' })).toBe(true);
     expect(isUrgentNotice({ kind: 'entitlement_lapsing', facts: { days: 1 } })).toBe(true);
     expect(isUrgentNotice({ kind: 'entitlement_lapsing', facts: { days: 7 } })).toBe(false);
+    expect(isUrgentNotice({ kind: 'entitlement_lapsing', facts: { daysBefore: 1 } })).toBe(true);
+    expect(isUrgentNotice({ kind: 'entitlement_lapsing', facts: { daysBefore: 30 } })).toBe(false);
     expect(isUrgentNotice({ kind: 'referral_received' })).toBe(false);
     expect(isUrgentNotice({ kind: 'referral_escalated', urgent: false })).toBe(false);
   });

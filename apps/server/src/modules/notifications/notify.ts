@@ -25,11 +25,13 @@ export interface Notice {
 /** Kinds whose notice cannot wait for the next sign-in: an e-mail and an SMS copy go out too. */
 export const URGENT_KINDS: ReadonlySet<string> = new Set(['referral_escalated', 'reidentified', 'entitlement_lapsing_1']);
 
-/** Urgent: marked so, an urgent kind, or an entitlement lapsing within a day (`facts.days` ≤ 1). */
+/** Urgent: marked so, an urgent kind, or an entitlement lapsing within a day (`facts.days` or `facts.daysBefore` ≤ 1). */
 export function isUrgentNotice(n: Pick<Notice, 'kind' | 'facts' | 'urgent'>): boolean {
   if (n.urgent !== undefined) return n.urgent;
   if (URGENT_KINDS.has(n.kind)) return true;
-  return n.kind.startsWith('entitlement_lapsing') && n.facts?.days !== undefined && Number(n.facts.days) <= 1;
+  // The entitlements sweep names the reminder by `daysBefore` (30, 7, 1).
+  const days = n.facts?.days ?? n.facts?.daysBefore;
+  return n.kind.startsWith('entitlement_lapsing') && days !== undefined && Number(days) <= 1;
 }
 
 /**
