@@ -310,21 +310,6 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/consents/:id/withdraw': { request: () => ({}), expect: 404 },
   'GET /api/v1/reference/referral-rules': { request: () => ({}), expect: 200 },
   'POST /api/v1/reference/referral-rules': { request: () => ({ payload: loadReferralRules() }), expect: 200 },
-  // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
-  'GET /api/v1/persons/:id/entitlements': { request: () => ({}), expect: 404 },
-  'POST /api/v1/persons/:id/entitlements/:kind/actions': {
-    request: ({ missingId }) => ({
-      url: `/api/v1/persons/${missingId}/entitlements/medical/actions`,
-      payload: { clientId: randomUUID(), type: 'record_medical_payer', payer: 'ngo' },
-    }),
-    expect: 404,
-  },
-  'GET /api/v1/reference/entitlement-rules': { request: () => ({}), expect: 200 },
-  'POST /api/v1/reference/entitlement-rules': {
-    // A version in force only from 2099: it changes nobody's entitlements today.
-    request: () => ({ payload: { ...loadShippedEntitlementRules()[0], version: `2099.${unique()}`, effectiveFrom: '2099-01-01' } }),
-    expect: 200,
-  },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };
