@@ -7,6 +7,7 @@ import {
   PROVIDER_KINDS,
   PROVIDER_SERVICES,
   type Provider,
+  SCREENING_LANGUAGES,
   SETTLEMENTS,
 } from '@qorgau/core';
 import { useState } from 'react';
@@ -17,13 +18,15 @@ import { agencyName, regionOptions } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useAgencies } from '../users/api.ts';
 
+/** The languages a provider may speak, named in the reader's language (the screening languages). */
+const LANGUAGES = SCREENING_LANGUAGES.filter((l) => l !== 'other');
+
 type Values = Omit<CreateProviderBody, 'district' | 'phone' | 'email' | 'address' | 'answerWithinHours'> & {
   district: string;
   phone: string;
   email: string;
   address: string;
   answerWithinHours: number | '';
-  languagesText: string;
 };
 
 const blank = (): Values => ({
@@ -37,8 +40,7 @@ const blank = (): Values => ({
   eligibility: ['adults', 'women'],
   capacity: 0,
   occupancy: 0,
-  languages: [],
-  languagesText: 'kk, ru',
+  languages: ['kk', 'ru'],
   funding: 'government',
   phone: '',
   email: '',
@@ -54,19 +56,14 @@ const fromProvider = (p: Provider): Values => ({
   email: p.contacts.email ?? '',
   address: p.contacts.address ?? '',
   answerWithinHours: p.answerWithinHours ?? '',
-  languagesText: p.languages.join(', '),
 });
 
-/** The body the server takes: empty optional texts as null, languages split on commas and spaces. */
+/** The body the server takes: empty optional texts as null. */
 function bodyOf(v: Values, withAgency: boolean): CreateProviderBody {
-  const { languagesText, agencyId, ...rest } = v;
+  const { agencyId, ...rest } = v;
   return {
     ...rest,
     agencyId: withAgency ? agencyId : (undefined as unknown as string),
-    languages: languagesText
-      .split(/[\s,;]+/)
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean),
     district: v.district.trim() || null,
     phone: v.phone.replace(/[\s()-]/g, '') || null,
     email: v.email.trim() || null,
@@ -228,14 +225,14 @@ export function ProviderForm(props: {
           />
           <TextInput label={t('providers.fields.district')} value={v.district} onChange={(ev) => set('district', ev.currentTarget.value)} error={e.district} />
           <TextInput label={t('providers.fields.address')} value={v.address} onChange={(ev) => set('address', ev.currentTarget.value)} error={e.address} />
-          <TextInput
-            label={t('providers.fields.languages')}
-            description={t('providers.languagesHelp')}
-            value={v.languagesText}
-            onChange={(ev) => set('languagesText', ev.currentTarget.value)}
-            error={e.languages}
-          />
         </SimpleGrid>
+        <Checkbox.Group label={t('providers.fields.languages')} value={v.languages} onChange={(x) => set('languages', x)} error={e.languages}>
+          <Group gap="md" mt={4}>
+            {LANGUAGES.map((l) => (
+              <Checkbox key={l} value={l} label={t(`screeningLanguage.${l}`)} />
+            ))}
+          </Group>
+        </Checkbox.Group>
         {props.provider && (
           <Switch label={t('providers.fields.active')} checked={v.active ?? true} onChange={(ev) => set('active', ev.currentTarget.checked)} />
         )}

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { Provider } from '@qorgau/core';
+import { type Provider, SCREENING_LANGUAGES } from '@qorgau/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -49,7 +49,9 @@ function Details({ p }: { p: Provider }) {
           <ContactLinks contacts={p.contacts} />
           {p.contacts.address && <UserText>{p.contacts.address}</UserText>}
         </Fact>
-        <Fact label={t('providers.fields.languages')}>{p.languages.map((l) => l.toUpperCase()).join(', ')}</Fact>
+        <Fact label={t('providers.fields.languages')}>
+          {p.languages.map((l) => ((SCREENING_LANGUAGES as readonly string[]).includes(l) ? t(`screeningLanguage.${l}`) : l.toUpperCase())).join(', ')}
+        </Fact>
         <Fact label={t('providers.fields.answerWithinHours')}>
           {p.answerWithinHours === null ? t('providers.defaultAnswer') : t('providers.hours', { hours: p.answerWithinHours })}
         </Fact>
