@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps.ts';
-import { cases, persons, protectionCases, providers, referrals } from '../db/schema.ts';
+import { cases, persons, protectionCases, providers } from '../db/schema.ts';
 import { createConsentsService } from '../modules/consents/consents.service.ts';
 import { linkageRecordOf } from '../modules/linkage/person-linkage-record.ts';
 import { createProtectionActions } from '../modules/protection/protection-actions.service.ts';
@@ -44,7 +44,7 @@ const STORIES = [
     close: null,
     services: [
       ['psychological', 4, 'session', 40_000, 'state_budget'],
-      ['educational', 10, 'hour', 25_000, 'provider_own_funds'],
+      ['legal', 2, 'consultation', 25_000, 'provider_own_funds'],
     ],
   },
   {
@@ -163,7 +163,7 @@ export async function seedProtection(deps: AppDeps, dir: DirectoryAgency[]): Pro
         }
       } catch (e) {
         // A person the placement rules or the referral workflow refuse is skipped: the demo shows what passes.
-        if (process.env.QORGAU_SEED_DEBUG) console.error('protection seed skipped a person', e);
+        if (process.env.QORGAU_SEED_DEBUG) console.error('protection seed skipped a person', e, (e as { fields?: unknown }).fields);
       }
     }
     notices = await rescreenOne(historic, clock, now, staff.get(SCREENER));
