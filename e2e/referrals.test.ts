@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { caseActions, cases, persons, providers, users } from '../apps/server/src/db/schema.ts';
+import { recomputeEntitlements } from '../apps/server/src/modules/entitlements/entitlements.service.ts';
 import { encryptPerson } from '../apps/server/src/modules/persons/persons.service.ts';
+import { pdfText } from '../apps/server/test/documents-fixtures.ts';
 import { layoutDone, settle } from './support/page-checks.ts';
 import { signIn } from './support/sign-in.ts';
 import { describeInChromium, useQorgauBrowser } from './support/suite.ts';
@@ -33,7 +35,7 @@ const status = (page: Page, url: string) => page.evaluate(async (u) => (await fe
 describeInChromium('referrals in Chromium (issue #10)', () => {
   const qorgau = useQorgauBrowser({ persons: 5 });
 
-  it("a case worker refers an unaccompanied Uzbek girl to a child shelter with her guardian's consent; the shelter sees her only while the consent holds", async () => {
+  it("a case worker refers an unaccompanied Uzbek girl to a child shelter with her guardian's consent; the shelter sees her only then, accepts and admits her; her reflection period and residency show their end dates; the Uzbek rights sheet says so; withdrawing the consent ends the shelter's access", async () => {
     const { q, browser } = qorgau;
     const db = q.runtime.deps.db;
     const user = async (username: string) => {
@@ -92,12 +94,27 @@ describeInChromium('referrals in Chromium (issue #10)', () => {
       personId,
       regionCode: 'KZ-75',
       exploitationTypes: [],
-      status: 'open',
-      traffickingStatus: 'PossibleVictimOfTrafficking',
+      status: 'identified',
+      traffickingStatus: 'ActualVictimOfTrafficking',
       createdBy: worker.id,
       ownerAgencyId: worker.agencyId,
     });
-    await db.insert(caseActions).values({ clientId: randomUUID(), caseId, seq: 1, type: 'opened', details: {}, actorId: worker.id, agencyId: worker.agencyId });
+    // Identified ten days ago (how a decision is taken is the case journeys'): her entitlements start then.
+    const identifiedAt = new Date(Date.now() - 10 * 86_400_000);
+    await db.insert(caseActions).values([
+      { clientId: randomUUID(), caseId, seq: 1, type: 'opened', details: {}, actorId: worker.id, agencyId: worker.agencyId, at: identifiedAt },
+      {
+        clientId: randomUUID(),
+        caseId,
+        seq: 2,
+        type: 'identification_decided',
+        details: { outcome: 'ActualVictimOfTrafficking', decidedBy: 'NGO' },
+        actorId: worker.id,
+        agencyId: worker.agencyId,
+        at: identifiedAt,
+      },
+    ]);
+    await recomputeEntitlements(db, q.runtime.deps, personId);
 
     const shelterCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'kk-KZ' });
     const shelterPage = await shelterCtx.newPage();
@@ -136,9 +153,43 @@ describeInChromium('referrals in Chromium (issue #10)', () => {
     await shelterPage.goto(`${q.url}/referrals/${referralId}`);
     await shelterPage.getByTestId('referral-action-accepted').click();
     await expect.poll(() => shelterPage.getByTestId('referral-status').getAttribute('data-status')).toBe('accepted');
-    // Hooks for the admission and the referral letter (other parts of the journey).
     await shelterPage.getByTestId('referral-hooks').waitFor();
     await bothWidths(shelterPage, 'referral-accepted');
+
+    // She opens the protection case from the accepted referral and admits the girl: a bed is taken.
+    const occupancy = async () => (await db.select().from(providers).where(eq(providers.id, childShelter)))[0]?.occupancy;
+    expect(await occupancy()).toBe(3);
+    await shelterPage.goto(`${q.url}/persons/${personId}`);
+    await shelterPage.getByTestId('open-protection').click();
+    await shelterPage.getByTestId('protection-reference').waitFor();
+    await shelterPage.getByTestId('admit').click();
+    await shelterPage.getByTestId('stay-row').waitFor();
+    await expect.poll(occupancy).toBe(4);
+
+    // The case worker sees the reflection period and the residency with their end dates (a foreign victim).
+    const ends = (await (await page.request.get(`${q.url}/api/v1/persons/${personId}/entitlements`)).json()) as {
+      items: { kind: string; end: string | null }[];
+    };
+    const endOf = (kind: string) => {
+      const iso = ends.items.find((e) => e.kind === kind)?.end;
+      if (!iso) throw new Error(`no end date for ${kind}`);
+      const [y, m, d] = iso.split('-');
+      return `${d}.${m}.${y}`;
+    };
+    await page.goto(`${q.url}/persons/${personId}`);
+    for (const kind of ['reflection_period', 'temporary_residency']) {
+      const row = page.getByTestId(`entitlement-${kind}`);
+      await row.waitFor();
+      expect(await row.getByTestId('entitlement-end').textContent(), kind).toBe(endOf(kind));
+    }
+
+    // The rights sheet, in Uzbek (her citizenship), downloads as a PDF whose text says what she is entitled to.
+    expect(await page.getByTestId('rights-sheet-lang').inputValue()).toBe('uz');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rights-sheet').click()]);
+    const sheet = await pdfText(readFileSync(await download.path()));
+    expect(sheet).toContain('Maʼlumot varaqasi: huquqlaringiz va kafolatlaringiz');
+    expect(sheet).toContain('Oʻylab koʻrish muddati');
+    expect(sheet).toContain(endOf('reflection_period'));
 
     // The guardian withdraws the consent: the shelter's access ends at once.
     await page.goto(`${q.url}/persons/${personId}`);
