@@ -32,12 +32,10 @@ const contentContext = (id: string) => fieldContext('attachments', 'content', id
 const keyContext = (id: string) => fieldContext('attachments', 'dek', id);
 const nameContext = (id: string) => fieldContext('attachments', 'filename', id);
 
-/** `10 MiB`, `512 KiB`: the limit as people read it, for the refusal message. */
-export const readableSize = (bytes: number): string =>
-  bytes >= 1_048_576 ? `${+(bytes / 1_048_576).toFixed(1)} MiB` : `${Math.max(1, Math.round(bytes / 1024))} KiB`;
+/** The limit in megabytes (one decimal), for the refusal message; the unit is the catalogue's, in the reader's language. */
+export const sizeInMb = (bytes: number): string => String(+(bytes / 1_048_576).toFixed(1));
 
-export const tooLarge = (max: number) =>
-  new DomainError('validation_failed', [{ path: 'file', code: 'attachment_too_large', params: { max: readableSize(max) } }]);
+export const tooLarge = (max: number) => new DomainError('validation_failed', [{ path: 'file', code: 'attachment_too_large', params: { mb: sizeInMb(max) } }]);
 
 /** The file's type from its bytes (magic numbers). Name and declared header are never trusted. */
 export async function detectContentType(bytes: Buffer): Promise<AttachmentContentType> {

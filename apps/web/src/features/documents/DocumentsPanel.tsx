@@ -10,14 +10,15 @@ import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
 import { downloadFile, rightsSheetPath, useAttachments, useUploadAttachment } from './documents-api.ts';
 
-/** A size as people read it, in the reader's language (e.g. "10 MB", "512 kB"). */
-export function formatBytes(bytes: number, lng: string): string {
+/**
+ * A size as people read it, in the reader's language (e.g. "10 МБ", "512 kB"): the number by
+ * Intl, the unit from the catalogue (Intl has no Kazakh names for byte units).
+ */
+export function formatBytes(bytes: number, lng: string, t: (key: string, o: { n: string }) => string): string {
   const mb = bytes >= 1_048_576;
-  const text = new Intl.NumberFormat(lng, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: mb ? 1 : 0 }).format(
-    mb ? bytes / 1_048_576 : Math.max(1, bytes / 1024),
-  );
+  const n = new Intl.NumberFormat(lng, { maximumFractionDigits: mb ? 1 : 0 }).format(mb ? bytes / 1_048_576 : Math.max(1, bytes / 1024));
   // A number and its unit never part at a line end.
-  return text.replace(/ /g, '\u00a0');
+  return t(mb ? 'documentsPanel.sizeMb' : 'documentsPanel.sizeKb', { n }).replace(/ /g, '\u00a0');
 }
 
 /**
@@ -54,7 +55,10 @@ function UploadForm({ personId, maxBytes }: { personId: string; maxBytes: number
   const resetRef = useRef<() => void>(null);
   const [kind, setKind] = useState<AttachmentKind>('identity_document');
   // A file over the limit is refused here, with the server's words, before a phone spends minutes sending it.
-  const tooLarge = file && maxBytes !== undefined && file.size > maxBytes ? t('validation.attachment_too_large', { max: formatBytes(maxBytes, lng) }) : null;
+  const tooLarge =
+    file && maxBytes !== undefined && file.size > maxBytes
+      ? t('validation.attachment_too_large', { mb: new Intl.NumberFormat(lng, { maximumFractionDigits: 1 }).format(maxBytes / 1_048_576) })
+      : null;
   const refusedFields = tooLarge
     ? [{ path: 'file', code: 'attachment_too_large', message: tooLarge }]
     : isApiError(upload.error) && upload.error.fields.length > 0
@@ -107,7 +111,7 @@ function UploadForm({ personId, maxBytes }: { personId: string; maxBytes: number
       </Group>
       {maxBytes !== undefined && (
         <Text size="sm" c="dimmed">
-          {t('documentsPanel.hint', { max: formatBytes(maxBytes, lng) })}
+          {t('documentsPanel.hint', { max: formatBytes(maxBytes, lng, t) })}
         </Text>
       )}
       {refusedFields ? (
@@ -143,7 +147,7 @@ function AttachmentRow({ a }: { a: Attachment }) {
             <UserText>{a.filename}</UserText>
           </Text>
           <Text size="sm" c="dimmed">
-            {t(`attachmentKind.${a.kind}`)} · {formatBytes(a.sizeBytes, lng)} · {formatDateTime(a.uploadedAt, lng)}
+            {t(`attachmentKind.${a.kind}`)} · {formatBytes(a.sizeBytes, lng, t)} · {formatDateTime(a.uploadedAt, lng)}
           </Text>
         </Stack>
         <Button variant="light" size="xs" onClick={() => downloadFile(`/attachments/${a.id}`, a.filename).then(() => setError(null), setError)}>
