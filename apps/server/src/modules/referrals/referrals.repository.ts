@@ -23,12 +23,21 @@ export function referralScope(actor: Actor, permission: 'referral.read' | 'refer
   if (!scope) return sql`false`;
   if (scope === 'national') return sql`true`;
   const me = actor.agencyId;
-  const sides = sql`(${referrals.referringAgencyId} = ${me}::uuid OR ${referrals.providerAgencyId} = ${me}::uuid OR ${cases.ownerAgencyId} = ${me}::uuid)`;
+  const sides = sql`(${referrals.referringAgencyId} = ${me}::uuid OR ${referrals.providerAgencyId} = ${me}::uuid OR ${referrals.caseId} = ANY(${casesHeldBy(me)}))`;
   if (scope !== 'region') return sides;
   if (actor.jurisdiction.national) return sql`true`;
   const regions = sql.param(actor.jurisdiction.regions as string[]);
-  return sql`(${sides} OR ${referrals.regionCode} = ANY(${regions}::text[]) OR ${cases.regionCode} = ANY(${regions}::text[]))`;
+  const casesInRegions = sql`ARRAY(SELECT c.id FROM ${cases} c WHERE c.region_code = ANY(${regions}::text[]))`;
+  return sql`(${sides} OR ${referrals.regionCode} = ANY(${regions}::text[]) OR ${referrals.caseId} = ANY(${casesInRegions}))`;
 }
+
+/**
+ * The cases an agency holds, gathered once per statement. Why not `cases.owner_agency_id = me`
+ * across the join: OR-ed with the referral's own columns it defeats every index, and the
+ * lists scanned all 300,000 referrals (docs/benchmarks.md §8); as a set of ids each branch is
+ * an index scan (BitmapOr).
+ */
+const casesHeldBy = (agencyId: string) => sql`ARRAY(SELECT c.id FROM ${cases} c WHERE c.owner_agency_id = ${agencyId}::uuid)`;
 
 const referringAgencies = aliasedTable(agencies, 'referring_agency');
 
@@ -85,7 +94,7 @@ export interface ReferralFilter {
 export async function listReferrals(db: DbOrTx, actor: Actor, filter: ReferralFilter, page: number, pageSize: number) {
   const me = actor.agencyId;
   const conds: SQL[] = [referralScope(actor, 'referral.read')];
-  if (filter.box === 'sent') conds.push(sql`(${referrals.referringAgencyId} = ${me}::uuid OR ${cases.ownerAgencyId} = ${me}::uuid)`);
+  if (filter.box === 'sent') conds.push(sql`(${referrals.referringAgencyId} = ${me}::uuid OR ${referrals.caseId} = ANY(${casesHeldBy(me)}))`);
   if (filter.box === 'received') conds.push(eq(referrals.providerAgencyId, me));
   if (filter.status) conds.push(eq(referrals.status, filter.status));
   if (filter.caseId) conds.push(eq(referrals.caseId, filter.caseId));
