@@ -19,6 +19,7 @@ import { createReferralsService } from '../modules/referrals/referrals.service.t
 import { createScreeningsService } from '../modules/screenings/screenings.service.ts';
 import { kazakhstanDate } from '../util/kazakhstan-date.ts';
 import type { DirectoryAgency } from './demo-directory.ts';
+import { atLocal } from './seed-time.ts';
 import { openStaffActors, type StaffActor } from './seed-timeline.ts';
 
 const OFFICER = 'staff.police-almaty.2';
@@ -65,8 +66,10 @@ export async function seedProtection(deps: AppDeps, dir: DirectoryAgency[]): Pro
   const clock = { now };
   const historic: AppDeps = { ...deps, now: () => clock.now };
   const staff = await openStaffActors(deps, dir, [OFFICER, MANAGER, SCREENER]);
+  // `daysAgo` days before today, at `hour` in Kazakhstan (office hours), never after now.
   const at = (daysAgo: number, hour: number) => {
-    clock.now = new Date(now.getTime() - daysAgo * DAY + (hour - 12) * 3_600_000);
+    const t = atLocal(kazakhstanDate(new Date(now.getTime() - daysAgo * DAY)), hour, 7 * (daysAgo % 8));
+    clock.now = t.getTime() < now.getTime() ? t : now;
     return kazakhstanDate(clock.now);
   };
   const protection = createProtectionService(historic);
@@ -185,7 +188,7 @@ async function rescreenOne(deps: AppDeps, clock: { now: Date }, now: Date, scree
     .limit(1);
   if (!closed) return 0;
   const r = linkageRecordOf(deps.cipher, closed.person);
-  clock.now = new Date(now.getTime() - 2 * DAY);
+  clock.now = atLocal(kazakhstanDate(new Date(now.getTime() - 2 * DAY)), 15, 20);
   await createScreeningsService(deps).create(screener.auth, screener.audit, {
     clientId: randomUUID(),
     encounterDate: kazakhstanDate(clock.now),
