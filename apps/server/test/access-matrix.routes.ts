@@ -293,7 +293,9 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/referrals': { request: () => ({}), expect: 200 },
   'GET /api/v1/referrals/eligible-providers': { request: (ctx) => ({ url: `/api/v1/referrals/eligible-providers?caseId=${ctx.missingId}` }), expect: 404 },
   'POST /api/v1/referrals': {
-    request: (ctx) => ({ payload: { clientId: randomUUID(), caseId: ctx.missingId, providerId: ctx.missingId, services: ['shelter'], consentId: ctx.missingId } }),
+    request: (ctx) => ({
+      payload: { clientId: randomUUID(), caseId: ctx.missingId, providerId: ctx.missingId, services: ['shelter'], consentId: ctx.missingId },
+    }),
     expect: 404,
   },
   'GET /api/v1/referrals/:id': { request: () => ({}), expect: 404 },

@@ -178,7 +178,7 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
       expect(((await get('/notifications/unread-count')) as { unread: number }).unread, username).toBeGreaterThan(0);
       const notices = (await get('/notifications')) as Page<{ href: string | null; readAt: string | null }>;
       // Each opens a record she may open; one of them she has already read.
-      for (const n of notices.items) expect(n.href).toMatch(/^\/(cases|self-reports|persons)\/[0-9a-f-]{36}$/);
+      for (const n of notices.items) expect(n.href).toMatch(/^\/(cases|self-reports|persons|referrals|protection)\/[0-9a-f-]{36}$/);
       expect(
         notices.items.some((n) => n.readAt !== null),
         username,

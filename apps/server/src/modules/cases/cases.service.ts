@@ -173,7 +173,8 @@ export function createCasesService(deps: AppDeps) {
               ...(findings ? { exploitationTypes: findings } : {}),
             });
             // Entitlements start (or end) with the identification (issue #10 item 4), in the same transaction.
-            if (body.action.type === 'identification_decided' || body.action.type === 'identification_reviewed') await recomputeEntitlements(tx, deps, row.case.personId);
+            if (body.action.type === 'identification_decided' || body.action.type === 'identification_reviewed')
+              await recomputeEntitlements(tx, deps, row.case.personId);
             await appendAudit(tx, audit, {
               operation: 'case.action_appended',
               recordType: 'case',
