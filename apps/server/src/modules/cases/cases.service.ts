@@ -19,7 +19,7 @@ import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts'
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { FieldCipher } from '../../crypto/field-cipher.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
+import { writeOnce } from '../../db/errors.ts';
 import { nameIndexOf } from '../persons/persons.service.ts';
 import { getPerson } from '../persons/persons.repository.ts';
 import { readCaseAudited } from './case-read.repository.ts';
@@ -99,18 +99,9 @@ export function createCasesService(deps: AppDeps) {
     return caseView(cipher, found.row, found.actions, await when(), auth.actor);
   }
 
-  /** Runs `write`; if a concurrent replay of the same client id won, answers with its case. */
-  async function idempotent(find: () => Promise<string | null>, write: () => Promise<string>, auth: AuthContext, audit: AuditContext) {
-    const existing = await find();
-    if (existing) return read(auth, audit, existing);
-    try {
-      return read(auth, audit, await write());
-    } catch (e) {
-      const winner = isUniqueViolation(e) ? await find() : null;
-      if (!winner) throw e;
-      return read(auth, audit, winner);
-    }
-  }
+  /** Runs `write` once per client id (db/errors.ts writeOnce) and answers with the case. */
+  const idempotent = async (find: () => Promise<string | null>, write: () => Promise<string>, auth: AuthContext, audit: AuditContext) =>
+    read(auth, audit, await writeOnce(find, write));
 
   return {
     read,

@@ -14,7 +14,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
+import { writeOnce } from '../../db/errors.ts';
 import { notify, type Notice } from '../notifications/notify.ts';
 import { createReferralTx, RECEIVING_ROLES, referralActionTextContext } from './referral-create.ts';
 import { randomUUID } from 'node:crypto';
@@ -41,18 +41,9 @@ export function createReferralsService(deps: AppDeps) {
     });
   }
 
-  /** Runs `write`; a replay of the same client id (or a concurrent one that won) answers with its referral. */
-  async function idempotent(find: () => Promise<string | null>, write: () => Promise<string>, auth: AuthContext, audit: AuditContext) {
-    const existing = await find();
-    if (existing) return read(auth, audit, existing);
-    try {
-      return read(auth, audit, await write());
-    } catch (e) {
-      const winner = isUniqueViolation(e) ? await find() : null;
-      if (!winner) throw e;
-      return read(auth, audit, winner);
-    }
-  }
+  /** Runs `write` once per client id (db/errors.ts writeOnce) and answers with the referral. */
+  const idempotent = async (find: () => Promise<string | null>, write: () => Promise<string>, auth: AuthContext, audit: AuditContext) =>
+    read(auth, audit, await writeOnce(find, write));
 
   return {
     read,

@@ -1,6 +1,5 @@
 import { Alert, Anchor, Badge, Box, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Case } from '@qorgau/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -15,17 +14,7 @@ import { DeadlineBadge, StatusBadge } from './StatusBadge.tsx';
 import { EntitlementsPanel } from '../entitlements/EntitlementsPanel.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { ReferPanel } from '../referrals/ReferPanel.tsx';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
-  );
-}
+import { Fact } from '../../components/Fact.tsx';
 
 function ClosedCaseNote({ canReopen }: { canReopen: boolean }) {
   const { t } = useTranslation();

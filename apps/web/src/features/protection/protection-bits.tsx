@@ -1,18 +1,9 @@
-import { Badge, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** A labelled fact of the case. */
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
-  );
-}
+/** The labelled fact every record page uses. */
+export { Fact } from '../../components/Fact.tsx';
 
 export function ProtectionStatusBadge({ status }: { status: 'open' | 'closed' }) {
   const { t } = useTranslation();

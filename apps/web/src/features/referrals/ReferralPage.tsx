@@ -1,6 +1,5 @@
 import { Anchor, Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { Referral } from '@qorgau/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -12,17 +11,7 @@ import { ReferralLetterButton } from '../documents/ReferralLetterButton.tsx';
 import { useReferral } from './api.ts';
 import { ReferralActions } from './ReferralActions.tsx';
 import { ReferralStatusBadges } from './ReferralBadges.tsx';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
-  );
-}
+import { Fact } from '../../components/Fact.tsx';
 
 function History({ r }: { r: Referral }) {
   const { t } = useTranslation();
