@@ -118,6 +118,15 @@ export const screeningHandoversQueue: WorkQueueDef = {
 const personA = alias(persons, 'work_pair_a');
 const personB = alias(persons, 'work_pair_b');
 
+/**
+ * How far the linkage card counts. Why not WORK_COUNT_CAP: a pair is listed only when BOTH its
+ * records are in the officer's identity scope, which no index can answer; nationally about 3 %
+ * of open pairs are hers, so counting to 1,000 inspected nearly every open pair (40,000 at
+ * national scale: 340 ms, docs/benchmarks.md §8). "100+" is all a home card needs; the review
+ * page lists them all.
+ */
+const LINKAGE_COUNT_CAP = 100;
+
 /** Open record-linkage pairs (issue #4) whose two records are both in the officer's identity scope. */
 export const linkageReviewsQueue: WorkQueueDef = {
   id: 'linkage_reviews',
@@ -141,7 +150,8 @@ export const linkageReviewsQueue: WorkQueueDef = {
           .select({ u: waitingSql.as('u') })
           .from(p)
           .where(where)
-          .limit(WORK_COUNT_CAP),
+          .limit(LINKAGE_COUNT_CAP),
+        LINKAGE_COUNT_CAP,
       ),
     ]);
     return {

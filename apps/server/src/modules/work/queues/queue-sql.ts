@@ -7,9 +7,10 @@ import { rowsOf, type DbOrTx } from '../../../db/client.ts';
  * The counts of a queue by urgency, with bounded work: `inner` selects one column `u` (the
  * urgency, from `urgencySql`), most urgent first and LIMITed to `WORK_COUNT_CAP` rows, so a
  * national queue never counts a million rows to say "a lot". Overdue rows come first in the
- * inner order, so the overdue count is exact up to the cap.
+ * inner order, so the overdue count is exact up to the cap. `cap`: the inner LIMIT, when a
+ * queue counts less far (see the linkage queue).
  */
-export async function boundedCounts(db: DbOrTx, inner: SQLWrapper): Promise<{ counts: WorkCounts; capped: boolean }> {
+export async function boundedCounts(db: DbOrTx, inner: SQLWrapper, cap = WORK_COUNT_CAP): Promise<{ counts: WorkCounts; capped: boolean }> {
   const [row] = rowsOf<{ overdue: number; due_soon: number; waiting: number; n: number }>(
     await db.execute(sql`SELECT count(*) FILTER (WHERE s.u = 'overdue')::int AS overdue, count(*) FILTER (WHERE s.u = 'due_soon')::int AS due_soon,
       count(*) FILTER (WHERE s.u = 'waiting')::int AS waiting, count(*)::int AS n FROM (${inner}) s`),
@@ -17,7 +18,7 @@ export async function boundedCounts(db: DbOrTx, inner: SQLWrapper): Promise<{ co
   const n = Number(row?.n ?? 0);
   return {
     counts: { overdue: Number(row?.overdue ?? 0), due_soon: Number(row?.due_soon ?? 0), waiting: Number(row?.waiting ?? 0) },
-    capped: n >= WORK_COUNT_CAP,
+    capped: n >= cap,
   };
 }
 
