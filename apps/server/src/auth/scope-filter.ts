@@ -146,7 +146,7 @@ export interface PersonScopeColumns {
   id: PgColumn;
   createdBy: PgColumn;
   creatorAccessEnded: PgColumn;
-  /** The person's own region and owner plus those of each of her cases (triggers, migration 0020). */
+  /** The person's own region and owner plus those of each of her cases (triggers, migration 0018). */
   scopeRegions: PgColumn;
   scopeAgencies: PgColumn;
 }

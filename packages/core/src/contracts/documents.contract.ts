@@ -5,7 +5,7 @@ export const AttachmentKindSchema = z.enum(ATTACHMENT_KINDS);
 export const DocumentLanguageSchema = z.enum(DOCUMENT_LANGUAGES);
 
 /**
- * Metadata of an upload, sent as headers beside a raw binary body (ADR 0019): one request that
+ * Metadata of an upload, sent as headers beside a raw binary body (ADR 0010): one request that
  * a phone can simply repeat on a broken connection (`x-client-id` makes the repeat a no-op).
  * The file name is percent-encoded (UTF-8), since header values are Latin-1.
  */

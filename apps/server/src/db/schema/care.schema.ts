@@ -208,7 +208,7 @@ export const caseAccess = pgTable(
     index('case_access_open_case_idx').on(t.caseId, t.agencyId).where(sql`ends_at IS NULL AND revoked_at IS NULL`),
     index('case_access_open_person_idx').on(t.personId, t.agencyId).where(sql`ends_at IS NULL AND revoked_at IS NULL`),
     index('case_access_referral_idx').on(t.referralId),
-    // The scope predicate gathers an agency's open grants once per statement (migration 0020).
+    // The scope predicate gathers an agency's open grants once per statement (migration 0018).
     // (covering: the grant's person, lapse and shares are read from the index, not the table).
     index('case_access_open_agency_idx').on(t.agencyId, t.caseId, t.personId, t.until, t.shares).where(sql`ends_at IS NULL AND revoked_at IS NULL`),
   ],

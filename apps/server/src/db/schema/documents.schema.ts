@@ -11,7 +11,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 /**
- * Documents (issue #10, migration 0019): attachments of a person (scanned identity documents,
+ * Documents (issue #10, migration 0017): attachments of a person (scanned identity documents,
  * signed consent, medical and legal papers). Append-only (database grants): evidence is never
  * changed; key rotation may re-wrap `dek_enc` and re-encrypt `filename_enc` only.
  *

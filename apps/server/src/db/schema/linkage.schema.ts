@@ -37,7 +37,7 @@ export const personLinkProposals = pgTable(
     uniqueIndex('person_link_proposals_pair_key').on(t.personA, t.personB),
     index('person_link_proposals_b_idx').on(t.personB),
     index('person_link_proposals_status_idx').on(t.status, t.createdAt),
-    // The review queue's order (migration 0020): a page walks it, checking each pair's two records' scope.
+    // The review queue's order (migration 0018): a page walks it, checking each pair's two records' scope.
     index('person_link_proposals_open_order_idx').on(sql`(${t.modelDecision} = 'review') DESC`, t.probability.desc(), t.id).where(sql`status = 'open'`),
   ],
 );

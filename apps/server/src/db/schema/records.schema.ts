@@ -43,7 +43,7 @@ export const persons = pgTable(
       .notNull()
       .references(() => agencies.id),
     /**
-     * Derived, never written by the app (migration 0020's triggers recompute them on every
+     * Derived, never written by the app (migration 0018's triggers recompute them on every
      * change of the person or of any of her cases): her own region and owner agency plus those
      * of each of her cases, so the scope predicate answers "in scope through a case" with one
      * GIN index instead of a subquery per row (auth/scope-filter.ts `personScopeOf`).

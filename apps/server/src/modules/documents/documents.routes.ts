@@ -22,7 +22,7 @@ function sendFile(reply: FastifyReply, contentType: string, filename: string, by
 }
 
 /**
- * Documents (issue #10): attachments (raw binary upload with metadata headers, ADR 0019) and
+ * Documents (issue #10): attachments (raw binary upload with metadata headers, ADR 0010) and
  * PDFs generated in the person's language (rights sheet, referral letter).
  */
 export const documentsRoutes =

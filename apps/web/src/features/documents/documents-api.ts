@@ -14,7 +14,7 @@ async function failure(res: Response): Promise<ApiError> {
 }
 
 /**
- * One binary request with the metadata in headers (ADR 0019): a dropped connection is retried
+ * One binary request with the metadata in headers (ADR 0010): a dropped connection is retried
  * with the same client id, and the server stores the file once.
  */
 export function useUploadAttachment(personId: string) {
