@@ -32,10 +32,14 @@ const contentContext = (id: string) => fieldContext('attachments', 'content', id
 const keyContext = (id: string) => fieldContext('attachments', 'dek', id);
 const nameContext = (id: string) => fieldContext('attachments', 'filename', id);
 
-/** The limit in megabytes (one decimal), for the refusal message; the unit is the catalogue's, in the reader's language. */
-export const sizeInMb = (bytes: number): string => String(+(bytes / 1_048_576).toFixed(1));
+/**
+ * The limit as people read it: a number and a unit key (`units.kb`, `units.mb`) that the message
+ * nests, so the unit is the reader's ("МБ" in Kazakh and Russian, "MB" in English).
+ */
+export const readableSize = (bytes: number): { n: string; unit: 'kb' | 'mb' } =>
+  bytes >= 1_048_576 ? { n: String(+(bytes / 1_048_576).toFixed(1)), unit: 'mb' } : { n: String(Math.max(1, Math.round(bytes / 1024))), unit: 'kb' };
 
-export const tooLarge = (max: number) => new DomainError('validation_failed', [{ path: 'file', code: 'attachment_too_large', params: { mb: sizeInMb(max) } }]);
+export const tooLarge = (max: number) => new DomainError('validation_failed', [{ path: 'file', code: 'attachment_too_large', params: readableSize(max) }]);
 
 /** The file's type from its bytes (magic numbers). Name and declared header are never trusted. */
 export async function detectContentType(bytes: Buffer): Promise<AttachmentContentType> {

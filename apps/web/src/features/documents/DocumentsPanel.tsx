@@ -15,10 +15,18 @@ import { downloadFile, rightsSheetPath, useAttachments, useUploadAttachment } fr
  * Intl, the unit from the catalogue (Intl has no Kazakh names for byte units).
  */
 export function formatBytes(bytes: number, lng: string, t: (key: string, o: { n: string }) => string): string {
-  const mb = bytes >= 1_048_576;
-  const n = new Intl.NumberFormat(lng, { maximumFractionDigits: mb ? 1 : 0 }).format(mb ? bytes / 1_048_576 : Math.max(1, bytes / 1024));
+  const { n, unit } = sizeParams(bytes, lng);
   // A number and its unit never part at a line end.
-  return t(mb ? 'documentsPanel.sizeMb' : 'documentsPanel.sizeKb', { n }).replace(/ /g, '\u00a0');
+  return t(`units.${unit}`, { n }).replace(/ /g, '\u00a0');
+}
+
+/** The number and the unit key of a size (the refusal message nests `units.<unit>`, as the server's does). */
+function sizeParams(bytes: number, lng: string): { n: string; unit: 'kb' | 'mb' } {
+  const mb = bytes >= 1_048_576;
+  return {
+    n: new Intl.NumberFormat(lng, { maximumFractionDigits: mb ? 1 : 0 }).format(mb ? bytes / 1_048_576 : Math.max(1, bytes / 1024)),
+    unit: mb ? 'mb' : 'kb',
+  };
 }
 
 /**
@@ -55,10 +63,7 @@ function UploadForm({ personId, maxBytes }: { personId: string; maxBytes: number
   const resetRef = useRef<() => void>(null);
   const [kind, setKind] = useState<AttachmentKind>('identity_document');
   // A file over the limit is refused here, with the server's words, before a phone spends minutes sending it.
-  const tooLarge =
-    file && maxBytes !== undefined && file.size > maxBytes
-      ? t('validation.attachment_too_large', { mb: new Intl.NumberFormat(lng, { maximumFractionDigits: 1 }).format(maxBytes / 1_048_576) })
-      : null;
+  const tooLarge = file && maxBytes !== undefined && file.size > maxBytes ? t('validation.attachment_too_large', sizeParams(maxBytes, lng)) : null;
   const refusedFields = tooLarge
     ? [{ path: 'file', code: 'attachment_too_large', message: tooLarge }]
     : isApiError(upload.error) && upload.error.fields.length > 0
