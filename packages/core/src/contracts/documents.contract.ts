@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codeText } from './primitives.ts';
 import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_KINDS, DOCUMENT_LANGUAGES } from '../domain/documents/documents.ts';
 
 export const AttachmentKindSchema = z.enum(ATTACHMENT_KINDS);
@@ -12,7 +13,8 @@ export const DocumentLanguageSchema = z.enum(DOCUMENT_LANGUAGES);
 export const AttachmentUploadHeaders = z.object({
   'x-client-id': z.uuid(),
   'x-attachment-kind': AttachmentKindSchema,
-  'x-filename': z.string().min(1).max(600),
+  // What encodeURIComponent writes, nothing else: the decoded name is cleaned by the service.
+  'x-filename': codeText(/^[A-Za-z0-9\-_.!~*'()%]+$/, { max: 600 }),
   'x-case-id': z.uuid().optional(),
   'x-referral-id': z.uuid().optional(),
   'x-consent-id': z.uuid().optional(),

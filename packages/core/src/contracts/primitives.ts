@@ -116,3 +116,12 @@ export function futureDateIssues(today: string, fields: Record<string, string | 
 export function patchBody<S extends z.ZodObject>(schema: S) {
   return schema.refine((b: Record<string, unknown>) => Object.values(b).some((v) => v !== undefined), { params: { code: 'empty_patch' } });
 }
+
+/**
+ * A JSON document the route hands as it is to its own parser (a reference rules document, an
+ * entitlement action): an object whose top-level keys are codes. Its values are judged by that
+ * parser, which answers field by field; the keys are bounded here like every other input.
+ */
+export function jsonDocument() {
+  return z.record(codeText(/^[A-Za-z0-9_.$-]+$/, { max: 100 }), z.unknown());
+}

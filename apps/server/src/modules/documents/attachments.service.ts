@@ -58,9 +58,10 @@ function filenameOf(raw: string): string {
   } catch {
     throw new DomainError('validation_failed', [{ path: 'filename', code: 'invalid_format' }]);
   }
-  // Control characters (C0 and DEL) never belong in a file name shown to people or sent in a header.
+  // Control characters (C0 and DEL) never belong in a file name shown to people or sent in a
+  // header, nor do bidirectional controls: "scan\u202Efdp.exe" would read as "scanexe.pdf".
   name = [...basename(name.replaceAll('\\', '/'))]
-    .filter((ch) => (ch.codePointAt(0) ?? 0) >= 0x20 && ch !== '\u007f')
+    .filter((ch) => (ch.codePointAt(0) ?? 0) >= 0x20 && ch !== '\u007f' && !/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(ch))
     .join('')
     .trim()
     .slice(0, 200);

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { EntitlementKindParam, EntitlementRuleVersions, IdParams, PersonEntitlements } from '@qorgau/core';
-import { z } from 'zod';
+import { EntitlementKindParam, jsonDocument, EntitlementRuleVersions, IdParams, PersonEntitlements } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
@@ -8,7 +7,7 @@ import { entitlementRuleSets, ENTITLEMENT_RULES_KIND, recordEntitlementRules } f
 import { createEntitlementsService, recomputeSince } from './entitlements.service.ts';
 
 /** Bodies parsed by core (cooperation as a condition is refused with its own field-level message). */
-const RawBody = z.record(z.string(), z.unknown());
+const RawBody = jsonDocument();
 
 export const entitlementsRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DomainError, parseReferralRules, ReferralRulesDocument } from '@qorgau/core';
-import { z } from 'zod';
+import { DomainError, jsonDocument, parseReferralRules, ReferralRulesDocument } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
 import { REFERRAL_RULES_KIND } from '../../reference/referral-rules.ts';
 
 /** Parsed by core, so a broken document is refused with field-level codes. */
-const RawBody = z.record(z.string(), z.unknown());
+const RawBody = jsonDocument();
 
 /**
  * The referral placement rules as data (issue #10): read by anyone with reference access; a
