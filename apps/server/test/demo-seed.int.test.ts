@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { EXPLOITATION_TYPES } from '@qorgau/core';
+import { EXPLOITATION_TYPES, FOLLOW_UP_KINDS } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
 import { rowsOf } from '../src/db/client.ts';
 import { actionTextContext } from '../src/modules/cases/cases.view.ts';
@@ -200,8 +200,11 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
       closed.map(async (c) => ((await get(`/protection-cases/${c.id}`)) as { followUps: { urgency: string | null }[] }).followUps),
     );
     expect(followUps.flat().some((f) => f.urgency === 'overdue' || f.urgency === 'due_soon')).toBe(true);
-    const work = (await get('/work')) as { queues: { id: string; counts: Record<string, number> }[] };
-    expect(work.queues.find((q) => q.id === 'follow_ups_due')).toBeDefined();
+    const work = (await get('/work')) as { queues: { id: string; items: { facts: Record<string, unknown> }[] }[] };
+    const due = work.queues.find((q) => q.id === 'follow_ups_due');
+    expect(due?.items.length).toBeGreaterThan(0);
+    // Each row says which follow-up is due (four rows of one case are told apart by it and the date).
+    for (const item of due?.items ?? []) expect(FOLLOW_UP_KINDS).toContain(item.facts.followUp);
     const reidentified = rowsOf<{ n: number }>(await t.deps.db.execute(sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'reidentified'`));
     expect(reidentified[0]?.n).toBeGreaterThanOrEqual(1);
   });

@@ -48,7 +48,7 @@ export const followUpsDueQueue: WorkQueueDef = {
         label: r.reference,
         dueAt: r.dueOn,
         urgency: r.urgency,
-        facts: { pseudonym: r.pseudonym, kind: r.kind },
+        facts: { pseudonym: r.pseudonym, followUp: r.kind },
       })),
     };
   },

@@ -24,6 +24,8 @@ function ItemRow({ item }: { item: WorkItem }) {
     typeof item.facts.role === 'string' ? t(`roles.${item.facts.role}`) : null,
     // Which entitlement is about to lapse (the entitlements_lapsing queue).
     typeof item.facts.entitlement === 'string' ? t(`entitlementKind.${item.facts.entitlement}`) : null,
+    // Which follow-up is due: a contact or a risk reassessment (the follow_ups_due queue).
+    typeof item.facts.followUp === 'string' ? t(`followUpKind.${item.facts.followUp}`) : null,
     since ? t('work.since', { date: since }) : null,
   ].filter(Boolean);
   const row = { withBorder: true, p: 'xs', className: 'row-link', 'data-testid': 'work-item', 'data-urgency': item.urgency } as const;
