@@ -12,10 +12,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Two files at a time even on two cores (Vitest's default is cores - 1 = one): most of a
-    // file's time is spent waiting on PostgreSQL or Chromium, other processes, so a second file
-    // fills that wait. Test databases and servers are per file (random names, free ports).
-    maxWorkers: 2,
     env: { TMPDIR: process.env.TMPDIR ?? '/tmp' },
   },
 });
