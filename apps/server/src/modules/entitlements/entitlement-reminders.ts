@@ -1,3 +1,4 @@
+import { errorClassOf } from '../../http/error-handler.ts';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { fromDayNumber, kazakhstanDate, LAPSING_WITHIN_DAYS, toDayNumber } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
@@ -79,7 +80,8 @@ const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /** Runs the sweep now and every six hours (a day never passes without it); `stop()` on shutdown. */
 export function startEntitlementReminders(deps: Pick<AppDeps, 'db' | 'now'>, log: { warn(o: unknown, m?: string): void }): { stop(): void } {
-  const run = () => entitlementReminders(deps).catch((err) => log.warn({ err }, 'entitlement reminders failed'));
+  const run = () =>
+    entitlementReminders(deps).catch((err) => log.warn({ ...errorClassOf(err), event: 'entitlement_reminders_failed' }, 'entitlement reminders failed'));
   const first = setTimeout(run, 10_000);
   const timer = setInterval(run, SWEEP_EVERY_MS);
   timer.unref();

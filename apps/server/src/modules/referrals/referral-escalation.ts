@@ -1,3 +1,4 @@
+import { errorClassOf } from '../../http/error-handler.ts';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
@@ -56,7 +57,7 @@ export function startReferralEscalation(deps: Pick<AppDeps, 'db' | 'now'>, minut
     if (running) return;
     running = true;
     escalateOverdueReferrals(deps)
-      .catch((e: unknown) => log.error({ err: e, event: 'referral_escalation_failed' }, 'referral escalation sweep failed'))
+      .catch((e: unknown) => log.error({ ...errorClassOf(e), event: 'referral_escalation_failed' }, 'referral escalation sweep failed'))
       .finally(() => {
         running = false;
       });
