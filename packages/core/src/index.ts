@@ -25,3 +25,4 @@ export * from './domain/documents/documents.ts';
 export * from './domain/care/protection-values.ts';
 export * from './domain/care/protection-authority.ts';
 export * from './domain/care/protection-rules.ts';
+export * from './domain/justice/index.ts';

@@ -1,7 +1,7 @@
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DomainError, scopeOf, type Actor, type ConsentShare, type Permission, type Scope } from '@qorgau/core';
-import { caseAccess, caseAssignments, cases, screenings } from '../db/schema.ts';
+import { caseAccess, caseAssignments, cases, legalAidAssignments, screenings } from '../db/schema.ts';
 
 export interface ScopedColumns {
   createdBy: PgColumn;
@@ -172,12 +172,20 @@ export function personScopeOf(v: ScopeValues, p: PersonScopeColumns, share?: Con
 
 /**
  * The persons of the cases in `assignedCaseIds`: through a referral, the grant's own `person_id`
- * (written from the referred case's person; read from the index, no case row per grant).
+ * (written from the referred case's person; read from the index, no case row per grant). And a
+ * lawyer's clients (issue #11): her OPEN legal-aid assignments; an ended one gives nothing. A
+ * client shares her identity with her own lawyer, so no consent share narrows this branch.
  */
 function assignedPersonIds(userId: unknown, agencyId: unknown, share?: ConsentShare): SQL {
   const shares = share ? sql` AND ${share} = ANY(a.shares)` : sql``;
   return sql`ARRAY(SELECT c.person_id FROM ${caseAssignments} s JOIN ${cases} c ON c.id = s.case_id WHERE s.user_id = ${userId}::uuid
-    UNION ALL SELECT a.person_id FROM ${caseAccess} a WHERE a.agency_id = ${agencyId}::uuid AND ${OPEN_ACCESS}${shares})`;
+    UNION ALL SELECT a.person_id FROM ${caseAccess} a WHERE a.agency_id = ${agencyId}::uuid AND ${OPEN_ACCESS}${shares}
+    UNION ALL SELECT l.person_id FROM ${legalAidAssignments} l WHERE l.lawyer_id = ${userId}::uuid AND l.ended_on IS NULL)`;
+}
+
+/** A lawyer's clients: the persons of her open legal-aid assignments, gathered once per statement. */
+export function clientPersonIds(userId: unknown): SQL {
+  return sql`ARRAY(SELECT l.person_id FROM ${legalAidAssignments} l WHERE l.lawyer_id = ${userId}::uuid AND l.ended_on IS NULL)`;
 }
 
 export const caseColumns = (actor: Actor): ScopedColumns => caseColumnsFor(actor.userId, actor.agencyId);

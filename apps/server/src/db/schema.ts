@@ -15,3 +15,4 @@ export * from './schema/work.schema.ts';
 export * from './schema/documents.schema.ts';
 export * from './schema/protection.schema.ts';
 export * from './schema/entitlements.schema.ts';
+export * from './schema/justice.schema.ts';

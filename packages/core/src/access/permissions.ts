@@ -61,6 +61,25 @@ export const PERMISSIONS = [
   'document.upload',
   /** Read attachments and generate documents (rights sheet, referral letter) for a record in scope. */
   'document.read',
+  // Justice and redress (issue #11). Each action has its own rule in core (justice-authority.ts,
+  // criminal-stage.ts); these are the route-level permissions.
+  /** See criminal cases: stage, articles, assignments, defendants by pseudonym, victims linked. */
+  'criminal_case.read',
+  /** Register a criminal case (its ERDR number, articles, region). */
+  'criminal_case.create',
+  /** Act on a criminal case; the criminal-case action table and the stage table say who may take which. */
+  'criminal_case.act',
+  /**
+   * See suspects' and defendants' names. Names of suspects are personal data (issue #11):
+   * encrypted, scoped and audited like victims'; everyone else sees "Defendant 1".
+   */
+  'suspect.read_identity',
+  /** See a person's part in criminal proceedings (role, interviews, protective measures) from her page. */
+  'proceedings.read',
+  /** See a person's redress: compensation right explained, claims, awards, payments, legal aid. */
+  'redress.read',
+  /** Act on a person's redress; the redress action table says who may take which. */
+  'redress.act',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -120,6 +139,8 @@ export const ROLE_GRANTS = {
     'protection.read': 'region',
     'entitlement.read': 'region',
     'entitlement.act': 'region',
+    'redress.read': 'region',
+    'redress.act': 'region',
     'document.upload': 'region',
     'document.read': 'region',
     'person.create': 'region',
@@ -135,6 +156,11 @@ export const ROLE_GRANTS = {
   },
   case_worker: {
     ...DIRECTORY,
+    // Accompanies her clients through justice: sees their part in proceedings, explains the
+    // right to compensation, arranges a pro bono lawyer (redress action table).
+    'proceedings.read': 'agency',
+    'redress.read': 'agency',
+    'redress.act': 'agency',
     // An NGO case worker refers, receives referrals to her provider (the `assigned` scope: access
     // a referral opened) and runs the protection case. No consent override (DOMAIN.md §2.3).
     'referral.read': 'agency',
@@ -175,8 +201,36 @@ export const ROLE_GRANTS = {
     'case.act': 'agency',
     'reference.read': 'national',
   },
+  // Justice (issue #11): the criminal-procedure track is independent of social identification
+  // (DOMAIN.md §2.2), so the investigator has no grant on NRM cases; she records the victims of
+  // her criminal cases as persons in her region.
+  investigator: {
+    ...DIRECTORY,
+    'criminal_case.read': 'region',
+    'criminal_case.create': 'region',
+    // Acts on the cases of her own unit (and those she is assigned to), not the whole region's.
+    'criminal_case.act': 'agency',
+    'suspect.read_identity': 'region',
+    'proceedings.read': 'region',
+    'redress.read': 'region',
+    'redress.act': 'region',
+    'entitlement.read': 'region',
+    'person.create': 'region',
+    'person.read': 'region',
+    'person.read_identity': 'region',
+    'reference.read': 'national',
+  },
   prosecutor: {
     ...DIRECTORY,
+    // Supervises every criminal case of her region: registers, assigns, sends to court.
+    'criminal_case.read': 'region',
+    'criminal_case.create': 'region',
+    'criminal_case.act': 'region',
+    'suspect.read_identity': 'region',
+    'proceedings.read': 'region',
+    'redress.read': 'region',
+    'redress.act': 'region',
+    'person.create': 'region',
     'entitlement.read': 'region',
     'document.read': 'region',
     'person.read': 'region',
@@ -185,8 +239,27 @@ export const ROLE_GRANTS = {
     'case.act': 'region',
     'reference.read': 'national',
   },
+  // The judge's clerk enters what the court decided: stages in court, outcomes, awards. She sees
+  // the defendants' names (they are named in court) but victims only by pseudonym.
+  court_clerk: {
+    ...DIRECTORY,
+    'criminal_case.read': 'region',
+    'criminal_case.act': 'region',
+    'suspect.read_identity': 'region',
+    'proceedings.read': 'region',
+    'redress.read': 'region',
+    'redress.act': 'region',
+    'person.read': 'region',
+    'reference.read': 'national',
+  },
   lawyer: {
     ...DIRECTORY,
+    // Her clients only (issue #11): a legal-aid assignment is her `assigned` scope, and through
+    // it she sees the client, the client's criminal cases (defendants by pseudonym) and redress.
+    'criminal_case.read': 'assigned',
+    'proceedings.read': 'assigned',
+    'redress.read': 'assigned',
+    'redress.act': 'assigned',
     'entitlement.read': 'assigned',
     'document.read': 'assigned',
     'person.read': 'assigned',
@@ -202,6 +275,10 @@ export const ROLE_GRANTS = {
     'referral.read': 'national',
     'protection.read': 'national',
     'entitlement.read': 'national',
+    // The prosecution, conviction, complicity and compensation figures (issue #11), pseudonymised.
+    'criminal_case.read': 'national',
+    'proceedings.read': 'national',
+    'redress.read': 'national',
     'person.read': 'national',
     'person.read_identity': 'assigned',
     'case.read': 'national',

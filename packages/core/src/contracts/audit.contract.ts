@@ -71,6 +71,18 @@ export const AUDIT_OPERATIONS = [
   'protection.read',
   'protection.list',
   'protection.acted',
+  /**
+   * Justice and redress (issue #11): a criminal case registered, viewed (with `names: true` in the
+   * details when suspects' names were shown), listed, acted on (the action in the details); a
+   * person's proceedings and redress viewed; an action on her redress.
+   */
+  'criminal_case.registered',
+  'criminal_case.read',
+  'criminal_case.list',
+  'criminal_case.acted',
+  'proceedings.read',
+  'redress.read',
+  'redress.acted',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
@@ -96,6 +108,7 @@ export const AUDIT_RECORD_TYPES = [
   'consent',
   'referral_rules',
   'protection_case',
+  'criminal_case',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -1,0 +1,4 @@
+export * from './criminal-stage.ts';
+export * from './justice-values.ts';
+export * from './justice-authority.ts';
+export * from './criminal-articles.ts';
