@@ -13,6 +13,8 @@ export interface NavItem {
     | 'nav.cases'
     | 'nav.referrals'
     | 'nav.protection'
+    | 'nav.criminalCases'
+    | 'nav.clients'
     | 'nav.providers'
     | 'nav.capacity'
     | 'nav.users'
@@ -38,6 +40,8 @@ export type HomeLabel =
   | 'home.actions.cases'
   | 'home.actions.referrals'
   | 'home.actions.protection'
+  | 'home.actions.criminalCases'
+  | 'home.actions.clients'
   | 'home.actions.providers'
   | 'home.actions.capacity'
   | 'home.actions.users'
@@ -69,6 +73,22 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/cases', label: 'nav.cases', testId: 'nav-cases', homeLabel: 'home.actions.cases', permission: 'case.read' },
   { href: '/referrals', label: 'nav.referrals', testId: 'nav-referrals', homeLabel: 'home.actions.referrals', permission: 'referral.read' },
   { href: '/protection', label: 'nav.protection', testId: 'nav-protection', homeLabel: 'home.actions.protection', permission: 'protection.read' },
+  {
+    href: '/criminal-cases',
+    label: 'nav.criminalCases',
+    testId: 'nav-criminal-cases',
+    homeLabel: 'home.actions.criminalCases',
+    permission: 'criminal_case.read',
+  },
+  // A lawyer's clients: the persons of her open legal-aid assignments (issue #11).
+  {
+    href: '/clients',
+    label: 'nav.clients',
+    testId: 'nav-clients',
+    homeLabel: 'home.actions.clients',
+    permission: 'redress.read',
+    when: (me) => me.role === 'lawyer',
+  },
   { href: '/providers', label: 'nav.providers', testId: 'nav-providers', homeLabel: 'home.actions.providers', permission: 'provider.read' },
   { href: '/capacity', label: 'nav.capacity', testId: 'nav-capacity', homeLabel: 'home.actions.capacity', permission: 'provider.read' },
   { href: '/admin/users', label: 'nav.users', testId: 'nav-users', homeLabel: 'home.actions.users', permission: 'user.manage' },

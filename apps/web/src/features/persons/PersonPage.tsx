@@ -13,6 +13,9 @@ import { EntitlementsPanel } from '../entitlements/EntitlementsPanel.tsx';
 import { DocumentsPanel } from '../documents/DocumentsPanel.tsx';
 import { ConsentsPanel } from '../referrals/ConsentsPanel.tsx';
 import { PersonProtectionPanel } from '../protection/PersonProtectionPanel.tsx';
+import { PersonProceedingsPanel } from '../justice/PersonProceedingsPanel.tsx';
+import { LegalAidPanel } from '../redress/LegalAidPanel.tsx';
+import { RedressPanel } from '../redress/RedressPanel.tsx';
 import { fullName, usePerson } from './api.ts';
 import { UserText } from '../../components/UserText.tsx';
 import { StatusBadge } from '../cases/StatusBadge.tsx';
@@ -101,6 +104,9 @@ export function PersonPage({ id }: { id: string }) {
       <DocumentsPanel personId={p.id} citizenship={p.citizenship} />
       <ConsentsPanel personId={p.id} />
       <PersonProtectionPanel personId={p.id} />
+      <PersonProceedingsPanel personId={p.id} />
+      <RedressPanel personId={p.id} />
+      <LegalAidPanel personId={p.id} />
       <Title order={2} size="h3">
         {t('persons.page.cases')}
       </Title>
