@@ -2,3 +2,4 @@ export * from './criminal-stage.ts';
 export * from './justice-values.ts';
 export * from './justice-authority.ts';
 export * from './criminal-articles.ts';
+export * from './proceedings-rules.ts';
