@@ -65,8 +65,14 @@ describe('home page links (issue #9)', () => {
       '/account',
     ]);
     expect(pages(userOf('analyst', 'national_coordination'))).toEqual(['/account']);
-    expect(pages(userOf('prosecutor', 'prosecutor'))).toEqual(['/persons', '/cases', '/providers', '/capacity', '/account']);
-    expect(homeLinks(userOf('prosecutor', 'prosecutor')).some((l) => l.primary)).toBe(false);
+    expect(pages(userOf('prosecutor', 'prosecutor'))).toEqual(['/persons', '/cases', '/criminal-cases', '/providers', '/capacity', '/account']);
+    // A victim of a criminal case need not have been identified socially (issue #11): the
+    // prosecutor records her, but never opens a screening or an NRM case.
+    expect(
+      homeLinks(userOf('prosecutor', 'prosecutor'))
+        .filter((l) => l.primary)
+        .map((l) => l.href),
+    ).toEqual(['/persons/new']);
     // The hotline queue is for hotline staff and identification officers, as in the navigation.
     expect(pages(userOf('screener', 'hotline'))).toContain('/self-reports');
     expect(pages(userOf('screener', 'labour_inspectorate'))).not.toContain('/self-reports');
