@@ -14,3 +14,4 @@ export * from './work.contract.ts';
 export * from './referral.contract.ts';
 export * from './documents.contract.ts';
 export * from './protection.contract.ts';
+export * from './defendant.contract.ts';

@@ -3,3 +3,4 @@ export * from './justice-values.ts';
 export * from './justice-authority.ts';
 export * from './criminal-articles.ts';
 export * from './proceedings-rules.ts';
+export * from './defendant-rules.ts';
