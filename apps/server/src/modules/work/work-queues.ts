@@ -4,8 +4,10 @@ import type { AuthContext } from '../../auth/auth.plugin.ts';
 import { referralsSentQueue, referralsToAnswerQueue } from '../referrals/referral-queues.ts';
 import { entitlementsLapsingQueue } from '../entitlements/entitlements.queue.ts';
 import { followUpsDueQueue } from '../protection/protection.queues.ts';
+import { compensationUnexplainedQueue } from '../redress/redress.queues.ts';
 import { grantsQueue, linkageReviewsQueue, screeningHandoversQueue, selfReportsQueue } from './queues/intake-queues.ts';
 import { identificationDeadlinesQueue, nonPunishmentFlagsQueue } from './queues/case-queues.ts';
+import { criminalCaseDeadlinesQueue, criminalCasesInCourtQueue, measuresAwaitingQueue, myCriminalCasesQueue } from '../justice/justice.queues.ts';
 
 export type { Urgency, WorkItem } from '@qorgau/core';
 
@@ -40,6 +42,11 @@ export const WORK_QUEUES: WorkQueueDef[] = [
   grantsQueue,
   screeningHandoversQueue,
   followUpsDueQueue,
+  compensationUnexplainedQueue,
   referralsToAnswerQueue,
   referralsSentQueue,
+  criminalCaseDeadlinesQueue,
+  measuresAwaitingQueue,
+  myCriminalCasesQueue,
+  criminalCasesInCourtQueue,
 ];

@@ -18,7 +18,12 @@ function ItemRow({ item }: { item: WorkItem }) {
   const { t } = useTranslation();
   const lng = useLanguage();
   const due = item.dueAt ? (isCalendarDate(item.dueAt) ? formatDate(item.dueAt, lng) : formatDateTime(item.dueAt, lng)) : null;
-  const since = typeof item.facts.since === 'string' && item.facts.since ? formatDateTime(item.facts.since, lng) : null;
+  const since =
+    typeof item.facts.since === 'string' && item.facts.since
+      ? isCalendarDate(item.facts.since)
+        ? formatDate(item.facts.since, lng)
+        : formatDateTime(item.facts.since, lng)
+      : null;
   const secondary = [
     typeof item.facts.percent === 'number' ? t('work.match', { percent: item.facts.percent }) : null,
     typeof item.facts.role === 'string' ? t(`roles.${item.facts.role}`) : null,
@@ -26,6 +31,10 @@ function ItemRow({ item }: { item: WorkItem }) {
     typeof item.facts.entitlement === 'string' ? t(`entitlementKind.${item.facts.entitlement}`) : null,
     // Which follow-up is due: a contact or a risk reassessment (the follow_ups_due queue).
     typeof item.facts.followUp === 'string' ? t(`followUpKind.${item.facts.followUp}`) : null,
+    // Criminal cases (issue #11): the stage, the protective measure awaited, the case a flagged person is a victim in.
+    typeof item.facts.stage === 'string' ? t(`work.criminalStage.${item.facts.stage}`) : null,
+    typeof item.facts.measure === 'string' ? t(`work.measure.${item.facts.measure}`) : null,
+    typeof item.facts.criminalCase === 'string' ? t('work.criminalCase', { erdr: item.facts.criminalCase }) : null,
     since ? t('work.since', { date: since }) : null,
   ].filter(Boolean);
   const row = { withBorder: true, p: 'xs', className: 'row-link', 'data-testid': 'work-item', 'data-urgency': item.urgency } as const;

@@ -3,6 +3,7 @@ import { deadlineStatus, kazakhstanDate, WORK_COUNT_CAP, type WorkingCalendar } 
 import { caseScope } from '../../../auth/scope-filter.ts';
 import { caseActions, cases, persons } from '../../../db/schema.ts';
 import { DUE_SOON_DAYS } from '../../cases/cases.view.ts';
+import { linkedErdrSql } from '../../justice/justice.queues.ts';
 import type { WorkQueueDef } from '../work-queues.ts';
 import { boundedCounts, urgencySql, waitingSql } from './queue-sql.ts';
 
@@ -77,7 +78,8 @@ export const nonPunishmentFlagsQueue: WorkQueueDef = {
     const where = and(caseScope(auth.actor, 'case.read'), flagOpen);
     const [rows, counted] = await Promise.all([
       deps.db
-        .select({ id: cases.id, reference: cases.reference, pseudonym: persons.pseudonym, flaggedAt })
+        // The criminal case she is a victim in, if the prosecutor may read it (issue #11 item 4).
+        .select({ id: cases.id, reference: cases.reference, pseudonym: persons.pseudonym, flaggedAt, erdr: linkedErdrSql(auth.actor, cases.personId) })
         .from(cases)
         .innerJoin(persons, eq(persons.id, cases.personId))
         .where(where)
@@ -99,7 +101,7 @@ export const nonPunishmentFlagsQueue: WorkQueueDef = {
         label: r.reference,
         dueAt: null,
         urgency: 'waiting' as const,
-        facts: { pseudonym: r.pseudonym, since: r.flaggedAt ?? '' },
+        facts: { pseudonym: r.pseudonym, since: r.flaggedAt ?? '', ...(r.erdr ? { criminalCase: r.erdr } : {}) },
       })),
     };
   },
