@@ -17,7 +17,7 @@ export function criminalCaseScopeOf(v: ScopeValues): SQL {
     OR (${v.rank}::int >= 2 AND ${c.ownerAgencyId} = ${v.agencyId}::uuid)
     OR (${v.rank}::int >= 0 AND ${c.createdBy} = ${v.userId}::uuid)
     OR (${v.rank}::int >= 1 AND (${c.investigatorId} = ${v.userId}::uuid OR ${c.prosecutorId} = ${v.userId}::uuid
-      OR ${c.id} = ANY(ARRAY(SELECT pv.criminal_case_id FROM ${proceedingVictims} pv WHERE pv.person_id = ANY(${clientPersonIds(v.userId)})))))`;
+      OR ${c.id} = ANY(ARRAY(SELECT pv.criminal_case_id FROM ${proceedingVictims} pv WHERE pv.person_id = ANY(${clientPersonIds(v.userId)}))))))`;
 }
 
 /** The actor's scope for a permission on criminal cases; false when the role lacks it. */
