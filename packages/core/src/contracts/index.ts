@@ -15,3 +15,4 @@ export * from './referral.contract.ts';
 export * from './documents.contract.ts';
 export * from './protection.contract.ts';
 export * from './defendant.contract.ts';
+export * from './legal-aid.contract.ts';

@@ -4,6 +4,7 @@ import type { AuthContext } from '../../auth/auth.plugin.ts';
 import { referralsSentQueue, referralsToAnswerQueue } from '../referrals/referral-queues.ts';
 import { entitlementsLapsingQueue } from '../entitlements/entitlements.queue.ts';
 import { followUpsDueQueue } from '../protection/protection.queues.ts';
+import { myClientsQueue } from '../legal-aid/legal-aid.queues.ts';
 import { compensationUnexplainedQueue } from '../redress/redress.queues.ts';
 import { grantsQueue, linkageReviewsQueue, screeningHandoversQueue, selfReportsQueue } from './queues/intake-queues.ts';
 import { identificationDeadlinesQueue, nonPunishmentFlagsQueue } from './queues/case-queues.ts';
@@ -42,6 +43,7 @@ export const WORK_QUEUES: WorkQueueDef[] = [
   grantsQueue,
   screeningHandoversQueue,
   followUpsDueQueue,
+  myClientsQueue,
   compensationUnexplainedQueue,
   referralsToAnswerQueue,
   referralsSentQueue,

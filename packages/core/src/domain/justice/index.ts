@@ -4,3 +4,4 @@ export * from './justice-authority.ts';
 export * from './criminal-articles.ts';
 export * from './proceedings-rules.ts';
 export * from './defendant-rules.ts';
+export * from './legal-aid-rules.ts';
