@@ -19,6 +19,7 @@ import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { linkageRoutes } from './modules/linkage/linkage.routes.ts';
 import { protectionRoutes } from './modules/protection/protection.routes.ts';
+import { criminalCasesRoutes } from './modules/justice/criminal-cases.routes.ts';
 import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { providersRoutes } from './modules/providers/providers.routes.ts';
@@ -50,6 +51,7 @@ const MODULES = [
   selfReportsRoutes,
   linkageRoutes,
   protectionRoutes,
+  criminalCasesRoutes,
   legalAidRoutes,
   documentsRoutes,
   workRoutes,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
-import { type Role, roleMayManageProviders, roleMayTakeReferralAction } from '@qorgau/core';
+import { type Role, roleMayManageProviders, roleMayTakeCriminalCaseAction, roleMayTakeReferralAction } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
 import { loadReferralRules } from '../src/reference/referral-rules.ts';
 import { loadShippedEntitlementRules } from '../src/modules/entitlements/entitlement-rules.store.ts';
@@ -265,7 +265,38 @@ export const ROUTES: Record<string, RouteRow> = {
     request: (ctx) => ({ payload: { clientId: randomUUID(), followUpId: ctx.missingId, contacted: true, riskLevel: 'low' } }),
     expect: 404,
   },
-  // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
+  // --- criminal cases (issue #11): record scopes and each action's authority in criminal-cases.int.test.ts ---
+  'GET /api/v1/criminal-cases': { request: () => ({}), expect: 200 },
+  'POST /api/v1/criminal-cases': {
+    request: () => ({
+      payload: {
+        clientId: randomUUID(),
+        erdrNumber: String(Math.floor(Math.random() * 1e15)).padStart(15, '0'),
+        articles: ['128'],
+        regionCode: 'KZ-75',
+        registeredOn: '2026-01-10',
+      },
+    }),
+    expect: 200,
+  },
+  'GET /api/v1/criminal-cases/:id': { request: () => ({}), expect: 404 },
+  'GET /api/v1/reference/criminal-articles': { request: () => ({}), expect: 200 },
+  'POST /api/v1/criminal-cases/:id/stage': {
+    request: () => ({ payload: { clientId: randomUUID(), to: 'investigation', on: '2026-01-10' } }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'change_stage') ? 404 : 403),
+  },
+  'POST /api/v1/criminal-cases/:id/assign': {
+    request: (ctx) => ({ payload: { clientId: randomUUID(), investigatorId: ctx.missingId } }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'assign') ? 404 : 403),
+  },
+  'POST /api/v1/criminal-cases/:id/deadline': {
+    request: () => ({ payload: { clientId: randomUUID(), until: '2026-06-10', note: 'Complex case' } }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'extend_deadline') ? 404 : 403),
+  },
+  'GET /api/v1/criminal-cases/:id/assignees': {
+    request: () => ({}),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'assign') ? 404 : 403),
+  },  // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
   'GET /api/v1/persons/:id/entitlements': { request: () => ({}), expect: 404 },
   'POST /api/v1/persons/:id/entitlements/:kind/actions': {
     request: ({ missingId }) => ({

@@ -16,3 +16,4 @@ export * from './documents.contract.ts';
 export * from './protection.contract.ts';
 export * from './defendant.contract.ts';
 export * from './legal-aid.contract.ts';
+export * from './criminal-case.contract.ts';
