@@ -19,6 +19,7 @@ import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { linkageRoutes } from './modules/linkage/linkage.routes.ts';
 import { protectionRoutes } from './modules/protection/protection.routes.ts';
+import { defendantsRoutes } from './modules/justice/defendants.routes.ts';
 import { criminalCasesRoutes } from './modules/justice/criminal-cases.routes.ts';
 import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
@@ -51,6 +52,7 @@ const MODULES = [
   selfReportsRoutes,
   linkageRoutes,
   protectionRoutes,
+  defendantsRoutes,
   criminalCasesRoutes,
   legalAidRoutes,
   documentsRoutes,

@@ -296,7 +296,35 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/criminal-cases/:id/assignees': {
     request: () => ({}),
     expect: (role) => (roleMayTakeCriminalCaseAction(role, 'assign') ? 404 : 403),
-  },  // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
+  },
+  // --- defendants (issue #11): names' scope and each action's authority in defendants.int.test.ts ---
+  'GET /api/v1/criminal-cases/:id/defendants': { request: () => ({}), expect: 404 },
+  'POST /api/v1/criminal-cases/:id/defendants': {
+    request: () => ({ payload: { clientId: randomUUID(), kind: 'individual', name: 'Defendant Name', articles: ['128'] } }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'add_defendant') ? 404 : 403),
+  },
+  'POST /api/v1/criminal-cases/:id/defendants/:defendantId/update': {
+    request: (ctx) => ({
+      url: `/api/v1/criminal-cases/${ctx.missingId}/defendants/${ctx.missingId}/update`,
+      payload: { clientId: randomUUID(), status: 'accused' },
+    }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'update_defendant') ? 404 : 403),
+  },
+  'POST /api/v1/criminal-cases/:id/defendants/:defendantId/charge': {
+    request: (ctx) => ({
+      url: `/api/v1/criminal-cases/${ctx.missingId}/defendants/${ctx.missingId}/charge`,
+      payload: { clientId: randomUUID(), articles: ['135'], reason: 'reclassified_by_prosecutor', on: '2026-01-10' },
+    }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'charge') ? 404 : 403),
+  },
+  'POST /api/v1/criminal-cases/:id/defendants/:defendantId/outcome': {
+    request: (ctx) => ({
+      url: `/api/v1/criminal-cases/${ctx.missingId}/defendants/${ctx.missingId}/outcome`,
+      payload: { clientId: randomUUID(), outcome: 'acquitted', on: '2026-01-10' },
+    }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'record_outcome') ? 404 : 403),
+  },
+  // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
   'GET /api/v1/persons/:id/entitlements': { request: () => ({}), expect: 404 },
   'POST /api/v1/persons/:id/entitlements/:kind/actions': {
     request: ({ missingId }) => ({
