@@ -17,3 +17,4 @@ export * from './protection.contract.ts';
 export * from './defendant.contract.ts';
 export * from './legal-aid.contract.ts';
 export * from './criminal-case.contract.ts';
+export * from './proceedings.contract.ts';

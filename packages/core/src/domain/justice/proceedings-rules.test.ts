@@ -60,9 +60,9 @@ describe('interviews', () => {
   it('property: without a recorded testimony no reason is ever asked; with one, always unless given', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.boolean(), fc.option(fc.string(), { nil: undefined }), (recorded, video, reason) => {
-        const asked = codes(interviewIssues({ heldOn: '2026-03-20', videoRecorded: video, repeatReason: reason }, { ...facts, videoTestimonyRecorded: recorded })).includes(
-          'repeatReason:repeat_interview_needs_reason',
-        );
+        const asked = codes(
+          interviewIssues({ heldOn: '2026-03-20', videoRecorded: video, repeatReason: reason }, { ...facts, videoTestimonyRecorded: recorded }),
+        ).includes('repeatReason:repeat_interview_needs_reason');
         expect(asked).toBe(recorded && !reason?.trim());
       }),
     );
@@ -110,13 +110,17 @@ describe('protective measures', () => {
     expect(measureDecisionIssues({ decision: 'granted', on: '2026-03-09' }, requested, '2026-04-01')).toEqual({
       issues: [{ path: 'on', code: 'before_measure_requested', params: { date: '2026-03-10' } }],
     });
-    expect(measureDecisionIssues({ decision: 'refused', on: '2026-04-02' }, requested, '2026-04-01')).toEqual({ issues: [{ path: 'on', code: 'date_in_future' }] });
+    expect(measureDecisionIssues({ decision: 'refused', on: '2026-04-02' }, requested, '2026-04-01')).toEqual({
+      issues: [{ path: 'on', code: 'date_in_future' }],
+    });
     const granted = { status: 'granted' as const, requestedOn: '2026-03-10', decidedOn: '2026-03-15' };
     expect(measureDecisionIssues({ decision: 'ended', on: '2026-03-14' }, granted, '2026-04-01')).toEqual({
       issues: [{ path: 'on', code: 'before_measure_requested', params: { date: '2026-03-15' } }],
     });
     expect(measureDecisionIssues({ decision: 'granted', on: '2026-03-20' }, granted, '2026-04-01')).toEqual({ conflict: 'invalid_transition' });
-    expect(measureDecisionIssues({ decision: 'granted', on: '2026-03-20' }, { ...granted, status: 'ended' }, '2026-04-01')).toEqual({ conflict: 'invalid_transition' });
+    expect(measureDecisionIssues({ decision: 'granted', on: '2026-03-20' }, { ...granted, status: 'ended' }, '2026-04-01')).toEqual({
+      conflict: 'invalid_transition',
+    });
   });
   it('costs: whole tenge, 0..MAX_AMOUNT_TENGE', () => {
     expect(measureCostIssue('c', 0)).toBeNull();
