@@ -19,6 +19,7 @@ import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { linkageRoutes } from './modules/linkage/linkage.routes.ts';
 import { protectionRoutes } from './modules/protection/protection.routes.ts';
+import { redressRoutes } from './modules/redress/redress.routes.ts';
 import { proceedingVictimsRoutes } from './modules/justice/proceeding-victims.routes.ts';
 import { defendantsRoutes } from './modules/justice/defendants.routes.ts';
 import { criminalCasesRoutes } from './modules/justice/criminal-cases.routes.ts';
@@ -53,6 +54,7 @@ const MODULES = [
   selfReportsRoutes,
   linkageRoutes,
   protectionRoutes,
+  redressRoutes,
   proceedingVictimsRoutes,
   defendantsRoutes,
   criminalCasesRoutes,

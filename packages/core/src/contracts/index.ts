@@ -18,3 +18,4 @@ export * from './defendant.contract.ts';
 export * from './legal-aid.contract.ts';
 export * from './criminal-case.contract.ts';
 export * from './proceedings.contract.ts';
+export * from './redress.contract.ts';

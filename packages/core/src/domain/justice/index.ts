@@ -5,3 +5,4 @@ export * from './criminal-articles.ts';
 export * from './proceedings-rules.ts';
 export * from './defendant-rules.ts';
 export * from './legal-aid-rules.ts';
+export * from './redress-rules.ts';
