@@ -380,58 +380,6 @@ export const ROUTES: Record<string, RouteRow> = {
     }),
     expect: 404,
   },
-  // --- legal aid (issue #11): the lawyer's scope and each action's authority in legal-aid.int.test.ts ---
-  'GET /api/v1/persons/:id/legal-aid': { request: () => ({}), expect: 404 },
-  'POST /api/v1/persons/:id/legal-aid': {
-    request: (ctx) => ({ payload: { clientId: randomUUID(), lawyerId: ctx.missingId, funding: 'pro_bono', assignedOn: '2026-01-10' } }),
-    expect: (role) => (roleMayTakeRedressAction(role, 'assign_lawyer') ? 404 : 403),
-  },
-  'POST /api/v1/legal-aid/:assignmentId/end': {
-    request: (ctx) => ({ url: `/api/v1/legal-aid/${ctx.missingId}/end`, payload: { clientId: randomUUID(), endedOn: '2026-01-10' } }),
-    expect: (role) => (roleMayTakeRedressAction(role, 'end_assignment') ? 404 : 403),
-  },
-  'POST /api/v1/legal-aid/:assignmentId/services': {
-    request: (ctx) => ({
-      url: `/api/v1/legal-aid/${ctx.missingId}/services`,
-      payload: { clientId: randomUUID(), deliveredOn: '2026-01-10', service: 'consultation' },
-    }),
-    expect: (role) => (roleMayTakeRedressAction(role, 'record_legal_service') ? 404 : 403),
-  },
-  'GET /api/v1/lawyers': { request: () => ({}), expect: 200 },
-  // A lawyer's own clients: no other role has any.
-  'GET /api/v1/clients': { request: () => ({}), expect: (role) => (role === 'lawyer' ? 200 : 403) },
-  // --- victims in proceedings (issue #11): scopes, refusals and the entitlement link in proceedings.int.test.ts ---
-  'GET /api/v1/criminal-cases/:id/victims': { request: () => ({}), expect: 404 },
-  'POST /api/v1/criminal-cases/:id/victims': {
-    request: (ctx) => ({ payload: { clientId: randomUUID(), personId: ctx.missingId, proceduralRole: 'victim', linkedOn: '2026-01-10' } }),
-    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'link_victim') ? 404 : 403),
-  },
-  'POST /api/v1/criminal-cases/:id/victims/:victimId/update': {
-    request: (ctx) => ({ url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/update`, payload: { clientId: randomUUID(), participated: true } }),
-    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'update_victim') ? 404 : 403),
-  },
-  'POST /api/v1/criminal-cases/:id/victims/:victimId/interviews': {
-    request: (ctx) => ({
-      url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/interviews`,
-      payload: { clientId: randomUUID(), heldOn: '2026-01-10', place: 'shelter', videoRecorded: true, socialWorkerPresent: true, interpreterPresent: false },
-    }),
-    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'record_interview') ? 404 : 403),
-  },
-  'POST /api/v1/criminal-cases/:id/victims/:victimId/measures': {
-    request: (ctx) => ({
-      url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/measures`,
-      payload: { clientId: randomUUID(), measure: 'ppcp_programme', requestedOn: '2026-01-10' },
-    }),
-    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'request_measure') ? 404 : 403),
-  },
-  'POST /api/v1/criminal-cases/:id/victims/:victimId/measures/:measureId/decision': {
-    request: (ctx) => ({
-      url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/measures/${ctx.missingId}/decision`,
-      payload: { clientId: randomUUID(), decision: 'granted', on: '2026-01-10', costTenge: 240000 },
-    }),
-    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'decide_measure') ? 404 : 403),
-  },
-  'GET /api/v1/persons/:id/proceedings': { request: () => ({}), expect: 404 },
   // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
   'GET /api/v1/persons/:id/entitlements': { request: () => ({}), expect: 404 },
   'POST /api/v1/persons/:id/entitlements/:kind/actions': {
