@@ -89,6 +89,41 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
     for (const a of kase.actions) expect(a.actorName).toMatch(/^[А-ЯЁӘҒҚҢӨҰҮІ][а-яёәғқңөұүіһ]+ [А-ЯЁӘҒҚҢӨҰҮІ]/);
   });
 
+  it('justice in motion: the prosecutor, the investigator and the clerk find criminal cases waiting; the linked foreign victim keeps her reflection period', async () => {
+    type Work = { queues: { id: string; counts: Record<'overdue' | 'due_soon' | 'waiting', number>; items: { href: string; label: string }[] }[] };
+    const queueOf = async (username: string, id: string) => ((await (await as(username))('/work')) as Work).queues.find((q) => q.id === id);
+    const deadlines = await queueOf('prosecutor', 'criminal_case_deadlines');
+    expect(deadlines?.counts.overdue).toBeGreaterThanOrEqual(1);
+    expect(deadlines?.counts.due_soon).toBeGreaterThanOrEqual(1);
+    expect(deadlines?.items[0]?.label).toMatch(/^\d{15}$/);
+    expect((await queueOf('prosecutor', 'measures_awaiting'))?.items.length).toBeGreaterThanOrEqual(1);
+    expect((await queueOf('investigator', 'my_criminal_cases'))?.items.length).toBeGreaterThanOrEqual(3);
+    expect((await queueOf('clerk', 'criminal_cases_in_court'))?.counts.waiting).toBeGreaterThanOrEqual(2);
+    // The Astana case is in no Almaty queue.
+    const [astana] = rowsOf<{ erdr_number: string }>(await t.deps.db.execute(sql`SELECT erdr_number FROM criminal_cases WHERE region_code = 'KZ-71'`));
+    expect(JSON.stringify(deadlines)).not.toContain(astana?.erdr_number);
+    // A foreign victim in an open case: her reflection period runs on (no end date), recorded as a proceedings fact.
+    const foreign = rowsOf<{ person_id: string; ends_on: string | null; open: boolean | null }>(
+      await t.deps.db.execute(sql`SELECT pv.person_id, e.ends_on,
+          (SELECT (a.details->>'open')::boolean FROM entitlement_actions a WHERE a.person_id = pv.person_id AND a.type = 'proceedings_recorded' ORDER BY a.at DESC LIMIT 1) AS open
+        FROM proceeding_victims pv JOIN persons p ON p.id = pv.person_id JOIN criminal_cases cc ON cc.id = pv.criminal_case_id
+        JOIN entitlements e ON e.person_id = pv.person_id AND e.kind = 'reflection_period'
+        WHERE p.citizenship <> 'KZ' AND cc.stage NOT IN ('final', 'terminated')`),
+    );
+    expect(foreign.length).toBeGreaterThanOrEqual(1);
+    expect(foreign[0]).toMatchObject({ ends_on: null, open: true });
+    // Defendants' names are ciphertext; the final case has a 96-month custodial sentence and a fine; the state fund paid part of an award.
+    const [figures] = rowsOf<{ custodial: number; fines: number; officials: number; paid: number; ppcp: number }>(
+      await t.deps.db.execute(sql`SELECT
+        (SELECT count(*)::int FROM defendants WHERE sentence_kind = 'custodial' AND sentence_months = 96) AS custodial,
+        (SELECT count(*)::int FROM defendants WHERE sentence_kind = 'fine' AND fine_tenge > 0) AS fines,
+        (SELECT count(*)::int FROM defendants WHERE official AND official_agency_type = 'police') AS officials,
+        (SELECT count(*)::int FROM compensation_payments p JOIN civil_claims c ON c.id = p.claim_id WHERE p.source = 'state_fund' AND p.amount_tenge < c.awarded_tenge) AS paid,
+        (SELECT count(*)::int FROM protective_measures WHERE measure = 'ppcp_programme' AND status = 'granted' AND cost_tenge = 240000) AS ppcp`),
+    );
+    expect(figures).toEqual({ custodial: 1, fines: 1, officials: 1, paid: 1, ppcp: 1 });
+  });
+
   it('the hotline has reports from the public in Kazakh, Russian, English, Uzbek and Kyrgyz', async () => {
     const get = await as('hotline');
     const queue = (await get('/self-reports?pageSize=100')) as Page<{ language: string; status: string }>;

@@ -31,6 +31,7 @@ import { linkageJobFor } from '../modules/linkage/linkage-job.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-agencies.ts';
 import { loadDirectory } from './demo-directory.ts';
 import { DEMO_STAFF } from './demo-staff.ts';
+import { seedJustice } from './seed-justice.ts';
 import { seedPersons } from './seed-persons.ts';
 import { seedProviders } from './seed-providers.ts';
 import { seedWorkflows, type WorkflowSummary } from './seed-workflows.ts';
@@ -159,5 +160,7 @@ export async function seedDemo(deps: AppDeps, opts: DemoSeedOptions): Promise<{ 
   await job.start({ actor: null, ip: null });
   await job.idle();
   const workflows = await seedWorkflows(deps, await loadDirectory(deps), { seed: opts.seed });
+  // Justice (issue #11): criminal cases at every stage, their victims, measures, compensation and legal aid.
+  await seedJustice(deps, await loadDirectory(deps));
   return { credentials, persons, workflows };
 }
