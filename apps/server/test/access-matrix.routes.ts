@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { type Role, roleMayManageProviders, roleMayTakeCriminalCaseAction, roleMayTakeReferralAction } from '@qorgau/core';
+import { roleMayTakeRedressAction } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
 import { loadReferralRules } from '../src/reference/referral-rules.ts';
 import { loadShippedEntitlementRules } from '../src/modules/entitlements/entitlement-rules.store.ts';
@@ -380,6 +381,26 @@ export const ROUTES: Record<string, RouteRow> = {
     }),
     expect: 404,
   },
+  // --- legal aid (issue #11): the lawyer's scope and each action's authority in legal-aid.int.test.ts ---
+  'GET /api/v1/persons/:id/legal-aid': { request: () => ({}), expect: 404 },
+  'POST /api/v1/persons/:id/legal-aid': {
+    request: (ctx) => ({ payload: { clientId: randomUUID(), lawyerId: ctx.missingId, funding: 'pro_bono', assignedOn: '2026-01-10' } }),
+    expect: (role) => (roleMayTakeRedressAction(role, 'assign_lawyer') ? 404 : 403),
+  },
+  'POST /api/v1/legal-aid/:assignmentId/end': {
+    request: (ctx) => ({ url: `/api/v1/legal-aid/${ctx.missingId}/end`, payload: { clientId: randomUUID(), endedOn: '2026-01-10' } }),
+    expect: (role) => (roleMayTakeRedressAction(role, 'end_assignment') ? 404 : 403),
+  },
+  'POST /api/v1/legal-aid/:assignmentId/services': {
+    request: (ctx) => ({
+      url: `/api/v1/legal-aid/${ctx.missingId}/services`,
+      payload: { clientId: randomUUID(), deliveredOn: '2026-01-10', service: 'consultation' },
+    }),
+    expect: (role) => (roleMayTakeRedressAction(role, 'record_legal_service') ? 404 : 403),
+  },
+  'GET /api/v1/lawyers': { request: () => ({}), expect: 200 },
+  // A lawyer's own clients: no other role has any.
+  'GET /api/v1/clients': { request: () => ({}), expect: (role) => (role === 'lawyer' ? 200 : 403) },
   // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
   'GET /api/v1/persons/:id/entitlements': { request: () => ({}), expect: 404 },
   'POST /api/v1/persons/:id/entitlements/:kind/actions': {

@@ -34,7 +34,9 @@ describeEachDb('legal aid', (kind) => {
   const count = async (table: typeof legalServices | typeof legalAidAssignments) =>
     Number(rowsOf<{ n: number }>(await t.deps.db.execute(sql`SELECT count(*)::int AS n FROM ${table}`))[0]?.n);
   const audits = async (operation: string) =>
-    (await t.deps.db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.operation, operation))).map((r) => r.details as Record<string, unknown>);
+    (await t.deps.db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.operation, operation))).map(
+      (r) => r.details as Record<string, unknown>,
+    );
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -145,7 +147,9 @@ describeEachDb('legal aid', (kind) => {
       const [row] = await t.deps.db.select().from(legalServices).where(eq(legalServices.service, 'consultation'));
       expect(row?.noteEnc).toBeTruthy();
       expect(row?.noteEnc).not.toContain('civil claim');
-      expect(await audits('redress.acted')).toContainEqual(expect.objectContaining({ type: 'record_legal_service', funding: 'pro_bono', service: 'consultation' }));
+      expect(await audits('redress.acted')).toContainEqual(
+        expect.objectContaining({ type: 'record_legal_service', funding: 'pro_bono', service: 'consultation' }),
+      );
 
       const before = await count(legalServices);
       expect((await serve(otherLawyer, assignmentId)).statusCode).toBe(404);
@@ -196,12 +200,17 @@ describeEachDb('legal aid', (kind) => {
       const hers = await insertCase(`26750000${randomUUID().slice(0, 7)}`);
       const other = await insertCase(`26750001${randomUUID().slice(0, 7)}`);
       const link = (caseId: string, personId: string) =>
-        t.deps.db.insert(proceedingVictims).values({ clientId: randomUUID(), criminalCaseId: caseId, personId, proceduralRole: 'victim', linkedOn: '2026-11-02', linkedBy: prosecutor.user.id });
+        t.deps.db
+          .insert(proceedingVictims)
+          .values({ clientId: randomUUID(), criminalCaseId: caseId, personId, proceduralRole: 'victim', linkedOn: '2026-11-02', linkedBy: prosecutor.user.id });
       await link(hers, client);
       await link(other, stranger);
       const actor = { userId: lawyer.user.id, role: 'lawyer' as const, agencyId: lawyer.user.agencyId, jurisdiction: { national: false, regions: ['KZ-75'] } };
       const visible = await t.deps.db.select({ id: criminalCases.id }).from(criminalCases).where(criminalCaseScope(actor, 'criminal_case.read'));
       expect(visible.map((v) => v.id)).toEqual([hers]);
+      // And through the criminal-case route (H1's): her client's case opens, another victim's is not found.
+      expect((await lawyer.inject({ method: 'GET', url: `/api/v1/criminal-cases/${hers}` })).statusCode).toBe(200);
+      expect((await lawyer.inject({ method: 'GET', url: `/api/v1/criminal-cases/${other}` })).statusCode).toBe(404);
       const clients = (await lawyer.inject({ method: 'GET', url: '/api/v1/clients' })).json().items;
       expect(clients[0].criminalCases).toEqual([{ id: hers, erdrNumber: expect.any(String), stage: 'investigation' }]);
 
@@ -221,10 +230,21 @@ describeEachDb('legal aid', (kind) => {
     });
 
     it('after the end the lawyer loses the client: 404 on the person, 409 on a new service', async () => {
-      const early = await worker.inject({ method: 'POST', url: `/api/v1/legal-aid/${assignmentId}/end`, payload: { clientId: randomUUID(), endedOn: '2026-11-19' } });
+      const early = await worker.inject({
+        method: 'POST',
+        url: `/api/v1/legal-aid/${assignmentId}/end`,
+        payload: { clientId: randomUUID(), endedOn: '2026-11-19' },
+      });
       expect(early.json().error.fields[0]).toMatchObject({ path: 'endedOn', code: 'ended_before_assigned' });
-      expect((await otherLawyer.inject({ method: 'POST', url: `/api/v1/legal-aid/${assignmentId}/end`, payload: { clientId: randomUUID(), endedOn: '2026-11-25' } })).statusCode).toBe(404);
-      const ended = await worker.inject({ method: 'POST', url: `/api/v1/legal-aid/${assignmentId}/end`, payload: { clientId: randomUUID(), endedOn: '2026-11-25' } });
+      expect(
+        (await otherLawyer.inject({ method: 'POST', url: `/api/v1/legal-aid/${assignmentId}/end`, payload: { clientId: randomUUID(), endedOn: '2026-11-25' } }))
+          .statusCode,
+      ).toBe(404);
+      const ended = await worker.inject({
+        method: 'POST',
+        url: `/api/v1/legal-aid/${assignmentId}/end`,
+        payload: { clientId: randomUUID(), endedOn: '2026-11-25' },
+      });
       expect(ended.statusCode).toBe(200);
       expect(ended.json()).toEqual({ id: assignmentId, personId: client, endedOn: '2026-11-25' });
       expect((await lawyer.inject({ method: 'GET', url: `/api/v1/persons/${client}` })).statusCode).toBe(404);
@@ -232,6 +252,8 @@ describeEachDb('legal aid', (kind) => {
       expect((await lawyer.inject({ method: 'GET', url: '/api/v1/clients' })).json().items).toEqual([]);
       const actor = { userId: lawyer.user.id, role: 'lawyer' as const, agencyId: lawyer.user.agencyId, jurisdiction: { national: false, regions: ['KZ-75'] } };
       expect(await t.deps.db.select({ id: criminalCases.id }).from(criminalCases).where(criminalCaseScope(actor, 'criminal_case.read'))).toEqual([]);
+      const [theirCase] = rowsOf<{ id: string }>(await t.deps.db.execute(sql`SELECT criminal_case_id AS id FROM proceeding_victims WHERE person_id = ${client}::uuid`));
+      expect((await lawyer.inject({ method: 'GET', url: `/api/v1/criminal-cases/${theirCase?.id}` })).statusCode).toBe(404);
       // 409, not 404: the assignment is her own record of work (she knows of it); the refusal
       // says it has ended and reveals nothing of the client (legal-aid.service.ts recordService).
       const before = await count(legalServices);
@@ -240,13 +262,20 @@ describeEachDb('legal aid', (kind) => {
       expect(late.json().error.code).toBe('invalid_transition');
       expect(await count(legalServices)).toBe(before);
       // Ending twice with another date is a conflict of state; the services stay counted.
-      const twice = await worker.inject({ method: 'POST', url: `/api/v1/legal-aid/${assignmentId}/end`, payload: { clientId: randomUUID(), endedOn: '2026-11-24' } });
+      const twice = await worker.inject({
+        method: 'POST',
+        url: `/api/v1/legal-aid/${assignmentId}/end`,
+        payload: { clientId: randomUUID(), endedOn: '2026-11-24' },
+      });
       expect(twice.statusCode).toBe(409);
       const seen = (await worker.inject({ method: 'GET', url: `/api/v1/persons/${client}/legal-aid` })).json();
       const a = seen.assignments.find((x: { id: string }) => x.id === assignmentId);
       expect(a).toMatchObject({ endedOn: '2026-11-25', allowedActions: [], totals: { services: 2, hours: 3.75 } });
       expect(await audits('redress.acted')).toContainEqual(expect.objectContaining({ type: 'end_assignment', funding: 'pro_bono' }));
-      const [stored] = await t.deps.db.select().from(legalAidAssignments).where(and(eq(legalAidAssignments.id, assignmentId)));
+      const [stored] = await t.deps.db
+        .select()
+        .from(legalAidAssignments)
+        .where(and(eq(legalAidAssignments.id, assignmentId)));
       expect(stored?.endedBy).toBe(worker.user.id);
     });
 

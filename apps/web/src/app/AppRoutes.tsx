@@ -36,6 +36,7 @@ const ReferralPage = lazy(() => import('../features/referrals/ReferralPage.tsx')
 const ProtectionListPage = lazy(() => import('../features/protection/ProtectionListPage.tsx').then((m) => ({ default: m.ProtectionListPage })));
 const ProtectionCasePage = lazy(() => import('../features/protection/ProtectionCasePage.tsx').then((m) => ({ default: m.ProtectionCasePage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ClientsPage = lazy(() => import('../features/redress/ClientsPage.tsx').then((m) => ({ default: m.ClientsPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -189,6 +190,11 @@ export function AppRoutes() {
         <Route path="/admin/agencies">
           <Guard permission="agency.manage">
             <AgenciesPage />
+          </Guard>
+        </Route>
+        <Route path="/clients">
+          <Guard permission="redress.read">
+            <ClientsPage />
           </Guard>
         </Route>
         <Route path="/audit">

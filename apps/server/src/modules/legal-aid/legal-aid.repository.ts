@@ -11,7 +11,10 @@ export type ServiceRow = typeof legalServices.$inferSelect;
 /** Whether the person is in the actor's scope of `permission` (false, not an error, when the role lacks it). */
 export async function personInScope(tx: DbOrTx, actor: Actor, personId: string, permission: Permission): Promise<boolean> {
   if (!scopeOf(actor.role, permission)) return false;
-  const [row] = await tx.select({ id: persons.id }).from(persons).where(and(eq(persons.id, personId), personScope(actor, permission)));
+  const [row] = await tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.id, personId), personScope(actor, permission)));
   return row !== undefined;
 }
 
@@ -83,7 +86,10 @@ export async function openAssignmentOf(tx: DbOrTx, personId: string, lawyerId: s
 /** The criminal case in the actor's read scope with this person as a victim in it. */
 export async function caseFacts(tx: DbOrTx, actor: Actor, criminalCaseId: string, personId: string) {
   const [row] = await tx
-    .select({ id: criminalCases.id, victim: sql<boolean>`EXISTS (SELECT 1 FROM ${proceedingVictims} pv WHERE pv.criminal_case_id = ${criminalCaseId}::uuid AND pv.person_id = ${personId}::uuid)` })
+    .select({
+      id: criminalCases.id,
+      victim: sql<boolean>`EXISTS (SELECT 1 FROM ${proceedingVictims} pv WHERE pv.criminal_case_id = ${criminalCaseId}::uuid AND pv.person_id = ${personId}::uuid)`,
+    })
     .from(criminalCases)
     .where(and(eq(criminalCases.id, criminalCaseId), criminalCaseScope(actor, 'criminal_case.read')));
   return row ?? null;

@@ -42,14 +42,10 @@ export const legalAidRoutes =
       { config: { access: 'redress.act' }, schema: { tags, params: AssignmentIdParams, body: RecordLegalServiceBody, response: { 200: LegalAidView } } },
       async (req) => service.recordService(actorOf(req), auditContextOf(req), req.params.assignmentId, req.body),
     );
-    app.get(
-      '/lawyers',
-      { config: { access: 'redress.act' }, schema: { tags, querystring: LawyerListQuery, response: { 200: LawyerList } } },
-      async (req) => service.lawyers(req.query),
+    app.get('/lawyers', { config: { access: 'redress.act' }, schema: { tags, querystring: LawyerListQuery, response: { 200: LawyerList } } }, async (req) =>
+      service.lawyers(req.query),
     );
-    app.get(
-      '/clients',
-      { config: { access: 'redress.read' }, schema: { tags, response: { 200: ClientList } } },
-      async (req) => service.clients(actorOf(req), auditContextOf(req)),
+    app.get('/clients', { config: { access: 'redress.read' }, schema: { tags, response: { 200: ClientList } } }, async (req) =>
+      service.clients(actorOf(req), auditContextOf(req)),
     );
   };

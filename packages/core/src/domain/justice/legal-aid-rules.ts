@@ -22,8 +22,7 @@ export interface AssignmentSpan {
   endedOn: string | null;
 }
 
-const issue = (path: string, code: string, params?: Record<string, string | number>): FieldIssue =>
-  params ? { path, code, params } : { path, code };
+const issue = (path: string, code: string, params?: Record<string, string | number>): FieldIssue => (params ? { path, code, params } : { path, code });
 
 /** The assignment date: not after today. */
 export function assignmentIssues(assignedOn: string, today: string): FieldIssue[] {
