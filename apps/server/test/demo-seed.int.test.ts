@@ -99,6 +99,9 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
     expect((await queueOf('prosecutor', 'measures_awaiting'))?.items.length).toBeGreaterThanOrEqual(1);
     expect((await queueOf('investigator', 'my_criminal_cases'))?.items.length).toBeGreaterThanOrEqual(3);
     expect((await queueOf('clerk', 'criminal_cases_in_court'))?.counts.waiting).toBeGreaterThanOrEqual(2);
+    // The lawyer's client through her legal-aid assignment; the case worker's reminder to explain the right to compensation.
+    expect((await queueOf('lawyer', 'my_clients'))?.items.length).toBeGreaterThanOrEqual(1);
+    expect((await queueOf('caseworker', 'compensation_unexplained'))?.items.length).toBeGreaterThanOrEqual(1);
     // The Astana case is in no Almaty queue.
     const [astana] = rowsOf<{ erdr_number: string }>(await t.deps.db.execute(sql`SELECT erdr_number FROM criminal_cases WHERE region_code = 'KZ-71'`));
     expect(JSON.stringify(deadlines)).not.toContain(astana?.erdr_number);
