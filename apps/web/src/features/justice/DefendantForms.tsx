@@ -232,7 +232,7 @@ export function DefendantChargeForm(p: { criminalCaseId: string; d: DefendantVie
           />
           <DateField label={t('justice.defendants.on')} value={on} onChange={setOn} error={errors.on} max={kazakhstanToday()} data-testid="charge-on" />
         </SimpleGrid>
-        <Textarea label={t('justice.defendants.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+        <Textarea label={t('justice.defendants.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} rows={2} maxLength={2000} />
         <ErrorAlert error={charge.error} />
         <Submit pending={charge.isPending} testId="charge-submit" label={t('justice.defendants.reclassifySubmit')} onCancel={p.onDone} />
       </Stack>
