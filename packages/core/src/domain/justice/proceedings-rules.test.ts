@@ -24,7 +24,7 @@ describe('linking a victim', () => {
   it('is dated between the registration of the case and today', () => {
     expect(linkIssues('2026-03-01', facts)).toEqual([]);
     expect(linkIssues('2026-04-01', facts)).toEqual([]);
-    expect(linkIssues('2026-02-28', facts)).toEqual([{ path: 'linkedOn', code: 'before_case_registered', params: { date: '2026-03-01' } }]);
+    expect(linkIssues('2026-02-28', facts)).toEqual([{ path: 'linkedOn', code: 'before_case_registered', params: { registeredOn: '2026-03-01' } }]);
     expect(codes(linkIssues('2026-04-02', facts))).toEqual(['linkedOn:date_in_future']);
   });
   it('property: refused exactly when before registration or after today', () => {

@@ -14,7 +14,7 @@ const future = (path: string, date: string, today: string): FieldIssue | null =>
 /** The victim is linked on or after the case was registered, and not in the future. */
 export function linkIssues(linkedOn: string, facts: { registeredOn: string; today: string }): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (linkedOn < facts.registeredOn) issues.push({ path: 'linkedOn', code: 'before_case_registered', params: { date: facts.registeredOn } });
+  if (linkedOn < facts.registeredOn) issues.push({ path: 'linkedOn', code: 'before_case_registered', params: { registeredOn: facts.registeredOn } });
   const f = future('linkedOn', linkedOn, facts.today);
   if (f) issues.push(f);
   return issues;
