@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } fr
 import { LAWYER_FUNDING } from '@qorgau/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/http-client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
@@ -23,7 +24,8 @@ export function LegalAidPanel({ personId }: { personId: string }) {
   const readable = can('redress.read');
   const q = useLegalAid(personId, readable);
   if (!readable) return null;
-  if (!q.data) return q.isError ? <ErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null;
+  // Not found: the person is readable but her redress is not in this reader's scope; nothing to show.
+  if (!q.data) return q.isError && !(isApiError(q.error) && q.error.status === 404) ? <ErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null;
   const d = q.data;
   const mayAssign = d.allowedActions.includes('assign_lawyer');
   if (d.assignments.length === 0 && !mayAssign) return null;
