@@ -154,7 +154,9 @@ describeEachDb('compensation (redress)', (kind) => {
     const res = await worker.inject({ method: 'POST', url: url(victim, '/informed'), payload: { clientId, informedOn: '2026-11-24', language: 'uz' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().reminder).toBe(false);
-    expect(res.json().informed).toEqual([{ informedOn: '2026-11-24', language: 'uz', byRole: 'case_worker', agencyName: expect.any(Object) }]);
+    expect(res.json().informed).toEqual([
+      { id: expect.any(String), informedOn: '2026-11-24', language: 'uz', byRole: 'case_worker', agencyName: expect.any(Object) },
+    ]);
     // A replay writes nothing more.
     const replay = await worker.inject({ method: 'POST', url: url(victim, '/informed'), payload: { clientId, informedOn: '2026-11-24', language: 'uz' } });
     expect(replay.json().informed).toHaveLength(1);
@@ -268,8 +270,8 @@ describeEachDb('compensation (redress)', (kind) => {
     const c = view.claims.find((x: { id: string }) => x.id === claim.id);
     expect(c).toMatchObject({ awardedTenge: 800_000, awardedOn: '2026-11-10', paidTenge: 900_000 });
     expect(c.payments).toEqual([
-      { paidOn: '2026-11-20', amountTenge: 500_000, source: 'state_fund', overAward: false },
-      { paidOn: '2026-11-24', amountTenge: 400_000, source: 'offender', overAward: true },
+      { id: expect.any(String), paidOn: '2026-11-20', amountTenge: 500_000, source: 'state_fund', overAward: false },
+      { id: expect.any(String), paidOn: '2026-11-24', amountTenge: 400_000, source: 'offender', overAward: true },
     ]);
     // The lawyer's separate claim (300,000 claimed) and this one.
     expect(view.totals).toEqual({ claimed: 1_300_000, awarded: 800_000, paid: 900_000 });

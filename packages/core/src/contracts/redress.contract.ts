@@ -48,6 +48,7 @@ export const ClaimParams = z.object({ id: z.uuid(), claimId: z.uuid() });
 export type ClaimParams = z.infer<typeof ClaimParams>;
 
 export const CompensationNoticeView = z.object({
+  id: z.uuid(),
   informedOn: z.string(),
   language: z.enum(COMPENSATION_LANGUAGES),
   byRole: z.enum(ROLES),
@@ -56,6 +57,7 @@ export const CompensationNoticeView = z.object({
 export type CompensationNoticeView = z.infer<typeof CompensationNoticeView>;
 
 export const CompensationPaymentView = z.object({
+  id: z.uuid(),
   paidOn: z.string(),
   amountTenge: z.number().int(),
   source: z.enum(PAYMENT_SOURCES),

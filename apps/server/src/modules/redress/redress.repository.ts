@@ -38,6 +38,7 @@ export async function personCriminalCases(q: DbOrTx, actor: Actor, personId: str
 export async function loadNotices(q: DbOrTx, personId: string) {
   return q
     .select({
+      id: compensationNotices.id,
       informedOn: compensationNotices.informedOn,
       language: compensationNotices.language,
       byRole: users.role,
@@ -74,6 +75,7 @@ export async function loadClaims(q: DbOrTx, actor: Actor, personId: string) {
   const payments = claims.length
     ? await q
         .select({
+          id: compensationPayments.id,
           claimId: compensationPayments.claimId,
           paidOn: compensationPayments.paidOn,
           amountTenge: compensationPayments.amountTenge,

@@ -54,7 +54,7 @@ export function createRedressService(deps: AppDeps) {
     const claims = loaded.claims.map((c) => {
       const payments = markOverAward(
         c.awardedTenge,
-        loaded.payments.filter((p) => p.claimId === c.id).map(({ paidOn, amountTenge, source }) => ({ paidOn, amountTenge, source: source as never })),
+        loaded.payments.filter((p) => p.claimId === c.id).map(({ id, paidOn, amountTenge, source }) => ({ id, paidOn, amountTenge, source: source as never })),
       );
       return {
         id: c.id,
@@ -72,6 +72,7 @@ export function createRedressService(deps: AppDeps) {
     return {
       personId,
       informed: notices.map((n) => ({
+        id: n.id,
         informedOn: n.informedOn,
         language: n.language as PersonRedress['informed'][number]['language'],
         byRole: n.byRole as PersonRedress['informed'][number]['byRole'],
