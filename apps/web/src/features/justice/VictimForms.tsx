@@ -252,8 +252,7 @@ export function InterviewForm({ criminalCaseId, victim, onDone }: { criminalCase
             onChange={(e) => setReason(e.currentTarget.value)}
             error={errors.repeatReason}
             required
-            autosize
-            minRows={2}
+            rows={3}
             maxLength={2000}
             data-testid="interview-repeat-reason"
           />
