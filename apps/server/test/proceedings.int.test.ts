@@ -17,6 +17,7 @@ describeEachDb('victims in criminal proceedings', (kind) => {
   let farInvestigator: Session;
   let coordinator: Session;
   let lawyer: Session;
+  let clerk: Session;
   let clock = new Date('2026-03-10T06:00:00Z');
   const today = () => kazakhstanDate(clock);
 
@@ -29,6 +30,7 @@ describeEachDb('victims in criminal proceedings', (kind) => {
     farInvestigator = await t.as('investigator', { regions: ['KZ-11'] });
     coordinator = await t.as('national_coordinator', { regions: 'national' });
     lawyer = await t.as('lawyer', { regions: ['KZ-75'] });
+    clerk = await t.as('court_clerk', { regions: ['KZ-75'] });
   });
   afterAll(() => t.close());
 
@@ -157,9 +159,14 @@ describeEachDb('victims in criminal proceedings', (kind) => {
       const later = await criminalCase('2026-05-03');
       expect((await link(prosecutor, later, foreigner)).statusCode).toBe(200);
       expect(await reflection(foreigner)).toMatchObject({ end: null, extended: true });
+      // This time through the stage route (criminal-cases.service.ts syncs her entitlements in its transaction).
       const D = '2026-11-20';
       clock = new Date('2026-11-21T06:00:00Z');
-      await moveTo(later, 'final', D);
+      const stage = (s: Session, to: string, on: string) => post(s, `/api/v1/criminal-cases/${later}/stage`, { to, on });
+      expect((await stage(prosecutor, 'sent_to_court', '2026-10-01')).statusCode).toBe(200);
+      expect((await stage(clerk, 'first_instance_verdict', '2026-11-01')).statusCode).toBe(200);
+      expect(await reflection(foreigner)).toMatchObject({ end: null, extended: true });
+      expect((await stage(clerk, 'final', D)).statusCode).toBe(200);
       const r = await reflection(foreigner);
       expect(r).toMatchObject({ end: base > D ? base : D, extended: true });
       expect(r.end).toBe(D);
