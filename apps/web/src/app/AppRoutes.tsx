@@ -37,6 +37,11 @@ const ProtectionListPage = lazy(() => import('../features/protection/ProtectionL
 const ProtectionCasePage = lazy(() => import('../features/protection/ProtectionCasePage.tsx').then((m) => ({ default: m.ProtectionCasePage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const ClientsPage = lazy(() => import('../features/redress/ClientsPage.tsx').then((m) => ({ default: m.ClientsPage })));
+const CriminalCasesListPage = lazy(() => import('../features/justice/CriminalCasesListPage.tsx').then((m) => ({ default: m.CriminalCasesListPage })));
+const RegisterCriminalCasePage = lazy(() =>
+  import('../features/justice/RegisterCriminalCasePage.tsx').then((m) => ({ default: m.RegisterCriminalCasePage })),
+);
+const CriminalCasePage = lazy(() => import('../features/justice/CriminalCasePage.tsx').then((m) => ({ default: m.CriminalCasePage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -196,6 +201,23 @@ export function AppRoutes() {
           <Guard permission="redress.read">
             <ClientsPage />
           </Guard>
+        </Route>
+        <Route path="/criminal-cases">
+          <Guard permission="criminal_case.read">
+            <CriminalCasesListPage />
+          </Guard>
+        </Route>
+        <Route path="/criminal-cases/new">
+          <Guard permission="criminal_case.create">
+            <RegisterCriminalCasePage />
+          </Guard>
+        </Route>
+        <Route path="/criminal-cases/:id">
+          {(params) => (
+            <Guard permission="criminal_case.read">
+              <CriminalCasePage id={params.id} />
+            </Guard>
+          )}
         </Route>
         <Route path="/audit">
           <Guard permission="audit.read">

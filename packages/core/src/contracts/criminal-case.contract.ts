@@ -75,6 +75,7 @@ export type CriminalCasePage = z.infer<typeof CriminalCasePage>;
 export const CriminalCaseArticle = z.object({ code: z.string(), title: LocalizedName.nullable(), trafficking: z.boolean() });
 
 export const CriminalCaseEvent = z.object({
+  id: z.uuid(),
   type: z.string(),
   at: z.string(),
   actorRole: z.string(),

@@ -96,6 +96,7 @@ export function criminalCaseView(
     overdue: isOverdue(cc, today),
     endedOn: cc.endedOn,
     history: events.map((r) => ({
+      id: r.e.id,
       type: r.e.type,
       at: r.e.at.toISOString(),
       actorRole: r.actorRole,
