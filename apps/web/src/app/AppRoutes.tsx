@@ -38,9 +38,7 @@ const ProtectionCasePage = lazy(() => import('../features/protection/ProtectionC
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const ClientsPage = lazy(() => import('../features/redress/ClientsPage.tsx').then((m) => ({ default: m.ClientsPage })));
 const CriminalCasesListPage = lazy(() => import('../features/justice/CriminalCasesListPage.tsx').then((m) => ({ default: m.CriminalCasesListPage })));
-const RegisterCriminalCasePage = lazy(() =>
-  import('../features/justice/RegisterCriminalCasePage.tsx').then((m) => ({ default: m.RegisterCriminalCasePage })),
-);
+const RegisterCriminalCasePage = lazy(() => import('../features/justice/RegisterCriminalCasePage.tsx').then((m) => ({ default: m.RegisterCriminalCasePage })));
 const CriminalCasePage = lazy(() => import('../features/justice/CriminalCasePage.tsx').then((m) => ({ default: m.CriminalCasePage })));
 
 function NotFound() {
