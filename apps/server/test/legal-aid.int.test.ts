@@ -205,7 +205,12 @@ describeEachDb('legal aid', (kind) => {
           .values({ clientId: randomUUID(), criminalCaseId: caseId, personId, proceduralRole: 'victim', linkedOn: '2026-11-02', linkedBy: prosecutor.user.id });
       await link(hers, client);
       await link(other, stranger);
-      const actor = { userId: lawyer.user.id, role: 'lawyer' as const, agencyId: lawyer.user.agencyId, jurisdiction: { national: false, regions: ['KZ-75'] } };
+      const actor = {
+        userId: lawyer.user.id,
+        role: 'lawyer' as const,
+        agencyId: lawyer.user.agencyId,
+        jurisdiction: { national: false as const, regions: ['KZ-75'] },
+      };
       const visible = await t.deps.db.select({ id: criminalCases.id }).from(criminalCases).where(criminalCaseScope(actor, 'criminal_case.read'));
       expect(visible.map((v) => v.id)).toEqual([hers]);
       // And through the criminal-case route (H1's): her client's case opens, another victim's is not found.
@@ -250,9 +255,16 @@ describeEachDb('legal aid', (kind) => {
       expect((await lawyer.inject({ method: 'GET', url: `/api/v1/persons/${client}` })).statusCode).toBe(404);
       expect((await lawyer.inject({ method: 'GET', url: `/api/v1/persons/${client}/legal-aid` })).statusCode).toBe(404);
       expect((await lawyer.inject({ method: 'GET', url: '/api/v1/clients' })).json().items).toEqual([]);
-      const actor = { userId: lawyer.user.id, role: 'lawyer' as const, agencyId: lawyer.user.agencyId, jurisdiction: { national: false, regions: ['KZ-75'] } };
+      const actor = {
+        userId: lawyer.user.id,
+        role: 'lawyer' as const,
+        agencyId: lawyer.user.agencyId,
+        jurisdiction: { national: false as const, regions: ['KZ-75'] },
+      };
       expect(await t.deps.db.select({ id: criminalCases.id }).from(criminalCases).where(criminalCaseScope(actor, 'criminal_case.read'))).toEqual([]);
-      const [theirCase] = rowsOf<{ id: string }>(await t.deps.db.execute(sql`SELECT criminal_case_id AS id FROM proceeding_victims WHERE person_id = ${client}::uuid`));
+      const [theirCase] = rowsOf<{ id: string }>(
+        await t.deps.db.execute(sql`SELECT criminal_case_id AS id FROM proceeding_victims WHERE person_id = ${client}::uuid`),
+      );
       expect((await lawyer.inject({ method: 'GET', url: `/api/v1/criminal-cases/${theirCase?.id}` })).statusCode).toBe(404);
       // 409, not 404: the assignment is her own record of work (she knows of it); the refusal
       // says it has ended and reveals nothing of the client (legal-aid.service.ts recordService).

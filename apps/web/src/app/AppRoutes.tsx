@@ -217,6 +217,11 @@ export function AppRoutes() {
             </Guard>
           )}
         </Route>
+        <Route path="/clients">
+          <Guard permission="redress.read">
+            <ClientsPage />
+          </Guard>
+        </Route>
         <Route path="/audit">
           <Guard permission="audit.read">
             <AuditPage />
