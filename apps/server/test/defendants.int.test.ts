@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditLog, criminalCaseEvents, criminalCases, defendants } from '../src/db/schema.ts';
-import { createTestApp, type Session, type TestApp } from './test-app.ts';
+import { auditLog, criminalCaseEvents, criminalCases, defendants, legalAidAssignments, proceedingVictims } from '../src/db/schema.ts';
+import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
 describeEachDb('defendants of a criminal case', (kind) => {
@@ -241,5 +241,32 @@ describeEachDb('defendants of a criminal case', (kind) => {
     expect(outcomeEvent.map((e) => e.details)).toEqual([
       { defendantId: d.id, seq: 1, outcome: 'convicted', on: '2026-10-05', sentenceKind: 'custodial', sentenceMonths: 96 },
     ]);
+  });
+
+  it("a lawyer reads her client's case through her assignment: defendants by number only", async () => {
+    const id = await newCase();
+    await add(prosecutor, id, { kind: 'individual', name: PERSON, articles: ['128'] });
+    const officer = await t.as('identification_officer', { regions: ['KZ-75'] });
+    const personId = (await officer.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody() })).json().id as string;
+    const lawyer = await t.as('lawyer', { regions: ['KZ-75'] });
+    // Before she is assigned, the case is not hers.
+    expect((await lawyer.inject({ method: 'GET', url: url(id) })).statusCode).toBe(404);
+    await t.deps.db
+      .insert(proceedingVictims)
+      .values({ clientId: randomUUID(), criminalCaseId: id, personId, proceduralRole: 'victim', linkedOn: '2026-03-05', linkedBy: prosecutor.user.id });
+    await t.deps.db.insert(legalAidAssignments).values({
+      clientId: randomUUID(),
+      personId,
+      lawyerId: lawyer.user.id,
+      lawyerAgencyId: lawyer.user.agencyId,
+      funding: 'state_legal_aid',
+      criminalCaseId: id,
+      assignedOn: '2026-03-06',
+      assignedBy: prosecutor.user.id,
+    });
+    const seen = await lawyer.inject({ method: 'GET', url: url(id) });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ namesShown: false, canAdd: false, items: [{ seq: 1, name: null, allowedActions: [] }] });
+    expect(seen.body).not.toContain('Ахметов');
   });
 });

@@ -1,8 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
-import { hasPermission, parseCriminalArticleSet, type Actor, type CriminalArticleSet } from '@qorgau/core';
-import { DEFAULT_REFERENCE_DIR, ReferenceDataError } from '../../reference/screening-reference.ts';
+import { hasPermission, type Actor } from '@qorgau/core';
 import type { DbOrTx } from '../../db/client.ts';
 import { criminalCaseEvents, criminalCases, defendants } from '../../db/schema.ts';
 import { criminalCaseScope } from './criminal-case-scope.ts';
@@ -67,25 +64,4 @@ export async function mayReadSuspects(q: DbOrTx, actor: Actor, criminalCaseId: s
     .from(criminalCases)
     .where(and(eq(criminalCases.id, criminalCaseId), criminalCaseScope(actor, 'suspect.read_identity')));
   return Boolean(row);
-}
-
-let shipped: CriminalArticleSet[] | null = null;
-
-/**
- * The Criminal Code article versions shipped in reference/justice/criminal-code-articles-*.json
- * (read once; an invalid file is a start-up error, like the other reference data).
- */
-export function shippedArticleSets(dir: string = DEFAULT_REFERENCE_DIR): CriminalArticleSet[] {
-  if (shipped && dir === DEFAULT_REFERENCE_DIR) return shipped;
-  const folder = join(dir, 'justice');
-  const sets = readdirSync(folder)
-    .filter((f) => /^criminal-code-articles-.+\.json$/.test(f))
-    .sort()
-    .map((f) => {
-      const parsed = parseCriminalArticleSet(JSON.parse(readFileSync(join(folder, f), 'utf8')));
-      if (!parsed.ok) throw new ReferenceDataError(`${f}: ${parsed.issues.map((i) => `${i.path} ${i.code}`).join('; ')}`);
-      return parsed.value;
-    });
-  if (dir === DEFAULT_REFERENCE_DIR) shipped = sets;
-  return sets;
 }

@@ -33,6 +33,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { defendants } from '../../db/schema.ts';
 import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
 import { actOnCriminalCase, loadCriminalCase, refuseIssues, type CriminalCaseRow } from './criminal-case-act.ts';
+import { criminalArticleSets } from './criminal-articles.store.ts';
 import * as repo from './defendants.repository.ts';
 
 export const defendantNameContext = (id: string) => fieldContext('defendants', 'name', id);
@@ -49,8 +50,8 @@ export function createDefendantsService(deps: AppDeps) {
   const { db, cipher } = deps;
 
   /** The article codes the case's Code version knows (the version it was registered under). */
-  function knownArticles(cc: CriminalCaseRow): string[] {
-    const sets = repo.shippedArticleSets();
+  async function knownArticles(tx: DbOrTx, cc: CriminalCaseRow): Promise<string[]> {
+    const sets = await criminalArticleSets(tx);
     const set = sets.find((s) => s.version === cc.articlesVersion) ?? articlesInForce(sets, cc.registeredOn);
     return set ? set.articles.map((a) => a.code) : [];
   }
@@ -106,7 +107,7 @@ export function createDefendantsService(deps: AppDeps) {
       const official = body.official ?? false;
       refuseIssues([
         ...complicityIssues({ kind: body.kind, official, officialAgencyType: body.officialAgencyType }),
-        ...articleIssues(body.articles, knownArticles(cc)),
+        ...articleIssues(body.articles, await knownArticles(tx, cc)),
       ]);
       const defendantId = randomUUID();
       const seq = await repo.nextSeq(tx, cc.id);
@@ -184,7 +185,7 @@ export function createDefendantsService(deps: AppDeps) {
       refuseIssues(
         chargeIssues(auth.actor.role, body, {
           current: row.articles,
-          known: knownArticles(cc),
+          known: await knownArticles(tx, cc),
           registeredOn: cc.registeredOn,
           today: kazakhstanDate(now),
         }),
