@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { COMPENSATION_LANGUAGES, type PersonRedress } from '@qorgau/core';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -12,24 +12,13 @@ import { ClaimFileForm } from './ClaimForms.tsx';
 import { ClaimsTable } from './ClaimsTable.tsx';
 import { usePersonRedress, useRedressWrite } from './redress-api.ts';
 
-/** A language's name in the reader's language (the browser's own data); the code when it has none. */
+/**
+ * A language's name in the reader's language, from the catalogue (browsers lack Kazakh names of
+ * languages: Intl.DisplayNames answers the bare code there); the code for one not in the list.
+ */
 function useLanguageName(): (code: string) => string {
-  const lng = useLanguage();
-  return useMemo(() => {
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames([lng], { type: 'language' });
-    } catch {
-      names = null;
-    }
-    return (code: string) => {
-      try {
-        return names?.of(code) ?? code;
-      } catch {
-        return code;
-      }
-    };
-  }, [lng]);
+  const { t } = useTranslation();
+  return useCallback((code: string) => t(`redress.languages.${code}`, { defaultValue: code }), [t]);
 }
 
 /** That the right to compensation was explained: the day, and the language the victim understands. */
