@@ -129,8 +129,13 @@ describeEachDb('legal aid', (kind) => {
     });
 
     it('records services on her own assignment only; totals add up; bad input refused with nothing written', async () => {
-      const first = await serve(lawyer, assignmentId, { hours: 1.5, note: 'Explained the civil claim' });
+      const firstId = randomUUID();
+      const first = await serve(lawyer, assignmentId, { clientId: firstId, hours: 1.5, note: 'Explained the civil claim' });
       expect(first.statusCode).toBe(200);
+      // A replay (the same client id: a lost answer sent again) records nothing more.
+      const replay = await serve(lawyer, assignmentId, { clientId: firstId, hours: 1.5, note: 'Explained the civil claim' });
+      expect(replay.statusCode).toBe(200);
+      expect(replay.json().assignments[0].totals).toEqual({ services: 1, hours: 1.5 });
       const second = await serve(lawyer, assignmentId, { service: 'document_drafting', deliveredOn: '2026-11-25', hours: 2.25 });
       expect(second.statusCode).toBe(200);
       const view = second.json();
@@ -252,6 +257,13 @@ describeEachDb('legal aid', (kind) => {
       });
       expect(ended.statusCode).toBe(200);
       expect(ended.json()).toEqual({ id: assignmentId, personId: client, endedOn: '2026-11-25' });
+      // Ending again with the same date (a replay) answers the same; the table keeps the first end.
+      const again = await worker.inject({
+        method: 'POST',
+        url: `/api/v1/legal-aid/${assignmentId}/end`,
+        payload: { clientId: randomUUID(), endedOn: '2026-11-25' },
+      });
+      expect(again.json()).toEqual({ id: assignmentId, personId: client, endedOn: '2026-11-25' });
       expect((await lawyer.inject({ method: 'GET', url: `/api/v1/persons/${client}` })).statusCode).toBe(404);
       expect((await lawyer.inject({ method: 'GET', url: `/api/v1/persons/${client}/legal-aid` })).statusCode).toBe(404);
       expect((await lawyer.inject({ method: 'GET', url: '/api/v1/clients' })).json().items).toEqual([]);
