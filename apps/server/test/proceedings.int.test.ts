@@ -203,6 +203,13 @@ describeEachDb('victims in criminal proceedings', (kind) => {
       expect((await prosecutor.inject({ method: 'POST', url: `/api/v1/criminal-cases/${open}/victims`, payload: body })).statusCode).toBe(200);
       expect(await counts(open)).toEqual({ ...before, victims: 2, events: 2 });
 
+      // Two links of one person at once: one is written, the other refused as a duplicate.
+      const q = await person('KZ', false);
+      const both = await Promise.all([link(prosecutor, open, q), link(investigator, open, q)]);
+      expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect(both.find((r) => r.statusCode === 409)?.json().error.fields).toMatchObject([{ path: 'personId', code: 'already_linked' }]);
+      expect(await counts(open)).toEqual({ ...before, victims: 3, events: 3 });
+
       // A closed case takes no new victims.
       expect((await link(prosecutor, caseId, p)).statusCode).toBe(409);
     });

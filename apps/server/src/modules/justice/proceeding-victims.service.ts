@@ -22,6 +22,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -132,6 +133,12 @@ export function createProceedingVictimsService(deps: AppDeps) {
     list,
 
     link: async (auth: AuthContext, audit: AuditContext, id: string, body: LinkVictimBody) => {
+      // Two links of the same person at once: the unique key refuses the second (not a 500).
+      const alreadyLinked = async (e: unknown) => {
+        if (isUniqueViolation(e) && (await repo.linkOf(db, id, body.personId)))
+          throw new DomainError('conflict', [{ path: 'personId', code: 'already_linked' }]);
+        throw e;
+      };
       await actOnCriminalCase(deps, auth, audit, id, 'link_victim', body.clientId, async (tx, cc, now) => {
         // "Links to persons outside the user's scope: refused with field-level messages" (issue #11).
         if (!(await repo.personInScope(tx, auth.actor, body.personId, 'person.read'))) {
@@ -154,7 +161,7 @@ export function createProceedingVictimsService(deps: AppDeps) {
         // A foreign victim's reflection period runs on while the proceedings are open (issue #11 item 3).
         await syncProceedings(tx, deps, body.personId, actor(auth));
         return { details: { victimId, personId: body.personId, proceduralRole: body.proceduralRole, linkedOn: body.linkedOn } };
-      });
+      }).catch(alreadyLinked);
       return list(auth, audit, id);
     },
 
