@@ -19,7 +19,6 @@ import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { linkageRoutes } from './modules/linkage/linkage.routes.ts';
 import { protectionRoutes } from './modules/protection/protection.routes.ts';
-import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes.ts';
 import { redressRoutes } from './modules/redress/redress.routes.ts';
 import { proceedingVictimsRoutes } from './modules/justice/proceeding-victims.routes.ts';
 import { defendantsRoutes } from './modules/justice/defendants.routes.ts';
@@ -55,7 +54,6 @@ const MODULES = [
   selfReportsRoutes,
   linkageRoutes,
   protectionRoutes,
-  legalAidRoutes,
   redressRoutes,
   proceedingVictimsRoutes,
   defendantsRoutes,

@@ -217,11 +217,6 @@ export function AppRoutes() {
             </Guard>
           )}
         </Route>
-        <Route path="/clients">
-          <Guard permission="redress.read">
-            <ClientsPage />
-          </Guard>
-        </Route>
         <Route path="/audit">
           <Guard permission="audit.read">
             <AuditPage />
