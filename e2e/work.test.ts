@@ -62,10 +62,29 @@ describeInChromium('home pages lead with work; the bell (issue #10 item 5)', () 
     await expect.poll(() => page.locator('[data-testid="notice"][data-unread="true"]').count()).toBe(0);
   });
 
+  it("the prosecutor's justice queues (issue #11): pre-trial deadlines overdue first with the stage in words, victims awaiting measures, cases in court", async () => {
+    const { q, browser } = qorgau;
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await signIn(page, q, 'prosecutor', { language: 'ru' });
+    const deadlines = page.locator('[data-testid="work-queue"][data-queue="criminal_case_deadlines"]');
+    await deadlines.waitFor();
+    expect(await count(page, '[data-queue="criminal_case_deadlines"] [data-testid="work-count-overdue"]')).toBeGreaterThan(0);
+    expect(await count(page, '[data-queue="criminal_case_deadlines"] [data-testid="work-count-due_soon"]')).toBeGreaterThan(0);
+    const row = deadlines.getByTestId('work-item').first();
+    expect(await row.getAttribute('data-urgency')).toBe('overdue');
+    // The ERDR number and the stage in words, never its code; the row opens the criminal case.
+    expect(await row.textContent()).toMatch(/\d{15}.*Расследуется/);
+    expect(await row.getAttribute('href')).toMatch(/^\/criminal-cases\/[0-9a-f-]{36}$/);
+    const measure = page.locator('[data-queue="measures_awaiting"] [data-testid="work-item"]').first();
+    expect(await measure.textContent()).toContain('Личная охрана');
+    expect(await page.locator('[data-queue="criminal_cases_in_court"]').textContent()).toMatch(/Направлено в суд|Приговор первой инстанции/);
+    await page.context().close();
+  });
+
   it('each role home page in Kazakh at 1366 and 390 px: work first, no overflow, no raw code, no serious axe finding (screenshots)', async () => {
     const { q, browser } = qorgau;
     const identifiers = ['Qorgau', ...(await q.runtime.deps.db.select({ username: users.username }).from(users)).map((u) => u.username)];
-    for (const username of ['identification', 'shelter', 'caseworker', 'prosecutor', 'coordinator']) {
+    for (const username of ['identification', 'shelter', 'caseworker', 'prosecutor', 'investigator', 'clerk', 'coordinator']) {
       const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
       await signIn(page, q, username, { language: 'kk' });
       for (const width of WIDTHS) {
