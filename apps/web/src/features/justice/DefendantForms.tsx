@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
   CHARGE_CHANGE_REASONS,
   CHARGE_REASON_ROLES,
@@ -16,6 +16,8 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { kazakhstanToday } from '../../components/format.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { useCriminalArticles, useCriminalCase } from './api.ts';
 import { parseArticles, useDefendantAction } from './defendants-api.ts';
 
 /** The reasons of a reclassification this role records (core CHARGE_REASON_ROLES: the court's is the clerk's). */
@@ -76,6 +78,63 @@ function ComplicityFields(p: {
   );
 }
 
+/**
+ * The articles of a charge: a checkbox per article of the case's Code version (its number,
+ * title and whether it counts as trafficking); while the reference is not at hand, the codes
+ * typed, comma-separated.
+ */
+function ArticlesField(p: { criminalCaseId: string; value: string[]; onChange: (v: string[]) => void; error?: string | undefined; testId: string }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const cc = useCriminalCase(p.criminalCaseId);
+  const sets = useCriminalArticles();
+  const [text, setText] = useState(p.value.join(', '));
+  const list = sets.data?.sets ?? [];
+  const set = list.find((s) => s.version === cc.data?.articlesVersion) ?? list.at(-1);
+  if (!set)
+    return (
+      <TextInput
+        label={t('justice.defendants.articles')}
+        description={t('justice.defendants.articlesHint')}
+        value={text}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          p.onChange(parseArticles(e.currentTarget.value));
+        }}
+        error={p.error}
+        required
+        autoComplete="off"
+        data-testid={p.testId}
+      />
+    );
+  return (
+    <Checkbox.Group label={t('justice.defendants.articles')} withAsterisk value={p.value} onChange={p.onChange} error={p.error} data-testid={p.testId}>
+      <Stack gap={6} mt={6}>
+        {set.articles.map((a) => (
+          <Checkbox
+            key={a.code}
+            value={a.code}
+            data-testid={`${p.testId}-${a.code}`}
+            label={
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {a.code}
+                </Text>
+                <Text size="sm">{a.title[lng as 'kk' | 'ru' | 'en'] ?? a.title.ru}</Text>
+                {a.trafficking && (
+                  <Badge size="xs" variant="light">
+                    {t('justice.trafficking')}
+                  </Badge>
+                )}
+              </Group>
+            }
+          />
+        ))}
+      </Stack>
+    </Checkbox.Group>
+  );
+}
+
 export function DefendantAddForm({ criminalCaseId, onDone }: { criminalCaseId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const add = useDefendantAction(criminalCaseId, 'add');
@@ -85,7 +144,7 @@ export function DefendantAddForm({ criminalCaseId, onDone }: { criminalCaseId: s
   const [status, setStatus] = useState<string>('suspect');
   const [official, setOfficial] = useState(false);
   const [agency, setAgency] = useState('');
-  const [articles, setArticles] = useState('');
+  const [articles, setArticles] = useState<string[]>([]);
   const errors = fieldErrors(add.error);
   return (
     <form
@@ -99,7 +158,7 @@ export function DefendantAddForm({ criminalCaseId, onDone }: { criminalCaseId: s
             name,
             status,
             official: isOfficial,
-            articles: parseArticles(articles),
+            articles,
             ...(citizenship ? { citizenship: citizenship.toUpperCase() } : {}),
             ...(isOfficial && agency ? { officialAgencyType: agency } : {}),
           },
@@ -142,17 +201,7 @@ export function DefendantAddForm({ criminalCaseId, onDone }: { criminalCaseId: s
             data={DEFENDANT_STATUSES.map((v) => ({ value: v, label: t(`justice.defendantStatus.${v}`) }))}
             data-testid="defendant-status"
           />
-          <TextInput
-            label={t('justice.defendants.articles')}
-            description={t('justice.defendants.articlesHint')}
-            value={articles}
-            onChange={(e) => setArticles(e.currentTarget.value)}
-            error={errors.articles}
-            required
-            autoComplete="off"
-            inputMode="numeric"
-            data-testid="defendant-articles"
-          />
+          <ArticlesField criminalCaseId={criminalCaseId} value={articles} onChange={setArticles} error={errors.articles} testId="defendant-articles" />
         </SimpleGrid>
         <ComplicityFields kind={kind} official={official} agency={agency} onOfficial={setOfficial} onAgency={setAgency} errors={errors} />
         <ErrorAlert error={add.error} />
@@ -197,7 +246,7 @@ export function DefendantChargeForm(p: { criminalCaseId: string; d: DefendantVie
   const { t } = useTranslation();
   const charge = useDefendantAction(p.criminalCaseId, 'charge', p.d.id);
   const reasons = reasonsFor(p.role);
-  const [articles, setArticles] = useState(p.d.articles.join(', '));
+  const [articles, setArticles] = useState<string[]>(p.d.articles);
   const [reason, setReason] = useState<string>(reasons[0] ?? '');
   const [on, setOn] = useState(kazakhstanToday());
   const [note, setNote] = useState('');
@@ -207,21 +256,12 @@ export function DefendantChargeForm(p: { criminalCaseId: string; d: DefendantVie
       data-testid="defendant-charge-form"
       onSubmit={(e) => {
         e.preventDefault();
-        charge.mutate({ articles: parseArticles(articles), reason, on, ...(note ? { note } : {}) }, { onSuccess: p.onDone });
+        charge.mutate({ articles, reason, on, ...(note ? { note } : {}) }, { onSuccess: p.onDone });
       }}
     >
       <Stack gap="xs">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('justice.defendants.articles')}
-            description={t('justice.defendants.articlesHint')}
-            value={articles}
-            onChange={(e) => setArticles(e.currentTarget.value)}
-            error={errors.articles}
-            required
-            autoComplete="off"
-            data-testid="charge-articles"
-          />
+          <ArticlesField criminalCaseId={p.criminalCaseId} value={articles} onChange={setArticles} error={errors.articles} testId="charge-articles" />
           <NativeSelect
             label={t('justice.defendants.reason')}
             value={reason}

@@ -48,6 +48,25 @@ const defendant = (patch: Partial<DefendantView> = {}): DefendantView => ({
 function show(view: DefendantsView, role: Me['role']) {
   const qc = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } } });
   qc.setQueryData(['justice', 'defendants', CASE_ID], view);
+  // The case's Code version and the articles reference, as the case page has them already.
+  qc.setQueryData(['criminal-cases', 'one', CASE_ID], { id: CASE_ID, articlesVersion: '2014.1' });
+  const title = (en: string) => ({ kk: en, ru: en, en });
+  qc.setQueryData(['reference', 'criminal-articles'], {
+    sets: [
+      {
+        id: 'kz-criminal-code-trafficking',
+        version: '2014.1',
+        effectiveFrom: '2015-01-01',
+        title: title('Articles'),
+        source: [],
+        articles: [
+          { code: '128', title: title('Trafficking in persons'), trafficking: true, verification: 'verified' },
+          { code: '125', title: title('Kidnapping'), trafficking: false, verification: 'provisional' },
+          { code: '135', title: title('Trafficking in minors'), trafficking: true, verification: 'verified' },
+        ],
+      },
+    ],
+  });
   const me = { role, permissions: [] } as unknown as Me;
   return render(
     <QueryClientProvider client={qc}>
@@ -114,6 +133,9 @@ describe('the defendants of a criminal case', () => {
     fireEvent.click(screen.getByTestId('defendant-reclassify'));
     const reason = screen.getByTestId('charge-reason') as HTMLSelectElement;
     expect([...reason.options].map((o) => o.value)).toEqual(['reclassified_by_court']);
+    // The case's articles are offered with the current charge ticked.
+    const ticked = ['128', '125', '135'].map((c) => (screen.getByTestId(`charge-articles-${c}`) as HTMLInputElement).checked);
+    expect(ticked).toEqual([true, true, false]);
   });
 
   it('the investigator on a pre-trial case may add and edit, but not record an outcome', () => {
