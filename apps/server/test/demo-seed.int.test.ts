@@ -100,6 +100,9 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
     expect((await queueOf('investigator', 'my_criminal_cases'))?.items.length).toBeGreaterThanOrEqual(3);
     expect((await queueOf('clerk', 'criminal_cases_in_court'))?.counts.waiting).toBeGreaterThanOrEqual(2);
     // The lawyer's client through her legal-aid assignment; the case worker's reminder to explain the right to compensation.
+    // A flagged person is a victim in the case before the court: her flag names it.
+    const flags = (await queueOf('prosecutor', 'non_punishment_flags')) as unknown as { items: { facts: Record<string, unknown> }[] };
+    expect(flags.items.some((i) => /^\d{15}$/.test(String(i.facts.criminalCase)))).toBe(true);
     expect((await queueOf('lawyer', 'my_clients'))?.items.length).toBeGreaterThanOrEqual(1);
     expect((await queueOf('caseworker', 'compensation_unexplained'))?.items.length).toBeGreaterThanOrEqual(1);
     // The Astana case is in no Almaty queue.

@@ -21,8 +21,9 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { fromDayNumber, toDayNumber, type CriminalStage } from '@qorgau/core';
 import type { AppDeps } from '../app-deps.ts';
 import { fieldContext } from '../crypto/field-cipher.ts';
-import type { DbOrTx } from '../db/client.ts';
+import { rowsOf, type DbOrTx } from '../db/client.ts';
 import {
+  caseActions,
   cases,
   civilClaims,
   compensationNotices,
@@ -289,6 +290,14 @@ export async function seedJustice(deps: AppDeps, dir: DirectoryAgency[]): Promis
   const others = [...local, ...foreign.slice(1)];
   const pick = (i: number) => (others.length ? others[i % others.length] : unique[i % unique.length]) as { personId: string; citizenship: string };
 
+  // A person flagged for non-punishment (the flag still open) whom the trafficking case names as a victim:
+  // the prosecutor's flag then shows that criminal case (issue #11 item 4).
+  const [flagged] = rowsOf<{ person_id: string }>(
+    await deps.db.execute(sql`SELECT c.person_id FROM ${cases} c WHERE c.region_code = 'KZ-75'
+      AND EXISTS (SELECT 1 FROM ${caseActions} f WHERE f.case_id = c.id AND f.type = 'non_punishment_flagged'
+        AND NOT EXISTS (SELECT 1 FROM ${caseActions} r WHERE r.case_id = c.id AND r.type = 'non_punishment_reviewed' AND r.seq > f.seq))
+      ORDER BY c.created_at, c.id LIMIT 1`),
+  );
   const caseIds = new Map<string, string>();
   const linked = new Set<string>();
 
@@ -593,6 +602,10 @@ export async function seedJustice(deps: AppDeps, dir: DirectoryAgency[]): Promis
       filedBy: prosecutor.id,
       createdAt: momentOf(day(-30), 12),
     });
+    // The flagged person: a victim-witness in the case before the court, where the organisers made her sell their goods.
+    if (flagged && flagged.person_id !== inCourt.personId) {
+      await link('sent_to_court', flagged.person_id, 150, { proceduralRole: 'victim_witness' });
+    }
     // The final case: awarded, and the state fund paid a first part.
     const final = await link('final', pick(2).personId, 410, { proceduralRole: 'victim_civil_plaintiff', leftCountryOn: null });
     await interview(final, 405, { place: 'shelter', video: true, socialWorker: true, interpreter: false, language: 'ru' });
