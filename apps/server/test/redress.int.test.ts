@@ -3,6 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   auditLog,
+  cases,
   civilClaims,
   compensationNotices,
   compensationPayments,
@@ -165,6 +166,25 @@ describeEachDb('compensation (redress)', (kind) => {
     const after = await queue(worker);
     expect(after.items.some((i: { href: string }) => i.href === `/persons/${victim}`)).toBe(false);
     expect(after.items.some((i: { href: string }) => i.href === `/persons/${recent}`)).toBe(true);
+  });
+
+  it('reminds her of a person her agency identified as a victim, not of one merely suspected', async () => {
+    const personId = (await worker.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody() })).json().id as string;
+    const caseRes = await worker.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { clientId: randomUUID(), personId, regionCode: 'KZ-75', exploitationTypes: ['SexualExploitation'] },
+    });
+    expect(caseRes.statusCode).toBe(200);
+    const listed = async () => (await queue(worker)).items.some((i: { href: string }) => i.href === `/persons/${personId}`);
+    expect(await listed()).toBe(false);
+    // The identification decision's cached status (the case workflow's own tests cover the decision).
+    await t.deps.db
+      .update(cases)
+      .set({ traffickingStatus: 'ActualVictimOfTrafficking' })
+      .where(eq(cases.id, caseRes.json().id as string));
+    expect(await listed()).toBe(true);
+    expect((await get(worker, personId)).json().reminder).toBe(true);
   });
 
   it('a lawyer sees and acts only for her client; the screener and out-of-scope readers are refused', async () => {
