@@ -163,6 +163,11 @@ describeEachDb('compensation (redress)', (kind) => {
     expect(replay.json().informed).toHaveLength(1);
     expect((await t.deps.db.select({ n: count() }).from(compensationNotices).where(eq(compensationNotices.personId, victim)))[0]?.n).toBe(1);
     expect(await acted(victim)).toBe(1);
+    // The same client id for another person is refused, not written twice.
+    const reused = await worker.inject({ method: 'POST', url: url(recent, '/informed'), payload: { clientId, informedOn: '2026-11-24', language: 'uz' } });
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().error.fields[0]).toMatchObject({ path: 'clientId', code: 'duplicate_id' });
+    expect((await get(worker, recent)).json().reminder).toBe(true);
     const after = await queue(worker);
     expect(after.items.some((i: { href: string }) => i.href === `/persons/${victim}`)).toBe(false);
     expect(after.items.some((i: { href: string }) => i.href === `/persons/${recent}`)).toBe(true);

@@ -120,8 +120,10 @@ export function createRedressService(deps: AppDeps) {
         return view(tx, auth, personId, found.mayAct);
       });
     } catch (e) {
-      if (isUniqueViolation(e) && (await replayed())) return currentView(auth, personId);
-      throw e;
+      if (!isUniqueViolation(e)) throw e;
+      if (await replayed()) return currentView(auth, personId);
+      // The client id names a write for another person: a client bug, refused rather than a 500.
+      throw new DomainError('validation_failed', [{ path: 'clientId', code: 'duplicate_id' }]);
     }
   }
 
