@@ -237,6 +237,21 @@ describeEachDb('criminal cases', (kind) => {
     expect(events.map((e) => e.type).sort()).toEqual(['change_stage', 'registered']);
   });
 
+  it('a case past its pre-trial deadline shows overdue in the list and on the page until the prosecutor extends it; lists are audited', async () => {
+    const cc = (await register(prosecutor, { registeredOn: '2026-09-01' })).json();
+    expect(cc).toMatchObject({ deadlineOn: '2026-11-01', overdue: true });
+    const listed = (await prosecutor.inject({ method: 'GET', url: `/api/v1/criminal-cases?q=${cc.erdrNumber}` })).json();
+    expect(listed.items).toEqual([expect.objectContaining({ id: cc.id, overdue: true })]);
+    const extended = await prosecutor.inject({
+      method: 'POST',
+      url: `/api/v1/criminal-cases/${cc.id}/deadline`,
+      payload: { clientId: randomUUID(), until: '2026-12-31', note: 'Expert examination pending' },
+    });
+    expect(extended.json()).toMatchObject({ deadlineOn: '2026-12-31', overdue: false });
+    const lists = await t.deps.db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.operation, 'criminal_case.list'));
+    expect(lists.some((l) => (l.details as { shown?: string[] }).shown?.includes(cc.id))).toBe(true);
+  });
+
   it('serves the articles reference for the form', async () => {
     const res = await investigator.inject({ method: 'GET', url: '/api/v1/reference/criminal-articles' });
     expect(res.statusCode).toBe(200);
