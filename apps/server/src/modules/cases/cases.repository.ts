@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
-import type { Actor, LocalizedName } from '@qorgau/core';
+import { hasPermission, type Actor, type LocalizedName } from '@qorgau/core';
 import { caseColumns, caseColumnsFor, caseScope, visibleIf } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { agencies, caseActions, cases, persons, users } from '../../db/schema.ts';
@@ -129,6 +129,8 @@ export async function listCases(db: DbOrTx, actor: Actor, filter: CaseFilter, pa
 }
 
 export async function listCaseRefsOfPerson(db: DbOrTx, actor: Actor, personId: string) {
+  // The criminal-procedure roles read persons without NRM cases (DOMAIN.md §2.2: two tracks).
+  if (!hasPermission(actor.role, 'case.read')) return [];
   const rows = await db
     .select({ id: cases.id, reference: cases.reference, status: cases.status, createdAt: cases.createdAt })
     .from(cases)

@@ -5,7 +5,7 @@ import type { Actor } from '@qorgau/core';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, personClusters, personLinkDecisions, personLinkProposals, persons } from '../../db/schema.ts';
 import { agencyNameSelect } from '../agencies/agency-name.ts';
-import { personScope, type PersonRow } from '../persons/persons.repository.ts';
+import { identityScope, personScope, type PersonRow } from '../persons/persons.repository.ts';
 
 /** Candidates for one record: rows sharing a linkage key or the identity number, most keys shared first. */
 export async function findCandidates(
@@ -133,7 +133,7 @@ export async function countPersons(db: DbOrTx, actor: Actor): Promise<{ records:
 
 /** True when the person is in the actor's identity scope (a condition on one person id column). */
 export const identityVisibleSql = (actor: Actor, personId: SQL | PgColumn): SQL =>
-  sql`EXISTS (SELECT 1 FROM ${persons} WHERE ${persons.id} = ${personId} AND ${personScope(actor, 'person.read_identity')})`;
+  sql`EXISTS (SELECT 1 FROM ${persons} WHERE ${persons.id} = ${personId} AND ${identityScope(actor)})`;
 
 /** Open proposals whose two records are both in the actor's identity scope; 'review' first, then strongest. */
 export async function listOpenProposals(db: DbOrTx, actor: Actor, page: number, pageSize: number) {
@@ -185,7 +185,7 @@ export async function linkedRecordsOf(db: DbOrTx, actor: Actor, id: string): Pro
     .select({ person: persons })
     .from(personClusters)
     .innerJoin(persons, eq(persons.id, personClusters.personId))
-    .where(and(inArray(personClusters.clusterId, mine), sql`${persons.id} <> ${id}::uuid`, personScope(actor, 'person.read_identity')))
+    .where(and(inArray(personClusters.clusterId, mine), sql`${persons.id} <> ${id}::uuid`, identityScope(actor)))
     .orderBy(asc(persons.createdAt));
   return rows.map((r) => r.person);
 }

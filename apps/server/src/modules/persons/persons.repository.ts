@@ -1,5 +1,5 @@
 import { and, arrayContains, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { DomainError, scopeOf, type Actor, type ConsentShare, type Permission } from '@qorgau/core';
+import { DomainError, hasPermission, scopeOf, type Actor, type ConsentShare, type Permission } from '@qorgau/core';
 import { personScopeOf, scopeValues } from '../../auth/scope-filter.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { persons } from '../../db/schema.ts';
@@ -32,9 +32,13 @@ export async function findPersonIdByClientId(tx: DbOrTx, clientId: string): Prom
  * shares `identity` (issue #10: consent honoured by every read); contacts only if it shares `contact`.
  */
 const identityColumns = (actor: Actor) => ({
-  identityVisible: sql<boolean>`${personScope(actor, 'person.read_identity', 'identity')}`,
-  contactVisible: sql<boolean>`${personScope(actor, 'person.read_identity', 'contact')}`,
+  identityVisible: sql<boolean>`${identityScope(actor, 'identity')}`,
+  contactVisible: sql<boolean>`${identityScope(actor, 'contact')}`,
 });
+
+/** Within `person.read_identity`; false (not an error) for a role that reads persons only by pseudonym (a court clerk). */
+export const identityScope = (actor: Actor, share?: ConsentShare): SQL =>
+  hasPermission(actor.role, 'person.read_identity') ? personScope(actor, 'person.read_identity', share) : sql`false`;
 
 /** Loads one person in the actor's read scope, with whether its identity may be shown. */
 export async function getPerson(
@@ -59,12 +63,12 @@ export async function listPersons(
   const conds: SQL[] = [personScope(actor, 'person.read')];
   // Searching by name is a use of identity: only within the identity scope.
   if (filter.nameIndex?.length) {
-    conds.push(arrayContains(persons.nameIndex, filter.nameIndex), personScope(actor, 'person.read_identity', 'identity'));
+    conds.push(arrayContains(persons.nameIndex, filter.nameIndex), identityScope(actor, 'identity'));
   }
   const where = and(...conds);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ person: persons, identityVisible: sql<boolean>`${personScope(actor, 'person.read_identity', 'identity')}` })
+      .select({ person: persons, identityVisible: sql<boolean>`${identityScope(actor, 'identity')}` })
       .from(persons)
       .where(where)
       .orderBy(desc(persons.createdAt), desc(persons.id))
