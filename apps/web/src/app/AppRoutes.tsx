@@ -39,6 +39,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) 
 const ClientsPage = lazy(() => import('../features/redress/ClientsPage.tsx').then((m) => ({ default: m.ClientsPage })));
 const CriminalCasesListPage = lazy(() => import('../features/justice/CriminalCasesListPage.tsx').then((m) => ({ default: m.CriminalCasesListPage })));
 const RegisterCriminalCasePage = lazy(() => import('../features/justice/RegisterCriminalCasePage.tsx').then((m) => ({ default: m.RegisterCriminalCasePage })));
+const JusticeFiguresPage = lazy(() => import('../features/justice/JusticeFiguresPage.tsx').then((m) => ({ default: m.JusticeFiguresPage })));
 const CriminalCasePage = lazy(() => import('../features/justice/CriminalCasePage.tsx').then((m) => ({ default: m.CriminalCasePage })));
 
 function NotFound() {
@@ -203,6 +204,11 @@ export function AppRoutes() {
         <Route path="/criminal-cases">
           <Guard permission="criminal_case.read">
             <CriminalCasesListPage />
+          </Guard>
+        </Route>
+        <Route path="/justice/figures">
+          <Guard permission="criminal_case.read">
+            <JusticeFiguresPage />
           </Guard>
         </Route>
         <Route path="/criminal-cases/new">

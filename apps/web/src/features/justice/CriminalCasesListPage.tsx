@@ -32,11 +32,16 @@ export function CriminalCasesListPage() {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('justice.title')}</Title>
-        {can('criminal_case.create') && (
-          <Button component={Link} href="/criminal-cases/new" data-testid="register-criminal-case">
-            {t('justice.register.button')}
+        <Group gap="xs">
+          <Button component={Link} href="/justice/figures" variant="light" data-testid="justice-figures-link">
+            {t('justice.figures.link')}
           </Button>
-        )}
+          {can('criminal_case.create') && (
+            <Button component={Link} href="/criminal-cases/new" data-testid="register-criminal-case">
+              {t('justice.register.button')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <SearchInput
