@@ -235,6 +235,15 @@ describeEachDb('compensation (redress)', (kind) => {
     });
     expect((await get(prosecutor, victim)).json().criminalCases).toEqual([{ id: criminalCaseId, erdrNumber: expect.any(String) }]);
     expect((await get(worker, victim)).json().criminalCases).toEqual([]);
+    // The prosecutor also explains the right, in Russian, in this case; not in a case she cannot open.
+    const farNotice = await post(prosecutor, victim, '/informed', { informedOn: '2026-11-25', language: 'ru', criminalCaseId: farCaseId });
+    expect(farNotice.statusCode).toBe(400);
+    expect(farNotice.json().error.fields[0]).toMatchObject({ path: 'criminalCaseId', code: 'invalid_reference' });
+    const notice = await post(prosecutor, victim, '/informed', { informedOn: '2026-11-25', language: 'ru', criminalCaseId });
+    expect(notice.json().informed.map((n: { language: string; byRole: string }) => [n.language, n.byRole])).toEqual([
+      ['uz', 'case_worker'],
+      ['ru', 'prosecutor'],
+    ]);
     const actedBefore = await acted(victim);
     const noCase = await post(prosecutor, victim, '/claims', { mode: 'with_criminal_case', filedOn: '2026-11-01', claimedTenge: 1_000_000 });
     expect(noCase.statusCode).toBe(400);

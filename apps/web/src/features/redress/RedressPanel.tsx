@@ -29,6 +29,7 @@ function InformedForm({ data, onDone }: { data: PersonRedress; onDone: () => voi
   const write = useRedressWrite(data.personId);
   const [informedOn, setInformedOn] = useState(kazakhstanToday());
   const [language, setLanguage] = useState('');
+  const [criminalCaseId, setCriminalCaseId] = useState('');
   const errors = fieldErrors(write.error);
   const options = useMemo(
     () => COMPENSATION_LANGUAGES.map((c) => ({ value: c as string, label: languageName(c) })).sort((a, b) => a.label.localeCompare(b.label, lng)),
@@ -42,7 +43,7 @@ function InformedForm({ data, onDone }: { data: PersonRedress; onDone: () => voi
       data-testid="informed-form"
       onSubmit={(e) => {
         e.preventDefault();
-        write.mutate({ kind: 'informed', body: { informedOn, language } }, { onSuccess: onDone });
+        write.mutate({ kind: 'informed', body: { informedOn, language, ...(criminalCaseId ? { criminalCaseId } : {}) } }, { onSuccess: onDone });
       }}
     >
       <Stack gap="xs">
@@ -63,6 +64,19 @@ function InformedForm({ data, onDone }: { data: PersonRedress; onDone: () => voi
           withAsterisk
           data-testid="informed-language"
         />
+        {data.criminalCases.length > 0 && (
+          <NativeSelect
+            label={t('redress.criminalCase')}
+            value={criminalCaseId}
+            onChange={(e) => setCriminalCaseId(e.currentTarget.value)}
+            data={[
+              { value: '', label: t('redress.noCriminalCase') },
+              ...data.criminalCases.map((c) => ({ value: c.id, label: t('redress.criminalCaseNumber', { erdr: c.erdrNumber }) })),
+            ]}
+            error={errors.criminalCaseId}
+            data-testid="informed-criminal-case"
+          />
+        )}
         <ErrorAlert error={Object.keys(errors).length ? null : write.error} />
         <Group gap="xs">
           <Button type="submit" size="sm" loading={write.isPending} data-testid="informed-save">
