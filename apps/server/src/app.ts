@@ -19,9 +19,9 @@ import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { linkageRoutes } from './modules/linkage/linkage.routes.ts';
 import { protectionRoutes } from './modules/protection/protection.routes.ts';
-import { redressRoutes } from './modules/redress/redress.routes.ts';
-import { proceedingVictimsRoutes } from './modules/justice/proceeding-victims.routes.ts';
 import { defendantsRoutes } from './modules/justice/defendants.routes.ts';
+import { proceedingVictimsRoutes } from './modules/justice/proceeding-victims.routes.ts';
+import { redressRoutes } from './modules/redress/redress.routes.ts';
 import { criminalCasesRoutes } from './modules/justice/criminal-cases.routes.ts';
 import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
@@ -36,6 +36,7 @@ import { workRoutes } from './modules/work/work.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
 import { referralRulesRoutes } from './modules/referrals/referral-rules.routes.ts';
+import { justiceFiguresRoutes } from './modules/justice/justice-figures.routes.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -54,9 +55,9 @@ const MODULES = [
   selfReportsRoutes,
   linkageRoutes,
   protectionRoutes,
-  redressRoutes,
-  proceedingVictimsRoutes,
   defendantsRoutes,
+  proceedingVictimsRoutes,
+  redressRoutes,
   criminalCasesRoutes,
   legalAidRoutes,
   documentsRoutes,
@@ -66,6 +67,7 @@ const MODULES = [
   consentsRoutes,
   referralsRoutes,
   referralRulesRoutes,
+  justiceFiguresRoutes,
 ];
 
 export interface BuildOptions {

@@ -325,38 +325,6 @@ export const ROUTES: Record<string, RouteRow> = {
     }),
     expect: (role) => (roleMayTakeCriminalCaseAction(role, 'record_outcome') ? 404 : 403),
   },
-  // --- victims in proceedings (issue #11): scopes, refusals and the entitlement link in proceedings.int.test.ts ---
-  'GET /api/v1/criminal-cases/:id/victims': { request: () => ({}), expect: 404 },
-  'POST /api/v1/criminal-cases/:id/victims': {
-    request: (ctx) => ({ payload: { clientId: randomUUID(), personId: ctx.missingId, proceduralRole: 'victim', linkedOn: '2026-01-10' } }),
-    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'link_victim') ? 404 : 403),
-  },
-  'POST /api/v1/criminal-cases/:id/victims/:victimId/update': {
-    request: (ctx) => ({ url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/update`, payload: { clientId: randomUUID(), participated: true } }),
-    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'update_victim') ? 404 : 403),
-  },
-  'POST /api/v1/criminal-cases/:id/victims/:victimId/interviews': {
-    request: (ctx) => ({
-      url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/interviews`,
-      payload: { clientId: randomUUID(), heldOn: '2026-01-10', place: 'shelter', videoRecorded: true, socialWorkerPresent: true, interpreterPresent: false },
-    }),
-    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'record_interview') ? 404 : 403),
-  },
-  'POST /api/v1/criminal-cases/:id/victims/:victimId/measures': {
-    request: (ctx) => ({
-      url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/measures`,
-      payload: { clientId: randomUUID(), measure: 'ppcp_programme', requestedOn: '2026-01-10' },
-    }),
-    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'request_measure') ? 404 : 403),
-  },
-  'POST /api/v1/criminal-cases/:id/victims/:victimId/measures/:measureId/decision': {
-    request: (ctx) => ({
-      url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/measures/${ctx.missingId}/decision`,
-      payload: { clientId: randomUUID(), decision: 'granted', on: '2026-01-10', costTenge: 240000 },
-    }),
-    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'decide_measure') ? 404 : 403),
-  },
-  'GET /api/v1/persons/:id/proceedings': { request: () => ({}), expect: 404 },
   // --- compensation (issue #11): person scopes and each action's authority in redress.int.test.ts ---
   'GET /api/v1/persons/:id/redress': { request: () => ({}), expect: 404 },
   'POST /api/v1/persons/:id/redress/informed': {
@@ -401,6 +369,38 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/lawyers': { request: () => ({}), expect: 200 },
   // A lawyer's own clients: no other role has any.
   'GET /api/v1/clients': { request: () => ({}), expect: (role) => (role === 'lawyer' ? 200 : 403) },
+  // --- victims in proceedings (issue #11): scopes, refusals and the entitlement link in proceedings.int.test.ts ---
+  'GET /api/v1/criminal-cases/:id/victims': { request: () => ({}), expect: 404 },
+  'POST /api/v1/criminal-cases/:id/victims': {
+    request: (ctx) => ({ payload: { clientId: randomUUID(), personId: ctx.missingId, proceduralRole: 'victim', linkedOn: '2026-01-10' } }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'link_victim') ? 404 : 403),
+  },
+  'POST /api/v1/criminal-cases/:id/victims/:victimId/update': {
+    request: (ctx) => ({ url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/update`, payload: { clientId: randomUUID(), participated: true } }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'update_victim') ? 404 : 403),
+  },
+  'POST /api/v1/criminal-cases/:id/victims/:victimId/interviews': {
+    request: (ctx) => ({
+      url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/interviews`,
+      payload: { clientId: randomUUID(), heldOn: '2026-01-10', place: 'shelter', videoRecorded: true, socialWorkerPresent: true, interpreterPresent: false },
+    }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'record_interview') ? 404 : 403),
+  },
+  'POST /api/v1/criminal-cases/:id/victims/:victimId/measures': {
+    request: (ctx) => ({
+      url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/measures`,
+      payload: { clientId: randomUUID(), measure: 'ppcp_programme', requestedOn: '2026-01-10' },
+    }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'request_measure') ? 404 : 403),
+  },
+  'POST /api/v1/criminal-cases/:id/victims/:victimId/measures/:measureId/decision': {
+    request: (ctx) => ({
+      url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/measures/${ctx.missingId}/decision`,
+      payload: { clientId: randomUUID(), decision: 'granted', on: '2026-01-10', costTenge: 240000 },
+    }),
+    expect: (role) => (roleMayTakeCriminalCaseAction(role, 'decide_measure') ? 404 : 403),
+  },
+  'GET /api/v1/persons/:id/proceedings': { request: () => ({}), expect: 404 },
   // --- entitlements (issue #10): record scopes and the actions' authority in entitlements.int.test.ts ---
   'GET /api/v1/persons/:id/entitlements': { request: () => ({}), expect: 404 },
   'POST /api/v1/persons/:id/entitlements/:kind/actions': {
@@ -448,6 +448,8 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/consents/:id/withdraw': { request: () => ({}), expect: 404 },
   'GET /api/v1/reference/referral-rules': { request: () => ({}), expect: 200 },
   'POST /api/v1/reference/referral-rules': { request: () => ({ payload: loadReferralRules() }), expect: 200 },
+  // --- justice figures (issue #11): counts within the reader's scope, justice-figures.int.test.ts ---
+  'GET /api/v1/justice/figures': { request: () => ({ url: '/api/v1/justice/figures?year=2026' }), expect: 200 },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };
