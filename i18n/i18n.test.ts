@@ -29,6 +29,25 @@ import {
 } from '../packages/core/src/domain/care/protection-values.ts';
 import { ENTITLEMENT_KINDS, EXTENSION_REASONS, MEDICAL_PAYERS } from '../packages/core/src/domain/entitlements/index.ts';
 import { ENTITLEMENT_STATES } from '../packages/core/src/domain/entitlements/entitlements.ts';
+import { CRIMINAL_STAGES, SUSPENSION_REASONS, TERMINATION_REASONS } from '../packages/core/src/domain/justice/criminal-stage.ts';
+import { CRIMINAL_CASE_ACTIONS } from '../packages/core/src/domain/justice/justice-authority.ts';
+import { COMPENSATION_LANGUAGES } from '../packages/core/src/domain/justice/redress-rules.ts';
+import {
+  CHARGE_CHANGE_REASONS,
+  CLAIM_MODES,
+  DEFENDANT_KINDS,
+  DEFENDANT_STATUSES,
+  INTERVIEW_PLACES,
+  LAWYER_FUNDING,
+  LEGAL_SERVICES,
+  MEASURE_STATUSES,
+  OFFICIAL_AGENCY_TYPES,
+  OUTCOMES,
+  PAYMENT_SOURCES,
+  PROCEDURAL_ROLES,
+  PROTECTIVE_MEASURES,
+  SENTENCE_KINDS,
+} from '../packages/core/src/domain/justice/justice-values.ts';
 import {
   COMMON_CITIZENSHIPS,
   EXPLOITATION_TYPES,
@@ -145,6 +164,26 @@ const ENUMS: Record<string, readonly string[]> = {
   serviceUnit: SERVICE_UNITS,
   followUpKind: FOLLOW_UP_KINDS,
   riskLevel: RISK_LEVELS,
+  // Justice and redress (issue #11): a criminal case's stages and its history, defendants, victims, redress, legal aid.
+  'justice.stage': CRIMINAL_STAGES,
+  'justice.suspensionReason': SUSPENSION_REASONS,
+  'justice.terminationReason': TERMINATION_REASONS,
+  'justice.event': ['registered', ...CRIMINAL_CASE_ACTIONS],
+  'justice.defendantKind': DEFENDANT_KINDS,
+  'justice.defendantStatus': DEFENDANT_STATUSES,
+  'justice.officialAgencyType': OFFICIAL_AGENCY_TYPES,
+  'justice.outcome': OUTCOMES,
+  'justice.sentenceKind': SENTENCE_KINDS,
+  'justice.chargeReason': CHARGE_CHANGE_REASONS,
+  'justice.proceduralRole': PROCEDURAL_ROLES,
+  'justice.interviewPlace': INTERVIEW_PLACES,
+  'justice.measure': PROTECTIVE_MEASURES,
+  'justice.measureStatus': MEASURE_STATUSES,
+  'redress.modes': CLAIM_MODES,
+  'redress.sources': PAYMENT_SOURCES,
+  'redress.languages': COMPENSATION_LANGUAGES,
+  'legalAid.funding': LAWYER_FUNDING,
+  'legalAid.service': LEGAL_SERVICES,
 };
 
 const ZOD_ISSUE_CODES = [

@@ -161,7 +161,7 @@ export function CriminalCasePage({ id }: { id: string }) {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lng)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={600}>
-                    {t(`justice.event.${e.type}`, { defaultValue: e.type })}
+                    {t(`justice.event.${e.type}`)}
                   </Text>
                   <EventDetails e={e} />
                 </Table.Td>

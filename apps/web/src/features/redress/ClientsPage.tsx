@@ -59,7 +59,7 @@ export function ClientsPage() {
                             {k.erdrNumber}
                           </Anchor>
                           <Badge size="xs" variant="light" style={{ textTransform: 'none' }}>
-                            {t(`legalAid.stage.${k.stage}`)}
+                            {t(`justice.stage.${k.stage}`)}
                           </Badge>
                         </Group>
                       ))}
