@@ -142,10 +142,11 @@ export function CriminalCasePage({ id }: { id: string }) {
         )}
       </Paper>
       <StageSection cc={cc} />
-      {cc.allowedActions.includes('assign') && <AssignSection cc={cc} />}
-      {cc.allowedActions.includes('extend_deadline') && <DeadlineSection cc={cc} />}
       <DefendantsSection criminalCaseId={cc.id} />
       <VictimsSection criminalCaseId={cc.id} />
+      {/* The supervising prosecutor's occasional decisions come after the people of the case. */}
+      {cc.allowedActions.includes('assign') && <AssignSection cc={cc} />}
+      {cc.allowedActions.includes('extend_deadline') && <DeadlineSection cc={cc} />}
       <Section title={t('justice.history.title')} testId="criminal-case-history">
         <DataTable minWidth={420} label={t('justice.history.title')}>
           <Table.Thead>
