@@ -15,9 +15,13 @@ import {
   type Actor,
   type CriminalCaseAction,
   type CriminalStage,
+  REDRESS_ACTIONS,
+  redressRefusal,
+  roleMayTakeRedressAction,
+  type RedressAction,
   type Role,
 } from '@qorgau/core';
-import { criminalCases, defendants, persons, proceedingVictims, protectiveMeasures } from '../src/db/schema.ts';
+import { civilClaims, criminalCases, defendants, legalAidAssignments, persons, proceedingVictims, protectiveMeasures } from '../src/db/schema.ts';
 import { defendantNameContext } from '../src/modules/justice/defendants.service.ts';
 import { encryptPerson } from '../src/modules/persons/persons.service.ts';
 import { createTestApp, type Session, type TestApp } from './test-app.ts';
@@ -258,5 +262,104 @@ describeEachDb('access matrix, justice: every criminal-case action as core decid
     expect([...taken].sort()).toEqual(
       [...CRIMINAL_CASE_ACTIONS.filter((a) => a !== 'change_stage'), ...CRIMINAL_STAGES.filter((s) => s !== 'registered').map((s) => `stage:${s}`)].sort(),
     );
+  }, 600_000);
+  it('every role x position x person-level redress action (compensation, a lawyer assigned): role first, then the read scope, then the act scope', async () => {
+    const lawyer = await t.createUser({ role: 'lawyer', agencyId: await t.createAgency({ type: 'legal_aid', regionCode: REGION }), regions: [REGION] });
+    type PersonPosition = Position | 'client';
+    /** A person owned by `owner` in `regionCode`, with a claim filed and one awarded; her lawyer `clientOf` if given. */
+    const personAt = async (owner: { id: string; agencyId: string }, regionCode: string, clientOf?: { id: string; agencyId: string }) => {
+      const row = encryptPerson(
+        t.deps.cipher,
+        { clientId: randomUUID(), firstName: 'Жанар', secondName: 'Бекова', gender: 'Feminine', citizenship: 'KZ', regionCode: regionCode as 'KZ-75' },
+        { createdBy: owner.id, ownerAgencyId: owner.agencyId },
+      );
+      await t.deps.db.insert(persons).values(row);
+      const personId = row.id as string;
+      const claim = (awarded: boolean) =>
+        t.deps.db
+          .insert(civilClaims)
+          .values({
+            clientId: randomUUID(),
+            personId,
+            mode: 'separate_civil',
+            filedOn: '2026-06-01',
+            claimedTenge: 300_000,
+            ...(awarded ? { awardedTenge: 200_000, awardedOn: '2026-07-01' } : {}),
+            filedBy: owner.id,
+          })
+          .returning({ id: civilClaims.id });
+      const [filed] = await claim(false);
+      const [awarded] = await claim(true);
+      if (clientOf)
+        await t.deps.db.insert(legalAidAssignments).values({
+          clientId: randomUUID(),
+          personId,
+          lawyerId: clientOf.id,
+          lawyerAgencyId: clientOf.agencyId,
+          funding: 'state_legal_aid',
+          assignedOn: '2026-06-02',
+          assignedBy: owner.id,
+        });
+      return { personId, filedClaim: filed!.id, awardedClaim: awarded!.id };
+    };
+    const ACTIONS = ['record_informed', 'file_claim', 'record_award', 'record_payment', 'assign_lawyer'] as const satisfies readonly RedressAction[];
+    const REQUEST: Record<(typeof ACTIONS)[number], (p: Awaited<ReturnType<typeof personAt>>) => [string, object]> = {
+      record_informed: (p) => [`persons/${p.personId}/redress/informed`, { informedOn: TODAY, language: 'uz' }],
+      file_claim: (p) => [`persons/${p.personId}/redress/claims`, { mode: 'separate_civil', filedOn: TODAY, claimedTenge: 100_000 }],
+      record_award: (p) => [`persons/${p.personId}/redress/claims/${p.filedClaim}/award`, { awardedTenge: 50_000, awardedOn: TODAY }],
+      record_payment: (p) => [`persons/${p.personId}/redress/claims/${p.awardedClaim}/payments`, { paidOn: TODAY, amountTenge: 1000, source: 'state_fund' }],
+      assign_lawyer: (p) => [`persons/${p.personId}/legal-aid`, { lawyerId: lawyer.id, funding: 'pro_bono', assignedOn: TODAY }],
+    };
+    // Every redress action is in this matrix or, being a lawyer's own assignment's, in legal-aid.int.test.ts.
+    expect(REDRESS_ACTIONS.filter((a) => !(ACTIONS as readonly string[]).includes(a)).sort()).toEqual(['end_assignment', 'record_legal_service']);
+
+    const failures: string[] = [];
+    const tally = new Set<number>();
+    const taken = new Set<string>();
+    const sessions: { s: Session; actor: Actor; positions: PersonPosition[] }[] = [];
+    for (const role of ROLES) {
+      const s = await t.as(role, { agencyId: await t.createAgency({ type: 'ngo', regionCode: REGION }), regions: [REGION] });
+      const actor: Actor = { userId: s.user.id, role, agencyId: s.user.agencyId, jurisdiction: { national: false, regions: [REGION] } };
+      sessions.push({ s, actor, positions: ['owner', 'region', 'elsewhere', ...(role === 'lawyer' ? (['client'] as const) : [])] });
+    }
+    const coordinator = await t.as('national_coordinator', { regions: 'national' });
+    sessions.push({
+      s: coordinator,
+      actor: { userId: coordinator.user.id, role: 'national_coordinator', agencyId: coordinator.user.agencyId, jurisdiction: { national: true, regions: [] } },
+      positions: ['region', 'elsewhere'],
+    });
+    for (const { s, actor, positions } of sessions) {
+      for (const position of positions) {
+        for (const action of ACTIONS) {
+          const owner = position === 'owner' ? { id: s.user.id, agencyId: s.user.agencyId } : position === 'region' ? unit : far;
+          const regionCode = position === 'owner' || position === 'region' ? REGION : ELSEWHERE;
+          const p = await personAt(owner, regionCode, position === 'client' ? { id: s.user.id, agencyId: s.user.agencyId } : undefined);
+          const [path, body] = REQUEST[action](p);
+          const res = await s.inject({ method: 'POST', url: `/api/v1/${path}`, payload: { clientId: randomUUID(), ...body } });
+          const facts = {
+            createdBy: owner.id,
+            ownerAgencyId: owner.agencyId,
+            regionCode,
+            assignedUserIds: position === 'client' ? [s.user.id] : [],
+            creatorAccessEnded: false,
+          };
+          const expected =
+            !hasPermission(actor.role, 'redress.act') || !roleMayTakeRedressAction(actor.role, action)
+              ? 403
+              : !canAccessRecord(actor, 'redress.read', facts)
+                ? 404
+                : redressRefusal(actor, action, { mayAct: canAccessRecord(actor, 'redress.act', facts) })
+                  ? 403
+                  : 200;
+          tally.add(res.statusCode);
+          if (res.statusCode === 200) taken.add(action);
+          if (res.statusCode !== expected)
+            failures.push(`${actor.role} ${position} ${action}: ${res.statusCode}, core says ${expected} ${res.body.slice(0, 200)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect([...tally].sort()).toEqual([200, 403, 404]);
+    expect([...taken].sort()).toEqual([...ACTIONS].sort());
   }, 600_000);
 });

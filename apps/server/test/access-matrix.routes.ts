@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
-import { type Role, roleMayManageProviders, roleMayTakeCriminalCaseAction, roleMayTakeReferralAction } from '@qorgau/core';
-import { roleMayTakeRedressAction } from '@qorgau/core';
+import { type Role, roleMayManageProviders, roleMayTakeCriminalCaseAction, roleMayTakeRedressAction, roleMayTakeReferralAction } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
 import { loadReferralRules } from '../src/reference/referral-rules.ts';
 import { loadShippedEntitlementRules } from '../src/modules/entitlements/entitlement-rules.store.ts';
@@ -329,25 +328,25 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/persons/:id/redress': { request: () => ({}), expect: 404 },
   'POST /api/v1/persons/:id/redress/informed': {
     request: () => ({ payload: { clientId: randomUUID(), informedOn: '2026-01-10', language: 'kk' } }),
-    expect: 404,
+    expect: (role) => (roleMayTakeRedressAction(role, 'record_informed') ? 404 : 403),
   },
   'POST /api/v1/persons/:id/redress/claims': {
     request: () => ({ payload: { clientId: randomUUID(), mode: 'separate_civil', filedOn: '2026-01-10', claimedTenge: 100000 } }),
-    expect: 404,
+    expect: (role) => (roleMayTakeRedressAction(role, 'file_claim') ? 404 : 403),
   },
   'POST /api/v1/persons/:id/redress/claims/:claimId/award': {
     request: (ctx) => ({
       url: `/api/v1/persons/${ctx.missingId}/redress/claims/${ctx.missingId}/award`,
       payload: { clientId: randomUUID(), awardedTenge: 100000, awardedOn: '2026-01-10' },
     }),
-    expect: 404,
+    expect: (role) => (roleMayTakeRedressAction(role, 'record_award') ? 404 : 403),
   },
   'POST /api/v1/persons/:id/redress/claims/:claimId/payments': {
     request: (ctx) => ({
       url: `/api/v1/persons/${ctx.missingId}/redress/claims/${ctx.missingId}/payments`,
       payload: { clientId: randomUUID(), paidOn: '2026-01-10', amountTenge: 1000, source: 'state_fund' },
     }),
-    expect: 404,
+    expect: (role) => (roleMayTakeRedressAction(role, 'record_payment') ? 404 : 403),
   },
   // --- legal aid (issue #11): the lawyer's scope and each action's authority in legal-aid.int.test.ts ---
   'GET /api/v1/persons/:id/legal-aid': { request: () => ({}), expect: 404 },
@@ -376,7 +375,10 @@ export const ROUTES: Record<string, RouteRow> = {
     expect: (role) => (roleMayTakeCriminalCaseAction(role, 'link_victim') ? 404 : 403),
   },
   'POST /api/v1/criminal-cases/:id/victims/:victimId/update': {
-    request: (ctx) => ({ url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/update`, payload: { clientId: randomUUID(), participated: true } }),
+    request: (ctx) => ({
+      url: `/api/v1/criminal-cases/${ctx.missingId}/victims/${ctx.missingId}/update`,
+      payload: { clientId: randomUUID(), participated: true },
+    }),
     expect: (role) => (roleMayTakeCriminalCaseAction(role, 'update_victim') ? 404 : 403),
   },
   'POST /api/v1/criminal-cases/:id/victims/:victimId/interviews': {

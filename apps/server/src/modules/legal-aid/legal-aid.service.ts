@@ -118,7 +118,10 @@ export function createLegalAidService(deps: AppDeps) {
     if (replay) throw new DomainError('conflict');
     try {
       await db.transaction(async (tx) => {
-        if (!(await repo.personInScope(tx, auth.actor, personId, 'redress.act'))) throw new DomainError('not_found');
+        // Out of her read scope: not found; readable but outside her act scope: forbidden (as for
+        // every action on a record: criminal cases, compensation).
+        if (!(await repo.personInScope(tx, auth.actor, personId, 'redress.read'))) throw new DomainError('not_found');
+        if (!(await repo.personInScope(tx, auth.actor, personId, 'redress.act'))) throw new DomainError('forbidden');
         await repo.lockPerson(tx, personId);
         const today = kazakhstanDate(deps.now());
         const lawyer = await repo.getActiveLawyer(tx, body.lawyerId);

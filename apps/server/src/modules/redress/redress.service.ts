@@ -12,6 +12,7 @@ import {
   markOverAward,
   paymentIssues,
   redressRefusal,
+  roleMayTakeRedressAction,
   redressTotals,
   type CompensationAction,
   type FileClaimBody,
@@ -106,6 +107,9 @@ export function createRedressService(deps: AppDeps) {
     replay: { table: 'notice' | 'claim' | 'payment'; clientId: string } | null,
     write: (tx: DbOrTx, today: string) => Promise<Record<string, unknown> | null>,
   ): Promise<PersonRedress> {
+    // The same order as every action on a record (criminal cases, legal aid): a role that never
+    // takes the action is refused before the lookup, so a refusal says nothing about the person.
+    if (!roleMayTakeRedressAction(auth.actor.role, action)) throw new DomainError('forbidden');
     const replayed = async () => (replay ? (await repo.personOfClientId(db, replay.table, replay.clientId)) === personId : false);
     if (await replayed()) return currentView(auth, personId);
     try {
