@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
   CHARGE_CHANGE_REASONS,
   CHARGE_REASON_ROLES,
@@ -13,6 +13,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { kazakhstanToday } from '../../components/format.ts';
@@ -23,22 +24,6 @@ import { parseArticles, useDefendantAction } from './defendants-api.ts';
 /** The reasons of a reclassification this role records (core CHARGE_REASON_ROLES: the court's is the clerk's). */
 function reasonsFor(role: Role | undefined) {
   return CHARGE_CHANGE_REASONS.filter((r) => r !== 'initial' && role !== undefined && (CHARGE_REASON_ROLES[r] as readonly Role[]).includes(role));
-}
-
-function Submit({ pending, testId, label, onCancel }: { pending: boolean; testId: string; label: string; onCancel?: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Group>
-      <Button type="submit" loading={pending} data-testid={testId}>
-        {label}
-      </Button>
-      {onCancel && (
-        <Button variant="subtle" color="gray" onClick={onCancel}>
-          {t('justice.defendants.cancel')}
-        </Button>
-      )}
-    </Group>
-  );
 }
 
 /** Official flag and her agency type: the agency list appears only for an official individual. */
@@ -205,7 +190,7 @@ export function DefendantAddForm({ criminalCaseId, onDone }: { criminalCaseId: s
         </SimpleGrid>
         <ComplicityFields kind={kind} official={official} agency={agency} onOfficial={setOfficial} onAgency={setAgency} errors={errors} />
         <ErrorAlert error={add.error} />
-        <Submit pending={add.isPending} testId="defendant-add-submit" label={t('justice.defendants.addSubmit')} onCancel={onDone} />
+        <FormActions pending={add.isPending} testId="defendant-add-submit" label={t('justice.defendants.addSubmit')} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -236,7 +221,7 @@ export function DefendantEditForm({ criminalCaseId, d, onDone }: { criminalCaseI
         />
         <ComplicityFields kind={d.kind} official={official} agency={agency} onOfficial={setOfficial} onAgency={setAgency} errors={errors} />
         <ErrorAlert error={save.error} />
-        <Submit pending={save.isPending} testId="defendant-edit-submit" label={t('justice.defendants.editSubmit')} onCancel={onDone} />
+        <FormActions pending={save.isPending} testId="defendant-edit-submit" label={t('justice.defendants.editSubmit')} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -274,7 +259,7 @@ export function DefendantChargeForm(p: { criminalCaseId: string; d: DefendantVie
         </SimpleGrid>
         <Textarea label={t('justice.defendants.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} rows={2} maxLength={2000} />
         <ErrorAlert error={charge.error} />
-        <Submit pending={charge.isPending} testId="charge-submit" label={t('justice.defendants.reclassifySubmit')} onCancel={p.onDone} />
+        <FormActions pending={charge.isPending} testId="charge-submit" label={t('justice.defendants.reclassifySubmit')} onCancel={p.onDone} />
       </Stack>
     </form>
   );
@@ -354,7 +339,7 @@ export function DefendantOutcomeForm({ criminalCaseId, d, onDone }: { criminalCa
           )}
         </SimpleGrid>
         <ErrorAlert error={record.error} />
-        <Submit pending={record.isPending} testId="outcome-submit" label={t('justice.defendants.outcomeSubmit')} onCancel={onDone} />
+        <FormActions pending={record.isPending} testId="outcome-submit" label={t('justice.defendants.outcomeSubmit')} onCancel={onDone} />
       </Stack>
     </form>
   );

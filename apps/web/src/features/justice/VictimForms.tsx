@@ -1,29 +1,14 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { INTERVIEW_PLACES, PROCEDURAL_ROLES, PROTECTIVE_MEASURES, type ProceedingVictimView, type ProtectiveMeasureView } from '@qorgau/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { kazakhstanToday } from '../../components/format.ts';
 import { usePersons } from '../persons/api.ts';
 import { useVictimAction } from './victims-api.ts';
-
-function Submit({ pending, testId, label, onCancel }: { pending: boolean; testId: string; label: string; onCancel?: (() => void) | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <Group>
-      <Button type="submit" loading={pending} data-testid={testId}>
-        {label}
-      </Button>
-      {onCancel && (
-        <Button variant="subtle" color="gray" onClick={onCancel}>
-          {t('justice.victims.cancel')}
-        </Button>
-      )}
-    </Group>
-  );
-}
 
 /**
  * Link a person to the case: find her among the persons the reader may see (the persons search),
@@ -89,7 +74,7 @@ export function VictimLinkForm({ criminalCaseId, onDone }: { criminalCaseId: str
           />
         </SimpleGrid>
         {link.isError && Object.keys(errors).length === 0 && <ErrorAlert error={link.error} />}
-        <Submit pending={link.isPending} testId="victim-link-submit" label={t('justice.victims.linkSubmit')} onCancel={onDone} />
+        <FormActions pending={link.isPending} testId="victim-link-submit" label={t('justice.victims.linkSubmit')} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -151,7 +136,7 @@ export function VictimUpdateForm({ criminalCaseId, victim, onDone }: { criminalC
           />
         )}
         {update.isError && Object.keys(errors).length === 0 && <ErrorAlert error={update.error} />}
-        <Submit pending={update.isPending} testId="victim-update-submit" label={t('justice.victims.save')} onCancel={onDone} />
+        <FormActions pending={update.isPending} testId="victim-update-submit" label={t('justice.victims.save')} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -258,7 +243,7 @@ export function InterviewForm({ criminalCaseId, victim, onDone }: { criminalCase
           />
         )}
         {record.isError && Object.keys(errors).length === 0 && <ErrorAlert error={record.error} />}
-        <Submit pending={record.isPending} testId="interview-submit" label={t('justice.victims.recordInterview')} onCancel={onDone} />
+        <FormActions pending={record.isPending} testId="interview-submit" label={t('justice.victims.recordInterview')} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -298,7 +283,7 @@ export function MeasureRequestForm({ criminalCaseId, victim, onDone }: { crimina
           />
         </SimpleGrid>
         {request.isError && Object.keys(errors).length === 0 && <ErrorAlert error={request.error} />}
-        <Submit pending={request.isPending} testId="measure-request-submit" label={t('justice.victims.requestMeasure')} onCancel={onDone} />
+        <FormActions pending={request.isPending} testId="measure-request-submit" label={t('justice.victims.requestMeasure')} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -358,7 +343,7 @@ export function MeasureDecisionForm({
           )}
         </SimpleGrid>
         {decide.isError && Object.keys(errors).length === 0 && <ErrorAlert error={decide.error} />}
-        <Submit pending={decide.isPending} testId="measure-decision-submit" label={t('justice.victims.decide')} onCancel={onDone} />
+        <FormActions pending={decide.isPending} testId="measure-decision-submit" label={t('justice.victims.decide')} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,26 +1,13 @@
-import { Button, Group, NativeSelect, Paper, Stack, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, Paper, Stack, Textarea, TextInput } from '@mantine/core';
 import { CLAIM_MODES, PAYMENT_SOURCES, type CivilClaimView, type PersonRedress } from '@qorgau/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { kazakhstanToday } from '../../components/format.ts';
 import { parseTenge, useRedressWrite } from './redress-api.ts';
-
-function FormButtons({ pending, onCancel, testId }: { pending: boolean; onCancel: () => void; testId: string }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap="xs">
-      <Button type="submit" size="sm" loading={pending} data-testid={testId}>
-        {t('redress.save')}
-      </Button>
-      <Button size="sm" variant="default" onClick={onCancel}>
-        {t('redress.cancel')}
-      </Button>
-    </Group>
-  );
-}
 
 const amountProps = { inputMode: 'numeric' as const, autoComplete: 'off' };
 
@@ -78,7 +65,7 @@ export function ClaimFileForm({ data, onDone }: { data: PersonRedress; onDone: (
           data-testid="claim-amount"
         />
         <ErrorAlert error={Object.keys(errors).length ? null : write.error} />
-        <FormButtons pending={write.isPending} onCancel={onDone} testId="claim-save" />
+        <FormActions pending={write.isPending} onCancel={onDone} testId="claim-save" />
       </Stack>
     </Paper>
   );
@@ -114,7 +101,7 @@ export function ClaimAwardForm({ personId, claim, onDone }: { personId: string; 
         />
         <DateField label={t('redress.awardedOn')} value={awardedOn} onChange={setAwardedOn} error={errors.awardedOn} min={claim.filedOn} withAsterisk />
         <ErrorAlert error={Object.keys(errors).length ? null : write.error} />
-        <FormButtons pending={write.isPending} onCancel={onDone} testId="award-save" />
+        <FormActions pending={write.isPending} onCancel={onDone} testId="award-save" />
       </Stack>
     </Paper>
   );
@@ -178,7 +165,7 @@ export function ClaimPaymentForm({ personId, claim, onDone }: { personId: string
           />
         )}
         <ErrorAlert error={Object.keys(errors).length ? null : write.error} />
-        <FormButtons pending={write.isPending} onCancel={onDone} testId="payment-save" />
+        <FormActions pending={write.isPending} onCancel={onDone} testId="payment-save" />
       </Stack>
     </Paper>
   );

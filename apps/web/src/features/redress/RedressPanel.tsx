@@ -3,6 +3,7 @@ import { COMPENSATION_LANGUAGES, type PersonRedress } from '@qorgau/core';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { agencyName, formatDate, kazakhstanToday } from '../../components/format.ts';
@@ -78,14 +79,7 @@ function InformedForm({ data, onDone }: { data: PersonRedress; onDone: () => voi
           />
         )}
         <ErrorAlert error={Object.keys(errors).length ? null : write.error} />
-        <Group gap="xs">
-          <Button type="submit" size="sm" loading={write.isPending} data-testid="informed-save">
-            {t('redress.save')}
-          </Button>
-          <Button size="sm" variant="default" onClick={onDone}>
-            {t('redress.cancel')}
-          </Button>
-        </Group>
+        <FormActions pending={write.isPending} testId="informed-save" onCancel={onDone} />
       </Stack>
     </Paper>
   );
