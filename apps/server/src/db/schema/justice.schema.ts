@@ -57,6 +57,8 @@ export const criminalCases = pgTable(
     uniqueIndex('criminal_cases_erdr_key').on(t.erdrNumber),
     index('criminal_cases_region_idx').on(t.regionCode, t.stage, t.deadlineOn),
     index('criminal_cases_agency_idx').on(t.ownerAgencyId, t.stage),
+    // The list's order, newest registration first (migration 0020).
+    index('criminal_cases_registered_idx').on(t.registeredOn.desc(), t.createdAt.desc(), t.id),
     index('criminal_cases_investigator_idx').on(t.investigatorId).where(sql`investigator_id IS NOT NULL`),
     index('criminal_cases_prosecutor_idx').on(t.prosecutorId).where(sql`prosecutor_id IS NOT NULL`),
   ],

@@ -3,6 +3,7 @@ import { deadlineStatus, kazakhstanDate, WORK_COUNT_CAP, type WorkingCalendar } 
 import { caseScope } from '../../../auth/scope-filter.ts';
 import { caseActions, cases, persons } from '../../../db/schema.ts';
 import { DUE_SOON_DAYS } from '../../cases/cases.view.ts';
+import { nonPunishmentFlagOpen } from '../../cases/cases.repository.ts';
 import { linkedErdrSql } from '../../justice/justice.queues.ts';
 import type { WorkQueueDef } from '../work-queues.ts';
 import { boundedCounts, urgencySql, waitingSql } from './queue-sql.ts';
@@ -67,15 +68,13 @@ export const identificationDeadlinesQueue: WorkQueueDef = {
 
 /** A non-punishment flag not yet reviewed (DOMAIN.md §2 step 7): the prosecutor's queue, oldest flag first. */
 const flaggedAt = sql<string>`(SELECT to_char(max(f.at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') FROM ${caseActions} f WHERE f.case_id = ${cases.id} AND f.type = 'non_punishment_flagged')`;
-const flagOpen = sql`EXISTS (SELECT 1 FROM ${caseActions} f WHERE f.case_id = ${cases.id} AND f.type = 'non_punishment_flagged'
-  AND NOT EXISTS (SELECT 1 FROM ${caseActions} r WHERE r.case_id = ${cases.id} AND r.type = 'non_punishment_reviewed' AND r.seq > f.seq))`;
 
 export const nonPunishmentFlagsQueue: WorkQueueDef = {
   id: 'non_punishment_flags',
   roles: ['prosecutor'],
   listHref: '/cases',
   async load(deps, auth, limit) {
-    const where = and(caseScope(auth.actor, 'case.read'), flagOpen);
+    const where = and(caseScope(auth.actor, 'case.read'), nonPunishmentFlagOpen);
     const [rows, counted] = await Promise.all([
       deps.db
         // The criminal case she is a victim in, if the prosecutor may read it (issue #11 item 4).
