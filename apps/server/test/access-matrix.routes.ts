@@ -4,6 +4,7 @@ import { type Role, roleMayManageProviders, roleMayTakeCriminalCaseAction, roleM
 import { currentTotp } from '../src/auth/totp.ts';
 import { loadReferralRules } from '../src/reference/referral-rules.ts';
 import { loadShippedEntitlementRules } from '../src/modules/entitlements/entitlement-rules.store.ts';
+import { loadShippedCriminalArticles } from '../src/modules/justice/criminal-articles.store.ts';
 import { PNG, uploadHeaders } from './documents-fixtures.ts';
 import { providerBody } from './provider-fixtures.ts';
 import { TEST_PASSWORD, personBody, screeningBody as sharedScreeningBody, type Session, type TestApp } from './test-app.ts';
@@ -450,6 +451,7 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/consents/:id/withdraw': { request: () => ({}), expect: 404 },
   'GET /api/v1/reference/referral-rules': { request: () => ({}), expect: 200 },
   'POST /api/v1/reference/referral-rules': { request: () => ({ payload: loadReferralRules() }), expect: 200 },
+  'POST /api/v1/reference/criminal-articles': { request: () => ({ payload: loadShippedCriminalArticles()[0] }), expect: 200 },
   // --- justice figures (issue #11): counts within the reader's scope, justice-figures.int.test.ts ---
   'GET /api/v1/justice/figures': { request: () => ({ url: '/api/v1/justice/figures?year=2026' }), expect: 200 },
   // --- the API itself --------------------------------------------------------------------------

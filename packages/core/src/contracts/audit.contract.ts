@@ -104,6 +104,7 @@ export const AUDIT_RECORD_TYPES = [
   'rules',
   'working_calendar',
   'entitlement_rules',
+  'criminal_articles',
   'referral',
   'consent',
   'referral_rules',

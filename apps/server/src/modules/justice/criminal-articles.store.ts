@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
-import { parseCriminalArticleSet, type CriminalArticleSet } from '@qorgau/core';
+import { DomainError, parseCriminalArticleSet, type CriminalArticleSet } from '@qorgau/core';
 import type { DbOrTx } from '../../db/client.ts';
 import { referenceDocuments } from '../../db/schema.ts';
 import { DEFAULT_REFERENCE_DIR, ReferenceDataError } from '../../reference/screening-reference.ts';
@@ -48,4 +48,18 @@ export async function criminalArticleSets(q: DbOrTx): Promise<CriminalArticleSet
     if (parsed.ok) byKey.set(`${parsed.value.id}@${parsed.value.version}`, parsed.value);
   }
   return [...byKey.values()].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+}
+
+/**
+ * Records an uploaded version (a national administrator's: an amendment or a renumbering of the
+ * Code is a data change). Checked whole by core; a version is provisional while any of its
+ * articles is. Cases already registered keep the version they were registered under.
+ */
+export async function recordCriminalArticles(tx: DbOrTx, json: unknown, createdBy: string): Promise<CriminalArticleSet> {
+  const parsed = parseCriminalArticleSet(json);
+  if (!parsed.ok) throw new DomainError('validation_failed', parsed.issues);
+  const set = parsed.value;
+  const verification = set.articles.every((a) => a.verification === 'verified') ? 'verified' : 'provisional';
+  await tx.insert(referenceDocuments).values({ kind: CRIMINAL_ARTICLES_KIND, docId: set.id, version: set.version, verification, content: set, createdBy });
+  return set;
 }

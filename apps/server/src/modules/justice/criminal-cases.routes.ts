@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  jsonDocument,
   Assignee,
   AssignBody,
   ChangeStageBody,
@@ -14,7 +15,8 @@ import {
 } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
-import { criminalArticleSets } from './criminal-articles.store.ts';
+import { appendAudit } from '../../audit/audit.repository.ts';
+import { CRIMINAL_ARTICLES_KIND, criminalArticleSets, recordCriminalArticles } from './criminal-articles.store.ts';
 import { createCriminalCasesService } from './criminal-cases.service.ts';
 
 /** Criminal cases (issue #11 item 1). Each action's authority: core CRIMINAL_CASE_ACTION_RULES and STAGE_RULES. */
@@ -42,6 +44,23 @@ export const criminalCasesRoutes =
     app.get('/reference/criminal-articles', { config: { access: 'reference.read' }, schema: { tags, response: { 200: CriminalArticleSets } } }, async () => ({
       sets: await criminalArticleSets(deps.db),
     }));
+    // A new version of the articles, uploaded by a national administrator, checked and audited.
+    app.post(
+      '/reference/criminal-articles',
+      { config: { access: 'reference.manage' }, schema: { tags, body: jsonDocument(), response: { 200: CriminalArticleSets } }, bodyLimit: 500_000 },
+      async (req) => {
+        await deps.db.transaction(async (tx) => {
+          const set = await recordCriminalArticles(tx, req.body, actorOf(req).user.id);
+          await appendAudit(tx, auditContextOf(req), {
+            operation: 'reference.updated',
+            recordType: CRIMINAL_ARTICLES_KIND,
+            recordId: set.id,
+            details: { version: set.version, effectiveFrom: set.effectiveFrom, articles: set.articles.length },
+          });
+        });
+        return { sets: await criminalArticleSets(deps.db) };
+      },
+    );
 
     const write = { config: { access: 'criminal_case.act' as const } };
     app.post(
