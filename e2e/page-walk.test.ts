@@ -21,7 +21,20 @@ import { signIn } from './support/sign-in.ts';
  * raw-code checks run at both. PAGE_WALK_SHOTS=<dir> also saves a screenshot of each page.
  */
 
-const ROLES = ['screener', 'hotline', 'identification', 'caseworker', 'shelter', 'investigator', 'prosecutor', 'clerk', 'lawyer', 'coordinator', 'analyst', 'admin'] as const;
+const ROLES = [
+  'screener',
+  'hotline',
+  'identification',
+  'caseworker',
+  'shelter',
+  'investigator',
+  'prosecutor',
+  'clerk',
+  'lawyer',
+  'coordinator',
+  'analyst',
+  'admin',
+] as const;
 const WIDTHS = [1366, 390] as const;
 /** Pages of one kind: a record's id in the path stands for any record. */
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
