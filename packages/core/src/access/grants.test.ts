@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mayDecideGrant, needsApproval, resetNeedsApproval, roleNeedsFourEyes, widensJurisdiction } from './grants.ts';
-import { hasPermission } from './permissions.ts';
+import { hasPermission } from './role-grants.ts';
 import { ROLES, type Jurisdiction } from './roles.ts';
 
 const regions = fc.constantFrom('KZ-75', 'KZ-71', 'KZ-61', 'KZ-79');

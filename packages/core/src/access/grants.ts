@@ -1,4 +1,4 @@
-import { hasPermission } from './permissions.ts';
+import { hasPermission } from './role-grants.ts';
 import type { Jurisdiction, Role } from './roles.ts';
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS, requiresTwoFactor, ROLE_GRANTS, scopeOf } from './permissions.ts';
+import { PERMISSIONS } from './permissions.ts';
+import { requiresTwoFactor, ROLE_GRANTS, scopeOf } from './role-grants.ts';
 import { actorArbitrary, recordArbitrary } from './arbitraries.ts';
 import { canAccessRecord } from './policy.ts';
 import { ROLES, SCOPES } from './roles.ts';

@@ -1,5 +1,5 @@
 import type { Permission } from './permissions.ts';
-import { scopeOf } from './permissions.ts';
+import { scopeOf } from './role-grants.ts';
 import type { Jurisdiction, Role } from './roles.ts';
 
 /** What the policy needs to know about the acting user. */

@@ -2,6 +2,7 @@ import { Alert, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, T
 import { INTERVIEW_PLACES, PROCEDURAL_ROLES, PROTECTIVE_MEASURES, type ProceedingVictimView, type ProtectiveMeasureView } from '@qorgau/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../components/UserText.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -9,6 +10,9 @@ import { fieldErrors } from '../../components/form-errors.ts';
 import { kazakhstanToday } from '../../components/format.ts';
 import { usePersons } from '../persons/api.ts';
 import { useVictimAction } from './victims-api.ts';
+
+/** A person found: her name (isolated: typed text) and pseudonym, or the pseudonym alone. */
+const personLabel = (p: { displayName?: string | null; pseudonym: string }) => (p.displayName ? `${isolate(p.displayName)} (${p.pseudonym})` : p.pseudonym);
 
 /**
  * Link a person to the case: find her among the persons the reader may see (the persons search),
@@ -49,10 +53,7 @@ export function VictimLinkForm({ criminalCaseId, onDone }: { criminalCaseId: str
           onChange={(e) => setPersonId(e.currentTarget.value)}
           error={errors.personId}
           required
-          data={[
-            { value: '', label: t('justice.victims.choosePerson') },
-            ...options.map((p) => ({ value: p.id, label: p.displayName ? `${p.displayName} (${p.pseudonym})` : p.pseudonym })),
-          ]}
+          data={[{ value: '', label: t('justice.victims.choosePerson') }, ...options.map((p) => ({ value: p.id, label: personLabel(p) }))]}
           data-testid="victim-person"
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -11,6 +11,7 @@ import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
 import { LegalAidAssignmentCard } from './LegalAidAssignmentCard.tsx';
 import { formatHours, useAssignLawyer, useLawyers, useLegalAid } from './legal-aid-api.ts';
+import { isolate } from '../../components/UserText.tsx';
 
 /**
  * The person page's legal aid (issue #11 item 5): her lawyers (state-funded or pro bono), the
@@ -60,7 +61,7 @@ function AssignForm({ personId }: { personId: string }) {
   const [funding, setFunding] = useState<string>('pro_bono');
   const [assignedOn, setAssignedOn] = useState(kazakhstanToday());
   const errors = fieldErrors(assign.error);
-  const options = (lawyers.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name} · ${agencyName(l.agencyName, lng)}` }));
+  const options = (lawyers.data?.items ?? []).map((l) => ({ value: l.id, label: `${isolate(l.name)} · ${isolate(agencyName(l.agencyName, lng))}` }));
   return (
     <form
       data-testid="legal-aid-assign-form"

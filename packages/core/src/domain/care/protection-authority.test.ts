@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../access/roles.ts';
-import { hasPermission } from '../../access/permissions.ts';
+import { hasPermission } from '../../access/role-grants.ts';
 import { allowedProtectionActions, PROTECTION_ACTION_RULES, PROTECTION_ACTIONS, protectionRefusal } from './protection-authority.ts';
 import { PROTECTION_STATUSES } from './protection-values.ts';
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.ts';
-import { scopeOf } from '../../access/permissions.ts';
+import { scopeOf } from '../../access/role-grants.ts';
 import type { Role } from '../../access/roles.ts';
 import { canApplyReferral, REFERRAL_ACTION_TYPES, type ReferralActionType, type ReferralState } from './referral-status.ts';
 

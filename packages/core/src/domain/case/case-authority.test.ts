@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scopeOf } from '../../access/permissions.ts';
+import { scopeOf } from '../../access/role-grants.ts';
 import { actorArbitrary, recordArbitrary } from '../../access/arbitraries.ts';
 import type { Actor } from '../../access/policy.ts';
 import { AGENCY_TYPES } from '../../access/roles.ts';
