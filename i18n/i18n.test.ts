@@ -141,6 +141,8 @@ const ENUMS: Record<string, readonly string[]> = {
   // Audit operations contain dots ("auth.sign_in"): nested, so the key is the operation itself.
   'audit.operation': AUDIT_OPERATIONS,
   'audit.outcome': AUDIT_OUTCOMES,
+  // Every operation is told as a sentence in the log (nested on its dots, like the operations).
+  'auditLog.sentence': AUDIT_OPERATIONS,
   errors: ERROR_CODES,
   'home.intro': ROLES,
   language: LOCALES,
