@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isolate } from '../../components/UserText.tsx';
 import { DateField } from '../../components/DateField.tsx';
+import { useLanguageOptions } from '../../components/language-names.ts';
 import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
@@ -156,6 +157,7 @@ export function InterviewForm({ criminalCaseId, victim, onDone }: { criminalCase
   const [socialWorker, setSocialWorker] = useState(false);
   const [interpreter, setInterpreter] = useState(false);
   const [language, setLanguage] = useState('');
+  const languages = useLanguageOptions();
   const [reason, setReason] = useState('');
   const errors = fieldErrors(record.error);
   const repeat = victim.videoTestimonyRecorded;
@@ -171,7 +173,7 @@ export function InterviewForm({ criminalCaseId, victim, onDone }: { criminalCase
             videoRecorded: video,
             socialWorkerPresent: socialWorker,
             interpreterPresent: interpreter,
-            ...(language.trim() ? { language: language.trim().toLowerCase() } : {}),
+            ...(language ? { language } : {}),
             ...(reason.trim() ? { repeatReason: reason } : {}),
           },
           { onSuccess: onDone },
@@ -221,14 +223,12 @@ export function InterviewForm({ criminalCaseId, victim, onDone }: { criminalCase
             data-testid="interview-interpreter"
           />
         </Group>
-        <TextInput
+        <NativeSelect
           label={t('justice.victims.language')}
-          description={t('justice.victims.languageHint')}
           value={language}
           onChange={(e) => setLanguage(e.currentTarget.value)}
           error={errors.language}
-          maxLength={2}
-          autoComplete="off"
+          data={[{ value: '', label: t('common.choose') }, ...languages]}
           data-testid="interview-language"
         />
         {repeat && (

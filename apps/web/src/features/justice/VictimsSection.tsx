@@ -7,6 +7,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { UserText } from '../../components/UserText.tsx';
+import { useLanguageName } from '../../components/language-names.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { formatTenge } from '../protection/api.ts';
 import { InterviewForm, MeasureDecisionForm, MeasureRequestForm, VictimLinkForm, VictimUpdateForm } from './VictimForms.tsx';
@@ -125,6 +126,7 @@ function VictimDetails({
   setOpen: (o: Open) => void;
 }) {
   const { t } = useTranslation();
+  const languageName = useLanguageName();
   const lng = useLanguage();
   const mine = open?.victimId === v.id ? open : null;
   const close = () => setOpen(null);
@@ -171,7 +173,7 @@ function VictimDetails({
                 {formatDate(i.heldOn, lng)} · {t(`justice.interviewPlace.${i.place}`)}
                 {i.videoRecorded ? ` · ${t('justice.victims.videoRecorded')}` : ''}
                 {i.socialWorkerPresent ? ` · ${t('justice.victims.socialWorkerPresent')}` : ''}
-                {i.interpreterPresent ? ` · ${t('justice.victims.interpreterPresent')}${i.language ? ` (${i.language})` : ''}` : ''}
+                {i.interpreterPresent ? ` · ${t('justice.victims.interpreterPresent')}${i.language ? ` (${languageName(i.language)})` : ''}` : ''}
                 {i.repeat ? ` · ${t('justice.victims.repeat')}` : ''}
                 {i.repeatReason ? (
                   <>

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import { COMPENSATION_LANGUAGES, type PersonRedress } from '@qorgau/core';
-import { useCallback, useMemo, useState } from 'react';
+import type { PersonRedress } from '@qorgau/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
+import { useLanguageName, useLanguageOptions } from '../../components/language-names.ts';
 import { FormActions } from '../../components/FormActions.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
@@ -13,29 +14,17 @@ import { ClaimFileForm } from './ClaimForms.tsx';
 import { ClaimsTable } from './ClaimsTable.tsx';
 import { usePersonRedress, useRedressWrite } from './redress-api.ts';
 
-/**
- * A language's name in the reader's language, from the catalogue (browsers lack Kazakh names of
- * languages: Intl.DisplayNames answers the bare code there); the code for one not in the list.
- */
-function useLanguageName(): (code: string) => string {
-  const { t } = useTranslation();
-  return useCallback((code: string) => t(`redress.languages.${code}`, { defaultValue: code }), [t]);
-}
-
 /** That the right to compensation was explained: the day, and the language the victim understands. */
 function InformedForm({ data, onDone }: { data: PersonRedress; onDone: () => void }) {
   const { t } = useTranslation();
-  const lng = useLanguage();
-  const languageName = useLanguageName();
+  const _lng = useLanguage();
+  const _languageName = useLanguageName();
   const write = useRedressWrite(data.personId);
   const [informedOn, setInformedOn] = useState(kazakhstanToday());
   const [language, setLanguage] = useState('');
   const [criminalCaseId, setCriminalCaseId] = useState('');
   const errors = fieldErrors(write.error);
-  const options = useMemo(
-    () => COMPENSATION_LANGUAGES.map((c) => ({ value: c as string, label: languageName(c) })).sort((a, b) => a.label.localeCompare(b.label, lng)),
-    [languageName, lng],
-  );
+  const options = useLanguageOptions();
   return (
     <Paper
       withBorder
