@@ -35,10 +35,9 @@ import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
 import { actOnCriminalCase, loadCriminalCase, refuseIssues, type CriminalCaseRow } from './criminal-case-act.ts';
 import { criminalArticleSets } from './criminal-articles.store.ts';
 import * as repo from './defendants.repository.ts';
+import { eventNoteContext } from './criminal-cases.view.ts';
 
 export const defendantNameContext = (id: string) => fieldContext('defendants', 'name', id);
-/** The same context the case's event history decrypts a note with (criminal-cases.view.ts). */
-const eventNoteContext = (eventClientId: string) => fieldContext('criminal_case_events', 'note_enc', eventClientId);
 
 /**
  * Suspects and defendants of a criminal case (issue #11 item 1). Each write is one action on the
