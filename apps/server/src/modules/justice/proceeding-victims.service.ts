@@ -28,7 +28,6 @@ import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { proceedingVictims, protectiveMeasures, victimInterviews } from '../../db/schema.ts';
 import { kazakhstanDate } from '../../util/kazakhstan-date.ts';
-import { entitlementsForSheet } from '../entitlements/entitlements.service.ts';
 import { displayNameOf } from '../persons/persons.view.ts';
 import { actOnCriminalCase, loadCriminalCase, refuseIssues } from './criminal-case-act.ts';
 import { syncProceedings } from './proceedings-sync.ts';
@@ -52,25 +51,29 @@ export const measureView = (m: repo.MeasureRow) => ({
 /** The victims of a case as this reader may see them: names only within her identity scope. */
 async function victimsView(
   q: DbOrTx,
-  deps: Pick<AppDeps, 'now'>,
   cipher: FieldCipher,
   auth: AuthContext,
   found: NonNullable<Awaited<ReturnType<typeof loadCriminalCase>>>,
 ): Promise<ProceedingVictimsView> {
   const rows = await repo.victimsOfCase(q, auth.actor, found.cc.id);
   const ids = rows.map((r) => r.pv.id);
-  const [interviews, measures] = await Promise.all([repo.interviewsOf(q, ids), repo.measuresOf(q, ids)]);
+  const [interviews, measures, periods] = await Promise.all([
+    repo.interviewsOf(q, ids),
+    repo.measuresOf(q, ids),
+    repo.reflectionPeriodsOf(
+      q,
+      rows.filter((r) => !isCitizen(r.person.citizenship) && r.entitlementsVisible).map((r) => r.pv.personId),
+    ),
+  ]);
   const items = [];
   for (const r of rows) {
     const identity = Boolean(r.identityVisible);
     const foreign = !isCitizen(r.person.citizenship);
     const mine = interviews.filter((i) => i.proceedingVictimId === r.pv.id);
     let reflectionPeriod: { endsOn: string | null; extended: boolean } | undefined;
-    if (foreign && r.entitlementsVisible) {
-      const sheet = await entitlementsForSheet(q, deps, r.pv.personId);
-      const e = sheet?.items.find((i) => i.kind === 'reflection_period');
-      if (e && e.state !== 'pending') reflectionPeriod = { endsOn: e.end, extended: e.extended };
-    }
+    const period = foreign && r.entitlementsVisible ? periods.get(r.pv.personId) : undefined;
+    // Open-ended once started: extended until the proceedings are final.
+    if (period && period.state !== 'pending') reflectionPeriod = { endsOn: period.endsOn, extended: period.endsOn === null };
     items.push({
       id: r.pv.id,
       personId: r.pv.personId,
@@ -111,7 +114,7 @@ export function createProceedingVictimsService(deps: AppDeps) {
     return db.transaction(async (tx) => {
       const found = await loadCriminalCase(tx, auth.actor, id);
       if (!found) throw new DomainError('not_found');
-      const view = await victimsView(tx, deps, cipher, auth, found);
+      const view = await victimsView(tx, cipher, auth, found);
       await appendAudit(tx, audit, {
         operation: 'criminal_case.read',
         recordType: 'criminal_case',
