@@ -7,3 +7,4 @@ export { KAZAKH } from './names-kk.ts';
 export { KYRGYZ, RUSSIAN, TAJIK, TURKIC, UZBEK } from './names-other.ts';
 export * from './population.ts';
 export * from './render.ts';
+export * from './hard-linkage.ts';
