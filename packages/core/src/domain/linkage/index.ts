@@ -8,3 +8,5 @@ export * from './link.ts';
 export * from './privacy/index.ts';
 export * from './synthetic-records.ts';
 export * from './intake-keys.ts';
+export * from './citizenship.ts';
+export * from './cluster-report.ts';

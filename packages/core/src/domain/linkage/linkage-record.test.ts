@@ -14,8 +14,32 @@ describe('parseBirthDate', () => {
     expect(parseBirthDate('1990-00-00')).toEqual({ year: 1990 });
     expect(parseBirthDate('1990-05-17T00:00:00Z')).toEqual({ year: 1990, month: 5, day: 17 });
   });
+  it('reads YYYYMMDD as FEBRL writes it, with unknown parts and a time', () => {
+    expect(parseBirthDate('19900517')).toEqual({ year: 1990, month: 5, day: 17 });
+    expect(parseBirthDate(' 19900500 ')).toEqual({ year: 1990, month: 5 });
+    expect(parseBirthDate('19900000')).toEqual({ year: 1990 });
+    expect(parseBirthDate('19901705')).toEqual({ year: 1990, month: 5, day: 17 }); // swapped
+    expect(parseBirthDate('19900517 00:00')).toEqual({ year: 1990, month: 5, day: 17 });
+    expect(parseBirthDate('17-05-1990')).toEqual({ year: 1990, month: 5, day: 17 });
+    expect(parseBirthDate('1990-05')).toEqual({ year: 1990, month: 5 });
+    expect(parseBirthDate('00.05.1990')).toEqual({ year: 1990, month: 5 });
+  });
+  it('reads every calendar date alike in each written form (property)', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
+        const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+        const expected = { year: y, month: m, day: d };
+        for (const form of [`${y}-${two(m)}-${two(d)}`, `${y}${two(m)}${two(d)}`, `${two(d)}.${two(m)}.${y}`, `${d}/${m}/${y}`]) {
+          expect(parseBirthDate(form), form).toEqual(expected);
+        }
+      }),
+    );
+  });
   it('rejects what is not a date', () => {
-    for (const s of ['', 'unknown', '1990-13-13', '32.13.1990', '90-05-17', null, undefined]) expect(parseBirthDate(s)).toBeNull();
+    for (const s of ['', 'unknown', '1990-13-13', '32.13.1990', '90-05-17', '1990051', '199005170', '19901313', '17051990', null, undefined]) {
+      expect(parseBirthDate(s), String(s)).toBeNull();
+    }
   });
 });
 
@@ -61,6 +85,11 @@ describe('other fields', () => {
     expect(r).toMatchObject({ citizenship: 'KZ', document: '841212344309', documentIsIin: true, sex: 'M' });
     expect(normaliseRecord({ id: 'y', documentNumber: 'N02285487' })).toMatchObject({ document: '02285487', documentIsIin: false });
     expect(normaliseRecord({ id: 'z', documentNumber: '—' }).document).toBeNull();
+  });
+  it('reads citizenship written as any code or name, and drops what it does not understand', () => {
+    for (const written of ['KZ', 'kaz', '398', 'Республика Казахстан', 'Қазақстан', 'Kazakhstan '])
+      expect(normaliseRecord({ id: 'c', citizenship: written }).citizenship, written).toBe('KZ');
+    for (const garbage of ['XX', '???', '12345']) expect(normaliseRecord({ id: 'g', citizenship: garbage }).citizenship, garbage).toBeNull();
   });
 });
 

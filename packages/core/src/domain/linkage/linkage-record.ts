@@ -5,6 +5,7 @@
  */
 import { nameSearchTokens } from '../names/index.ts';
 import { iinFacts } from '../../synthetic/identity.ts';
+import { parseCitizenship } from './citizenship.ts';
 
 /** One sighting of a person, as some agency recorded it. Every field but `id` is optional. */
 export interface LinkageRecord {
@@ -14,11 +15,11 @@ export interface LinkageRecord {
   patronymic?: string | null;
   /** A whole name in one string, in any order; used for parts that are not given separately. */
   fullName?: string | null;
-  /** YYYY-MM-DD, YYYY-MM, DD.MM.YYYY, DD/MM/YYYY, MM.YYYY or YYYY; day and month may be swapped. */
+  /** YYYY-MM-DD, YYYYMMDD, YYYY-MM, DD.MM.YYYY, DD/MM/YYYY, MM.YYYY or YYYY; day and month may be swapped. */
   birthDate?: string | null;
   /** 'F'/'M', 'female'/'male', 'Feminine'/'Masculine', 'ж'/'м'. */
   sex?: string | null;
-  /** ISO 3166-1 alpha-2 code, any case. */
+  /** ISO 3166-1 alpha-2, alpha-3 or numeric code, or a country name in kk/ru/en (`parseCitizenship`). */
   citizenship?: string | null;
   /** IIN, passport or other identity number; only its digits are compared. */
   documentNumber?: string | null;
@@ -49,6 +50,7 @@ export interface NormalisedRecord {
   nameTokens: readonly string[];
   birth: PartialDate | null;
   sex: 'F' | 'M' | null;
+  /** ISO 3166-1 alpha-2 code, or null when absent or not understood. */
   citizenship: string | null;
   /** Digits of the document number, or null when it has none. */
   document: string | null;
@@ -86,9 +88,9 @@ function inRange(n: number, lo: number, hi: number): boolean {
 }
 
 /**
- * Parses a tolerant birth date: YYYY-MM-DD, YYYY-MM, DD.MM.YYYY (also / or -), MM.YYYY,
- * YYYY; zero month or day means unknown; a "month" above 12 with a day of 12 or less is
- * taken as swapped. Returns null for anything else or out-of-range values.
+ * Parses a tolerant birth date: YYYY-MM-DD, YYYYMMDD (as FEBRL writes it), YYYY-MM,
+ * DD.MM.YYYY (also / or -), MM.YYYY, YYYY, any of them followed by a time; zero month or day
+ * means unknown; a "month" above 12 with a day of 12 or less is taken as swapped. Returns null for anything else or out-of-range values.
  */
 export function parseBirthDate(text: string | null | undefined): PartialDate | null {
   if (!present(text)) return null;
@@ -98,7 +100,11 @@ export function parseBirthDate(text: string | null | undefined): PartialDate | n
   let d = 0;
   let match: RegExpExecArray | null;
   if ((match = /^(\d{4})$/.exec(s))) y = Number(match[1]);
-  else if ((match = /^(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?$/.exec(s))) {
+  else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) {
+    y = Number(match[1]);
+    m = Number(match[2]);
+    d = Number(match[3]);
+  } else if ((match = /^(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?$/.exec(s))) {
     y = Number(match[1]);
     m = Number(match[2]);
     d = Number(match[3] ?? 0);
@@ -164,7 +170,7 @@ export function normaliseRecord(r: LinkageRecord): NormalisedRecord {
     nameTokens: [...tokens].sort(),
     birth,
     sex: parseSex(r.sex) ?? iin?.sex ?? null,
-    citizenship: present(r.citizenship) ? r.citizenship.trim().toUpperCase() : null,
+    citizenship: parseCitizenship(r.citizenship),
     document,
     documentIsIin: iin !== null,
   };
