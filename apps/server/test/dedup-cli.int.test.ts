@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generatePersons } from '@qorgau/core';
+import { generatePersons, type SyntheticCitizenship } from '@qorgau/core';
 
 const bin = fileURLToPath(new URL('../bin/qorgau.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'qorgau-dedup-'));
@@ -29,8 +29,11 @@ describe('qorgau dedup', () => {
 
     const res = spawnSync(process.execPath, [bin, 'dedup', '--input', input, '--output', output], { encoding: 'utf8', timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
-    expect(res.stderr).toMatch(/603 rows, \d+ clusters, [3-9] malformed values ignored/);
+    expect(res.stderr).toMatch(/603 rows, \d+ clusters, 5 values not understood/);
+    // KAZ is a citizenship now (issue #12); '1' is no country's number.
+    expect(res.stderr).toContain('not understood: birth date 2, sex 2, citizenship 1, document number 0');
     expect(res.stderr).toContain('ignored columns: notes');
+    expect(res.stderr).toMatch(/cluster sizes: 1: \d+, 2: \d+, 3: \d+, 4: \d+, 5–9: \d+, 10–19: \d+, 20\+: \d+; largest \d+/);
 
     const out = parse(readFileSync(output)) as string[][];
     expect(out[0]).toEqual(['id', 'cluster_id']);
@@ -80,6 +83,86 @@ describe('qorgau dedup', () => {
     for (const ids of byKey.values())
       for (let i = 1; i < ids.length; i++) if (encodedClusters.get(ids[0] as string) === encodedClusters.get(ids[i] as string)) agree++;
     expect(agree / sameTotal).toBeGreaterThan(0.9);
+  });
+
+  it('reads codes, names and dates as other tools and clerks write them, and counts what it did not understand', () => {
+    // Written out by hand, not taken from the library the parser uses.
+    const written: Record<SyntheticCitizenship, string[]> = {
+      KZ: ['KAZ', '398', 'Kazakhstan', 'Республика Казахстан', 'Қазақстан'],
+      UZ: ['UZB', '860', 'Uzbekistan', 'Узбекистан', 'Өзбекстан'],
+      KG: ['KGZ', '417', 'Kyrgyzstan', 'Киргизия', 'Қырғызстан'],
+      TJ: ['TJK', '762', 'Tajikistan', 'Таджикистан', 'Тәжікстан'],
+      RU: ['RUS', '643', 'Russia', 'Россия', 'Ресей'],
+      TM: ['TKM', '795', 'Turkmenistan', 'Туркмения', 'Түрікменстан'],
+      AZ: ['AZE', '031', 'Azerbaijan', 'Азербайджан', 'Әзірбайжан'],
+      UA: ['UKR', '804', 'Ukraine', 'Украина', 'Украина'],
+      BY: ['BLR', '112', 'Belarus', 'Беларусь', 'Беларусь'],
+    };
+    const people = [...generatePersons({ seed: 47, count: 300, duplicateRate: 0.1 })];
+    // Another tool's header: none of these spellings is the project's own.
+    const rows: string[][] = [['rec_id', 'first_name', 'last_name', 'middle_name', 'DOB', 'Gender', 'Nationality', 'passport', 'cluster']];
+    const row = (id: string, p: (typeof people)[number], dob: string, citizenship: string) => [
+      id,
+      p.firstName,
+      p.secondName,
+      p.middleName ?? '',
+      dob,
+      p.gender,
+      citizenship,
+      p.identityNumber ?? '',
+      '',
+    ];
+    for (const p of people) rows.push(row(`p${p.index}`, p, p.birthdate, p.citizenship));
+    // The same record again, only the date and citizenship written another way.
+    const copies = people.slice(0, 60);
+    copies.forEach((p, k) => {
+      const [y, m, d] = p.birthdate.split('-');
+      const dob = k % 2 === 0 ? `${y}${m}${d}` : `${d}.${m}.${y}`;
+      rows.push(row(`copy${p.index}`, p, dob, written[p.citizenship][k % 5] as string));
+    });
+    const garbage: [string, string, string, string][] = [
+      // date, sex, citizenship, document
+      ['not-a-date', 'F', 'KZ', '123'],
+      ['31/31/31', '???', 'Narnia', '—'],
+      ['1990-13-45', 'x', 'XX', 'n/a'],
+      ['1990-05-17', 'M', '999', ''],
+      ['1990', 'F', 'KAZX', 'N/A'],
+    ];
+    garbage.forEach(([dob, sex, citizenship, doc], k) => rows.push([`junk${k}`, `Zzyx${k}`, `Qwvrt${k}`, '', dob, sex, citizenship, doc, '']));
+    const input = join(dir, 'other-tool.csv');
+    const output = join(dir, 'other-tool-clusters.csv');
+    writeFileSync(input, stringify(rows));
+
+    const res = spawnSync(process.execPath, [bin, 'dedup', '--input', input, '--output', output], { encoding: 'utf8', timeout: 120_000 });
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stderr).toContain(
+      'columns read: rec_id as id, first_name as given name, last_name as family name, middle_name as patronymic, DOB as birth date, Gender as sex, Nationality as citizenship, passport as document number',
+    );
+    expect(res.stderr).toContain('ignored columns: cluster');
+    expect(res.stderr).toContain(`${rows.length - 1} rows`);
+    expect(res.stderr).toContain('12 values not understood');
+    expect(res.stderr).toContain('not understood: birth date 3, sex 2, citizenship 4, document number 3');
+
+    const cluster = new Map((parse(readFileSync(output)) as string[][]).slice(1).map(([id, c]) => [id as string, c as string]));
+    const apart = copies.filter((p) => cluster.get(`p${p.index}`) !== cluster.get(`copy${p.index}`)).map((p) => p.index);
+    expect(apart).toEqual([]);
+
+    const sizes = /cluster sizes: (.*); largest (\d+)/.exec(res.stderr);
+    const clusterCount = Number(/rows, (\d+) clusters/.exec(res.stderr)?.[1]);
+    const counts = (sizes?.[1] ?? '').split(', ').map((b) => Number(b.split(': ')[1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(clusterCount);
+    expect(clusterCount).toBe(new Set(cluster.values()).size);
+    expect(Number(sizes?.[2])).toBeGreaterThanOrEqual(2);
+  });
+
+  it('takes a bare "name" column for the given name beside a surname, for the whole name alone', () => {
+    const both = join(dir, 'name-surname.csv');
+    writeFileSync(both, 'name,surname,birthdate\nAigerim,Saparova,1990-05-17\n');
+    const alone = join(dir, 'name.csv');
+    writeFileSync(alone, 'Name,Birth Date\nSaparova Aigerim,1990-05-17\n');
+    const run = (input: string) => spawnSync(process.execPath, [bin, 'dedup', '--input', input, '--output', join(dir, 'n.csv')], { encoding: 'utf8' });
+    expect(run(both).stderr).toContain('columns read: name as given name, surname as family name, birthdate');
+    expect(run(alone).stderr).toContain('columns read: Name as full name, Birth Date');
   });
 
   it('explains a file with no usable columns instead of crashing', () => {

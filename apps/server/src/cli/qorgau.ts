@@ -30,16 +30,18 @@ const HANDLERS: Record<string, (values: Values) => Promise<number>> = {
   'referrals escalate': async () => (await import('./referral-commands.ts')).referralsEscalateCommand(await config()),
   // No database: file-to-file jobs an analyst (or a partner country) can run anywhere.
   dedup: async (v) => {
-    const { dedup } = await import('./dedup.ts');
+    const { dedup, formatDedupSummary } = await import('./dedup.ts');
     const s = dedup(str(v, 'input') as string, str(v, 'output') as string, { encoded: Boolean(v.encoded) });
-    if (s.ignoredColumns.length) console.error(`qorgau dedup: ignored columns: ${s.ignoredColumns.join(', ')}`);
-    console.error(`qorgau dedup: ${s.rows} rows, ${s.clusters} clusters, ${s.malformedValues} malformed values ignored, ${s.seconds.toFixed(2)} s`);
+    for (const line of formatDedupSummary(s)) console.error(line);
     return 0;
   },
   encode: async (v) => {
     const { encodeCsv } = await import('./dedup.ts');
     const e = encodeCsv(str(v, 'input') as string, str(v, 'output') as string, str(v, 'key-file') as string);
-    console.error(`qorgau encode: ${e.rows} rows encoded, ${e.malformedValues} malformed values ignored`);
+    const notUnderstood = Object.entries(e.notUnderstood).filter(([, n]) => n > 0);
+    console.error(
+      `qorgau encode: ${e.rows} rows encoded${notUnderstood.length ? `; values not understood (treated as missing): ${notUnderstood.map(([f, n]) => `${f} ${n}`).join(', ')}` : ''}`,
+    );
     return 0;
   },
 };

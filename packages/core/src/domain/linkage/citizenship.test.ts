@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { alpha2ToAlpha3, alpha2ToNumeric, getAlpha2Codes } from 'i18n-iso-countries';
+import countries from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import kk from 'i18n-iso-countries/langs/kk.json' with { type: 'json' };
 import ru from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { parseCitizenship } from './citizenship.ts';
 
-const codes = Object.keys(getAlpha2Codes());
+const codes = Object.keys(countries.getAlpha2Codes());
 const namesOf = (locale: { countries: Record<string, string | string[]> }, code: string): string[] => {
   const n = locale.countries[code];
   return n === undefined ? [] : typeof n === 'string' ? [n] : n;
@@ -19,9 +19,9 @@ describe('parseCitizenship', () => {
     for (const code of codes) {
       expect(parseCitizenship(code)).toBe(code);
       expect(parseCitizenship(` ${code.toLowerCase()} `)).toBe(code);
-      expect(parseCitizenship(alpha2ToAlpha3(code))).toBe(code);
-      expect(parseCitizenship(alpha2ToAlpha3(code)?.toLowerCase())).toBe(code);
-      expect(parseCitizenship(alpha2ToNumeric(code))).toBe(code);
+      expect(parseCitizenship(countries.alpha2ToAlpha3(code))).toBe(code);
+      expect(parseCitizenship(countries.alpha2ToAlpha3(code)?.toLowerCase())).toBe(code);
+      expect(parseCitizenship(countries.alpha2ToNumeric(code))).toBe(code);
     }
     expect(parseCitizenship('KAZ')).toBe('KZ');
     expect(parseCitizenship('398')).toBe('KZ');

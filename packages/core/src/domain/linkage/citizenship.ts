@@ -7,7 +7,9 @@
  * own. The lookup is built on the first call, not at import: core is also imported by the web
  * app, whose first screen must not pay for the tables (bench/bundle-size.ts).
  */
-import { alpha3ToAlpha2, getAlpha2Codes, numericToAlpha2 } from 'i18n-iso-countries';
+// The package's browser entry: its Node entry registers all of its ~80 locales on load, and
+// Node's ES module loader cannot see the named exports of either (CommonJS), hence the default.
+import countries from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import kk from 'i18n-iso-countries/langs/kk.json' with { type: 'json' };
 import ru from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
@@ -43,6 +45,7 @@ const EXTRA: Readonly<Record<string, readonly string[]>> = {
   TM: ['Туркменистан', 'туркменское', 'түрікменстандық', 'Turkmen', 'Turkmenistani'],
   CN: ['Китай', 'китайское', 'қытайлық', 'Chinese'],
   AZ: ['азербайджанское', 'әзірбайжандық', 'Azerbaijani'],
+  BY: ['Белоруссия', 'Республика Беларусь'],
   GB: ['UK'],
 };
 
@@ -105,13 +108,13 @@ export function parseCitizenship(text: string | null | undefined): string | null
   if (typeof text !== 'string') return null;
   const s = text.trim().replace(/\s+/g, ' ');
   if (s === '') return null;
-  if (/^\d{1,3}$/.test(s)) return numericToAlpha2(s) ?? null;
+  if (/^\d{1,3}$/.test(s)) return countries.numericToAlpha2(s) ?? null;
   if (/^[A-Za-z]{2}$/.test(s)) {
     const code = s.toUpperCase();
-    if (code in getAlpha2Codes()) return code;
+    if (code in countries.getAlpha2Codes()) return code;
   }
   if (/^[A-Za-z]{3}$/.test(s)) {
-    const code = alpha3ToAlpha2(s.toUpperCase());
+    const code = countries.alpha3ToAlpha2(s.toUpperCase());
     if (code) return code;
   }
   const key = nameKey(s);
