@@ -101,7 +101,7 @@ describe('qorgau dedup', () => {
     const people = [...generatePersons({ seed: 47, count: 300, duplicateRate: 0.1 })];
     // Another tool's header: none of these spellings is the project's own.
     const rows: string[][] = [['rec_id', 'first_name', 'last_name', 'middle_name', 'DOB', 'Gender', 'Nationality', 'passport', 'cluster']];
-    const row = (id: string, p: (typeof people)[number], dob: string, citizenship: string) => [
+    const row = (id: string, p: (typeof people)[number], dob: string, citizenship: string, document = p.identityNumber ?? '') => [
       id,
       p.firstName,
       p.secondName,
@@ -109,16 +109,17 @@ describe('qorgau dedup', () => {
       dob,
       p.gender,
       citizenship,
-      p.identityNumber ?? '',
+      document,
       '',
     ];
     for (const p of people) rows.push(row(`p${p.index}`, p, p.birthdate, p.citizenship));
-    // The same record again, only the date and citizenship written another way.
+    // The same record again, only the date and citizenship written another way, and without the
+    // document number, so that the date and citizenship must be read to agree.
     const copies = people.slice(0, 60);
     copies.forEach((p, k) => {
       const [y, m, d] = p.birthdate.split('-');
       const dob = k % 2 === 0 ? `${y}${m}${d}` : `${d}.${m}.${y}`;
-      rows.push(row(`copy${p.index}`, p, dob, written[p.citizenship][k % 5] as string));
+      rows.push(row(`copy${p.index}`, p, dob, written[p.citizenship][k % 5] as string, ''));
     });
     const garbage: [string, string, string, string][] = [
       // date, sex, citizenship, document

@@ -230,7 +230,9 @@ export function formatDedupSummary(s: DedupSummary): string[] {
   if (read.length)
     lines.push(`columns read: ${read.map(([f, h]) => (headerKey(h) === headerKey(FIELD_LABEL[f]) ? h : `${h} as ${FIELD_LABEL[f]}`)).join(', ')}`);
   if (s.ignoredColumns.length) lines.push(`ignored columns: ${s.ignoredColumns.join(', ')}`);
-  lines.push(`${s.rows} rows, ${s.clusters} clusters, ${s.notUnderstoodTotal} values not understood (treated as missing), ${s.seconds.toFixed(2)} s`);
+  lines.push(
+    `${s.rows} rows, ${s.clusters} clusters, ${s.notUnderstoodTotal} value${s.notUnderstoodTotal === 1 ? '' : 's'} not understood (treated as missing), ${s.seconds.toFixed(2)} s`,
+  );
   const perField = CHECKED_FIELDS.filter((f) => s.columns[f] !== undefined).map((f) => `${FIELD_LABEL[f]} ${s.notUnderstood[f]}`);
   if (s.unreadableLines) perField.push(`unreadable lines ${s.unreadableLines}`);
   if (perField.length) lines.push(`not understood: ${perField.join(', ')}`);
