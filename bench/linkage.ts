@@ -1,26 +1,57 @@
 /**
- * Record linkage accuracy and speed: `linkRecords` from `@qorgau/core`, in-process, on
- *   - multi-script synthetic sets (`generatePersons`, duplicateRate 0.3) of BENCH_LINKAGE_SIZES
- *     records (default "20000,100000,1000000"), truth = equal `canonicalKey`;
- *   - FEBRL datasets 1–3 (../shared/reference/linkage/febrl beside the repo, or
- *     BENCH_FEBRL_DIR), truth = `dataset*_true_pairs.csv`; skipped with a note if missing.
+ * Record linkage accuracy and speed: `linkRecords` from `@qorgau/core`, in-process, on the sets
+ * of BENCH_LINKAGE_SETS (comma-separated; default "febrl,splink,hard,synthetic"):
+ *   - febrl: FEBRL datasets 1–3 (../shared/reference/linkage/febrl beside the repo, or
+ *     BENCH_FEBRL_DIR), truth = `dataset*_true_pairs.csv`; skipped with a note if missing;
+ *   - splink: Splink's fake_1000 (../shared/reference/linkage/splink-fake-1000, or
+ *     BENCH_SPLINK_FILE), truth = equal `cluster`; made by a generator that is not ours;
+ *   - hard: the harder synthetic set (`generateHardLinkageRecords`) of BENCH_LINKAGE_HARD_SIZES
+ *     records (default "10000"), truth = equal `entity`;
+ *   - synthetic: multi-script synthetic sets (`generatePersons`, duplicateRate 0.3) of
+ *     BENCH_LINKAGE_SIZES records (default "20000,100000,1000000"), truth = equal `canonicalKey`.
  * Each set runs in its own child process so that its peak RSS (VmHWM) is its own.
  * Reports pairwise precision/recall/F1 of the 'same' decisions and of the clusters, recall at
  * precision ≥ 0.99 (best over score thresholds), per script pair for the synthetic sets,
- * candidate pairs/s, records/s, wall time and peak RSS. Linking keeps only the decisions that
- * are not 'different' (`decisions: 'linked'`); every candidate pair is tallied as it is
- * visited (`onCandidate`, inside the timed call). Generating the records is timed apart.
+ * the largest cluster and how many persons it holds, clusters holding more than one person,
+ * clusters holding conflicting full birth dates, the cluster-size distribution, candidate
+ * pairs/s, records/s, wall time and peak RSS; beside them the exact-name baseline (equal
+ * normalised given + family name) and, for febrl/splink/hard by default (BENCH_LINKAGE_ENCODED=1:
+ * every set, =0: none), the privacy-preserving mode (`encodeRecord` + `linkEncoded`); then
+ * issue #12's targets, MET or MISSED. Linking keeps only the decisions that are not
+ * 'different' (`decisions: 'linked'`); every candidate pair is tallied as it is visited
+ * (`onCandidate`, inside the timed call). Generating the records is timed apart; the baseline
+ * and the encoded run come after the plain run's peak RSS is read.
  *
  *   npx tsx bench/linkage.ts
+ *   BENCH_LINKAGE_SETS=splink,hard BENCH_LINKAGE_HARD_SIZES=10000,50000 npx tsx bench/linkage.ts
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatePersons, linkRecords, perturbedLinkageRecord, toLinkageRecord, type LinkageRecord, type LinkDecision } from '@qorgau/core';
-import { REPO_ROOT, runMain } from './lib/process.ts';
+import { encodeRecord, linkEncoded, linkRecords, type LinkDecision } from '@qorgau/core';
+import {
+  clusterFigures,
+  clustersByPosition,
+  countTruePairs,
+  exactNameClusters,
+  prf,
+  SIZE_BUCKETS,
+  type ClusterFigures,
+  type Prf,
+} from './lib/linkage-metrics.ts';
+import {
+  febrlDataset,
+  febrlDir,
+  febrlMissing,
+  hardDataset,
+  splinkDataset,
+  splinkFile,
+  splinkMissing,
+  syntheticDataset,
+  type Dataset,
+} from './lib/linkage-sets.ts';
+import { runMain } from './lib/process.ts';
 import { memStatus, waitForQuiet } from './lib/procfs.ts';
-import { fmtInt, machine, printMachine, round, writeResult } from './lib/report.ts';
+import { fmtInt, machine, printMachine, round, verdict, writeResult } from './lib/report.ts';
 
 const SEED = 2026;
 const DUPLICATE_RATE = 0.3;
@@ -28,16 +59,17 @@ const PRECISION_FLOOR = 0.99;
 /** BENCH_LINKAGE_PERTURB=1: synthetic records through `perturbedLinkageRecord` (swapped or partial dates, swapped or full names); sets are named "synthetic~". */
 const PERTURB = process.env.BENCH_LINKAGE_PERTURB === '1';
 
-type Job = { kind: 'synthetic'; size: number } | { kind: 'febrl'; dataset: 1 | 2 | 3; dir: string };
+/** Whether a set also runs in privacy-preserving mode: BENCH_LINKAGE_ENCODED=1 every set, =0 none, unset the small sets from others plus hard. */
+const ENCODED = process.env.BENCH_LINKAGE_ENCODED;
+/** The key of the encoded runs: fixed, so that runs compare (in real use the parties share one out of band). */
+const ENCODING_KEY = Uint8Array.from({ length: 32 }, (_, i) => (i * 91 + 7) & 255);
 
-interface Prf {
-  tp: number;
-  fp: number;
-  truePairs: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+type Job = (
+  | { kind: 'synthetic'; size: number }
+  | { kind: 'hard'; size: number }
+  | { kind: 'febrl'; dataset: 1 | 2 | 3; dir: string }
+  | { kind: 'splink'; file: string }
+) & { encoded: boolean };
 
 interface GroupFigures {
   truePairs: number;
@@ -56,7 +88,7 @@ export interface JobResult {
   candidatePairs: number;
   /** Decisions the result lists ('same', 'review' and human ones: `decisions: 'linked'`). */
   decisionsKept: number;
-  /** Seconds to generate (synthetic) or read (FEBRL) the records, before and apart from linking. */
+  /** Seconds to generate (synthetic) or read (FEBRL, Splink) the records, before and apart from linking. */
   loadS: number;
   wallS: number;
   recordsPerS: number;
@@ -68,16 +100,16 @@ export interface JobResult {
   thresholds: unknown;
   decisions: { same: number; review: number; different: number };
   overall: GroupFigures;
-  clusters: Prf & { count: number; largest: number };
-  /** Synthetic only: by pair of the records' scripts ("a~b", sorted), plus "cross-script" and "same-script". */
+  clusters: ClusterFigures;
+  /** Synthetic and hard sets: by pair of the records' scripts ("a~b", sorted), plus "cross-script" and "same-script". */
   byScriptPair?: Record<string, GroupFigures>;
+  /** Exact match on the normalised given + family name, clustered by equality (pairs = clusters). */
+  baseline: ClusterFigures;
+  /** The same set through `encodeRecord` + `linkEncoded` (null: not run). */
+  encoded: { same: Prf; clusters: ClusterFigures; encodeS: number; wallS: number } | null;
+  /** What the set leaves out or maps. */
+  note?: string;
 }
-
-const prf = (tp: number, fp: number, truePairs: number): Prf => {
-  const precision = tp / Math.max(1, tp + fp);
-  const recall = tp / Math.max(1, truePairs);
-  return { tp, fp, truePairs, precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
-};
 
 /** Best recall over thresholds "score ≥ t" (t among the scores; tied scores go together) with precision ≥ floor. */
 function recallAtPrecision(
@@ -99,96 +131,6 @@ function recallAtPrecision(
     }
   }
   return best;
-}
-
-interface Dataset {
-  name: string;
-  records: LinkageRecord[];
-  /** Record position → entity number (truth: same entity ⇔ same person). */
-  entity: Int32Array;
-  /** Record position → index into `scripts` (synthetic only). */
-  script?: Uint8Array;
-  scripts?: string[];
-  /** Seconds spent generating or reading the records (not part of linking). */
-  loadS: number;
-}
-
-/** Interns strings as small integers. */
-function interner(): (s: string) => number {
-  const ids = new Map<string, number>();
-  return (s) => {
-    let id = ids.get(s);
-    if (id === undefined) ids.set(s, (id = ids.size));
-    return id;
-  };
-}
-
-function syntheticDataset(size: number): Dataset {
-  const t0 = performance.now();
-  const records: LinkageRecord[] = [];
-  const entity = new Int32Array(size);
-  const script = new Uint8Array(size);
-  const scripts: string[] = [];
-  const entityOf = interner();
-  for (const p of generatePersons({ seed: SEED, count: size, duplicateRate: DUPLICATE_RATE })) {
-    const k = records.length;
-    records.push(PERTURB ? perturbedLinkageRecord(p) : toLinkageRecord(p));
-    entity[k] = entityOf(p.canonicalKey);
-    let s = scripts.indexOf(p.script);
-    if (s < 0) s = scripts.push(p.script) - 1;
-    script[k] = s;
-  }
-  return { name: `synthetic${PERTURB ? '~' : ''} ${fmtInt(size)}`, records, entity, script, scripts, loadS: (performance.now() - t0) / 1000 };
-}
-
-function csv(file: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '');
-  const cols = (head ?? '').split(',').map((c) => c.trim());
-  return lines.map((l) => {
-    const v = l.split(',').map((c) => c.trim());
-    return Object.fromEntries(cols.map((c, k) => [c, v[k] ?? '']));
-  });
-}
-
-const FEBRL_DIR = process.env.BENCH_FEBRL_DIR ?? resolve(REPO_ROOT, '../shared/reference/linkage/febrl');
-
-export function febrlDir(): string | null {
-  return existsSync(join(FEBRL_DIR, 'dataset1.csv')) ? FEBRL_DIR : null;
-}
-
-function febrlDataset(dir: string, n: 1 | 2 | 3): Dataset {
-  const t0 = performance.now();
-  const entityById = new Map<string, string>();
-  const rows = csv(join(dir, `dataset${n}.csv`));
-  const entity = new Int32Array(rows.length);
-  const entityOf = interner();
-  const records = rows.map((r, k): LinkageRecord => {
-    const id = r.rec_id ?? '';
-    const m = /^rec-(\d+)-/.exec(id);
-    if (!m) throw new Error(`FEBRL dataset${n}: unexpected rec_id ${JSON.stringify(id)}`);
-    entityById.set(id, m[1] as string);
-    entity[k] = entityOf(m[1] as string);
-    const dob = r.date_of_birth ?? '';
-    return {
-      id,
-      givenName: r.given_name || null,
-      familyName: r.surname || null,
-      birthDate: /^\d{8}$/.test(dob) ? `${dob.slice(0, 4)}-${dob.slice(4, 6)}-${dob.slice(6, 8)}` : dob || null,
-      documentNumber: r.soc_sec_id || null,
-    };
-  });
-  // The truth file must say the same as the rec-<n>- numbers (which the figures use).
-  const filePairs = csv(join(dir, `dataset${n}_true_pairs.csv`));
-  let derived = 0;
-  const sizes = new Map<string, number>();
-  for (const e of entityById.values()) sizes.set(e, (sizes.get(e) ?? 0) + 1);
-  for (const c of sizes.values()) derived += (c * (c - 1)) / 2;
-  const bad = filePairs.filter((p) => entityById.get(p.rec_id_1 ?? '') === undefined || entityById.get(p.rec_id_1 ?? '') !== entityById.get(p.rec_id_2 ?? ''));
-  if (bad.length || derived !== filePairs.length)
-    throw new Error(`FEBRL dataset${n}: true_pairs.csv (${filePairs.length} pairs, ${bad.length} inconsistent) ≠ rec-<n> groups (${derived} pairs)`);
-  return { name: `FEBRL ${n}`, records, entity, loadS: (performance.now() - t0) / 1000 };
 }
 
 /** Tallies of the candidate pairs of one group (overall, a script pair, cross- or same-script). */
@@ -213,8 +155,45 @@ function tally(t: Acc, truth: boolean, score: number, decision: LinkDecision): v
   h[truth ? 0 : 1]++;
 }
 
+function loadJob(job: Job): Dataset {
+  switch (job.kind) {
+    case 'synthetic':
+      return syntheticDataset(SEED, job.size, DUPLICATE_RATE, PERTURB);
+    case 'hard':
+      return hardDataset(SEED, job.size);
+    case 'febrl':
+      return febrlDataset(job.dir, job.dataset);
+    case 'splink':
+      return splinkDataset(job.file);
+  }
+}
+
+/** The set through `encodeRecord` + `linkEncoded`: 'same' pairs tallied as visited, and clusters. */
+function runEncoded(ds: Dataset, truePairs: number): NonNullable<JobResult['encoded']> {
+  const t0 = performance.now();
+  const encoded = ds.records.map((r) => encodeRecord(r, ENCODING_KEY));
+  const t1 = performance.now();
+  let tp = 0;
+  let fp = 0;
+  const result = linkEncoded(encoded, {
+    decisions: 'linked',
+    onCandidate: (i, j, _score, decision) => {
+      if (decision !== 'same') return;
+      if (ds.entity[i] === ds.entity[j]) tp++;
+      else fp++;
+    },
+  });
+  const t2 = performance.now();
+  return {
+    same: prf(tp, fp, truePairs),
+    clusters: clusterFigures(clustersByPosition(result.clusters, ds.records), ds.entity, ds.records, truePairs),
+    encodeS: round((t1 - t0) / 1000, 2),
+    wallS: round((t2 - t1) / 1000, 2),
+  };
+}
+
 function runJob(job: Job): JobResult {
-  const ds = job.kind === 'synthetic' ? syntheticDataset(job.size) : febrlDataset(job.dir, job.dataset);
+  const ds = loadJob(job);
   const rssBeforeMb = memStatus(process.pid)?.rssMb ?? NaN;
   const { entity, script, scripts } = ds;
   const s = scripts?.length ?? 0;
@@ -288,22 +267,11 @@ function runJob(job: Job): JobResult {
     byScriptPair = Object.fromEntries(entries.sort((p, q) => (p[0] < q[0] ? -1 : 1)));
   }
 
-  // Clusters: pairs within a cluster, counted without listing them.
-  const position = new Map<string, number>();
-  ds.records.forEach((r, k) => position.set(r.id, k));
-  let ctp = 0;
-  let cpairs = 0;
-  let largest = 0;
-  for (const c of result.clusters) {
-    largest = Math.max(largest, c.length);
-    cpairs += (c.length * (c.length - 1)) / 2;
-    const by = new Map<number, number>();
-    for (const id of c) {
-      const e = entity[position.get(id) ?? -1] ?? -1;
-      by.set(e, (by.get(e) ?? 0) + 1);
-    }
-    for (const k of by.values()) ctp += (k * (k - 1)) / 2;
-  }
+  // Clusters against the truth, then the baseline and the encoded run (after the peak RSS was read).
+  const clusters = clusterFigures(clustersByPosition(result.clusters, ds.records), entity, ds.records, truePairs);
+  if (countTruePairs(entity) !== truePairs) throw new Error('true pair counts disagree');
+  const baseline = clusterFigures(exactNameClusters(ds.records), entity, ds.records, truePairs);
+  const encoded = job.encoded ? runEncoded(ds, truePairs) : null;
 
   return {
     name: ds.name,
@@ -322,10 +290,15 @@ function runJob(job: Job): JobResult {
     thresholds: result.thresholds,
     decisions: counts,
     overall: figures(all, truePairs),
-    clusters: { ...prf(ctp, cpairs - ctp, truePairs), count: result.clusters.length, largest },
+    clusters,
     byScriptPair,
+    baseline,
+    encoded,
+    note: ds.note,
   };
 }
+
+const jobLabel = (job: Job): string => (job.kind === 'febrl' ? `FEBRL ${job.dataset}` : job.kind === 'splink' ? 'splink fake_1000' : `${job.kind} ${job.size}`);
 
 /** Runs one job in a child process (its own heap and VmHWM); the child prints one result line. */
 function runChild(job: Job): Promise<JobResult> {
@@ -347,6 +320,31 @@ function runChild(job: Job): Promise<JobResult> {
 
 const f3 = (x: number | null) => (x === null ? '—' : x.toFixed(4));
 
+const isReadSet = (r: JobResult): boolean => r.name.startsWith('FEBRL') || r.name.startsWith('splink');
+
+/** Issue #12's targets that apply to the set, each with MET or MISSED. */
+function targets(r: JobResult): string[] {
+  const out: string[] = [];
+  const f1Floor = r.name.startsWith('FEBRL') ? 0.98 : r.name.startsWith('splink') || r.name.startsWith('hard') ? 0.95 : null;
+  if (f1Floor !== null) {
+    out.push(
+      `F1 ≥ ${f1Floor}: 'same' pairs ${f3(r.overall.same.f1)} ${verdict(r.overall.same.f1 >= f1Floor)}, clusters ${f3(r.clusters.f1)} ${verdict(r.clusters.f1 >= f1Floor)}`,
+    );
+  }
+  out.push(`precision of 'same' ≥ ${PRECISION_FLOOR}: ${f3(r.overall.same.precision)} ${verdict(r.overall.same.precision >= PRECISION_FLOOR)}`);
+  out.push(`no cluster with conflicting full birth dates: ${fmtInt(r.clusters.conflictingBirthDates)} ${verdict(r.clusters.conflictingBirthDates === 0)}`);
+  if (r.encoded) {
+    const [e, p] = [r.encoded, r];
+    const ok = e.same.f1 >= p.overall.same.f1 - 0.01 && e.clusters.f1 >= p.clusters.f1 - 0.01;
+    out.push(
+      `encoded within 1 F1 point of plain: 'same' ${f3(e.same.f1)} vs ${f3(p.overall.same.f1)}, clusters ${f3(e.clusters.f1)} vs ${f3(p.clusters.f1)} ${verdict(ok)}`,
+    );
+  }
+  if (r.name.startsWith('synthetic') && r.records >= 1_000_000)
+    out.push(`${fmtInt(r.records)} records in ≤ 120 s within 2 GB: ${r.wallS} s, peak ${r.peakRssMb} MB ${verdict(r.wallS <= 120 && r.peakRssMb <= 2048)}`);
+  return out;
+}
+
 function printResult(r: JobResult): void {
   const o = r.overall;
   console.log(`\n${r.name}: ${fmtInt(r.records)} records, ${fmtInt(r.entities)} persons, ${fmtInt(o.truePairs)} true pairs`);
@@ -362,8 +360,22 @@ function printResult(r: JobResult): void {
   console.log(
     `  clusters : precision ${f3(r.clusters.precision)}  recall ${f3(r.clusters.recall)}  F1 ${f3(r.clusters.f1)}  (${fmtInt(r.clusters.count)} clusters, largest ${r.clusters.largest})`,
   );
+  const c = r.clusters;
+  console.log(
+    `  largest cluster ${fmtInt(c.largest)} records of ${fmtInt(c.largestPersons)} persons; ${fmtInt(c.mixed)} clusters hold more than one person; ${fmtInt(c.conflictingBirthDates)} hold conflicting full birth dates (${fmtInt(c.conflictingMixed)} of them mixing persons)`,
+  );
+  console.log(`  cluster sizes: ${SIZE_BUCKETS.map((b) => `${b}: ${fmtInt(c.sizes[b])}`).join(', ')}`);
+  const b = r.baseline;
+  console.log(
+    `  baseline (exact normalised given + family name): precision ${f3(b.precision)}  recall ${f3(b.recall)}  F1 ${f3(b.f1)}  (largest ${fmtInt(b.largest)} records of ${fmtInt(b.largestPersons)} persons, ${fmtInt(b.mixed)} mixed clusters)`,
+  );
+  if (r.encoded)
+    console.log(
+      `  encoded  : 'same' precision ${f3(r.encoded.same.precision)}  recall ${f3(r.encoded.same.recall)}  F1 ${f3(r.encoded.same.f1)}; clusters F1 ${f3(r.encoded.clusters.f1)}, largest ${r.encoded.clusters.largest} (encode ${r.encoded.encodeS} s, link ${r.encoded.wallS} s)`,
+    );
+  if (r.note) console.log(`  note: ${r.note}`);
   console.log(`  recall at precision ≥ ${PRECISION_FLOOR}: ${f3(o.recallAtP99)} (score ≥ ${o.thresholdAtP99 === null ? '—' : o.thresholdAtP99.toFixed(2)})`);
-  console.log(`  ${r.name.startsWith('FEBRL') ? 'read' : 'generated'} in ${r.loadS} s (not included below); ${fmtInt(r.decisionsKept)} decisions kept`);
+  console.log(`  ${isReadSet(r) ? 'read' : 'generated'} in ${r.loadS} s (not included below); ${fmtInt(r.decisionsKept)} decisions kept`);
   console.log(
     `  wall ${r.wallS} s, ${fmtInt(r.recordsPerS)} records/s, ${fmtInt(r.pairsPerS)} pairs/s, RSS ${r.rssBeforeMb} MB before linking, peak ${r.peakRssMb} MB`,
   );
@@ -376,33 +388,60 @@ function printResult(r: JobResult): void {
       );
     }
   }
+  for (const line of targets(r)) console.log(`  target: ${line}`);
 }
 
 function printTable(rs: JobResult[]): void {
   console.log('\nsummary');
-  console.log('  set                records   cand. pairs   P(same)  R(same)  F1(same)  F1(clust)  R@P≥.99   gen s   wall s   rec/s     pairs/s   peak MB');
+  console.log(
+    '  set                records   cand. pairs   P(same)  R(same)  F1(same)  F1(clust)  R@P≥.99  largest/persons  mixed  conflicts  F1(base)  F1(enc)   gen s   wall s   rec/s     peak MB',
+  );
   for (const r of rs) {
+    const largest = `${r.clusters.largest}/${r.clusters.largestPersons}`;
     console.log(
-      `  ${r.name.padEnd(18)} ${fmtInt(r.records).padStart(8)} ${fmtInt(r.candidatePairs).padStart(13)}   ${f3(r.overall.same.precision)}   ${f3(r.overall.same.recall)}   ${f3(r.overall.same.f1)}    ${f3(r.clusters.f1)}     ${f3(r.overall.recallAtP99)}  ${String(r.loadS).padStart(6)}  ${String(r.wallS).padStart(7)}  ${fmtInt(r.recordsPerS).padStart(7)}  ${fmtInt(r.pairsPerS).padStart(9)}  ${String(r.peakRssMb).padStart(7)}`,
+      `  ${r.name.padEnd(18)} ${fmtInt(r.records).padStart(8)} ${fmtInt(r.candidatePairs).padStart(13)}   ${f3(r.overall.same.precision)}   ${f3(r.overall.same.recall)}   ${f3(r.overall.same.f1)}    ${f3(r.clusters.f1)}     ${f3(r.overall.recallAtP99)}  ${largest.padStart(15)}  ${fmtInt(r.clusters.mixed).padStart(5)}  ${fmtInt(r.clusters.conflictingBirthDates).padStart(9)}   ${f3(r.baseline.f1)}   ${r.encoded ? f3(r.encoded.same.f1) : '   —  '}  ${String(r.loadS).padStart(6)}  ${String(r.wallS).padStart(7)}  ${fmtInt(r.recordsPerS).padStart(7)}  ${String(r.peakRssMb).padStart(7)}`,
     );
   }
+  console.log("  (F1(base): exact normalised given + family name; F1(enc): 'same' pairs in privacy-preserving mode)");
 }
 
 async function main(): Promise<void> {
   const m = machine();
   printMachine(m);
-  const sizes = (process.env.BENCH_LINKAGE_SIZES ?? '20000,100000,1000000')
-    .split(',')
-    .map((s) => Number(s.trim()))
-    .filter((n) => Number.isInteger(n) && n > 0);
-  const jobs: Job[] = sizes.map((size) => ({ kind: 'synthetic', size }));
-  const dir = febrlDir();
-  if (dir) for (const dataset of [1, 2, 3] as const) jobs.push({ kind: 'febrl', dataset, dir });
-  else console.log(`note: FEBRL data not found at ${FEBRL_DIR} (set BENCH_FEBRL_DIR); skipping FEBRL`);
+  const list = (name: string, fallback: string): string[] =>
+    (process.env[name] ?? fallback)
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
+  const sizesOf = (name: string, fallback: string): number[] =>
+    list(name, fallback)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0);
+  const sets = list('BENCH_LINKAGE_SETS', 'febrl,splink,hard,synthetic');
+  const unknown = sets.filter((x) => !['febrl', 'splink', 'hard', 'synthetic'].includes(x));
+  if (unknown.length) throw new Error(`BENCH_LINKAGE_SETS: unknown set(s) ${unknown.join(', ')} (febrl, splink, hard, synthetic)`);
+  // Encoded runs: by default on the small sets (febrl, splink, hard); BENCH_LINKAGE_ENCODED=1 adds synthetic, =0 none.
+  const encoded = (set: string): boolean => (ENCODED === '1' ? true : ENCODED === '0' ? false : set !== 'synthetic');
+  const jobs: Job[] = [];
+  for (const set of sets) {
+    if (set === 'febrl') {
+      const dir = febrlDir();
+      if (dir) for (const dataset of [1, 2, 3] as const) jobs.push({ kind: 'febrl', dataset, dir, encoded: encoded(set) });
+      else console.log(febrlMissing());
+    } else if (set === 'splink') {
+      const file = splinkFile();
+      if (file) jobs.push({ kind: 'splink', file, encoded: encoded(set) });
+      else console.log(splinkMissing());
+    } else if (set === 'hard') {
+      for (const size of sizesOf('BENCH_LINKAGE_HARD_SIZES', '10000')) jobs.push({ kind: 'hard', size, encoded: encoded(set) });
+    } else {
+      for (const size of sizesOf('BENCH_LINKAGE_SIZES', '20000,100000,1000000')) jobs.push({ kind: 'synthetic', size, encoded: encoded(set) });
+    }
+  }
 
   const results: JobResult[] = [];
   for (const job of jobs) {
-    await waitForQuiet(job.kind === 'synthetic' ? `synthetic ${job.size}` : `FEBRL ${job.dataset}`);
+    await waitForQuiet(jobLabel(job));
     const r = await runChild(job);
     printResult(r);
     results.push(r);
@@ -426,7 +465,15 @@ async function main(): Promise<void> {
             : 'not linear: no extrapolation to 1,000,000'),
     );
   }
-  writeResult(PERTURB ? 'linkage-perturbed' : 'linkage', { machine: m, seed: SEED, duplicateRate: DUPLICATE_RATE, perturbed: PERTURB, results, extrapolation });
+  writeResult(PERTURB ? 'linkage-perturbed' : 'linkage', {
+    machine: m,
+    seed: SEED,
+    duplicateRate: DUPLICATE_RATE,
+    perturbed: PERTURB,
+    sets,
+    results,
+    extrapolation,
+  });
 }
 
 if (process.env.BENCH_LINKAGE_JOB) {
