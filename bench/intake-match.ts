@@ -1,9 +1,10 @@
 /**
  * The intake duplicate check against a large database (issue #4 target: p95 ≤ 25 ms per
  * lookup against 1,000,000 persons on PostgreSQL). The linkage matcher the server uses
- * (`linkageMatcher`: one GIN query on keyed linkage keys inside the officer's scope, then
- * decryption and Fellegi–Sunter scoring of the candidates) runs in this process, sequentially,
- * for BENCH_INTAKE_PROBES new sightings (default 2,000, after 200 warm-up ones). Baseline in
+ * (`linkageMatcher`: one GIN lookup per keyed linkage key, bounded per key, inside the
+ * officer's scope, then decryption and Fellegi–Sunter scoring of the candidates) runs in this
+ * process, sequentially, for BENCH_INTAKE_PROBES new sightings (default 2,000, after 200
+ * warm-up ones), for a regional and a national officer; the verdict needs both. Baseline in
  * the same process and database: a point lookup by the identity-number blind index (one
  * B-tree probe), the cheapest query the intake check could possibly make.
  *
@@ -14,9 +15,10 @@
  *   npx tsx bench/intake-match.ts
  */
 import { randomUUID } from 'node:crypto';
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { generatePersons, syntheticPersonAt, type Actor, type PersonMatchProbe, type SyntheticPerson } from '@qorgau/core';
 import { loadConfig } from '../apps/server/src/config.ts';
+import { rowsOf } from '../apps/server/src/db/client.ts';
 import { persons } from '../apps/server/src/db/schema.ts';
 import { modelStoreFor } from '../apps/server/src/modules/linkage/linkage-model.ts';
 import { linkageMatcher } from '../apps/server/src/modules/persons/person-matcher.ts';
@@ -70,7 +72,11 @@ runMain('intake-match', async () => {
   try {
     const { db, cipher } = rt.deps;
     const total = (await db.select({ n: count() }).from(persons))[0]?.n ?? 0;
-    console.log(`database ${redact(url)}: ${fmtInt(total)} persons`);
+    // Whether the planner has statistics yet: a fresh bulk load has none (issue #12).
+    const [analyzed] = rowsOf<{ at: string | null }>(
+      await db.execute(sql`SELECT greatest(last_analyze, last_autoanalyze)::text AS at FROM pg_stat_user_tables WHERE relname = 'persons'`),
+    );
+    console.log(`database ${redact(url)}: ${fmtInt(total)} persons; persons last analyzed: ${analyzed?.at ?? 'never'}`);
 
     // An identification officer of two regions (the usual scope) and one with the whole country.
     const regional: Actor = {
@@ -144,12 +150,15 @@ runMain('intake-match', async () => {
     }
     const b = latencies(base);
     console.log(`  baseline point lookup  : p50 ${b.p50} ms, p95 ${b.p95} ms, p99 ${b.p99} ms`);
-    const regionalP95 = (results.regional as { p95: number }).p95;
+    // The target holds for every officer: the verdict needs both scopes (issue #12: a national
+    // p95 of 2 s once passed as MET because only the regional figure was looked at).
+    const p95 = (label: string) => (results[label] as { p95: number }).p95;
+    const met = p95('regional') <= 25 && p95('national') <= 25;
     console.log(
-      `\n  p95 ≤ 25 ms against ${fmtInt(total)} persons (regional officer): ${regionalP95} ms → ${total >= 1_000_000 ? verdict(regionalP95 <= 25) : `(only ${fmtInt(total)} persons: not the 1M target)`}`,
+      `\n  p95 ≤ 25 ms against ${fmtInt(total)} persons: regional officer ${p95('regional')} ms, national ${p95('national')} ms → ${total >= 1_000_000 ? verdict(met) : `(only ${fmtInt(total)} persons: not the 1M target)`}`,
     );
     console.log(`  matcher p50 / baseline p50: ${round((results.regional as { p50: number }).p50 / b.p50, 1)}×`);
-    writeResult('intake-match', { machine: m, persons: total, ...results, baseline: b });
+    writeResult('intake-match', { machine: m, persons: total, ...results, baseline: b, met });
   } finally {
     await rt.close();
   }

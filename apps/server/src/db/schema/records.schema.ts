@@ -57,7 +57,8 @@ export const persons = pgTable(
     uniqueIndex('persons_pseudonym_key').on(t.pseudonym),
     index('persons_name_index_idx').using('gin', t.nameIndex),
     index('persons_identity_number_index_idx').on(t.identityNumberIndex),
-    index('persons_linkage_keys_idx').using('gin', t.linkageKeys),
+    // A short pending list: every intake lookup reads it once per key (migration 0021).
+    index('persons_linkage_keys_idx').using('gin', t.linkageKeys).with({ gin_pending_list_limit: 128 }),
     index('persons_region_idx').on(t.regionCode),
     index('persons_owner_agency_idx').on(t.ownerAgencyId),
     index('persons_created_by_idx').on(t.createdBy),

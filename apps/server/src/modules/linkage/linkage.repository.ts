@@ -7,25 +7,47 @@ import { agencies, personClusters, personLinkDecisions, personLinkProposals, per
 import { agencyNameSelect } from '../agencies/agency-name.ts';
 import { identityScope, personScope, type PersonRow } from '../persons/persons.repository.ts';
 
-/** Candidates for one record: rows sharing a linkage key or the identity number, most keys shared first. */
+/**
+ * Records sharing a linkage key are read through at most this many per key. A key shared by
+ * more records than this tells nobody apart (at 1,000,000 synthetic persons the most common
+ * key gathers ~700); the bound keeps one such key from costing thousands of heap reads.
+ */
+export const CANDIDATES_PER_KEY = 1000;
+
+/**
+ * The candidate query (see `findCandidates`). The key lookups run inside the SQL function
+ * `person_linkage_hits` (migration 0021), which reads each key's records through the GIN index
+ * with sequential scans disabled for its own statement only: with no statistics on `persons`
+ * (a fresh bulk load, a restored backup, autovacuum not yet round) the planner priced the old
+ * single `linkage_keys && keys` query at 1 - 0.995^keys of the table and, for probes with many
+ * keys, read all 1,000,000 rows (2 s) instead of the few dozen that match (docs/benchmarks.md §5).
+ * The function returns a bounded number of ids (ROWS 200), so the join back to `persons` is a
+ * primary-key probe per hit whatever the statistics say.
+ */
+export function candidatesQuery(db: DbOrTx, probe: { keys: string[]; identityNumberIndex: string | null }, opts: { where?: SQL; limit: number }) {
+  const hits = sql`person_linkage_hits(${sql.param(probe.keys)}::text[], ${probe.identityNumberIndex}::text, ${CANDIDATES_PER_KEY}::int) AS h`;
+  return db
+    .select({ person: persons })
+    .from(persons)
+    .innerJoin(hits, sql`h.person_id = ${persons.id}`)
+    .where(opts.where)
+    .orderBy(sql`h.shared DESC`, sql`h.rarest`, asc(persons.id))
+    .limit(opts.limit);
+}
+
+/**
+ * Candidates for one record: rows sharing a linkage key or the identity number, most keys
+ * shared first; among rows sharing as many, those found through a rarer key first (a key
+ * hundreds share must not push out the one record a rare key found), then by id.
+ */
 export async function findCandidates(
   db: DbOrTx,
   probe: { keys: string[]; identityNumberIndex: string | null },
   opts: { where?: SQL; limit: number },
 ): Promise<PersonRow[]> {
   if (probe.keys.length === 0 && probe.identityNumberIndex === null) return [];
-  const keys = sql.param(probe.keys);
-  const shared = sql<number>`cardinality(ARRAY(SELECT unnest(${persons.linkageKeys}) INTERSECT SELECT unnest(${keys}::text[])))`;
-  const match = or(
-    sql`${persons.linkageKeys} && ${keys}::text[]`,
-    probe.identityNumberIndex === null ? sql`false` : eq(persons.identityNumberIndex, probe.identityNumberIndex),
-  );
-  return db
-    .select()
-    .from(persons)
-    .where(opts.where ? and(match, opts.where) : match)
-    .orderBy(desc(shared), asc(persons.id))
-    .limit(opts.limit);
+  const rows = await candidatesQuery(db, probe, opts);
+  return rows.map((r) => r.person);
 }
 
 export type ProposalRow = typeof personLinkProposals.$inferInsert;
