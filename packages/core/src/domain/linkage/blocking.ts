@@ -68,9 +68,23 @@ function emitBlockingKeys(r: NormalisedRecord, emit: KeySink): void {
   }
   // Given and family stems together (either order) with the year: a year-only record meets
   // every record of this much smaller block, whatever its month and day.
-  if (r.given !== null && r.family !== null && year !== '') {
+  if (r.given !== null && r.family !== null) {
     const [a, b] = r.given.stem <= r.family.stem ? [r.given.stem, r.family.stem] : [r.family.stem, r.given.stem];
-    emit(`p:${a}|${b}:${year}`, md);
+    if (year !== '') emit(`p:${a}|${b}:${year}`, md);
+    // The same names whatever the year: a mistyped or misremembered year still meets (refined by
+    // month and day when the names are common).
+    emit(`q:${a}|${b}`, own);
+  }
+  // The same e-mail or telephone: a person's own contact identifies across name and date errors.
+  if (r.contact !== null) {
+    emit(`c:${r.contact}`, 0);
+    // An e-mail's mailbox and its domain apart: a typo on one side of the @ still meets (a shared
+    // domain is common, so it is refined by month and day of birth like a name).
+    const at = r.contact.indexOf('@');
+    if (at > 0) {
+      emit(`cl:${r.contact.slice(0, at)}`, own);
+      emit(`cd:${r.contact.slice(at + 1)}`, own);
+    }
   }
 }
 

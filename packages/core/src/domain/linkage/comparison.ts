@@ -2,6 +2,10 @@
  * Comparison vectors: for a pair of normalised records, one discrete agreement level per
  * field, ordered from strongest agreement to disagreement, plus 'missing' when either side
  * lacks the field. The Fellegi–Sunter model weighs each level (see `fellegi-sunter.ts`).
+ *
+ * A vector is also one integer, its pattern (see `patternOf`): batch linkage compares straight
+ * into patterns (`comparePattern`) and `compareRecords` is that pattern read back, so the two
+ * paths cannot disagree.
  */
 import type { NamePart, NormalisedRecord, PartialDate } from './linkage-record.ts';
 import { jaroWinkler } from './string-similarity.ts';
@@ -11,10 +15,14 @@ export const FIELD_LEVELS = {
   given: ['exact', 'jw92', 'jw80', 'disagree'],
   family: ['exact', 'jw92', 'jw80', 'disagree'],
   patronymic: ['exact', 'jw92', 'disagree'],
-  birthDate: ['exact', 'swapped', 'year', 'disagree'],
-  document: ['agree', 'disagree'],
+  /** 'typo': full dates one digit apart or with two adjacent digits transposed; 'year': same year, one side partial. */
+  birthDate: ['exact', 'swapped', 'typo', 'year', 'disagree'],
+  /** 'typo': numbers of one kind one digit apart or with two adjacent digits transposed. */
+  document: ['agree', 'typo', 'disagree'],
   sex: ['agree', 'disagree'],
   citizenship: ['agree', 'disagree'],
+  contact: ['agree', 'close', 'disagree'],
+  place: ['agree', 'close', 'disagree'],
 } as const;
 
 /** The fields compared. */
@@ -33,119 +41,11 @@ export interface ComparisonVector {
   namesSwapped: boolean;
 }
 
-/**
- * Whether two skeletons differ only where one has o and the other u: Uzbek Oʻ is Cyrillic Ў,
- * which Russian writes У and Kazakh Ө (Latin Ö), so Oʻtkir, Уткир, Өткір and Ötkir are one name.
- */
-function sameUpToOU(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y && !((x === 111 && y === 117) || (x === 117 && y === 111))) return false;
-  }
-  return true;
-}
-
-/** Similarity at least `OU_SIMILARITY` ('jw92') for parts equal but for o/u (see `sameUpToOU`). */
-const OU_SIMILARITY = 0.92;
-
-/**
- * Similarity of two name parts: 1 when skeletons or stems are equal, else the best
- * Jaro–Winkler, raised to 0.92 when they are equal but for o/u.
- */
-function partSimilarity(a: NamePart | null, b: NamePart | null): number | null {
-  if (a === null || b === null) return null;
-  if (a.skeleton === b.skeleton || a.stem === b.stem) return 1;
-  const jw = Math.max(jaroWinkler(a.skeleton, b.skeleton), jaroWinkler(a.stem, b.stem));
-  return jw < OU_SIMILARITY && (sameUpToOU(a.skeleton, b.skeleton) || sameUpToOU(a.stem, b.stem)) ? OU_SIMILARITY : jw;
-}
-
-function nameLevel(sim: number | null): FieldLevel<'given'> {
-  if (sim === null) return 'missing';
-  if (sim === 1) return 'exact';
-  if (sim >= 0.92) return 'jw92';
-  if (sim >= 0.8) return 'jw80';
-  return 'disagree';
-}
-
-function patronymicLevel(sim: number | null): FieldLevel<'patronymic'> {
-  if (sim === null) return 'missing';
-  if (sim === 1) return 'exact';
-  return sim >= 0.92 ? 'jw92' : 'disagree';
-}
-
-function birthLevel(a: PartialDate | null, b: PartialDate | null): FieldLevel<'birthDate'> {
-  if (a === null || b === null) return 'missing';
-  if (a.year !== b.year) return 'disagree';
-  const full = a.month !== undefined && a.day !== undefined && b.month !== undefined && b.day !== undefined;
-  if (full && a.month === b.month && a.day === b.day) return 'exact';
-  if (full && a.month === b.day && a.day === b.month) return 'swapped';
-  // Same year, and what one side knows does not contradict the other: a year-only record.
-  const monthClash = a.month !== undefined && b.month !== undefined && a.month !== b.month;
-  const dayClash = a.day !== undefined && b.day !== undefined && a.day !== b.day;
-  return monthClash || dayClash ? 'disagree' : 'year';
-}
-
-function simpleLevel<T>(a: T | null, b: T | null): 'agree' | 'disagree' | 'missing' {
-  if (a === null || b === null) return 'missing';
-  return a === b ? 'agree' : 'disagree';
-}
-
-function documentLevel(a: NormalisedRecord, b: NormalisedRecord): FieldLevel<'document'> {
-  if (a.document === null || b.document === null) return 'missing';
-  if (a.document === b.document) return 'agree';
-  // An IIN and a passport number, or numbers of different lengths (a 14-digit personal number
-  // and a passport's), are different documents, not a disagreement.
-  return a.documentIsIin === b.documentIsIin && a.document.length === b.document.length ? 'disagree' : 'missing';
-}
-
-/**
- * Compares two normalised records field by field. Given and family names are compared both
- * straight and crosswise; the arrangement with the higher total similarity wins (ties go
- * straight). Symmetric in content as well as order: `compareRecords(a, b)` and `compareRecords(b, a)` give equal vectors.
- */
-export function compareRecords(a: NormalisedRecord, b: NormalisedRecord): ComparisonVector {
-  const [x, y] = a.id <= b.id ? [a, b] : [b, a];
-  const straightGiven = partSimilarity(x.given, y.given);
-  const straightFamily = partSimilarity(x.family, y.family);
-  const crossGiven = partSimilarity(x.given, y.family);
-  const crossFamily = partSimilarity(x.family, y.given);
-  const total = (p: number | null, q: number | null): number => (p ?? 0) + (q ?? 0);
-  const namesSwapped = total(crossGiven, crossFamily) > total(straightGiven, straightFamily) && crossGiven !== null && crossFamily !== null;
-  // Crosswise, "which part is the given name" depends on whose view is taken; to stay symmetric
-  // the closer crosswise pair is scored as the family name and the other as the given name.
-  const [givenSim, familySim] = namesSwapped
-    ? [Math.min(crossGiven ?? 0, crossFamily ?? 0), Math.max(crossGiven ?? 0, crossFamily ?? 0)]
-    : [straightGiven, straightFamily];
-  return {
-    ids: [x.id, y.id],
-    levels: {
-      given: nameLevel(givenSim),
-      family: nameLevel(familySim),
-      patronymic: patronymicLevel(partSimilarity(x.patronymic, y.patronymic)),
-      birthDate: birthLevel(x.birth, y.birth),
-      document: documentLevel(x, y),
-      sex: simpleLevel(x.sex, y.sex),
-      citizenship: simpleLevel(x.citizenship, y.citizenship),
-    },
-    namesSwapped,
-  };
-}
-
-/** One line per field naming its level, e.g. "family: jw92"; a swap is noted on the given line. */
-export function explain(v: ComparisonVector): string[] {
-  return LINKAGE_FIELDS.map((f) => {
-    const note = f === 'given' && v.namesSwapped ? ' (given/family swapped)' : '';
-    return `${f}: ${v.levels[f]}${note}`;
-  });
-}
-
 /*
- * Compact comparison patterns. A vector's levels (without ids) are one integer: each field's
- * level index (FIELD_LEVELS order, 'missing' last) in mixed radix, plus `SWAPPED_FLAG` when
- * the names were matched crosswise. There are `PATTERN_COUNT` patterns (13,500), so a pair's
- * pattern fits in 16 bits and the model's weight of every pattern fits in a small table.
+ * Patterns. A vector's levels (without ids) are one integer: each field's level index
+ * (FIELD_LEVELS order, 'missing' last) in mixed radix, plus `SWAPPED_FLAG` when the names were
+ * matched crosswise. There are `PATTERN_COUNT` patterns, so the model's weight of every
+ * pattern fits in a table and EM runs on a count per pattern.
  */
 const RADIX = LINKAGE_FIELDS.map((f) => FIELD_LEVELS[f].length + 1);
 const PLACE: number[] = [];
@@ -177,6 +77,14 @@ export function patternOf(v: ComparisonVector): number {
   return v.namesSwapped ? code + SWAPPED_FLAG : code;
 }
 
+const FIELD_POSITION = new Map(LINKAGE_FIELDS.map((f, k) => [f, k]));
+
+/** The level index (FIELD_LEVELS order, 'missing' last) of one field in a pattern code. */
+export function levelIndexAt(code: number, field: LinkageField): number {
+  const k = FIELD_POSITION.get(field) ?? 0;
+  return Math.floor((code % PATTERN_COUNT) / (PLACE[k] ?? 1)) % (RADIX[k] ?? 1);
+}
+
 /** The levels of a pattern code (the swap flag is ignored). */
 export function patternLevels(code: number): ComparisonVector['levels'] {
   const levels = {} as Record<LinkageField, string>;
@@ -195,10 +103,48 @@ export function vectorOfPattern(code: number, a: string, b: string): ComparisonV
   return { ids: a <= b ? [a, b] : [b, a], levels: patternLevels(code), namesSwapped: code >= SWAPPED_FLAG };
 }
 
-// Level indices, in FIELD_LEVELS order with 'missing' last, for the allocation-free path.
-const NAME_MISSING = 4;
-const PATRONYMIC_MISSING = 3;
-const [P_GIVEN, P_FAMILY, P_PATRONYMIC, P_BIRTH, P_DOCUMENT, P_SEX, P_CITIZENSHIP] = PLACE as [number, number, number, number, number, number, number];
+/**
+ * Per field, a table from level index to a value (e.g. a weight), and the sum of one pattern's
+ * entries: how a model scores every pattern without building its levels.
+ */
+export function sumOverPattern(code: number, tables: readonly (readonly number[])[]): number {
+  let rest = code % PATTERN_COUNT;
+  let total = 0;
+  for (let k = 0; k < RADIX.length; k++) {
+    const r = RADIX[k] ?? 1;
+    total += tables[k]?.[rest % r] ?? 0;
+    rest = Math.floor(rest / r);
+  }
+  return total;
+}
+
+/**
+ * Whether two skeletons differ only where one has o and the other u: Uzbek Oʻ is Cyrillic Ў,
+ * which Russian writes У and Kazakh Ө (Latin Ö), so Oʻtkir, Уткир, Өткір and Ötkir are one name.
+ */
+function sameUpToOU(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && !((x === 111 && y === 117) || (x === 117 && y === 111))) return false;
+  }
+  return true;
+}
+
+/** Similarity at least `OU_SIMILARITY` ('jw92') for parts equal but for o/u (see `sameUpToOU`). */
+const OU_SIMILARITY = 0.92;
+
+/**
+ * Similarity of two name parts, -1 when either is missing: 1 when skeletons or stems are
+ * equal, else the best Jaro–Winkler, raised to 0.92 when they are equal but for o/u.
+ */
+function partSim(a: NamePart | null, b: NamePart | null): number {
+  if (a === null || b === null) return -1;
+  if (a.skeleton === b.skeleton || a.stem === b.stem) return 1;
+  const jw = Math.max(jaroWinkler(a.skeleton, b.skeleton), jaroWinkler(a.stem, b.stem));
+  return jw < OU_SIMILARITY && (sameUpToOU(a.skeleton, b.skeleton) || sameUpToOU(a.stem, b.stem)) ? OU_SIMILARITY : jw;
+}
 
 function nameIndex(sim: number): number {
   if (sim === 1) return 0;
@@ -206,25 +152,84 @@ function nameIndex(sim: number): number {
   return sim >= 0.8 ? 2 : 3;
 }
 
-/** -1 when either part is missing, else the similarity (see `partSimilarity`). */
-function partSim(a: NamePart | null, b: NamePart | null): number {
-  return partSimilarity(a, b) ?? -1;
-}
-
-function birthIndex(a: PartialDate | null, b: PartialDate | null): number {
-  if (a === null || b === null) return 4;
-  if (a.year !== b.year) return 3;
-  const full = a.month !== undefined && a.day !== undefined && b.month !== undefined && b.day !== undefined;
-  if (full && a.month === b.month && a.day === b.day) return 0;
-  if (full && a.month === b.day && a.day === b.month) return 1;
-  const monthClash = a.month !== undefined && b.month !== undefined && a.month !== b.month;
-  const dayClash = a.day !== undefined && b.day !== undefined && a.day !== b.day;
-  return monthClash || dayClash ? 3 : 2;
-}
+const isFull = (d: PartialDate): d is Required<PartialDate> => d.month !== undefined && d.day !== undefined;
+const digits8 = (d: Required<PartialDate>): string => `${d.year}`.padStart(4, '0') + `${d.month}`.padStart(2, '0') + `${d.day}`.padStart(2, '0');
 
 /**
- * `patternOf(compareRecords(a, b))`, computed without building the vector: the hot path of
- * batch linkage. Same levels, same swap rule.
+ * Whether two different strings of equal length are one slip of the pen apart: one character
+ * differs, or two adjacent characters are transposed (for dates, 1985-03-12 / 1985-03-21 is
+ * caught by 'swapped' first).
+ */
+export function oneTypoApart(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < x.length && diff.length <= 2; i++) if (x[i] !== y[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && x[i] === y[j] && x[j] === y[i];
+}
+
+/** Birth-date level index (see FIELD_LEVELS.birthDate; 5 = missing). */
+function birthIndex(a: PartialDate | null, b: PartialDate | null): number {
+  if (a === null || b === null) return 5;
+  if (isFull(a) && isFull(b)) {
+    if (a.year === b.year && a.month === b.month && a.day === b.day) return 0;
+    if (a.year === b.year && a.month === b.day && a.day === b.month) return 1;
+    return oneTypoApart(digits8(a), digits8(b)) ? 2 : 4;
+  }
+  if (a.year !== b.year) return 4;
+  // Same year, and what one side knows does not contradict the other: a partial record.
+  const monthClash = a.month !== undefined && b.month !== undefined && a.month !== b.month;
+  const dayClash = a.day !== undefined && b.day !== undefined && a.day !== b.day;
+  return monthClash || dayClash ? 4 : 3;
+}
+
+/** 0 agree, 1 disagree, 2 missing. */
+function simpleIndex<T>(a: T | null, b: T | null): number {
+  if (a === null || b === null) return 2;
+  return a === b ? 0 : 1;
+}
+
+/** 0 agree, 1 close (Jaro–Winkler ≥ `close`), 2 disagree, 3 missing. */
+function fuzzyIndex(a: string | null, b: string | null, close: number): number {
+  if (a === null || b === null) return 3;
+  if (a === b) return 0;
+  return jaroWinkler(a, b) >= close ? 1 : 2;
+}
+
+/** 0 agree, 1 typo, 2 disagree, 3 missing. */
+function documentIndex(x: NormalisedRecord, y: NormalisedRecord): number {
+  if (x.document === null || y.document === null) return 3;
+  if (x.document === y.document) return 0;
+  // An IIN and a passport number, or numbers of different lengths (a 14-digit personal number
+  // and a passport's), are different documents, not a disagreement.
+  if (x.documentIsIin !== y.documentIsIin || x.document.length !== y.document.length) return 3;
+  return oneTypoApart(x.document, y.document) ? 1 : 2;
+}
+
+// Place values of the fields, in LINKAGE_FIELDS order.
+const [P_GIVEN, P_FAMILY, P_PATRONYMIC, P_BIRTH, P_DOCUMENT, P_SEX, P_CITIZENSHIP, P_CONTACT, P_PLACE] = PLACE as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+const NAME_MISSING = 4;
+const PATRONYMIC_MISSING = 3;
+/** An e-mail or telephone one slip apart still reads as the same (a typed digit, a dropped letter). */
+const CONTACT_CLOSE = 0.9;
+/** A place name misspelt (Lonon, Karagandy/Qaraghandy after folding) still reads as close. */
+const PLACE_CLOSE = 0.88;
+
+/**
+ * Compares two normalised records into a pattern code: the hot path of batch linkage.
+ * Given and family names are compared straight and crosswise; the arrangement with the higher
+ * total similarity wins (ties go straight). Symmetric: the records are ordered by id first.
  */
 export function comparePattern(a: NormalisedRecord, b: NormalisedRecord): number {
   const [x, y] = a.id <= b.id ? [a, b] : [b, a];
@@ -234,16 +239,30 @@ export function comparePattern(a: NormalisedRecord, b: NormalisedRecord): number
   const cf = partSim(x.family, y.given);
   const swapped = cg >= 0 && cf >= 0 && cg + cf > Math.max(sg, 0) + Math.max(sf, 0);
   let code: number;
+  // Crosswise, "which part is the given name" depends on whose view is taken; to stay symmetric
+  // the closer crosswise pair is scored as the family name and the other as the given name.
   if (swapped) code = nameIndex(Math.min(cg, cf)) * P_GIVEN + nameIndex(Math.max(cg, cf)) * P_FAMILY + SWAPPED_FLAG;
   else code = (sg < 0 ? NAME_MISSING : nameIndex(sg)) * P_GIVEN + (sf < 0 ? NAME_MISSING : nameIndex(sf)) * P_FAMILY;
   const sp = partSim(x.patronymic, y.patronymic);
   code += (sp < 0 ? PATRONYMIC_MISSING : sp === 1 ? 0 : sp >= 0.92 ? 1 : 2) * P_PATRONYMIC;
   code += birthIndex(x.birth, y.birth) * P_BIRTH;
-  let doc = 2;
-  if (x.document !== null && y.document !== null)
-    doc = x.document === y.document ? 0 : x.documentIsIin === y.documentIsIin && x.document.length === y.document.length ? 1 : 2;
-  code += doc * P_DOCUMENT;
-  code += (x.sex === null || y.sex === null ? 2 : x.sex === y.sex ? 0 : 1) * P_SEX;
-  code += (x.citizenship === null || y.citizenship === null ? 2 : x.citizenship === y.citizenship ? 0 : 1) * P_CITIZENSHIP;
+  code += documentIndex(x, y) * P_DOCUMENT;
+  code += simpleIndex(x.sex, y.sex) * P_SEX;
+  code += simpleIndex(x.citizenship, y.citizenship) * P_CITIZENSHIP;
+  code += fuzzyIndex(x.contact, y.contact, CONTACT_CLOSE) * P_CONTACT;
+  code += fuzzyIndex(x.place, y.place, PLACE_CLOSE) * P_PLACE;
   return code;
+}
+
+/** Compares two normalised records field by field (`comparePattern`, read back as levels). */
+export function compareRecords(a: NormalisedRecord, b: NormalisedRecord): ComparisonVector {
+  return vectorOfPattern(comparePattern(a, b), a.id, b.id);
+}
+
+/** One line per field naming its level, e.g. "family: jw92"; a swap is noted on the given line. */
+export function explain(v: ComparisonVector): string[] {
+  return LINKAGE_FIELDS.map((f) => {
+    const note = f === 'given' && v.namesSwapped ? ' (given/family swapped)' : '';
+    return `${f}: ${v.levels[f]}${note}`;
+  });
 }

@@ -4,7 +4,16 @@
  * both records have. The probabilities are estimated from the candidate pairs themselves
  * with Winkler's EM under conditional independence, never typed in by hand.
  */
-import { FIELD_LEVELS, LINKAGE_FIELDS, PATTERN_COUNT, patternLevels, patternOf, type ComparisonVector, type LinkageField } from './comparison.ts';
+import {
+  FIELD_LEVELS,
+  LINKAGE_FIELDS,
+  PATTERN_COUNT,
+  patternLevels,
+  patternOf,
+  sumOverPattern,
+  type ComparisonVector,
+  type LinkageField,
+} from './comparison.ts';
 
 /** Probability of each (non-missing) level of each field. */
 export type LevelProbabilities = { [F in LinkageField]: Record<string, number> };
@@ -34,6 +43,8 @@ export interface EstimateOptions {
   fixedU?: LevelProbabilities;
   /** Keep m fixed too (with `fixedU`, only λ is estimated: the share of matches among these pairs). */
   fixedM?: LevelProbabilities;
+  /** Where EM starts (default: m falling and u rising from the strongest level to disagreement). */
+  start?: { m: LevelProbabilities; u: LevelProbabilities };
 }
 
 const FLOOR = 1e-4;
@@ -87,13 +98,10 @@ export function explainScore(v: ComparisonVector, params: FellegiSunterParameter
 
 /** The match weight of every pattern (indexed by pattern code without the swap flag): `scorePair` by table. */
 export function patternScores(params: FellegiSunterParameters): Float64Array {
+  // Per field, the weight of each level index ('missing' last, weighing 0).
+  const tables = LINKAGE_FIELDS.map((f) => [...FIELD_LEVELS[f].map((l) => levelWeight(params, f, l)), 0]);
   const out = new Float64Array(PATTERN_COUNT);
-  for (let code = 0; code < PATTERN_COUNT; code++) {
-    const levels = patternLevels(code);
-    let total = 0;
-    for (const f of LINKAGE_FIELDS) total += levelWeight(params, f, levels[f]);
-    out[code] = total;
-  }
+  for (let code = 0; code < PATTERN_COUNT; code++) out[code] = sumOverPattern(code, tables);
   return out;
 }
 
@@ -142,7 +150,10 @@ export function estimateParameters(pairs: readonly ComparisonVector[], options: 
 export function estimateFromPatterns(patterns: readonly PatternCount[], options: EstimateOptions = {}): FellegiSunterParameters {
   const { maxIterations = 50, tolerance = 1e-6, initialLambda = 0.1 } = options;
   const groups = patterns.filter((p) => p.count > 0).map((p) => ({ levels: patternLevels(p.pattern), count: p.count }));
-  const start = { m: options.fixedM ?? startingProbabilities('m'), u: options.fixedU ?? startingProbabilities('u') };
+  const start = {
+    m: options.fixedM ?? options.start?.m ?? startingProbabilities('m'),
+    u: options.fixedU ?? options.start?.u ?? startingProbabilities('u'),
+  };
   let params: FellegiSunterParameters = { lambda: clamp(initialLambda), ...start, iterations: 0 };
   if (groups.length === 0) return params;
   for (let it = 1; it <= maxIterations; it++) {

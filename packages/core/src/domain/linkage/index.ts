@@ -4,6 +4,8 @@ export * from './comparison.ts';
 export * from './fellegi-sunter.ts';
 export * from './blocking.ts';
 export * from './clusters.ts';
+export * from './coherence.ts';
+export * from './term-frequency.ts';
 export * from './link.ts';
 export * from './privacy/index.ts';
 export * from './synthetic-records.ts';

@@ -9,7 +9,8 @@
  * not borrowed from the in-memory `blockingKeys`, which the batch engine may tune freely.
  */
 import { generatePersons } from '../../synthetic/index.ts';
-import { compareRecords, type ComparisonVector } from './comparison.ts';
+import { mayLinkAutomatically } from './coherence.ts';
+import { compareRecords, patternOf, type ComparisonVector } from './comparison.ts';
 import {
   explainScore,
   matchProbability,
@@ -17,12 +18,14 @@ import {
   thresholdsFromProbability,
   classify,
   type FellegiSunterParameters,
+  type LevelProbabilities,
   type LinkDecision,
   type Thresholds,
 } from './fellegi-sunter.ts';
 import { linkRecords } from './link.ts';
 import type { LinkageRecord, NormalisedRecord } from './linkage-record.ts';
 import { perturbedLinkageRecord } from './synthetic-records.ts';
+import { partShare, termFrequencyBits, type NameFrequencies } from './term-frequency.ts';
 
 /**
  * Bumped whenever `linkageKeys` or the name skeletons under them (`nameSearchTokens`) change:
@@ -86,8 +89,8 @@ export function linkageModel(parameters: FellegiSunterParameters, thresholds: Th
  * the candidates rather than from the estimation sample's λ), so intake, the bulk job and
  * batch linkage all decide alike.
  */
-export function estimateLinkageModel(records: readonly LinkageRecord[]): LinkageModel {
-  const { parameters, thresholds } = linkRecords(records, { decisions: 'linked' });
+export function estimateLinkageModel(records: readonly LinkageRecord[], options: { u?: LevelProbabilities } = {}): LinkageModel {
+  const { parameters, thresholds } = linkRecords(records, { decisions: 'linked', ...options });
   return { parameters, thresholds };
 }
 
@@ -102,16 +105,32 @@ export interface ScoredPair {
   explanation: { field: string; level: string; weight: number }[];
 }
 
-/** Scores one pair of normalised records with a model. */
-export function scoreWithModel(a: NormalisedRecord, b: NormalisedRecord, model: LinkageModel): ScoredPair {
+/**
+ * Scores one pair of normalised records with a model, as batch linkage does: exact name
+ * agreement weighed by the name's frequency when `frequencies` are given (the register's), and
+ * no automatic 'same' without enough evidence or despite a conflict (`coherence.ts`).
+ */
+export function scoreWithModel(a: NormalisedRecord, b: NormalisedRecord, model: LinkageModel, frequencies?: NameFrequencies): ScoredPair {
   const vector = compareRecords(a, b);
-  const score = scorePair(vector, model.parameters);
+  const explanation = explainScore(vector, model.parameters);
+  if (frequencies !== undefined && !vector.namesSwapped) {
+    for (const [field, part] of [
+      ['given', 'given'],
+      ['family', 'family'],
+    ] as const) {
+      const line = explanation.find((e) => e.field === field);
+      if (line === undefined || vector.levels[field] !== 'exact') continue;
+      line.weight += termFrequencyBits(model.parameters.u[field].exact ?? 0, partShare(a[part], frequencies), partShare(b[part], frequencies));
+    }
+  }
+  const score = frequencies === undefined ? scorePair(vector, model.parameters) : explanation.reduce((s, e) => s + e.weight, 0);
+  const decision = classify(score, model.thresholds);
   return {
     vector,
     score,
     probability: matchProbability(score, model.parameters),
-    decision: classify(score, model.thresholds),
-    explanation: explainScore(vector, model.parameters),
+    decision: decision === 'same' && !mayLinkAutomatically(patternOf(vector)) ? 'review' : decision,
+    explanation,
   };
 }
 

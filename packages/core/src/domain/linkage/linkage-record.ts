@@ -23,6 +23,10 @@ export interface LinkageRecord {
   citizenship?: string | null;
   /** IIN, passport or other identity number; only its digits are compared. */
   documentNumber?: string | null;
+  /** An e-mail address or a telephone number the person gave (registers keep one to reach her). */
+  contact?: string | null;
+  /** Place of birth or of residence as written (a town, a village, a district). */
+  place?: string | null;
 }
 
 /** A birth date with possibly unknown month and day. */
@@ -56,6 +60,10 @@ export interface NormalisedRecord {
   document: string | null;
   /** Whether `document` is a valid Kazakh IIN (date, century/sex digit, check digit). */
   documentIsIin: boolean;
+  /** An e-mail lower-cased, or a telephone number's last ten digits; null when absent. */
+  contact: string | null;
+  /** The place's skeleton tokens joined by a space (any script), or null. */
+  place: string | null;
 }
 
 /**
@@ -173,5 +181,19 @@ export function normaliseRecord(r: LinkageRecord): NormalisedRecord {
     citizenship: parseCitizenship(r.citizenship),
     document,
     documentIsIin: iin !== null,
+    contact: normaliseContact(r.contact),
+    place: present(r.place) ? nameSearchTokens(r.place).join(' ') || null : null,
   };
+}
+
+/**
+ * An e-mail as written but lower-cased and trimmed; a telephone number (anything without an @)
+ * by its last ten digits, so +7 701 …, 8 701 … and 701 … compare equal. Null when nothing usable.
+ */
+export function normaliseContact(text: string | null | undefined): string | null {
+  if (!present(text)) return null;
+  const s = text.trim().toLowerCase();
+  if (s.includes('@')) return s;
+  const digits = s.replace(/\D/g, '');
+  return digits.length >= 6 ? digits.slice(-10) : null;
 }

@@ -52,8 +52,23 @@ describe('comparison', () => {
   it('compares documents only of one kind: an IIN with an IIN, numbers of equal length', () => {
     const doc = (id: string, documentNumber: string) => normaliseRecord({ id, documentNumber });
     expect(compareRecords(doc('1', '12906197261075'), doc('2', 'AC7130566')).levels.document).toBe('missing'); // personal number and passport
-    expect(compareRecords(doc('1', 'AC7130566'), doc('2', 'AC7130567')).levels.document).toBe('disagree');
+    expect(compareRecords(doc('1', 'AC7130566'), doc('2', 'AC7130567')).levels.document).toBe('typo'); // one digit
+    expect(compareRecords(doc('1', 'AC7130566'), doc('2', 'AC7103566')).levels.document).toBe('typo'); // adjacent digits transposed
+    expect(compareRecords(doc('1', 'AC7130566'), doc('2', 'AC7139966')).levels.document).toBe('disagree');
     expect(compareRecords(doc('1', 'AC7130566'), doc('2', 'ac 7130566')).levels.document).toBe('agree');
+  });
+
+  it('tells a mistyped birth date from a different one', () => {
+    const born = (id: string, birthDate: string) => normaliseRecord({ id, birthDate });
+    const level = (a: string, b: string) => compareRecords(born('1', a), born('2', b)).levels.birthDate;
+    expect(level('1991-04-26', '1997-04-26')).toBe('typo');
+    expect(level('1985-02-13', '1985-02-13')).toBe('exact');
+    expect(level('1985-12-02', '1985-12-20')).toBe('typo'); // adjacent digits transposed
+    expect(level('1976-09-15', '1977-09-13')).toBe('disagree'); // two digits
+    expect(level('1992-11-20', '2003-01-17')).toBe('disagree');
+    expect(level('1984-03-11', '1984-11-03')).toBe('swapped');
+    expect(level('1984', '1984-11-03')).toBe('year');
+    expect(level('1985', '1984-11-03')).toBe('disagree');
   });
 
   it('levels a typical pair and explains it', () => {

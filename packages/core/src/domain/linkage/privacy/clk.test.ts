@@ -58,6 +58,7 @@ describe('encodeRecord', () => {
     }
     expect(Object.keys(enc.fields).sort()).toEqual([
       'birthDay',
+      'birthDigits',
       'birthMonth',
       'birthYear',
       'citizenship',
@@ -95,6 +96,8 @@ describe('encodeRecord', () => {
       document: 'agree',
       sex: 'agree',
       citizenship: 'agree',
+      contact: 'missing',
+      place: 'missing',
     });
   });
 

@@ -44,6 +44,9 @@ export const ENCODED_FIELDS = [
   'citizenship',
   'documentIin',
   'documentOther',
+  'birthDigits',
+  'contact',
+  'place',
 ] as const;
 /** One encoded field. */
 export type EncodedField = (typeof ENCODED_FIELDS)[number];
@@ -75,6 +78,9 @@ export const DEFAULT_CLK_SCHEMA: ClkSchema = {
     citizenship: 20,
     documentIin: 20,
     documentOther: 20,
+    birthDigits: 20,
+    contact: 20,
+    place: 20,
   },
   clkK: {
     given: 12,
@@ -91,6 +97,10 @@ export const DEFAULT_CLK_SCHEMA: ClkSchema = {
     citizenship: 4,
     documentIin: 10,
     documentOther: 10,
+    // Left out of the CLK, which predates them: it stays comparable with encodings already shared.
+    birthDigits: 0,
+    contact: 0,
+    place: 0,
   },
 };
 
@@ -122,6 +132,9 @@ const DOMAIN: Record<EncodedField | 'birthFull', string> = {
   citizenship: 'citizenship',
   documentIin: 'iin',
   documentOther: 'document',
+  birthDigits: 'digits',
+  contact: 'contact',
+  place: 'place',
 };
 
 /** Character bigrams of a string padded with '_' at both ends ("ab" → _a, ab, b_). */
@@ -189,7 +202,17 @@ function fieldTokens(record: LinkageRecord): { fields: Partial<Record<EncodedFie
     set('birthMonth', b.month === undefined ? null : [String(b.month)]);
     set('birthDay', b.day === undefined ? null : [String(b.day)]);
     set('birthFull', [`${b.year}-${b.month ?? 0}-${b.day ?? 0}`]);
+    // Each digit with its position: one mistyped digit leaves 7 of 8 tokens shared (the plain 'typo' level).
+    if (b.month !== undefined && b.day !== undefined) {
+      const digits = `${b.year}`.padStart(4, '0') + `${b.month}`.padStart(2, '0') + `${b.day}`.padStart(2, '0');
+      set(
+        'birthDigits',
+        [...digits].map((d, i) => `${i}:${d}`),
+      );
+    }
   }
+  set('contact', r.contact === null ? null : bigrams(r.contact));
+  set('place', r.place === null ? null : bigrams(r.place));
   set('sex', r.sex === null ? null : [r.sex]);
   set('citizenship', r.citizenship === null ? null : [r.citizenship]);
   if (r.document !== null) set(r.documentIsIin ? 'documentIin' : 'documentOther', bigrams(r.document));

@@ -65,17 +65,30 @@ function patronymicLevel(sim: number | null, bands: DiceBands): FieldLevel<'patr
 function birthLevel(a: PreparedRecord, b: PreparedRecord, bands: DiceBands): FieldLevel<'birthDate'> {
   const year = fieldDice(a, 'birthYear', b, 'birthYear');
   if (year === null) return 'missing';
-  if (year < bands.exact) return 'disagree';
   const eq = (fa: EncodedField, fb: EncodedField): boolean | null => {
     const d = fieldDice(a, fa, b, fb);
     return d === null ? null : d >= bands.exact;
   };
   const month = eq('birthMonth', 'birthMonth');
   const day = eq('birthDay', 'birthDay');
-  if (month === true && day === true) return 'exact';
+  if (year >= bands.exact && month === true && day === true) return 'exact';
   // Month and day share a hash domain, so one side's month can be compared with the other's day.
-  if (month !== null && day !== null && eq('birthMonth', 'birthDay') === true && eq('birthDay', 'birthMonth') === true) return 'swapped';
+  if (year >= bands.exact && month !== null && day !== null && eq('birthMonth', 'birthDay') === true && eq('birthDay', 'birthMonth') === true) return 'swapped';
+  // Full dates one digit apart: 7 of 8 positional digits shared (Dice 0.875).
+  const digits = fieldDice(a, 'birthDigits', b, 'birthDigits');
+  if (digits !== null && digits >= TYPO_DICE) return 'typo';
+  if (year < bands.exact) return 'disagree';
   return month === false || day === false ? 'disagree' : 'year';
+}
+
+/** Dice of two full dates' positional digits at or above which they are one typo apart (7/8 = 0.875, less Bloom noise). */
+const TYPO_DICE = 0.84;
+
+/** Agree, close (Dice ≥ the high band) or disagree, like the plain contact and place levels. */
+function fuzzyLevel(d: number | null, bands: DiceBands): 'agree' | 'close' | 'disagree' | 'missing' {
+  if (d === null) return 'missing';
+  if (d >= bands.exact) return 'agree';
+  return d >= bands.high ? 'close' : 'disagree';
 }
 
 function simpleLevel(d: number | null, bands: DiceBands): 'agree' | 'disagree' | 'missing' {
@@ -91,7 +104,10 @@ function documentLevel(a: PreparedRecord, b: PreparedRecord, bands: DiceBands): 
   // No document, or an IIN against a passport number: different documents, not a disagreement.
   if (!aHas || !bHas || aIin !== bIin) return 'missing';
   const field: EncodedField = aIin ? 'documentIin' : 'documentOther';
-  return simpleLevel(fieldDice(a, field, b, field), bands) as FieldLevel<'document'>;
+  const d = fieldDice(a, field, b, field);
+  if (d === null) return 'missing';
+  // One digit changed alters at most two of a number's bigrams: Dice ≥ the low band reads as a typo.
+  return d >= bands.exact ? 'agree' : d >= bands.low ? 'typo' : 'disagree';
 }
 
 /**
@@ -121,6 +137,8 @@ export function compareEncoded(a: PreparedRecord, b: PreparedRecord, bands: Dice
       document: documentLevel(x, y, bands),
       sex: simpleLevel(fieldDice(x, 'sex', y, 'sex'), bands),
       citizenship: simpleLevel(fieldDice(x, 'citizenship', y, 'citizenship'), bands),
+      contact: fuzzyLevel(fieldDice(x, 'contact', y, 'contact'), bands),
+      place: fuzzyLevel(fieldDice(x, 'place', y, 'place'), bands),
     },
     namesSwapped,
   };

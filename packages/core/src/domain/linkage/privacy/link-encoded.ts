@@ -4,10 +4,10 @@
  * (human decisions first) and cluster. The linker never sees a plain identifier or the key.
  */
 import { pairsSharingKeys } from '../blocking.ts';
-import type { ComparisonVector } from '../comparison.ts';
+import { patternOf, type ComparisonVector } from '../comparison.ts';
 import { linkVectors, type LinkOptions, type LinkResult } from '../link.ts';
 import type { EncodedRecord } from './clk.ts';
-import { compareEncoded, prepareEncoded, type DiceBands } from './encoded-comparison.ts';
+import { compareEncoded, prepareEncoded, type DiceBands, type PreparedRecord } from './encoded-comparison.ts';
 
 /** Options for `linkEncoded`: those of `linkRecords`, plus the Dice bands. */
 export interface LinkEncodedOptions extends LinkOptions {
@@ -35,5 +35,23 @@ export function linkEncoded(records: readonly EncodedRecord[], options: LinkEnco
     prepared.map((r) => r.id),
     vectors,
     options,
+    {
+      compareAt: (i, j) => patternOf(compareEncoded(prepared[i] as PreparedRecord, prepared[j] as PreparedRecord, options.bands)),
+      shares: { given: filterShares(records, 'given'), family: filterShares(records, 'family') },
+    },
   );
+}
+
+/**
+ * Term frequencies without names: equal names under one key give equal filters, so the share of
+ * records carrying a filter is the share carrying the name (see `term-frequency.ts`).
+ */
+function filterShares(records: readonly EncodedRecord[], field: 'given' | 'family'): Float64Array {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const f = r.fields[field];
+    if (f !== undefined) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  const n = Math.max(1, records.length);
+  return Float64Array.from(records, (r) => (counts.get(r.fields[field] ?? '') ?? 1) / n);
 }
