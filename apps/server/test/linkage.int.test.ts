@@ -80,7 +80,17 @@ describeEachDb('record linkage in the database', (kind) => {
     expect(res.statusCode).toBe(200);
     const detail = res.json();
     expect([detail.a.identity.firstName, detail.b.identity.firstName].sort()).toEqual(['Aıgerım', 'Айгерим'].sort());
-    expect(detail.explanation.map((e: { field: string }) => e.field)).toEqual(['given', 'family', 'patronymic', 'birthDate', 'document', 'sex', 'citizenship']);
+    expect(detail.explanation.map((e: { field: string }) => e.field)).toEqual([
+      'given',
+      'family',
+      'patronymic',
+      'birthDate',
+      'document',
+      'sex',
+      'citizenship',
+      'contact',
+      'place',
+    ]);
     const [entry] = await t.deps.db.select().from(auditLog).where(eq(auditLog.operation, 'person.link_proposals_read')).orderBy(desc(auditLog.id)).limit(1);
     expect(entry?.details).toMatchObject({ proposal: id });
     expect(JSON.stringify(entry?.details)).not.toMatch(/Айгерим|Aıgerım|Sarsenova/);

@@ -12,6 +12,7 @@ import {
   type ClusterSizeHistogram,
   type EncodedRecord,
   type LinkageRecord,
+  type LinkResult,
 } from '@qorgau/core';
 
 /**
@@ -30,11 +31,13 @@ const ALIASES = {
   sex: ['sex', 'gender', 'пол', 'жынысы'],
   citizenship: ['citizenship', 'nationality', 'country', 'гражданство', 'азаматтығы'],
   documentNumber: ['document_number', 'passport', 'passport_number', 'document', 'id_number', 'iin', 'soc_sec_id', 'иин', 'жсн', 'паспорт'],
+  contact: ['contact', 'email', 'e_mail', 'phone', 'mobile_phone', 'telephone', 'mobile', 'телефон', 'эл_почта'],
+  place: ['place', 'place_of_birth', 'birth_place', 'city', 'town', 'settlement', 'место_рождения', 'город', 'туған_жері', 'қала'],
 } as const satisfies Partial<Record<keyof LinkageRecord, readonly string[]>>;
 /** The record fields a CSV column can feed. */
 type ReadField = keyof typeof ALIASES;
-/** Recognised but not used by the comparison yet (issue #4 lists them as inputs). */
-const RECOGNISED_UNUSED = ['place_of_birth', 'address'];
+/** Recognised but not used by the comparison (a street address is too fine to compare as a place). */
+const RECOGNISED_UNUSED = ['address'];
 
 /** The fields whose values can be not understood, in the order the summary lists them. */
 export const CHECKED_FIELDS = ['birthDate', 'sex', 'citizenship', 'documentNumber'] as const;
@@ -65,6 +68,10 @@ export interface DedupSummary {
   /** Input columns neither used nor recognised, as written in the header. */
   ignoredColumns: string[];
   clusterSizes: ClusterSizeHistogram;
+  /** Pairs left for a person to decide (likely, but not linked automatically): counted apart, never as one person. */
+  reviewPairs: number;
+  /** Of those, pairs the model scored 'same' that clustering refused (a conflict inside the cluster, or one too large). */
+  refusedMerges: number;
   seconds: number;
 }
 
@@ -165,7 +172,7 @@ function writeClusters(output: string, outputIds: string[], clusters: string[][]
  */
 export function dedup(input: string, output: string, opts: { encoded: boolean }): DedupSummary {
   const started = process.hrtime.bigint();
-  let clusters: string[][];
+  let result: LinkResult;
   let outputIds: string[];
   let notUnderstood = noneNotUnderstood();
   let unreadableLines = 0;
@@ -188,12 +195,13 @@ export function dedup(input: string, output: string, opts: { encoded: boolean })
         outputIds.push(String(row + 1));
       }
     });
-    clusters = linkEncoded(records).clusters;
+    result = linkEncoded(records, { decisions: 'linked' });
   } else {
     const read = readLinkageCsv(input);
     ({ outputIds, notUnderstood, columns, ignoredColumns } = read);
-    clusters = linkRecords(read.records).clusters;
+    result = linkRecords(read.records, { decisions: 'linked' });
   }
+  const { clusters } = result;
   writeClusters(output, outputIds, clusters);
   // Rows a cluster does not list are clusters of one (writeClusters gives them their own id).
   const listed = clusters.reduce((n, c) => n + c.length, 0);
@@ -207,6 +215,8 @@ export function dedup(input: string, output: string, opts: { encoded: boolean })
     columns,
     ignoredColumns,
     clusterSizes: clusterSizeHistogram([...clusters, ...singletons]),
+    reviewPairs: result.decisions.filter((d) => d.decision === 'review').length,
+    refusedMerges: result.refusedMerges,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
   };
 }
@@ -221,6 +231,8 @@ const FIELD_LABEL: Readonly<Record<ReadField, string>> = {
   sex: 'sex',
   citizenship: 'citizenship',
   documentNumber: 'document number',
+  contact: 'phone or e-mail',
+  place: 'place',
 };
 
 /** The lines `qorgau dedup` prints on stderr. */
@@ -238,6 +250,10 @@ export function formatDedupSummary(s: DedupSummary): string[] {
   if (perField.length) lines.push(`not understood: ${perField.join(', ')}`);
   const sizes = Object.entries(s.clusterSizes.counts).map(([bucket, n]) => `${bucket}: ${n}`);
   lines.push(`cluster sizes: ${sizes.join(', ')}; largest ${s.clusterSizes.largest}`);
+  if (s.reviewPairs)
+    lines.push(
+      `${s.reviewPairs} pair${s.reviewPairs === 1 ? '' : 's'} left for review, not linked (${s.refusedMerges} of them kept apart to keep clusters coherent)`,
+    );
   return lines.map((l) => `qorgau dedup: ${l}`);
 }
 

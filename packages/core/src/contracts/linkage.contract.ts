@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLUSTER_SIZE_BUCKETS } from '../domain/linkage/cluster-report.ts';
 import { ClientId, LocalizedName, pageOf } from './common.contract.ts';
 import { LinkageFieldExplanation, PersonIdentity, PersonSummary } from './person.contract.ts';
 
@@ -65,6 +66,10 @@ export const LinkageRun = z.object({
   proposals: z.number().int(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Sizes of the clusters a finished run formed: how many of 1, 2, 3, 4, 5–9, 10–19, 20+ records, and the largest. */
+  clusterSizes: z.object({ counts: z.record(z.enum(CLUSTER_SIZE_BUCKETS), z.number().int()), largest: z.number().int() }).nullable(),
+  /** Model 'same' pairs the run's clustering refused (conflicting records, or a cluster too large): sent to review. */
+  refusedMerges: z.number().int(),
 });
 export type LinkageRun = z.infer<typeof LinkageRun>;
 export const LinkageRunState = z.object({ run: LinkageRun.nullable() });

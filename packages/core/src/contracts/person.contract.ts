@@ -87,7 +87,7 @@ export const MATCH_REASONS = ['name', 'all_name_parts', 'birthdate', 'birth_year
 
 /** One field's part in a linkage score: its agreement level and its log2(m/u) weight. */
 export const LinkageFieldExplanation = z.object({
-  field: z.enum(['given', 'family', 'patronymic', 'birthDate', 'document', 'sex', 'citizenship']),
+  field: z.enum(['given', 'family', 'patronymic', 'birthDate', 'document', 'sex', 'citizenship', 'contact', 'place']),
   /** 'exact', 'jw92', 'jw80', 'swapped', 'year', 'agree', 'disagree' or 'missing'. */
   level: z.string(),
   weight: z.number(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { LinkageModel } from '@qorgau/core';
+import type { ClusterSizeHistogram, LinkageModel } from '@qorgau/core';
 import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 import { agencies, users } from './accounts.schema.ts';
@@ -102,8 +102,15 @@ export const linkageRuns = pgTable(
     total: integer('total').notNull().default(0),
     pairsScored: integer('pairs_scored').notNull().default(0),
     proposals: integer('proposals').notNull().default(0),
-    /** The model estimated in the 'estimate' phase: Fellegi–Sunter parameters and thresholds (no personal data). */
+    /**
+     * The model estimated in the 'estimate' phase: Fellegi–Sunter parameters, thresholds and the
+     * register's name frequencies by keyed hash (no name in clear; unreadable without the key file).
+     */
     model: jsonb('model').$type<LinkageModel>(),
+    /** Sizes of the clusters the run formed (core `clusterSizeHistogram`). */
+    clusterSizes: jsonb('cluster_sizes').$type<ClusterSizeHistogram>(),
+    /** Model 'same' pairs the run's clustering refused; they became 'review' proposals. */
+    refusedMerges: integer('refused_merges').notNull().default(0),
     startedBy: uuid('started_by').references(() => users.id),
     startedAt: createdAt(),
     /** Renewed after every batch: a run whose heartbeat is old has lost its process and may be taken over. */

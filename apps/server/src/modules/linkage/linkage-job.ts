@@ -9,14 +9,34 @@
  * the lease lost its process and is taken over where it stopped (at start-up or on a read).
  */
 import { and, asc, count, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
-import { clusterRecords, estimateLinkageModel, LINKAGE_KEYS_VERSION, type LinkageModel, type LinkageRecord, type LinkageRun } from '@qorgau/core';
+import {
+  clusterSizeHistogram,
+  comparePattern,
+  estimateLinkageModel,
+  LINKAGE_KEYS_VERSION,
+  normaliseRecord,
+  uFromRandomPairs,
+  type LinkageModel,
+  type LinkageRecord,
+  type LinkageRun,
+  type NormalisedRecord,
+  type PairDecision,
+} from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { linkageRuns, persons } from '../../db/schema.ts';
 import { modelStoreFor } from './linkage-model.ts';
-import { componentDecisions, lockClusters, proposalRowOf, scoreCandidates } from './linkage.service.ts';
-import { dropProposalsNotKept, findCandidates, replaceClusters, upsertProposals, type ProposalRow } from './linkage.repository.ts';
+import { coherentClusters, componentDecisions, lockClusters, proposalRowOf, scoreCandidates } from './linkage.service.ts';
+import {
+  dropProposalsNotKept,
+  findCandidates,
+  markForReview,
+  nameTokenCounts,
+  replaceClusters,
+  upsertProposals,
+  type ProposalRow,
+} from './linkage.repository.ts';
 import { linkageRecordOf, normalisedPersonOf } from './person-linkage-record.ts';
 import { searchIndexesOf } from '../persons/persons.service.ts';
 
@@ -40,6 +60,8 @@ export const runView = (r: RunRow): LinkageRun => ({
   proposals: r.proposals,
   startedAt: r.startedAt.toISOString(),
   finishedAt: r.finishedAt?.toISOString() ?? null,
+  clusterSizes: r.clusterSizes ?? null,
+  refusedMerges: r.refusedMerges,
 });
 
 async function latestRun(db: DbOrTx): Promise<RunRow | null> {
@@ -133,9 +155,36 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
       for (const c of near) if (!sample.has(c.id)) sample.set(c.id, linkageRecordOf(cipher, c));
     }
     // Too few records to learn from (a new database): keep the current model.
-    const model = sample.size >= 200 ? estimateLinkageModel([...sample.values()]) : await models.current(db);
+    const base =
+      sample.size >= 200
+        ? estimateLinkageModel([...sample.values()], { u: populationU(seeds.map((r) => linkageRecordOf(cipher, r))) })
+        : await models.current(db);
+    const model: LinkageModel = { parameters: base.parameters, thresholds: base.thresholds, nameFrequencies: await nameFrequencies() };
     await save(db, run.id, { model, processed: seeds.length });
     return model;
+  }
+
+  /**
+   * u among random pairs of the seeds (a uniform sample of the register: ids are random), not of
+   * the enriched sample, whose neighbours were chosen for sharing names.
+   */
+  function populationU(seeds: LinkageRecord[]) {
+    const records = seeds.map(normaliseRecord);
+    return uFromRandomPairs(records.length, (i, j) => comparePattern(records[i] as NormalisedRecord, records[j] as NormalisedRecord));
+  }
+
+  /**
+   * The register's name frequencies for term-frequency weights, counted over every person's keyed
+   * name index (no decryption, no name in clear). Only tokens held by at least one record in ten
+   * thousand (and two records) are kept: rarer ones read as that share, which bounds the model's size.
+   */
+  async function nameFrequencies(): Promise<LinkageModel['nameFrequencies']> {
+    const records = await personCount(db);
+    if (records === 0) return undefined;
+    const floor = Math.max(2, Math.ceil(records / 10_000));
+    const shares: Record<string, number> = {};
+    for (const { token, n } of await nameTokenCounts(db, floor)) shares[token] = n / records;
+    return { records, rareShare: (floor - 1) / records || 1 / records, shares };
   }
 
   async function pairsBatch(run: RunRow, model: LinkageModel): Promise<boolean> {
@@ -170,14 +219,27 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
     return true;
   }
 
+  /**
+   * Rebuilds every cluster coherently. Components of the 'same' graph are found first (cheap);
+   * only those of three or more records can hold a conflict between records not paired
+   * directly, so only their records are read and checked (core `clusterCoherently`).
+   */
   async function rebuildClusters(run: RunRow): Promise<void> {
+    const model = (run.model as LinkageModel | null) ?? (await models.current(db));
     await db.transaction(async (tx) => {
       await lockClusters(tx);
       const decisions = await componentDecisions(tx, null);
-      const ids = [...new Set(decisions.flatMap((d) => [...d.ids]))];
-      const clusters = clusterRecords(ids, decisions).filter((c) => c.length > 1);
+      const clusters: string[][] = [];
+      const refused: PairDecision[] = [];
+      for (const part of components(decisions)) {
+        const result = await coherentClusters(tx, part.ids, part.decisions, { cipher, model });
+        clusters.push(...result.clusters.filter((c) => c.length > 1));
+        refused.push(...result.refused);
+      }
       await replaceClusters(tx, null, clusters);
-      await save(tx, run.id, { phase: 'done', status: 'done', finishedAt: new Date(), processed: run.total });
+      await markForReview(tx, refused);
+      const clusterSizes = clusterSizeHistogram(clusters);
+      await save(tx, run.id, { phase: 'done', status: 'done', finishedAt: new Date(), processed: run.total, clusterSizes, refusedMerges: refused.length });
       await appendAudit(
         tx,
         { actor: null, ip: null },
@@ -185,7 +247,13 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
           operation: 'linkage.run_finished',
           recordType: 'linkage_run',
           recordId: run.id,
-          details: { pairsScored: run.pairsScored, proposals: run.proposals, clusters: clusters.length },
+          details: {
+            pairsScored: run.pairsScored,
+            proposals: run.proposals,
+            clusters: clusters.length,
+            largestCluster: clusterSizes.largest,
+            refusedMerges: refused.length,
+          },
         },
       );
     });
@@ -282,4 +350,30 @@ export function linkageJobFor(deps: Pick<AppDeps, 'db' | 'cipher'>): LinkageJob 
   let job = jobs.get(deps.db);
   if (!job) jobs.set(deps.db, (job = createLinkageJob(deps)));
   return job;
+}
+
+/** The connected components of the pairs decided 'same' (by anyone), each with the decisions among its records. */
+export function components(decisions: readonly PairDecision[]): { ids: string[]; decisions: PairDecision[] }[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    while (x !== root) {
+      const up = parent.get(x) ?? root;
+      parent.set(x, root);
+      x = up;
+    }
+    return root;
+  };
+  for (const d of decisions) for (const id of d.ids) if (!parent.has(id)) parent.set(id, id);
+  for (const d of decisions) if (d.decision === 'same') parent.set(find(d.ids[0]), find(d.ids[1]));
+  const out = new Map<string, { ids: string[]; decisions: PairDecision[] }>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    let part = out.get(root);
+    if (part === undefined) out.set(root, (part = { ids: [], decisions: [] }));
+    part.ids.push(id);
+  }
+  for (const d of decisions) out.get(find(d.ids[0]))?.decisions.push(d);
+  return [...out.values()];
 }

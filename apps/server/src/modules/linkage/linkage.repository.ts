@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '@qorgau/core';
-import type { DbOrTx } from '../../db/client.ts';
+import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { agencies, personClusters, personLinkDecisions, personLinkProposals, persons } from '../../db/schema.ts';
 import { agencyNameSelect } from '../agencies/agency-name.ts';
 import { identityScope, personScope, type PersonRow } from '../persons/persons.repository.ts';
@@ -50,6 +50,16 @@ export async function findCandidates(
   return rows.map((r) => r.person);
 }
 
+/**
+ * How many persons carry each keyed name token (the name index), for those carried by at least
+ * `atLeast`: the register's name frequencies without decrypting a name.
+ */
+export async function nameTokenCounts(db: DbOrTx, atLeast: number): Promise<{ token: string; n: number }[]> {
+  return rowsOf<{ token: string; n: number }>(
+    await db.execute(sql`SELECT t AS token, count(*)::int AS n FROM ${persons}, unnest(${persons.nameIndex}) AS t GROUP BY t HAVING count(*) >= ${atLeast}`),
+  );
+}
+
 export type ProposalRow = typeof personLinkProposals.$inferInsert;
 
 /** Inserts or rescores proposals; a pair already decided by a person keeps its status. */
@@ -81,6 +91,20 @@ export async function dropProposalsNotKept(tx: DbOrTx, batch: string[], kept: [s
   await tx.execute(sql`DELETE FROM ${p} WHERE ${p.personA} = ANY(${sql.param(batch)}::uuid[]) AND ${p.status} = 'open'
     AND NOT EXISTS (SELECT 1 FROM unnest(${sql.param(kept.map((k) => k[0]))}::uuid[], ${sql.param(kept.map((k) => k[1]))}::uuid[]) AS k(a, b)
                     WHERE k.a = ${p.personA} AND k.b = ${p.personB})`);
+}
+
+/**
+ * Model 'same' pairs that clustering refused (they would join conflicting records, or grow a
+ * cluster too large) become 'review': a person decides them; the model's score is kept.
+ */
+export async function markForReview(tx: DbOrTx, pairs: readonly { ids: readonly [string, string] }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  const p = personLinkProposals;
+  const ordered = pairs.map((x) => [...x.ids].sort());
+  const [a, b] = [ordered.map((x) => x[0]), ordered.map((x) => x[1])];
+  await tx.execute(sql`UPDATE ${p} SET model_decision = 'review', updated_at = now()
+    FROM unnest(${sql.param(a)}::uuid[], ${sql.param(b)}::uuid[]) AS k(a, b)
+    WHERE ${p.personA} = k.a AND ${p.personB} = k.b AND ${p.modelDecision} = 'same'`);
 }
 
 export type DecisionRow = typeof personLinkDecisions.$inferInsert;

@@ -5,9 +5,11 @@
  * human decision always winning. Records are never merged into one row: a cluster is a label.
  */
 import {
-  clusterRecords,
+  clusterCoherently,
+  conflictAt,
   DomainError,
   pairKey,
+  patternOf,
   scoreWithModel,
   type LinkageModel,
   type LinkDecisionBody,
@@ -30,12 +32,15 @@ import {
   findCandidates,
   insertDecision,
   latestDecisions,
+  markForReview,
   modelSameEdges,
+  personsByIds,
   replaceClusters,
   upsertProposals,
   type ProposalRow,
 } from './linkage.repository.ts';
-import { normalisedPersonOf } from './person-linkage-record.ts';
+import { modelStoreFor } from './linkage-model.ts';
+import { modelFrequencies, normalisedPersonOf } from './person-linkage-record.ts';
 
 /** Candidates scored per record: plenty for the few true repeats, bounded for common names. */
 export const CANDIDATE_LIMIT = 100;
@@ -59,7 +64,7 @@ export function scoreCandidates<R extends { id: string }>(
   const out: { row: R; scored: ScoredPair; decision: 'same' | 'review' }[] = [];
   for (const row of rows) {
     if (row.id === record.id) continue;
-    const scored = scoreWithModel(record, normalisedPersonOf(cipher, row), model);
+    const scored = scoreWithModel(record, normalisedPersonOf(cipher, row), model, modelFrequencies(cipher, model));
     const decision = intakeDecision(scored);
     if (decision !== 'different') out.push({ row, scored, decision });
   }
@@ -83,11 +88,19 @@ export async function lockClusters(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK})`);
 }
 
+/** What reclustering needs to check a cluster's coherence: the key to read records and the model to weigh pairs. */
+export interface ClusterCheck {
+  cipher: FieldCipher;
+  model: LinkageModel;
+}
+
 /**
  * Recomputes the clusters of the records connected to `seeds` (through model 'same' pairs,
- * human 'same' decisions or a current cluster): human decisions first, then the model's pairs.
+ * human 'same' decisions or a current cluster): human decisions first, then the model's pairs,
+ * never joining records that conflict (core `clusterCoherently`); a model pair it refuses
+ * becomes a 'review' proposal for a person to decide.
  */
-export async function recluster(tx: DbOrTx, seeds: string[]): Promise<void> {
+export async function recluster(tx: DbOrTx, seeds: string[], check: ClusterCheck): Promise<void> {
   await lockClusters(tx);
   const component = new Set(seeds);
   let frontier = [...seeds];
@@ -106,8 +119,33 @@ export async function recluster(tx: DbOrTx, seeds: string[]): Promise<void> {
     frontier = next;
   }
   const ids = [...component];
-  const clusters = clusterRecords(ids, await componentDecisions(tx, ids));
+  const { clusters, refused } = await coherentClusters(tx, ids, await componentDecisions(tx, ids), check);
   await replaceClusters(tx, ids, clusters);
+  await markForReview(tx, refused);
+}
+
+/**
+ * Clusters of `ids` from their decisions, coherent: records are decrypted in memory only to
+ * tell whether two of them conflict (core `conflictAt`, unless the model still scores them as
+ * likely one person, or a person decided they are).
+ */
+export async function coherentClusters(tx: DbOrTx, ids: string[], decisions: PairDecision[], check: ClusterCheck) {
+  if (ids.length <= 2) return clusterCoherently(ids, decisions);
+  const rows = await personsByIds(tx, ids);
+  const records = ids.map((id) => {
+    const row = rows.get(id);
+    return row ? normalisedPersonOf(check.cipher, row) : null;
+  });
+  const frequencies = modelFrequencies(check.cipher, check.model);
+  const humanSame = new Set(decisions.filter((d) => d.source === 'human' && d.decision === 'same').map((d) => pairKey(d.ids[0], d.ids[1])));
+  return clusterCoherently(ids, decisions, {
+    conflict: (i, j) => {
+      const [a, b] = [records[i], records[j]];
+      if (!a || !b || humanSame.has(pairKey(a.id, b.id))) return false;
+      const scored = scoreWithModel(a, b, check.model, frequencies);
+      return conflictAt(patternOf(scored.vector)) && scored.score < check.model.thresholds.review;
+    },
+  });
 }
 
 /** Pair decisions among `ids` (all records when null): a human decision replaces the model's. */
@@ -151,21 +189,21 @@ export async function linkNewRecord(
     tx,
     scored.map((s) => proposalRowOf(record.id, s.row.id, s.scored, s.decision)),
   );
-  if (scored.some((s) => s.decision === 'same')) await recluster(tx, [record.id]);
+  if (scored.some((s) => s.decision === 'same')) await recluster(tx, [record.id], { cipher, model });
 }
 
 /**
  * Records a person's decision on a pair (both records must be in their identity scope, or
  * 'not_found'), reclusters the pair's records and audits it without names.
  */
-export async function recordHumanDecision(tx: DbOrTx, auth: AuthContext, audit: AuditContext, body: LinkDecisionBody): Promise<void> {
+export async function recordHumanDecision(tx: DbOrTx, auth: AuthContext, audit: AuditContext, body: LinkDecisionBody, check: ClusterCheck): Promise<void> {
   const [personA, personB] = body.personA < body.personB ? [body.personA, body.personB] : [body.personB, body.personA];
   for (const id of [personA, personB]) {
     const found = await getPerson(tx, auth.actor, id);
     if (!found?.identityVisible) throw new DomainError('not_found');
   }
   await insertDecision(tx, { clientId: body.clientId, personA, personB, decision: body.decision, decidedBy: auth.user.id, agencyId: auth.user.agencyId });
-  await recluster(tx, [personA, personB]);
+  await recluster(tx, [personA, personB], check);
   await appendAudit(tx, audit, {
     operation: 'person.link_decided',
     recordType: 'person',
@@ -182,7 +220,7 @@ export function createLinkageService(deps: AppDeps) {
       if (body.personA === body.personB) throw new DomainError('validation_failed', [{ path: 'personB', code: 'link_same_record' }]);
       await db.transaction(async (tx) => {
         const earlier = await decisionByClientId(tx, body.clientId);
-        if (earlier === null) return recordHumanDecision(tx, auth, audit, body);
+        if (earlier === null) return recordHumanDecision(tx, auth, audit, body, { cipher: deps.cipher, model: await modelStoreFor(db).current(tx) });
         // A replay is a no-op; the same client id with another pair or answer is a client bug, not a replay.
         const [a, b] = [body.personA, body.personB].sort();
         if (earlier.personA !== a || earlier.personB !== b || earlier.decision !== body.decision) throw new DomainError('conflict');

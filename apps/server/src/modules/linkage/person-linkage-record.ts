@@ -2,7 +2,15 @@
  * Persons as the core linkage engine reads them. Names are decrypted in memory only, for the
  * comparison; what is stored for search is keyed hashes of the engine's keys, never names.
  */
-import { linkageKeys, normaliseRecord, type LinkageRecord, type NormalisedRecord } from '@qorgau/core';
+import {
+  keyedNameFrequencies,
+  linkageKeys,
+  normaliseRecord,
+  type LinkageModel,
+  type LinkageRecord,
+  type NameFrequencies,
+  type NormalisedRecord,
+} from '@qorgau/core';
 import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
 
 /** The columns linkage needs from a person row (ciphertext plus the plain non-identifying ones). */
@@ -13,6 +21,7 @@ export interface LinkableRow {
   middleNameEnc: string | null;
   birthdateEnc: string | null;
   identityNumberEnc: string | null;
+  mobilePhoneEnc: string | null;
   gender: string;
   citizenship: string;
 }
@@ -29,6 +38,7 @@ export function linkageRecordOf(cipher: FieldCipher, p: LinkableRow): LinkageRec
     sex: p.gender,
     citizenship: p.citizenship,
     documentNumber: dec(p.identityNumberEnc, 'identity_number'),
+    contact: dec(p.mobilePhoneEnc, 'mobile_phone'),
   };
 }
 
@@ -39,3 +49,19 @@ export const normalisedPersonOf = (cipher: FieldCipher, p: LinkableRow): Normali
  * the column reveals nothing without the key file, yet equal keys still meet in a GIN index.
  */
 export const hashedLinkageKeys = (cipher: FieldCipher, r: NormalisedRecord): string[] => linkageKeys(r).map((k) => cipher.blindIndex(`link:${k}`));
+
+/** The keyed hash of a name token, as the persons' name index stores it (see `nameIndexOf`). */
+export const nameTokenKey = (cipher: FieldCipher, token: string): string => cipher.blindIndex(`name:${token}`);
+
+const readers = new WeakMap<FieldCipher, WeakMap<LinkageModel, NameFrequencies | null>>();
+/** The register's name frequencies of a model, read through the name-index key (none before the first bulk run). */
+export function modelFrequencies(cipher: FieldCipher, model: LinkageModel): NameFrequencies | undefined {
+  let byModel = readers.get(cipher);
+  if (byModel === undefined) readers.set(cipher, (byModel = new WeakMap()));
+  let reader = byModel.get(model);
+  if (reader === undefined) {
+    reader = model.nameFrequencies ? keyedNameFrequencies(model.nameFrequencies, (t) => nameTokenKey(cipher, t)) : null;
+    byModel.set(model, reader);
+  }
+  return reader ?? undefined;
+}

@@ -26,7 +26,7 @@ import { findPersonIdByClientId, getPerson, insertPerson, listPersons, type NewP
 import { linkageMatcher } from './person-matcher.ts';
 import { modelStoreFor } from '../linkage/linkage-model.ts';
 import { linkNewRecord, recordHumanDecision } from '../linkage/linkage.service.ts';
-import { hashedLinkageKeys } from '../linkage/person-linkage-record.ts';
+import { hashedLinkageKeys, nameTokenKey } from '../linkage/person-linkage-record.ts';
 import { personSummary, personView } from './persons.view.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -41,7 +41,7 @@ export function newPseudonym(): string {
 }
 
 /** Blind index of a name: keyed hashes of its normalised tokens (any script folds to one key). */
-export const nameIndexOf = (cipher: FieldCipher, text: string): string[] => nameSearchTokens(text).map((t) => cipher.blindIndex(`name:${t}`));
+export const nameIndexOf = (cipher: FieldCipher, text: string): string[] => nameSearchTokens(text).map((t) => nameTokenKey(cipher, t));
 
 /** Keyed hash of an identity number, normalised (spaces, dashes, case) for exact matching. */
 export const identityNumberIndexOf = (cipher: FieldCipher, value: string): string => cipher.blindIndex(`idn:${value.replace(/[\s-]/g, '').toUpperCase()}`);
@@ -81,6 +81,7 @@ export function preparePerson(
     sex: input.gender,
     citizenship: input.citizenship,
     documentNumber: input.identityNumber ?? null,
+    contact: input.mobilePhone ?? null,
   });
   const row: NewPersonRow = {
     id,
@@ -185,11 +186,16 @@ export function createPersonsService(deps: AppDeps) {
           await linkInsertedPerson(deps, tx, prepared);
           // The officer's own "different" at the duplicate check overrides the model from the start.
           for (const other of new Set(body.notSameAs ?? [])) {
-            await recordHumanDecision(tx, auth, audit, { clientId: randomUUID(), personA: row.id as string, personB: other, decision: 'different' }).catch(
-              (e: unknown) => {
-                throw isDomainError(e) && e.code === 'not_found' ? new DomainError('validation_failed', [{ path: 'notSameAs', code: 'not_found' }]) : e;
-              },
-            );
+            const check = { cipher, model: await modelStoreFor(db).current(tx) };
+            await recordHumanDecision(
+              tx,
+              auth,
+              audit,
+              { clientId: randomUUID(), personA: row.id as string, personB: other, decision: 'different' },
+              check,
+            ).catch((e: unknown) => {
+              throw isDomainError(e) && e.code === 'not_found' ? new DomainError('validation_failed', [{ path: 'notSameAs', code: 'not_found' }]) : e;
+            });
           }
           await appendAudit(tx, audit, { operation: 'person.created', recordType: 'person', recordId: row.id });
         });

@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { CLUSTER_SIZE_BUCKETS, type LinkageRun } from '@qorgau/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,29 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useLinkageRun, useStartLinkageRun } from './api.ts';
+
+/** How many persons a finished run found recorded once, twice, …: a large cluster is a chain to look into. */
+function ClusterSizes({ sizes, refused }: { sizes: NonNullable<LinkageRun['clusterSizes']>; refused: number }) {
+  const { t } = useTranslation();
+  const linked = CLUSTER_SIZE_BUCKETS.filter((b) => b !== '1');
+  return (
+    <Stack gap={4} data-testid="linkage-run-clusters">
+      <Text size="sm">{t('linkage.run.clusters', { largest: sizes.largest })}</Text>
+      <Group gap="xs">
+        {linked.map((b) => (
+          <Text key={b} size="xs" c="dimmed">
+            {t('linkage.run.clusterBucket', { size: b, n: sizes.counts[b] ?? 0 })}
+          </Text>
+        ))}
+      </Group>
+      {refused > 0 && (
+        <Text size="sm" c="orange" data-testid="linkage-run-refused">
+          {t('linkage.run.refused', { n: refused })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
 
 /** Start the bulk linkage job and follow its progress (counts only). */
 export function LinkageRunPanel() {
@@ -40,6 +64,7 @@ export function LinkageRunPanel() {
               <Text size="sm" c="dimmed">
                 {t('linkage.run.figures', { processed: run.processed, total: run.total, pairs: run.pairsScored, proposals: run.proposals })}
               </Text>
+              {run.clusterSizes && <ClusterSizes sizes={run.clusterSizes} refused={run.refusedMerges} />}
             </>
           ) : (
             <Text size="sm" c="dimmed">

@@ -1,16 +1,16 @@
 /**
  * What the model may not decide alone (issue #12). Fellegi–Sunter adds evidence field by field,
- * so a crowd of weak agreements (a common given name, the same sex, the same citizenship) can
- * outscore one clear contradiction. Two rules sit above the score:
+ * so a crowd of weak agreements (a common name, the same sex, the same citizenship) can outscore
+ * a missing birth date or one clear contradiction. Two rules sit above the score:
  *
  * - **Evidence**: a pair is called the same person automatically only when at least two
- *   independent identifying fields agree (given name, family name, birth date within a typo,
- *   document number within a typo, contact). Missing is not agreement, and a given name alone,
- *   however similar, never links.
+ *   independent identifiers agree: the name (given or family, counted once: namesakes share a
+ *   whole name), the birth date within a typo, the document number within a typo, the contact.
+ *   Missing is not agreement, so a name alone, however rare or similar, never links.
  * - **Conflicts**: full birth dates that differ beyond a typo or a day/month swap, different
  *   sex, different document numbers of one kind beyond a typo, or a clear family-name
- *   disagreement. Records are kept together despite one such contradiction only when at least
- *   two other identifiers agree (the same identity document and the same names outweigh a
+ *   disagreement. Records are kept together despite one such contradiction only when two other
+ *   identifiers agree firmly (the same identity document and the same name outweigh a
  *   mistyped birth date: clerks mistype dates, documents identify); two contradictions, or one
  *   without that support, make the pair incompatible. A married name or an alias is for a
  *   person to confirm, not for the model to assume: such pairs go to review and never share an
@@ -20,42 +20,39 @@ import { levelIndexAt, PATTERN_COUNT } from './comparison.ts';
 
 /** The identifiers, and when a pattern counts each as agreeing (level indices, see FIELD_LEVELS). */
 const AGREES = {
-  given: (p: number) => levelIndexAt(p, 'given') <= 1,
-  family: (p: number) => levelIndexAt(p, 'family') <= 1,
-  birth: (p: number) => levelIndexAt(p, 'birthDate') <= 2,
+  name: (p: number) => levelIndexAt(p, 'given') <= 1 || levelIndexAt(p, 'family') <= 1,
+  birth: (p: number) => levelIndexAt(p, 'birthDate') <= 1,
   document: (p: number) => levelIndexAt(p, 'document') <= 1,
   contact: (p: number) => levelIndexAt(p, 'contact') <= 1,
 } as const;
 type Identifier = keyof typeof AGREES;
 
 /**
- * Agreement that can outweigh a contradiction, with the name counted once (namesakes share a
- * whole name, so a given and a family name agreeing are one piece of support, not two) and no
- * typo's allowance for a birth date (a date one digit away is one of some thirty neighbours;
- * a document number one digit away is one of a few dozen among millions, so it still counts).
+ * Agreement firm enough to outweigh a contradiction: no typo's allowance for a birth date (a
+ * date one digit away is one of some thirty neighbours; a document number one digit away is
+ * one of a few dozen among millions, so it still counts).
  */
-const SUPPORT = {
-  name: (p: number) => AGREES.given(p) || AGREES.family(p),
-  birth: (p: number) => levelIndexAt(p, 'birthDate') <= 1,
-  document: AGREES.document,
-  contact: AGREES.contact,
-} as const;
-type Support = keyof typeof SUPPORT;
+const FIRMLY: Record<Identifier, (p: number) => boolean> = {
+  ...AGREES,
+  birth: (p) => levelIndexAt(p, 'birthDate') <= 1,
+};
 
 /** The contradictions, and which identifier each one discredits (its agreement cannot support itself). */
-const CONTRADICTIONS: readonly { is: (p: number) => boolean; of: Support | null }[] = [
+const CONTRADICTIONS: readonly { is: (p: number) => boolean; of: Identifier | null }[] = [
   { is: (p) => levelIndexAt(p, 'family') === 3, of: 'name' },
   { is: (p) => levelIndexAt(p, 'birthDate') === 4, of: 'birth' },
   { is: (p) => levelIndexAt(p, 'document') === 2, of: 'document' },
   { is: (p) => levelIndexAt(p, 'sex') === 1, of: null },
 ];
 
+const IDENTIFIERS = Object.keys(AGREES) as Identifier[];
+
 /** The minimum number of agreeing identifying fields for an automatic 'same'. */
 export const MIN_EVIDENCE_FIELDS = 2;
 
-/** How many identifying fields of a pattern agree: given, family, birth date, document, contact. */
+/** How many identifiers of a pattern agree: name, birth date, document, contact. */
 export function evidenceCount(pattern: number): number {
-  return (Object.keys(AGREES) as Identifier[]).filter((id) => AGREES[id](pattern)).length;
+  return IDENTIFIERS.filter((id) => AGREES[id](pattern)).length;
 }
 
 /** Whether a pattern's contradictions rule out one person without a human (see the module comment). */
@@ -64,7 +61,7 @@ export function isConflict(pattern: number): boolean {
   if (found.length === 0) return false;
   if (found.length > 1) return true;
   const discredited = found[0]?.of;
-  const support = (Object.keys(SUPPORT) as Support[]).filter((id) => id !== discredited && SUPPORT[id](pattern)).length;
+  const support = IDENTIFIERS.filter((id) => id !== discredited && FIRMLY[id](pattern)).length;
   return support < 2;
 }
 

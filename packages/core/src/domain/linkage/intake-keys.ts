@@ -8,7 +8,7 @@
  * the bulk job does when `LINKAGE_KEYS_VERSION` moves. That is why they are defined here and
  * not borrowed from the in-memory `blockingKeys`, which the batch engine may tune freely.
  */
-import { generatePersons } from '../../synthetic/index.ts';
+import { generateHardLinkageRecords } from '../../synthetic/index.ts';
 import { mayLinkAutomatically } from './coherence.ts';
 import { compareRecords, patternOf, type ComparisonVector } from './comparison.ts';
 import {
@@ -24,8 +24,7 @@ import {
 } from './fellegi-sunter.ts';
 import { linkRecords } from './link.ts';
 import type { LinkageRecord, NormalisedRecord } from './linkage-record.ts';
-import { perturbedLinkageRecord } from './synthetic-records.ts';
-import { partShare, termFrequencyBits, type NameFrequencies } from './term-frequency.ts';
+import { partShare, termFrequencyBits, type KeyedNameFrequencies, type NameFrequencies } from './term-frequency.ts';
 
 /**
  * Bumped whenever `linkageKeys` or the name skeletons under them (`nameSearchTokens`) change:
@@ -76,6 +75,8 @@ export function linkageKeys(r: NormalisedRecord): string[] {
 export interface LinkageModel {
   parameters: FellegiSunterParameters;
   thresholds: Thresholds;
+  /** The register's name frequencies (keyed), for term-frequency weights; absent before the first bulk run. */
+  nameFrequencies?: KeyedNameFrequencies;
 }
 
 /** The model of some parameters, with thresholds at posterior 0.95 ('same') and 0.5 ('review') unless given. */
@@ -136,9 +137,11 @@ export function scoreWithModel(a: NormalisedRecord, b: NormalisedRecord, model: 
 
 /**
  * A starting model for a database that has not been linked yet: Fellegi–Sunter parameters
- * estimated by EM (not typed in) from a reproducible multi-script synthetic population with
- * 30% repeat sightings. The bulk job replaces it with parameters estimated from real records.
+ * estimated by EM (not typed in) from a reproducible synthetic register with the names, gaps
+ * and formats of real ones (`generateHardLinkageRecords`: common names shared by many people,
+ * missing and year-only birth dates, several scripts); EM estimates the share of repeats, none
+ * is assumed. The bulk job replaces it with parameters estimated from the register itself.
  */
 export function syntheticLinkageModel(count = 3000, seed = 2026): LinkageModel {
-  return estimateLinkageModel([...generatePersons({ seed, count, duplicateRate: 0.3 })].map(perturbedLinkageRecord));
+  return estimateLinkageModel(generateHardLinkageRecords({ seed, count }));
 }

@@ -47,3 +47,21 @@ export function termFrequencyBits(uExact: number, shareA: number, shareB: number
   const share = Math.max(shareA, shareB);
   return share > 0 && uExact > 0 ? Math.log2(uExact / share) : 0;
 }
+
+/**
+ * Name frequencies as a database keeps them: shares by keyed hash of the token (the register's
+ * name index), never a name in clear. Tokens rarer than `rareShare` are not listed and read as it.
+ */
+export interface KeyedNameFrequencies {
+  /** Records counted. */
+  records: number;
+  /** The share given to an unlisted token (at most the share of the rarest listed one). */
+  rareShare: number;
+  /** Keyed hash of a token → share of records whose name contains it. */
+  shares: Record<string, number>;
+}
+
+/** Reads keyed frequencies through `keyOf` (the same keyed hash the register's name index uses). */
+export function keyedNameFrequencies(stored: KeyedNameFrequencies, keyOf: (token: string) => string): NameFrequencies {
+  return { share: (token) => stored.shares[keyOf(token)] ?? stored.rareShare };
+}
