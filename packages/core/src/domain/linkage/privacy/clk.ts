@@ -216,20 +216,33 @@ function fieldTokens(record: LinkageRecord): { fields: Partial<Record<EncodedFie
   set('sex', r.sex === null ? null : [r.sex]);
   set('citizenship', r.citizenship === null ? null : [r.citizenship]);
   if (r.document !== null) set(r.documentIsIin ? 'documentIin' : 'documentOther', bigrams(r.document));
-  return { fields: f, blocks: blockingTokens(r.given, r.family, r.patronymic, b?.year ?? null, r.document) };
+  return { fields: f, blocks: blockingTokens(r.given, r.family, r.patronymic, b?.year ?? null, r.document, r.contact) };
 }
 
 /**
  * Plain blocking tokens: 2-letter prefix of each name part's skeleton and stem with the birth
  * year (so given/family order does not matter); both parts' prefixes without the year (a
- * mistyped year); the document digits. They are hashed with the key before leaving.
+ * mistyped year); the document digits; the contact. They are hashed with the key before leaving.
  */
-function blockingTokens(given: NamePart | null, family: NamePart | null, patronymic: NamePart | null, year: number | null, doc: string | null): string[] {
+function blockingTokens(
+  given: NamePart | null,
+  family: NamePart | null,
+  patronymic: NamePart | null,
+  year: number | null,
+  doc: string | null,
+  contact: string | null,
+): string[] {
   const out = new Set<string>();
   const prefixes = (p: NamePart | null): string[] => (p === null ? [] : [p.skeleton.slice(0, 2), p.stem.slice(0, 2)].filter((s) => s.length === 2));
   for (const p of [given, family, patronymic]) for (const pre of prefixes(p)) out.add(`p:${pre}:${year ?? ''}`);
   for (const g of prefixes(given)) for (const fam of prefixes(family)) out.add(`gf:${[g, fam].sort().join(':')}`);
   if (doc !== null && doc.length >= 5) out.add(`d:${doc}`);
+  // The contact whole, and an e-mail's mailbox alone (a typo in the domain still meets), as in plain blocking.
+  if (contact !== null) {
+    out.add(`c:${contact}`);
+    const at = contact.indexOf('@');
+    if (at > 0) out.add(`cl:${contact.slice(0, at)}`);
+  }
   return [...out];
 }
 
