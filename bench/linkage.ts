@@ -332,7 +332,10 @@ function targets(r: JobResult): string[] {
     );
   }
   out.push(`precision of 'same' ≥ ${PRECISION_FLOOR}: ${f3(r.overall.same.precision)} ${verdict(r.overall.same.precision >= PRECISION_FLOOR)}`);
-  out.push(`no cluster with conflicting full birth dates: ${fmtInt(r.clusters.conflictingBirthDates)} ${verdict(r.clusters.conflictingBirthDates === 0)}`);
+  out.push(
+    `no cluster holding two different persons with conflicting full birth dates: ${fmtInt(r.clusters.conflictingMixed)} ${verdict(r.clusters.conflictingMixed === 0)}` +
+      ` (${fmtInt(r.clusters.conflictingBirthDates)} clusters of one person whose own records disagree beyond a slip, kept together by other evidence)`,
+  );
   if (r.encoded) {
     const [e, p] = [r.encoded, r];
     const ok = e.same.f1 >= p.overall.same.f1 - 0.01 && e.clusters.f1 >= p.clusters.f1 - 0.01;

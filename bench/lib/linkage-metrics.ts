@@ -37,7 +37,10 @@ export interface ClusterFigures extends Prf {
   mixed: number;
   /** Clusters holding two full birth dates that differ beyond one digit or a day/month swap. */
   conflictingBirthDates: number;
-  /** Of those, clusters that also mix persons (the rest are one person whose records disagree beyond a slip). */
+  /**
+   * Clusters holding two *different persons* whose full birth dates conflict (issue #12's target:
+   * none); the rest of `conflictingBirthDates` are one person whose own records disagree.
+   */
   conflictingMixed: number;
   sizes: Record<SizeBucket, number>;
 }
@@ -102,14 +105,16 @@ export function clusterFigures(
     if (by.size > 1) mixed++;
     if (c.length > largest || (c.length === largest && by.size > largestPersons)) [largest, largestPersons] = [c.length, by.size];
     if (c.length > 1) {
-      const dates = new Set<string>();
+      const dated: { person: number; date: string }[] = [];
       for (const k of c) {
         const d = fullDate(records[k]?.birthDate);
-        if (d !== null) dates.add(d);
+        if (d !== null) dated.push({ person: entity[k] ?? -1, date: d });
       }
-      if (dates.size > 1 && anyConflict([...dates])) {
+      const dates = [...new Set(dated.map((x) => x.date))];
+      if (dates.length > 1 && anyConflict(dates)) {
         conflictingBirthDates++;
-        if (by.size > 1) conflictingMixed++;
+        const acrossPersons = dated.some((x, i) => dated.some((y, j) => j > i && x.person !== y.person && datesConflict(x.date, y.date)));
+        if (acrossPersons) conflictingMixed++;
       }
     }
   }
