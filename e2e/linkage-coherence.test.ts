@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { layoutDone, settle } from './support/page-checks.ts';
 import type { RunningQorgau } from './support/qorgau-server.ts';
@@ -26,14 +26,17 @@ function kk(key: string, vars: Record<string, string | number> = {}): string {
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
 }
 
-/** The page at both widths, when a reviewer asked for screenshots. */
-async function shoot(page: Page, name: string): Promise<void> {
+/** The page, and a close-up of `detail`, at both widths, when a reviewer asked for screenshots. */
+async function shoot(page: Page, name: string, detail: Locator): Promise<void> {
   if (!shotsDir) return;
   mkdirSync(shotsDir, { recursive: true });
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
+    // From the top: a full-page shot of a scrolled page draws the fixed header over its middle.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await layoutDone(page);
     await page.screenshot({ path: join(shotsDir, `${name}-${width}.png`), fullPage: true });
+    await detail.screenshot({ path: join(shotsDir, `${name}-${width}-detail.png`) });
   }
   await page.setViewportSize({ width: 1366, height: 900 });
 }
@@ -106,7 +109,7 @@ describeInChromium('a shared name alone links nothing: coherent linkage in Chrom
     expect(await reason('family').textContent()).toContain(kk('linkage.level.exact'));
     for (const field of ['birthDate', 'document', 'contact', 'place']) expect(await reason(field).textContent()).toContain(kk('linkage.level.missing'));
     await settle(officer);
-    await shoot(officer, 'link-review');
+    await shoot(officer, 'link-review', officer.getByTestId('link-reasons'));
 
     // The coordinator links all records; when the run has finished, its panel shows the cluster sizes.
     await coordinator.goto(q.url);
@@ -123,7 +126,7 @@ describeInChromium('a shared name alone links nothing: coherent linkage in Chrom
     expect(await clusters.textContent()).toContain(kk('linkage.run.clusters', { largest: sizes.largest }));
     expect(await clusters.textContent()).toContain(kk('linkage.run.clusterBucket', { size: '2', n: sizes.counts['2'] ?? 0 }));
     await settle(coordinator);
-    await shoot(coordinator, 'linkage-run');
+    await shoot(coordinator, 'linkage-run', coordinator.getByTestId('linkage-run'));
 
     // The run, too, left the two women apart.
     expect(await linksOf(second)).toEqual({ linked: [] });

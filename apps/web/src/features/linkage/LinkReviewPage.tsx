@@ -33,13 +33,17 @@ function SideBySide({ a, b }: { a: Side; b: Side }) {
   ];
   return (
     <Table.ScrollContainer minWidth={340}>
-      <Table withTableBorder striped data-testid="link-side-by-side">
+      {/* Fixed columns and narrow padding: at 390 px the two records then fit side by side and
+          are compared without scrolling sideways. Values wrap inside their column; labels only
+          between words (the longest, "Азаматтығы", fits 30%). */}
+      <Table withTableBorder striped layout="fixed" horizontalSpacing={6} data-testid="link-side-by-side" styles={{ td: { overflowWrap: 'anywhere' } }}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th />
+            <Table.Th w="30%" />
             {[a, b].map((s) => (
-              <Table.Th key={s.id}>
-                <Anchor component={Link} href={`/persons/${s.id}`}>
+              <Table.Th key={s.id} w="35%">
+                {/* A pseudonym is one code: broken at its hyphen ("P-" / "H48F…") it reads as two. */}
+                <Anchor component={Link} href={`/persons/${s.id}`} size="sm" style={{ whiteSpace: 'nowrap' }}>
                   {s.pseudonym}
                 </Anchor>
               </Table.Th>
@@ -65,7 +69,7 @@ function Reasons({ explanation }: { explanation: LinkProposalDetail['explanation
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={320}>
-      <Table withTableBorder data-testid="link-reasons">
+      <Table withTableBorder horizontalSpacing="xs" data-testid="link-reasons">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('linkage.review.field')}</Table.Th>

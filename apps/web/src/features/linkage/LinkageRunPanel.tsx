@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { CLUSTER_SIZE_BUCKETS, type LinkageRun } from '@qorgau/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -15,12 +15,17 @@ function ClusterSizes({ sizes, refused }: { sizes: NonNullable<LinkageRun['clust
   return (
     <Stack gap={4} data-testid="linkage-run-clusters">
       <Text size="sm">{t('linkage.run.clusters', { largest: sizes.largest })}</Text>
-      <Group gap="xs">
-        {linked.map((b) => (
-          <Text key={b} size="xs" c="dimmed">
-            {t('linkage.run.clusterBucket', { size: b, n: sizes.counts[b] ?? 0 })}
-          </Text>
-        ))}
+      {/* One chip per bucket: as loose text the figures ran into each other and, on a phone,
+          wrapped mid-list; chips wrap whole. The buckets that hold persons stand out. */}
+      <Group gap={6}>
+        {linked.map((b) => {
+          const n = sizes.counts[b] ?? 0;
+          return (
+            <Badge key={b} size="md" tt="none" fw={500} variant={n > 0 ? 'light' : 'outline'} color={n > 0 ? 'blue' : 'gray'}>
+              {t('linkage.run.clusterBucket', { size: b, n })}
+            </Badge>
+          );
+        })}
       </Group>
       {refused > 0 && (
         <Text size="sm" c="orange" data-testid="linkage-run-refused">
