@@ -82,6 +82,8 @@ describeInChromium('a shared name alone links nothing: coherent linkage in Chrom
       const candidate = officer.getByTestId('person-match').filter({ has: officer.locator(`a[href="/persons/${first}"]`) });
       await candidate.waitFor();
       expect(await candidate.getByTestId('person-match-probability').textContent()).toContain(kk('linkage.modelDecision.review'));
+      // The rule that sent it to review is named, not a probability that would read as "nearly certain".
+      expect(await candidate.getByTestId('person-match-probability').textContent()).toContain(kk('linkage.reviewReason.evidence'));
       await officer.getByTestId('person-gender').selectOption('Feminine');
       await officer.getByTestId('person-region').selectOption('KZ-75');
       await officer.getByTestId('person-submit').click();
@@ -100,6 +102,7 @@ describeInChromium('a shared name alone links nothing: coherent linkage in Chrom
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
     expect(await rows.getByTestId('link-model-decision').textContent()).toContain(kk('linkage.modelDecision.review'));
+    expect(await rows.getByTestId('link-model-decision').textContent()).toContain(kk('linkage.reviewReason.evidence'));
     await rows.click();
     const side = officer.getByTestId('link-side-by-side');
     await side.waitFor();

@@ -32,6 +32,15 @@ describeEachDb('coherent linkage', (kind) => {
       .where(and(eq(p.personA, personA), eq(p.personB, personB)));
     return row?.d ?? null;
   };
+  const reasonOf = async (a: string, b: string) => {
+    const [personA = '', personB = ''] = [a, b].sort();
+    const p = personLinkProposals;
+    const [row] = await t.deps.db
+      .select({ r: p.reviewReason })
+      .from(p)
+      .where(and(eq(p.personA, personA), eq(p.personB, personB)));
+    return row?.r ?? null;
+  };
   const clusterOf = async (id: string) =>
     (await t.deps.db.select({ c: personClusters.clusterId }).from(personClusters).where(eq(personClusters.personId, id)))[0]?.c ?? id;
 
@@ -47,6 +56,7 @@ describeEachDb('coherent linkage', (kind) => {
     const a = await create({ firstName: 'Гүлнар', secondName: 'Ахметова', birthdate: undefined });
     const b = await create({ firstName: 'GULNAR', secondName: 'AKHMETOVA', birthdate: undefined });
     expect(await proposalOf(a, b)).toBe('review');
+    expect(await reasonOf(a, b)).toBe('evidence');
     expect(await clusterOf(a)).not.toBe(await clusterOf(b));
     const after = (await coordinator.inject({ method: 'GET', url: '/api/v1/persons/overview' })).json() as { persons: number };
     expect(after.persons - before.persons).toBe(2);
@@ -80,6 +90,7 @@ describeEachDb('coherent linkage', (kind) => {
     expect(await clusterOf(x)).toBe(await clusterOf(y));
     expect(await clusterOf(z)).not.toBe(await clusterOf(y));
     expect(await proposalOf(y, z)).toBe('review');
+    expect(await reasonOf(y, z)).toBe('cluster');
   });
 
   it('the bulk run keeps the same coherent clusters, reports their sizes and keeps name frequencies only as keyed hashes', async () => {

@@ -15,6 +15,12 @@ export const LinkProposal = z.object({
   id: z.uuid(),
   /** The model's reading when the pair was scored: 'same' (already counted together) or 'review'. */
   modelDecision: z.enum(['same', 'review']),
+  /**
+   * Why a pair the score alone would call the same person waits for a person: 'evidence' (fewer
+   * than two identifiers agree, e.g. only a name), 'conflict' (a contradiction such as another
+   * birth date), 'cluster' (it would join records that contradict each other); null otherwise.
+   */
+  reviewReason: z.enum(['evidence', 'conflict', 'cluster']).nullable(),
   probability: z.number().min(0).max(1),
   score: z.number(),
   createdAt: z.string(),

@@ -100,6 +100,8 @@ export const PersonMatchCandidate = z.object({
   score: z.number().min(0).max(1),
   /** The model's reading: 'same' person or 'review' (worth a look). */
   decision: z.enum(['same', 'review']),
+  /** Why a candidate the score alone would call the same person is only 'review' (see `LinkProposal.reviewReason`). */
+  reviewReason: z.enum(['evidence', 'conflict', 'cluster']).nullable(),
   reasons: z.array(z.enum(MATCH_REASONS)),
   explanation: z.array(LinkageFieldExplanation),
 });

@@ -24,6 +24,8 @@ export const personLinkProposals = pgTable(
       .notNull()
       .references(() => persons.id),
     modelDecision: text('model_decision').notNull(),
+    /** Why a pair the score alone would call the same person is 'review': 'evidence', 'conflict' or 'cluster' (ADR 0012). */
+    reviewReason: text('review_reason'),
     score: doublePrecision('score').notNull(),
     probability: doublePrecision('probability').notNull(),
     /** Per field: level and weight (`LinkageFieldExplanation[]`): the reasons shown to reviewers. */

@@ -23,6 +23,7 @@ export function createLinkageReviewService(deps: AppDeps) {
     return {
       id: p.id,
       modelDecision: p.modelDecision as LinkProposal['modelDecision'],
+      reviewReason: (p.reviewReason ?? null) as LinkProposal['reviewReason'],
       probability: p.probability,
       score: p.score,
       createdAt: p.createdAt.toISOString(),

@@ -72,6 +72,7 @@ export async function upsertProposals(tx: DbOrTx, rows: ProposalRow[]): Promise<
       target: [personLinkProposals.personA, personLinkProposals.personB],
       set: {
         modelDecision: sql`excluded.model_decision`,
+        reviewReason: sql`excluded.review_reason`,
         score: sql`excluded.score`,
         probability: sql`excluded.probability`,
         explanation: sql`excluded.explanation`,
@@ -102,7 +103,7 @@ export async function markForReview(tx: DbOrTx, pairs: readonly { ids: readonly 
   const p = personLinkProposals;
   const ordered = pairs.map((x) => [...x.ids].sort());
   const [a, b] = [ordered.map((x) => x[0]), ordered.map((x) => x[1])];
-  await tx.execute(sql`UPDATE ${p} SET model_decision = 'review', updated_at = now()
+  await tx.execute(sql`UPDATE ${p} SET model_decision = 'review', review_reason = 'cluster', updated_at = now()
     FROM unnest(${sql.param(a)}::uuid[], ${sql.param(b)}::uuid[]) AS k(a, b)
     WHERE ${p.personA} = k.a AND ${p.personB} = k.b AND ${p.modelDecision} = 'same'`);
 }

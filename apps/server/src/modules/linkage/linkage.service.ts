@@ -73,7 +73,15 @@ export function scoreCandidates<R extends { id: string }>(
 
 export const proposalRowOf = (a: string, b: string, s: ScoredPair, decision: 'same' | 'review'): ProposalRow => {
   const [personA, personB] = a < b ? [a, b] : [b, a];
-  return { personA, personB, modelDecision: decision, score: s.score, probability: s.probability, explanation: s.explanation };
+  return {
+    personA,
+    personB,
+    modelDecision: decision,
+    reviewReason: decision === 'review' ? s.reviewReason : null,
+    score: s.score,
+    probability: s.probability,
+    explanation: s.explanation,
+  };
 };
 
 /** Any number: the advisory lock that serialises cluster writes. */

@@ -60,6 +60,7 @@ export function linkageMatcher(cipher: FieldCipher, models: LinkageModelStore): 
           person: personSummary(cipher, row, true),
           score: Number(scored.probability.toFixed(4)),
           decision,
+          reviewReason: scored.reviewReason,
           reasons: matchReasons(scored),
           explanation: scored.explanation as PersonMatches['candidates'][number]['explanation'],
         }));

@@ -10,7 +10,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useLinkDecision, useLinkProposal } from './api.ts';
-import { ModelDecisionBadge } from './LinkReviewQueuePage.tsx';
+import { ModelDecisionBadge } from './ModelDecisionBadge.tsx';
 import { isolate, UserText } from '../../components/UserText.tsx';
 
 type Side = LinkProposalDetail['a'];
@@ -114,7 +114,7 @@ export function LinkReviewPage({ id }: { id: string }) {
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Title order={1}>{t('linkage.review.title')}</Title>
-        <ModelDecisionBadge decision={p.modelDecision} probability={p.probability} />
+        <ModelDecisionBadge decision={p.modelDecision} probability={p.probability} reviewReason={p.reviewReason} />
       </Group>
       <Text c="dimmed">{t('linkage.review.help')}</Text>
       <SideBySide a={p.a} b={p.b} />

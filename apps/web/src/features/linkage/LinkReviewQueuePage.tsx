@@ -2,21 +2,13 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { LinkProposal } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatDate, formatProbability } from '../../components/format.ts';
+import { formatDate } from '../../components/format.ts';
 import { PagedList } from '../../components/PagedList.tsx';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { PAGE_SIZE, useLinkProposals } from './api.ts';
+import { ModelDecisionBadge } from './ModelDecisionBadge.tsx';
 import { UserText } from '../../components/UserText.tsx';
-
-export function ModelDecisionBadge({ decision, probability }: { decision: LinkProposal['modelDecision']; probability: number }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={decision === 'same' ? 'teal' : 'yellow'} variant="light" data-testid="link-model-decision">
-      {t(`linkage.modelDecision.${decision}`)} · {formatProbability(probability)}
-    </Badge>
-  );
-}
 
 function Row({ p }: { p: LinkProposal }) {
   const lng = useLanguage();
@@ -34,7 +26,7 @@ function Row({ p }: { p: LinkProposal }) {
             {formatDate(p.createdAt, lng)}
           </Text>
         </Stack>
-        <ModelDecisionBadge decision={p.modelDecision} probability={p.probability} />
+        <ModelDecisionBadge decision={p.modelDecision} probability={p.probability} reviewReason={p.reviewReason} />
       </Group>
     </Paper>
   );

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { http } from '../../api/http-client.ts';
-import { formatProbability } from '../../components/format.ts';
 import { UserText } from '../../components/UserText.tsx';
+import { ModelDecisionBadge } from '../linkage/ModelDecisionBadge.tsx';
 
 /**
  * Before a new person is created, existing records that may be the same person (any script,
@@ -46,9 +46,7 @@ export function PossibleMatches({ probe, onSame, onDifferent }: Props) {
                 <UserText>{c.person.displayName ?? c.person.pseudonym}</UserText>
               </Anchor>
               <Group gap={4}>
-                <Badge size="xs" color={c.decision === 'same' ? 'teal' : 'yellow'} data-testid="person-match-probability">
-                  {t(`linkage.modelDecision.${c.decision}`)} · {formatProbability(c.score)}
-                </Badge>
+                <ModelDecisionBadge decision={c.decision} probability={c.score} reviewReason={c.reviewReason} size="xs" testId="person-match-probability" />
                 {c.reasons.map((r) => (
                   <Badge key={r} size="xs" variant="light">
                     {t(`persons.matches.reason.${r}`)}

@@ -89,3 +89,15 @@ export function conflictAt(pattern: number): boolean {
 export function mayLinkAutomatically(pattern: number): boolean {
   return tables().may[pattern % PATTERN_COUNT] === 1;
 }
+
+/**
+ * Why a pair the score alone would call the same person is left to a person: 'conflict' (a
+ * contradiction not outweighed), 'evidence' (fewer than two identifiers agree), or null (the
+ * model may decide). 'cluster' is the third reason, given by clustering (`clusters.ts`).
+ */
+export type ReviewReason = 'evidence' | 'conflict' | 'cluster';
+
+export function reviewReasonOf(pattern: number): Exclude<ReviewReason, 'cluster'> | null {
+  if (conflictAt(pattern)) return 'conflict';
+  return evidenceCount(pattern) < MIN_EVIDENCE_FIELDS ? 'evidence' : null;
+}

@@ -9,7 +9,7 @@
  * not borrowed from the in-memory `blockingKeys`, which the batch engine may tune freely.
  */
 import { generateHardLinkageRecords } from '../../synthetic/index.ts';
-import { mayLinkAutomatically } from './coherence.ts';
+import { reviewReasonOf, type ReviewReason } from './coherence.ts';
 import { compareRecords, patternOf, type ComparisonVector } from './comparison.ts';
 import {
   explainScore,
@@ -104,6 +104,8 @@ export interface ScoredPair {
   decision: LinkDecision;
   /** Per field: its agreement level and log2(m/u) weight; 'missing' fields weigh 0. */
   explanation: { field: string; level: string; weight: number }[];
+  /** Set when the score alone says 'same' but a rule leaves the pair to a person (`coherence.ts`). */
+  reviewReason: ReviewReason | null;
 }
 
 /**
@@ -126,12 +128,14 @@ export function scoreWithModel(a: NormalisedRecord, b: NormalisedRecord, model: 
   }
   const score = frequencies === undefined ? scorePair(vector, model.parameters) : explanation.reduce((s, e) => s + e.weight, 0);
   const decision = classify(score, model.thresholds);
+  const reviewReason = decision === 'same' ? reviewReasonOf(patternOf(vector)) : null;
   return {
     vector,
     score,
     probability: matchProbability(score, model.parameters),
-    decision: decision === 'same' && !mayLinkAutomatically(patternOf(vector)) ? 'review' : decision,
+    decision: reviewReason === null ? decision : 'review',
     explanation,
+    reviewReason,
   };
 }
 
