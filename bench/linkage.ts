@@ -334,7 +334,7 @@ function targets(r: JobResult): string[] {
   out.push(`precision of 'same' ≥ ${PRECISION_FLOOR}: ${f3(r.overall.same.precision)} ${verdict(r.overall.same.precision >= PRECISION_FLOOR)}`);
   out.push(
     `no cluster holding two different persons with conflicting full birth dates: ${fmtInt(r.clusters.conflictingMixed)} ${verdict(r.clusters.conflictingMixed === 0)}` +
-      ` (${fmtInt(r.clusters.conflictingBirthDates)} clusters of one person whose own records disagree beyond a slip, kept together by other evidence)`,
+      ` (${fmtInt(r.clusters.conflictingBirthDates - r.clusters.conflictingMixed)} clusters of one person whose own records disagree beyond a slip, kept together by other evidence)`,
   );
   if (r.encoded) {
     const [e, p] = [r.encoded, r];
