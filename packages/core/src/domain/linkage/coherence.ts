@@ -8,8 +8,8 @@
  *   whole name), the birth date within a typo, the document number within a typo, the contact.
  *   Missing is not agreement, so a name alone, however rare or similar, never links.
  * - **Conflicts**: full birth dates that differ beyond a typo or a day/month swap, different
- *   sex, different document numbers of one kind beyond a typo, or a clear family-name
- *   disagreement. Records are kept together despite one such contradiction only when two other
+ *   sex, different document numbers of one kind beyond a typo, a clear family-name
+ *   disagreement, or a different patronymic (another father: namesakes born on one day differ there). Records are kept together despite one such contradiction only when two other
  *   identifiers agree firmly (the same identity document and the same name outweigh a
  *   mistyped birth date: clerks mistype dates, documents identify); two contradictions, or one
  *   without that support, make the pair incompatible. A married name or an alias is for a
@@ -40,6 +40,7 @@ const FIRMLY: Record<Identifier, (p: number) => boolean> = {
 /** The contradictions, and which identifier each one discredits (its agreement cannot support itself). */
 const CONTRADICTIONS: readonly { is: (p: number) => boolean; of: Identifier | null }[] = [
   { is: (p) => levelIndexAt(p, 'family') === 3, of: 'name' },
+  { is: (p) => levelIndexAt(p, 'patronymic') === 2, of: 'name' },
   { is: (p) => levelIndexAt(p, 'birthDate') === 4, of: 'birth' },
   { is: (p) => levelIndexAt(p, 'document') === 2, of: 'document' },
   { is: (p) => levelIndexAt(p, 'sex') === 1, of: null },
