@@ -76,8 +76,9 @@ export interface LinkOptions {
    */
   estimationSample?: number;
   /**
-   * u probabilities measured elsewhere (e.g. on a uniform sample of a register, when the records
-   * given are a sample enriched with likely repeats); by default measured on random pairs of the input.
+   * u among all pairs (how often different people agree), against which a name's frequency is
+   * weighed (`term-frequency.ts`): measured elsewhere when the records given are not a uniform
+   * sample (the bulk job's sample is enriched with likely repeats); by default on random pairs of the input.
    */
   u?: LevelProbabilities;
   /** Largest cluster the model may form alone (see `ClusterOptions.maxSize`). */
