@@ -22,25 +22,18 @@ describeEachDb('coherent linkage', (kind) => {
     expect(res.statusCode, res.body).toBe(200);
     return (res.json() as { id: string }).id;
   };
-  /** The model's decision on a pair, or null when it proposed nothing. */
-  const proposalOf = async (a: string, b: string) => {
+  /** The model's proposal on a pair (its decision and why it waits for a person), or nulls when it proposed nothing. */
+  const proposal = async (a: string, b: string) => {
     const [personA = '', personB = ''] = [a, b].sort();
     const p = personLinkProposals;
     const [row] = await t.deps.db
-      .select({ d: p.modelDecision })
+      .select({ decision: p.modelDecision, reason: p.reviewReason })
       .from(p)
       .where(and(eq(p.personA, personA), eq(p.personB, personB)));
-    return row?.d ?? null;
+    return row ?? { decision: null, reason: null };
   };
-  const reasonOf = async (a: string, b: string) => {
-    const [personA = '', personB = ''] = [a, b].sort();
-    const p = personLinkProposals;
-    const [row] = await t.deps.db
-      .select({ r: p.reviewReason })
-      .from(p)
-      .where(and(eq(p.personA, personA), eq(p.personB, personB)));
-    return row?.r ?? null;
-  };
+  const proposalOf = async (a: string, b: string) => (await proposal(a, b)).decision;
+  const reasonOf = async (a: string, b: string) => (await proposal(a, b)).reason;
   const clusterOf = async (id: string) =>
     (await t.deps.db.select({ c: personClusters.clusterId }).from(personClusters).where(eq(personClusters.personId, id)))[0]?.c ?? id;
 

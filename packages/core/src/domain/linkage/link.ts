@@ -22,7 +22,7 @@
  * m and λ. Name agreement is weighed by the name's frequency (`term-frequency.ts`), and the
  * rules of `coherence.ts` cap what the model decides alone and keep clusters coherent.
  */
-import { forEachRecordPair, type BlockingOptions } from './blocking.ts';
+import { forEachRecordPair, prng, type BlockingOptions } from './blocking.ts';
 import { clusterCoherently, type ClusterOptions } from './clusters.ts';
 import { conflictAt, mayLinkAutomatically } from './coherence.ts';
 import { comparePattern, levelIndexAt, PATTERN_COUNT, patternOf, SWAPPED_FLAG, vectorOfPattern, type ComparisonVector } from './comparison.ts';
@@ -220,18 +220,6 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
 export function estimateModel(sample: readonly PatternCount[], options?: EstimateOptions): FellegiSunterParameters {
   const anchored = estimateFromPatterns(sample, { ...options, fixedU: marginalLevels(sample) });
   return estimateFromPatterns(sample, { ...options, initialLambda: anchored.lambda, start: { m: anchored.m, u: anchored.u } });
-}
-
-/** mulberry32: a small deterministic PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
