@@ -65,7 +65,7 @@ export function hardDataset(seed: number, size: number): Dataset {
   const t0 = performance.now();
   const hard = generateHardLinkageRecords({ seed, count: size });
   const records = hard.map(
-    ({ id, givenName, familyName, patronymic, fullName, birthDate, sex, citizenship, documentNumber }): LinkageRecord => ({
+    ({ id, givenName, familyName, patronymic, fullName, birthDate, sex, citizenship, documentNumber, contact }): LinkageRecord => ({
       id,
       givenName,
       familyName,
@@ -75,6 +75,7 @@ export function hardDataset(seed: number, size: number): Dataset {
       sex,
       citizenship,
       documentNumber,
+      contact,
     }),
   );
   return { name: `hard ${fmtInt(size)}`, records, ...withTruth(hard), loadS: (performance.now() - t0) / 1000 };

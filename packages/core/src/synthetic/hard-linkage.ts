@@ -13,7 +13,7 @@
  */
 import type { LinkageRecord } from '../domain/linkage/linkage-record.ts';
 import type { AgencyType } from '../access/roles.ts';
-import { daysInMonth, formatDate, makeIin, makeKgPin, makePassportNumber, makeUzPinfl, type CivilDate } from './identity.ts';
+import { daysInMonth, formatDate, makeIin, makeKgPin, makeMobilePhone, makePassportNumber, makeUzPinfl, type CivilDate } from './identity.ts';
 import { drawNativeName, type NameBank, type NativeName } from './name-bank.ts';
 import {
   AGE_BAND,
@@ -102,6 +102,10 @@ export const HARD_PROFILE = {
   citizenshipAlpha3: 0.35,
   /** A document number on record: exploiters often hold victims' documents, so many records have none. */
   documentPresent: 0.3,
+  /** A telephone on record: many victims have none of their own, or do not give it. */
+  contactPresent: 0.35,
+  /** Of recorded telephones, the share that is another number (a new SIM card, a relative's phone). */
+  contactChanged: 0.2,
 } as const;
 
 /** ICAO 9303 / ISO 3166-1 alpha-3 codes of the synthetic citizenships. */
@@ -180,6 +184,7 @@ interface Person {
   birth: CivilDate;
   name: NativeName;
   documents: string[];
+  phone: string;
 }
 
 function person(seed: number, e: number): Person {
@@ -197,7 +202,9 @@ function person(seed: number, e: number): Person {
   if (citizenship === 'KZ') documents.push(makeIin(rng, birth, female));
   else if (citizenship === 'KG') documents.push(makeKgPin(rng, birth, female));
   else if (citizenship === 'UZ') documents.push(makeUzPinfl(rng, birth, female));
-  return { citizenship, bank, female, birth, name, documents };
+  // Drawn last, so adding it left every earlier field of the set as it was.
+  const phone = makeMobilePhone(rng, citizenship);
+  return { citizenship, bank, female, birth, name, documents, phone };
 }
 
 /** A different valid date one digit away (not the century digits), or null if none was found. */
@@ -266,6 +273,8 @@ function record(seed: number, e: number, r: number, p: Person): Omit<HardLinkage
   let citizenship: string | null = null;
   if (!rng.chance(HARD_PROFILE.citizenshipMissing)) citizenship = rng.chance(HARD_PROFILE.citizenshipAlpha3) ? ALPHA3[p.citizenship] : p.citizenship;
   const documentNumber = rng.chance(HARD_PROFILE.documentPresent) ? rng.pick(p.documents) : null;
+  // Drawn last (see `person`); another number is a new SIM card or a relative's phone.
+  const contact = rng.chance(HARD_PROFILE.contactPresent) ? (rng.chance(HARD_PROFILE.contactChanged) ? makeMobilePhone(rng, p.citizenship) : p.phone) : null;
   return {
     givenName,
     familyName,
@@ -275,6 +284,7 @@ function record(seed: number, e: number, r: number, p: Person): Omit<HardLinkage
     sex,
     citizenship,
     documentNumber,
+    contact,
     entity: `hard-${seed}-${e}`,
     script,
     truth: { givenName: p.name.firstName, familyName: p.name.secondName, birthDate: formatDate(p.birth), citizenship: p.citizenship },

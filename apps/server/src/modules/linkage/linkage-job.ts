@@ -159,7 +159,7 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
       sample.size >= 200
         ? estimateLinkageModel([...sample.values()], { u: populationU(seeds.map((r) => linkageRecordOf(cipher, r))) })
         : await models.current(db);
-    const model: LinkageModel = { parameters: base.parameters, thresholds: base.thresholds, nameFrequencies: await nameFrequencies() };
+    const model: LinkageModel = { ...base, nameFrequencies: await nameFrequencies() };
     await save(db, run.id, { model, processed: seeds.length });
     return model;
   }

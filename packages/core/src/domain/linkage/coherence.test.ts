@@ -9,7 +9,9 @@ import { clusterCoherently } from './clusters.ts';
 import { conflictAt, evidenceCount, mayLinkAutomatically } from './coherence.ts';
 import { comparePattern, levelIndexAt } from './comparison.ts';
 import type { PairDecision } from './fellegi-sunter.ts';
+import { scoreWithModel, syntheticLinkageModel } from './intake-keys.ts';
 import { linkRecords } from './link.ts';
+import { keyedNameFrequencies } from './term-frequency.ts';
 import { normaliseRecord, type LinkageRecord } from './linkage-record.ts';
 
 const pattern = (a: Omit<LinkageRecord, 'id'>, b: Omit<LinkageRecord, 'id'>) =>
@@ -58,6 +60,22 @@ describe('evidence and conflicts', () => {
     ).toBe(true);
     // A one-digit typo in the date is no contradiction.
     expect(conflictAt(pattern({ ...base, birthDate: '1996-02-11' }, { ...base, birthDate: '1996-02-17' }))).toBe(false);
+  });
+});
+
+describe('the reason a pair waits for a person', () => {
+  it("a name alone that scores above 'same' (a very rare name) is 'review', and says why", () => {
+    const model = syntheticLinkageModel();
+    // Frequencies of a national register in which this name is one in a million.
+    const rare = keyedNameFrequencies({ records: 1_000_000, rareShare: 1e-6, shares: {} }, (t) => t);
+    const a = normaliseRecord({ id: '1', givenName: 'Жұлдызай', familyName: 'Қожамқұлова' });
+    const b = normaliseRecord({ id: '2', givenName: 'ZHULDYZAI', familyName: 'QOZHAMQULOVA' });
+    const scored = scoreWithModel(a, b, model, rare);
+    expect(scored.score).toBeGreaterThanOrEqual(model.thresholds.same);
+    expect([scored.decision, scored.reviewReason]).toEqual(['review', 'evidence']);
+    // The same pair with a birth date in common is the model's to decide.
+    const withDate = scoreWithModel({ ...a, birth: { year: 1990, month: 5, day: 12 } }, { ...b, birth: { year: 1990, month: 5, day: 12 } }, model, rare);
+    expect([withDate.decision, withDate.reviewReason]).toEqual(['same', null]);
   });
 });
 

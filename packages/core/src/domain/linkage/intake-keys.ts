@@ -10,9 +10,11 @@
  */
 import { generateHardLinkageRecords } from '../../synthetic/index.ts';
 import { reviewReasonOf, type ReviewReason } from './coherence.ts';
-import { compareRecords, patternOf, type ComparisonVector } from './comparison.ts';
+import { forEachRecordPair } from './blocking.ts';
+import { comparePattern, compareRecords, PATTERN_COUNT, patternOf, type ComparisonVector } from './comparison.ts';
 import {
   explainScore,
+  marginalLevels,
   matchProbability,
   scorePair,
   thresholdsFromProbability,
@@ -22,8 +24,8 @@ import {
   type LinkDecision,
   type Thresholds,
 } from './fellegi-sunter.ts';
-import { linkRecords } from './link.ts';
-import type { LinkageRecord, NormalisedRecord } from './linkage-record.ts';
+import { linkRecords, uFromRandomPairs } from './link.ts';
+import { normaliseRecord, type LinkageRecord, type NormalisedRecord } from './linkage-record.ts';
 import { partShare, termFrequencyBits, type KeyedNameFrequencies, type NameFrequencies } from './term-frequency.ts';
 
 /**
@@ -77,6 +79,8 @@ export interface LinkageModel {
   thresholds: Thresholds;
   /** The register's name frequencies (keyed), for term-frequency weights; absent before the first bulk run. */
   nameFrequencies?: KeyedNameFrequencies;
+  /** u among all pairs, which a name's frequency is weighed against (absent in models stored before issue #12: then `parameters.u`). */
+  uPopulation?: LevelProbabilities;
 }
 
 /** The model of some parameters, with thresholds at posterior 0.95 ('same') and 0.5 ('review') unless given. */
@@ -91,8 +95,8 @@ export function linkageModel(parameters: FellegiSunterParameters, thresholds: Th
  * batch linkage all decide alike.
  */
 export function estimateLinkageModel(records: readonly LinkageRecord[], options: { u?: LevelProbabilities } = {}): LinkageModel {
-  const { parameters, thresholds } = linkRecords(records, { decisions: 'linked', ...options });
-  return { parameters, thresholds };
+  const { parameters, thresholds, uPopulation } = linkRecords(records, { decisions: 'linked', ...options });
+  return { parameters, thresholds, uPopulation };
 }
 
 /** One scored candidate pair, with the reasons behind its score. */
@@ -123,7 +127,8 @@ export function scoreWithModel(a: NormalisedRecord, b: NormalisedRecord, model: 
     ] as const) {
       const line = explanation.find((e) => e.field === field);
       if (line === undefined || vector.levels[field] !== 'exact') continue;
-      line.weight += termFrequencyBits(model.parameters.u[field].exact ?? 0, partShare(a[part], frequencies), partShare(b[part], frequencies));
+      const u = model.uPopulation ?? model.parameters.u;
+      line.weight += termFrequencyBits(u[field].exact ?? 0, partShare(a[part], frequencies), partShare(b[part], frequencies));
     }
   }
   const score = frequencies === undefined ? scorePair(vector, model.parameters) : explanation.reduce((s, e) => s + e.weight, 0);
@@ -140,12 +145,28 @@ export function scoreWithModel(a: NormalisedRecord, b: NormalisedRecord, model: 
 }
 
 /**
- * A starting model for a database that has not been linked yet: Fellegi–Sunter parameters
- * estimated by EM (not typed in) from a reproducible synthetic register with the names, gaps
- * and formats of real ones (`generateHardLinkageRecords`: common names shared by many people,
- * missing and year-only birth dates, several scripts); EM estimates the share of repeats, none
- * is assumed. The bulk job replaces it with parameters estimated from the register itself.
+ * A starting model for a database that has not been linked yet, learnt (not typed in) from a
+ * reproducible synthetic register with the names, gaps and formats of real ones
+ * (`generateHardLinkageRecords`: common names shared by many people, missing and year-only birth
+ * dates, several scripts) whose truth is known: m and u are the level frequencies among its
+ * candidate pairs that are and are not one person, λ their share. Supervised, because EM on a
+ * namesake-rich register drifts towards "same given name" as the match class; the bulk job
+ * replaces this model with EM estimates from the register itself.
  */
 export function syntheticLinkageModel(count = 3000, seed = 2026): LinkageModel {
-  return estimateLinkageModel(generateHardLinkageRecords({ seed, count }));
+  const records = generateHardLinkageRecords({ seed, count });
+  const normalised = records.map(normaliseRecord);
+  const same = new Map<number, number>();
+  const different = new Map<number, number>();
+  forEachRecordPair(normalised, {}, (i, j) => {
+    const tally = records[i]?.entity === records[j]?.entity ? same : different;
+    const p = comparePattern(normalised[i] as NormalisedRecord, normalised[j] as NormalisedRecord) % PATTERN_COUNT;
+    tally.set(p, (tally.get(p) ?? 0) + 1);
+  });
+  const counts = (m: Map<number, number>) => [...m].map(([pattern, count]) => ({ pattern, count }));
+  const matches = [...same.values()].reduce((a, b) => a + b, 0);
+  const pairs = matches + [...different.values()].reduce((a, b) => a + b, 0);
+  const parameters = { lambda: matches / Math.max(1, pairs), m: marginalLevels(counts(same)), u: marginalLevels(counts(different)), iterations: 0 };
+  const uPopulation = uFromRandomPairs(normalised.length, (i, j) => comparePattern(normalised[i] as NormalisedRecord, normalised[j] as NormalisedRecord));
+  return { ...linkageModel(parameters), uPopulation };
 }

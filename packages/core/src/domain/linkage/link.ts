@@ -103,6 +103,8 @@ export interface LinkResult {
    * grown too large): listed as 'review', for a person to decide.
    */
   refusedMerges: number;
+  /** u among all pairs (random pairs, or `LinkOptions.u`), which name frequencies are weighed against. */
+  uPopulation: LevelProbabilities;
 }
 
 /** How a pair's records are compared again and weighed beyond their pattern (see `linkPairs`). */
@@ -366,5 +368,13 @@ function linkPairs(
   const { onCandidate } = options;
   if (onCandidate)
     for (let k = 0; k < store.count; k++) onCandidate(store.first[k] ?? 0, store.second[k] ?? 0, scoreOf(k), DECISIONS[decisionOf[k] ?? 0] as LinkDecision);
-  return { parameters, thresholds, decisions, clusters, candidatePairs: store.count, refusedMerges: refused.length };
+  return {
+    parameters,
+    thresholds,
+    decisions,
+    clusters,
+    candidatePairs: store.count,
+    refusedMerges: refused.length,
+    uPopulation: context.uPopulation ?? parameters.u,
+  };
 }
