@@ -197,6 +197,15 @@ function fuzzyIndex(a: string | null, b: string | null, close: number): number {
   return jaroWinkler(a, b) >= close ? 1 : 2;
 }
 
+/**
+ * Contacts: an e-mail one slip apart is close by Jaro–Winkler; a telephone only when one digit
+ * or one adjacent transposition apart (numbers a few digits apart are other people's phones).
+ */
+function contactIndex(a: string | null, b: string | null): number {
+  if (a === null || b === null || a === b || a.includes('@') || b.includes('@')) return fuzzyIndex(a, b, CONTACT_CLOSE);
+  return oneTypoApart(a, b) ? 1 : 2;
+}
+
 /** 0 agree, 1 typo, 2 disagree, 3 missing. */
 function documentIndex(x: NormalisedRecord, y: NormalisedRecord): number {
   if (x.document === null || y.document === null) return 3;
@@ -249,7 +258,7 @@ export function comparePattern(a: NormalisedRecord, b: NormalisedRecord): number
   code += documentIndex(x, y) * P_DOCUMENT;
   code += simpleIndex(x.sex, y.sex) * P_SEX;
   code += simpleIndex(x.citizenship, y.citizenship) * P_CITIZENSHIP;
-  code += fuzzyIndex(x.contact, y.contact, CONTACT_CLOSE) * P_CONTACT;
+  code += contactIndex(x.contact, y.contact) * P_CONTACT;
   code += fuzzyIndex(x.place, y.place, PLACE_CLOSE) * P_PLACE;
   return code;
 }
