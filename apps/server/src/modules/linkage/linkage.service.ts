@@ -42,8 +42,13 @@ import {
 import { modelStoreFor } from './linkage-model.ts';
 import { modelFrequencies, normalisedPersonOf } from './person-linkage-record.ts';
 
-/** Candidates scored per record: plenty for the few true repeats, bounded for common names. */
-export const CANDIDATE_LIMIT = 100;
+/**
+ * Candidates scored per record, those sharing most keys first: a true repeat shares several keys
+ * and ranks near the top (the bulk job reads 30). At 1,000,000 persons every lookup filled 100
+ * places with namesakes, and reading and scoring them was most of the lookup: 18 → 7 ms for the
+ * query and 10 → 3 ms for scoring at the median with 40 (docs/benchmarks.md §5).
+ */
+export const CANDIDATE_LIMIT = 40;
 
 /**
  * The model's reading, with one rule on top: a shared identity number is at least worth a
