@@ -106,6 +106,12 @@ export const HARD_PROFILE = {
   contactPresent: 0.35,
   /** Of recorded telephones, the share that is another number (a new SIM card, a relative's phone). */
   contactChanged: 0.2,
+  /**
+   * Of recorded citizenships, the share written as Kazakhstan whatever the person holds: the
+   * form's default left unchanged, or the country where she was met; so one person's records
+   * can disagree on citizenship.
+   */
+  citizenshipDefaulted: 0.05,
 } as const;
 
 /** ICAO 9303 / ISO 3166-1 alpha-3 codes of the synthetic citizenships. */
@@ -275,6 +281,8 @@ function record(seed: number, e: number, r: number, p: Person): Omit<HardLinkage
   const documentNumber = rng.chance(HARD_PROFILE.documentPresent) ? rng.pick(p.documents) : null;
   // Drawn last (see `person`); another number is a new SIM card or a relative's phone.
   const contact = rng.chance(HARD_PROFILE.contactPresent) ? (rng.chance(HARD_PROFILE.contactChanged) ? makeMobilePhone(rng, p.citizenship) : p.phone) : null;
+  // Drawn last too: the form's default citizenship left in place.
+  if (citizenship !== null && rng.chance(HARD_PROFILE.citizenshipDefaulted)) citizenship = 'KZ';
   return {
     givenName,
     familyName,

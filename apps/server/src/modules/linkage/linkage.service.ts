@@ -65,12 +65,13 @@ export function scoreCandidates<R extends { id: string }>(
   model: LinkageModel,
   record: NormalisedRecord,
   rows: readonly (R & Parameters<typeof normalisedPersonOf>[1])[],
+  decide: (s: ScoredPair) => 'same' | 'review' | 'different' = intakeDecision,
 ): { row: R; scored: ScoredPair; decision: 'same' | 'review' }[] {
   const out: { row: R; scored: ScoredPair; decision: 'same' | 'review' }[] = [];
   for (const row of rows) {
     if (row.id === record.id) continue;
     const scored = scoreWithModel(record, normalisedPersonOf(cipher, row), model, modelFrequencies(cipher, model));
-    const decision = intakeDecision(scored);
+    const decision = decide(scored);
     if (decision !== 'different') out.push({ row, scored, decision });
   }
   return out.sort((x, y) => y.scored.probability - x.scored.probability);

@@ -3,7 +3,7 @@ import type { FieldCipher } from '../../crypto/field-cipher.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { findCandidates } from '../linkage/linkage.repository.ts';
 import type { LinkageModelStore } from '../linkage/linkage-model.ts';
-import { CANDIDATE_LIMIT, scoreCandidates } from '../linkage/linkage.service.ts';
+import { CANDIDATE_LIMIT, intakeDecision, scoreCandidates } from '../linkage/linkage.service.ts';
 import { hashedLinkageKeys } from '../linkage/person-linkage-record.ts';
 import { personScope } from './persons.repository.ts';
 import { identityNumberIndexOf } from './persons.service.ts';
@@ -35,6 +35,18 @@ export function matchReasons(s: ScoredPair): Reason[] {
 }
 
 /**
+ * What the officer is shown at her own duplicate check: the model's reading, and also any record
+ * in her identity scope with exactly her given and family name, as 'review' (is this her?). A name
+ * alone never links two records (ADR 0012) and is not proposed nationally, but the officer about
+ * to record someone should see the same-named records she may already hold.
+ */
+export function duplicateCheckDecision(s: ScoredPair): 'same' | 'review' | 'different' {
+  const decision = intakeDecision(s);
+  const sameName = s.vector.levels.given === 'exact' && s.vector.levels.family === 'exact';
+  return decision === 'different' && sameName ? 'review' : decision;
+}
+
+/**
  * The record-linkage matcher (issue #4): candidates share a keyed linkage key (any script,
  * either name order, year-free given+family) or the identity number, inside the officer's
  * identity scope only; each is decrypted in memory and scored by the Fellegi–Sunter model.
@@ -54,7 +66,7 @@ export function linkageMatcher(cipher: FieldCipher, models: LinkageModelStore): 
       const identityNumberIndex = probe.identityNumber ? identityNumberIndexOf(cipher, probe.identityNumber) : null;
       const rows = await findCandidates(db, { keys, identityNumberIndex }, { where: personScope(actor, 'person.read_identity'), limit: CANDIDATE_LIMIT });
       const model = await models.current(db);
-      return scoreCandidates(cipher, model, record, rows)
+      return scoreCandidates(cipher, model, record, rows, duplicateCheckDecision)
         .slice(0, MAX_CANDIDATES)
         .map(({ row, scored, decision }) => ({
           person: personSummary(cipher, row, true),
