@@ -64,20 +64,8 @@ export function syntheticDataset(seed: number, size: number, duplicateRate: numb
 export function hardDataset(seed: number, size: number): Dataset {
   const t0 = performance.now();
   const hard = generateHardLinkageRecords({ seed, count: size });
-  const records = hard.map(
-    ({ id, givenName, familyName, patronymic, fullName, birthDate, sex, citizenship, documentNumber, contact }): LinkageRecord => ({
-      id,
-      givenName,
-      familyName,
-      patronymic,
-      fullName,
-      birthDate,
-      sex,
-      citizenship,
-      documentNumber,
-      contact,
-    }),
-  );
+  // The records without their truth (entity, script, the person as she is): what the engine sees.
+  const records = hard.map(({ entity: _entity, script: _script, truth: _truth, ...record }): LinkageRecord => record);
   return { name: `hard ${fmtInt(size)}`, records, ...withTruth(hard), loadS: (performance.now() - t0) / 1000 };
 }
 
