@@ -157,7 +157,7 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
     // Too few records to learn from (a new database): keep the current model.
     const base =
       sample.size >= 200
-        ? estimateLinkageModel([...sample.values()], { u: populationU(seeds.map((r) => linkageRecordOf(cipher, r))) })
+        ? estimateLinkageModel([...sample.values()], { u: populationU(seeds.map((r) => sample.get(r.id) as LinkageRecord)) })
         : await models.current(db);
     const model: LinkageModel = { ...base, nameFrequencies: await nameFrequencies() };
     await save(db, run.id, { model, processed: seeds.length });

@@ -63,5 +63,18 @@ export interface KeyedNameFrequencies {
 
 /** Reads keyed frequencies through `keyOf` (the same keyed hash the register's name index uses). */
 export function keyedNameFrequencies(stored: KeyedNameFrequencies, keyOf: (token: string) => string): NameFrequencies {
-  return { share: (token) => stored.shares[keyOf(token)] ?? stored.rareShare };
+  // Each token's keyed hash once: intake reads the same few names for every candidate it scores.
+  // The server makes one reader per loaded model (re-read every minute), so tokens held here
+  // live no longer than the names the lookups themselves decrypt.
+  const known = new Map<string, number>();
+  return {
+    share(token) {
+      let share = known.get(token);
+      if (share === undefined) {
+        share = stored.shares[keyOf(token)] ?? stored.rareShare;
+        if (known.size < 50_000) known.set(token, share);
+      }
+      return share;
+    },
+  };
 }
