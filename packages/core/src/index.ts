@@ -26,3 +26,4 @@ export * from './domain/care/protection-values.ts';
 export * from './domain/care/protection-authority.ts';
 export * from './domain/care/protection-rules.ts';
 export * from './domain/justice/index.ts';
+export * from './domain/statistics/index.ts';

@@ -16,3 +16,4 @@ export * from './schema/documents.schema.ts';
 export * from './schema/protection.schema.ts';
 export * from './schema/entitlements.schema.ts';
 export * from './schema/justice.schema.ts';
+export * from './schema/statistics.schema.ts';

@@ -78,6 +78,22 @@ export const PERMISSIONS = [
   'redress.read',
   /** Act on a person's redress; the redress action table says who may take which. */
   'redress.act',
+  // National statistics (issue #13). Figures are counts; each action has its own permission.
+  /** See the year's figures, trends and the map within one's scope: counts only, never a record. */
+  'statistics.read',
+  /**
+   * Open the records behind a figure (pseudonyms, within her person scope, audited). Holding
+   * `statistics.read` never implies it: whoever may count may not thereby list.
+   */
+  'statistics.records',
+  /** Generate the annual report (official or public edition) and export published tables. */
+  'report.generate',
+  /** Enter funding allocations and the year's exchange rate. */
+  'funding.manage',
+  /** Enter or import official figures of years before the register. */
+  'official_figures.manage',
+  /** Set a recommendation's status for a year. */
+  'recommendation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -93,4 +109,9 @@ export const GLOBAL_PERMISSIONS: readonly Permission[] = [
   // Providers are organisations with public contacts; the directory holds no personal data.
   'provider.read',
   'provider.manage',
+  // Funding, rates, official aggregates and recommendations hold no personal data.
+  'funding.manage',
+  'official_figures.manage',
+  'recommendation.manage',
+  'report.generate',
 ];

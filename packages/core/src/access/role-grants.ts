@@ -60,6 +60,9 @@ export const ROLE_GRANTS = {
     'case.read': 'region',
     'case.act': 'region',
     'reference.read': 'national',
+    // Her region's figures (issue #13); and the records behind them she may already read.
+    'statistics.read': 'region',
+    'statistics.records': 'region',
     // Reviewing a pair shows both records in full: only pairs whose two records are both in
     // the officer's identity scope are listed (the service checks both sides).
     'linkage.review': 'region',
@@ -91,6 +94,9 @@ export const ROLE_GRANTS = {
     'case.read': 'agency',
     'case.act': 'agency',
     'reference.read': 'national',
+    // Her agency's figures (issue #13); and the records behind them she may already read.
+    'statistics.read': 'agency',
+    'statistics.records': 'agency',
   },
   shelter_manager: {
     ...DIRECTORY,
@@ -110,6 +116,8 @@ export const ROLE_GRANTS = {
     'case.read': 'agency',
     'case.act': 'agency',
     'reference.read': 'national',
+    // Her agency's figures (issue #13), counts only.
+    'statistics.read': 'agency',
   },
   // Justice (issue #11): the criminal-procedure track is independent of social identification
   // (DOMAIN.md §2.2), so the investigator has no grant on NRM cases; she records the victims of
@@ -129,6 +137,8 @@ export const ROLE_GRANTS = {
     'person.read': 'region',
     'person.read_identity': 'region',
     'reference.read': 'national',
+    // Her region's figures (issue #13), counts only.
+    'statistics.read': 'region',
   },
   prosecutor: {
     ...DIRECTORY,
@@ -148,6 +158,9 @@ export const ROLE_GRANTS = {
     'case.read': 'region',
     'case.act': 'region',
     'reference.read': 'national',
+    // Her region's figures (issue #13); and the records behind them she may already read.
+    'statistics.read': 'region',
+    'statistics.records': 'region',
   },
   // The judge's clerk enters what the court decided: stages in court, outcomes, awards. She sees
   // the defendants' names (they are named in court) but victims only by pseudonym.
@@ -198,8 +211,16 @@ export const ROLE_GRANTS = {
     // Four eyes (issue #8): the coordinator answers for who sees the register nationally, and
     // is not an administrator, so her approval is a second person's by construction.
     'grant.approve': 'national',
+    // National statistics (issue #13): she prepares the annual report and keeps its data.
+    'statistics.read': 'national',
+    'statistics.records': 'national',
+    'report.generate': 'national',
+    'funding.manage': 'national',
+    'official_figures.manage': 'national',
+    'recommendation.manage': 'national',
   },
-  analyst: { 'reference.read': 'national' },
+  // Counts and published tables nationally; never a record (no statistics.records).
+  analyst: { 'reference.read': 'national', 'statistics.read': 'national', 'report.generate': 'national' },
   // Administrators run users and agencies; no access to victims' personal data by default.
   administrator: {
     ...DIRECTORY,

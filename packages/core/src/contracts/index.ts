@@ -20,3 +20,4 @@ export * from './legal-aid.contract.ts';
 export * from './redress.contract.ts';
 export * from './proceedings.contract.ts';
 export * from './defendant.contract.ts';
+export * from './statistics.contract.ts';

@@ -151,6 +151,10 @@ export const caseActions = pgTable(
     uniqueIndex('case_actions_case_seq_key').on(t.caseId, t.seq),
     // The prosecutor's work queue (migration 0016): open non-punishment flags per case.
     index('case_actions_non_punishment_idx').on(t.caseId, t.seq).where(sql`type IN ('non_punishment_flagged', 'non_punishment_reviewed')`),
+    // The statistics year rule reads each positive identification (migration 0023).
+    index('case_actions_identification_idx')
+      .on(t.caseId)
+      .where(sql`type IN ('identification_decided', 'identification_reviewed') AND details->>'outcome' = 'ActualVictimOfTrafficking'`),
   ],
 );
 

@@ -1,0 +1,4 @@
+export * from './categories.ts';
+export * from './victim-figures.ts';
+export * from './report-facts.ts';
+export * from './official-figures.ts';
