@@ -65,7 +65,13 @@ export interface AnnualReportFacts {
     investigations: ReportCount;
     prosecutions: ReportCount;
     convictions: ReportCount;
-    previous: { year: number; investigations: ReportCount | null; prosecutions: ReportCount | null; convictions: ReportCount | null; source: FigureSource } | null;
+    previous: {
+      year: number;
+      investigations: ReportCount | null;
+      prosecutions: ReportCount | null;
+      convictions: ReportCount | null;
+      source: FigureSource;
+    } | null;
     sentences: { custodial: ReportCount; suspended: ReportCount; fine: ReportCount } | null;
     complicitOfficials: { suspects: ReportCount; convicted: ReportCount } | null;
   } | null;
