@@ -21,3 +21,5 @@ export * from './redress.contract.ts';
 export * from './proceedings.contract.ts';
 export * from './defendant.contract.ts';
 export * from './statistics.contract.ts';
+export * from './funding.contract.ts';
+export * from './recommendation.contract.ts';

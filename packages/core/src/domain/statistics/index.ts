@@ -2,3 +2,5 @@ export * from './categories.ts';
 export * from './victim-figures.ts';
 export * from './report-facts.ts';
 export * from './official-figures.ts';
+export * from './funding.ts';
+export * from './recommendations.ts';
