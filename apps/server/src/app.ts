@@ -37,6 +37,8 @@ import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
 import { referralRulesRoutes } from './modules/referrals/referral-rules.routes.ts';
 import { justiceFiguresRoutes } from './modules/justice/justice-figures.routes.ts';
+import { officialFiguresRoutes } from './modules/official-figures/official-figures.routes.ts';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -68,6 +70,8 @@ const MODULES = [
   referralsRoutes,
   referralRulesRoutes,
   justiceFiguresRoutes,
+  officialFiguresRoutes,
+  statisticsRoutes,
 ];
 
 export interface BuildOptions {

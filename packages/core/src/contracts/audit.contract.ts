@@ -24,6 +24,10 @@ export const AUDIT_OPERATIONS = [
   /** The provider directory (issue #10): an entry added, or changed (details: the fields; occupancy and capacity with their values). */
   'provider.created',
   'provider.updated',
+  /** Funding and the recommendations tracker (issue #13): a year's rate set (old and new), an allocation entered (amount, region), a recommendation's status set (year, status). */
+  'funding.rate_set',
+  'funding.allocation_created',
+  'recommendation.status_set',
   'person.created',
   'person.read',
   'person.search',
@@ -83,6 +87,16 @@ export const AUDIT_OPERATIONS = [
   'proceedings.read',
   'redress.read',
   'redress.acted',
+  /** Official figures of years before the register (issue #13 item 7): one set or deleted (old and new value), a file imported (its SHA-256, rows). */
+  'official_figure.set',
+  'official_figure.deleted',
+  'official_figure.imported',
+  /**
+   * National statistics (issue #13): the records behind a figure listed (pseudonyms, ids in the
+   * details); the annual report generated (year, edition, language, format).
+   */
+  'statistics.records_listed',
+  'statistics.report_generated',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
@@ -97,6 +111,9 @@ export const AUDIT_RECORD_TYPES = [
   'user',
   'agency',
   'provider',
+  'exchange_rate',
+  'funding_allocation',
+  'recommendation',
   'grant',
   'link_proposal',
   'linkage_run',
@@ -110,6 +127,7 @@ export const AUDIT_RECORD_TYPES = [
   'referral_rules',
   'protection_case',
   'criminal_case',
+  'official_figure',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

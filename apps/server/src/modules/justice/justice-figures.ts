@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { hasPermission, type Actor, type JusticeFigures } from '@qorgau/core';
+import { hasPermission, type Actor, type JusticeFigures, type Permission } from '@qorgau/core';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import {
   civilClaims,
@@ -20,18 +20,28 @@ import { criminalCaseScope } from './criminal-case-scope.ts';
 /** The trafficking articles counted as trafficking offences (DOMAIN.md §2.5 [V]: 128, 135). */
 const TRAFFICKING_ARTICLES = sql`ARRAY['128', '135']::text[]`;
 
+/** Which grants bound the figures: criminal cases, and persons (redress). */
+export interface JusticeFigureScopes {
+  cases: Permission;
+  people: Permission;
+}
+/** The justice pages count what their reader may read (issue #11). */
+const JUSTICE_READER: JusticeFigureScopes = { cases: 'criminal_case.read', people: 'redress.read' };
+/** National statistics count within `statistics.read` (issue #13): an analyst reads no case but counts them all. */
+export const STATISTICS_READER: JusticeFigureScopes = { cases: 'statistics.read', people: 'statistics.read' };
+
 /**
  * The year's figures within the reader's scope (issue #11). Each figure is counted from the
  * facts with their own dates (a case by its registration, a prosecution by the day it was sent
  * to court, an outcome by its date, a payment by the day it was paid), so a year's figures do
  * not move when a case moves on later. Victims are counted as persons, not links.
  */
-export async function justiceFigures(q: DbOrTx, actor: Actor, year: number): Promise<JusticeFigures> {
+export async function justiceFigures(q: DbOrTx, actor: Actor, year: number, scopes: JusticeFigureScopes = JUSTICE_READER): Promise<JusticeFigures> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const inYear = (col: SQL | unknown) => sql`(${col} BETWEEN ${from} AND ${to})`;
-  const cases = criminalCaseScope(actor, 'criminal_case.read');
-  const people: SQL = hasPermission(actor.role, 'redress.read') ? personScope(actor, 'redress.read') : sql`false`;
+  const cases = criminalCaseScope(actor, scopes.cases);
+  const people: SQL = hasPermission(actor.role, scopes.people) ? personScope(actor, scopes.people) : sql`false`;
 
   const [row] = rowsOf<Record<string, string | number | null>>(
     await q.execute(sql`

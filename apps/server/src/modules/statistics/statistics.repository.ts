@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { REGION_CODES, type Actor } from '@qorgau/core';
+import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import { personScope } from '../persons/persons.repository.ts';
+import { positiveDecisions } from './victims.repository.ts';
+
+/**
+ * The first year the register holds an identification (national, whoever asks): before it, a
+ * year's count is not zero but unknown, and comparisons use official figures or say nothing.
+ */
+export async function firstRegisterYear(q: DbOrTx): Promise<number | null> {
+  const [row] = rowsOf<{ first: string | null }>(await q.execute(sql`SELECT min(d.on_day) AS first FROM (${positiveDecisions}) d`));
+  return row?.first ? Number(row.first.slice(0, 4)) : null;
+}
+
+/** The official victims figure of a year: its total (`breakdown` null) or one category of one dimension. */
+export async function officialVictims(q: DbOrTx, year: number, breakdown: { dimension: string; category: string } | null): Promise<number | null> {
+  const [row] = rowsOf<{ value: string | number }>(
+    await q.execute(sql`SELECT value FROM official_figures
+      WHERE year = ${year} AND figure = 'victims_identified' AND dimension = ${breakdown?.dimension ?? ''} AND category = ${breakdown?.category ?? ''}`),
+  );
+  return row ? Number(row.value) : null;
+}
+
+/** Pseudonyms and case references of one page of records behind a figure (already scoped by the caller). */
+export async function recordLabels(q: DbOrTx, personIds: string[], caseIds: string[]) {
+  const people = personIds.length
+    ? rowsOf<{ id: string; pseudonym: string }>(await q.execute(sql`SELECT id, pseudonym FROM persons WHERE id = ANY(${sql.param(personIds)}::uuid[])`))
+    : [];
+  const cases = caseIds.length
+    ? rowsOf<{ id: string; reference: string }>(await q.execute(sql`SELECT id, reference FROM cases WHERE id = ANY(${sql.param(caseIds)}::uuid[])`))
+    : [];
+  return { pseudonyms: new Map(people.map((p) => [p.id, p.pseudonym])), references: new Map(cases.map((c) => [c.id, c.reference])) };
+}
+
+/**
+ * Per region for the map: NRM cases opened in the year and referrals sent to providers there
+ * (within the reader's scope), active providers and shelters (a public directory), and the
+ * coverage gap: victims identified in a region where no provider works.
+ */
+export async function regionFacts(q: DbOrTx, actor: Actor, year: number, victimsByRegion: Map<string, number>) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const people = personScope(actor, 'statistics.read');
+  const rows = rowsOf<{ region: string; cases: number; referrals: number; providers: number; shelters: number; rural: number }>(
+    await q.execute(sql`
+      WITH scoped AS (SELECT persons.id FROM persons WHERE ${people}),
+      c AS (SELECT cs.region_code AS region, count(*)::int AS n FROM cases cs JOIN scoped ON scoped.id = cs.person_id
+        WHERE (cs.created_at AT TIME ZONE 'Asia/Almaty')::date BETWEEN ${from}::date AND ${to}::date GROUP BY 1),
+      r AS (SELECT x.region_code AS region, count(*)::int AS n FROM referrals x JOIN scoped ON scoped.id = x.person_id
+        WHERE (x.created_at AT TIME ZONE 'Asia/Almaty')::date BETWEEN ${from}::date AND ${to}::date GROUP BY 1),
+      p AS (SELECT region_code AS region, count(*)::int AS n, count(*) FILTER (WHERE kind = 'shelter')::int AS shelters,
+          count(*) FILTER (WHERE settlement = 'rural')::int AS rural
+        FROM providers WHERE active GROUP BY 1)
+      SELECT g.region, coalesce(c.n, 0) AS cases, coalesce(r.n, 0) AS referrals, coalesce(p.n, 0) AS providers,
+        coalesce(p.shelters, 0) AS shelters, coalesce(p.rural, 0) AS rural
+      FROM unnest(${sql.param(REGION_CODES)}::text[]) AS g(region)
+      LEFT JOIN c ON c.region = g.region LEFT JOIN r ON r.region = g.region LEFT JOIN p ON p.region = g.region`),
+  );
+  return rows.map((r) => {
+    const victims = victimsByRegion.get(r.region) ?? 0;
+    return {
+      region: r.region,
+      victims,
+      cases: Number(r.cases),
+      referrals: Number(r.referrals),
+      providers: Number(r.providers),
+      shelters: Number(r.shelters),
+      ruralProviders: Number(r.rural),
+      victimsWithoutLocalService: Number(r.providers) === 0 ? victims : 0,
+    };
+  });
+}

@@ -1,0 +1,154 @@
+import {
+  DomainError,
+  filterCells,
+  kazakhstanYear,
+  victimFigures,
+  type RegionsStatistics,
+  type StatisticsQuery,
+  type StatisticsRecords,
+  type StatisticsRecordsQuery,
+  type Trend,
+  type TrendQuery,
+  type VictimCell,
+  type VictimFilter,
+  type YearStatistics,
+} from '@qorgau/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
+import type { AuthContext } from '../../auth/auth.plugin.ts';
+import { justiceFigures, STATISTICS_READER } from '../justice/justice-figures.ts';
+import { otherFigures } from './figures.repository.ts';
+import { firstRegisterYear, officialVictims, recordLabels, regionFacts } from './statistics.repository.ts';
+import { victimCellsByYear, victimRecords } from './victims.repository.ts';
+
+/** The longest trend one request may ask for. */
+const MAX_TREND_YEARS = 30;
+
+/** The dashboard's filters as a cube filter (region, form, citizen group, sex, age group). */
+const filterOf = (q: Partial<StatisticsQuery>): VictimFilter => ({
+  region: q.region,
+  form: q.form,
+  citizenGroup: q.citizenGroup,
+  sex: q.sex,
+  ageGroup: q.ageGroup,
+});
+
+/**
+ * The one breakdown an official figure can answer for (official figures carry one dimension at
+ * a time, and no region): null when the filter asks for more.
+ */
+function officialBreakdownOf(filter: VictimFilter): { dimension: string; category: string } | null | undefined {
+  const set = Object.entries(filter).filter(([, v]) => v !== undefined);
+  if (set.length === 0) return null;
+  if (set.length > 1 || set[0]?.[0] === 'region') return undefined;
+  const [dimension, category] = set[0] as [string, string];
+  return { dimension, category };
+}
+
+const total = (cells: readonly VictimCell[]) => cells.reduce((s, c) => s + c.n, 0);
+
+export function createStatisticsService(deps: AppDeps) {
+  const db = deps.db;
+
+  /** A year after this one has no figures yet: a field-level 400, as a contract failure would be. */
+  function refuseFuture(year: number, path = 'year') {
+    if (year > kazakhstanYear(deps.now())) throw new DomainError('validation_failed', [{ path, code: 'year_in_future' }]);
+  }
+
+  /**
+   * A year's victims for comparisons and trends: the register's count where the register
+   * covers the year, else the official figure entered for it (marked `official`), else null.
+   * An official figure wins for a year it exists: it was entered because the register did not
+   * yet hold that year whole.
+   */
+  async function victimsOf(year: number, cells: VictimCell[] | undefined, filter: VictimFilter, registerFrom: number | null) {
+    const breakdown = officialBreakdownOf(filter);
+    if (breakdown !== undefined) {
+      const official = await officialVictims(db, year, breakdown);
+      if (official !== null) return { victims: official, source: 'official' as const };
+    }
+    if (registerFrom !== null && year >= registerFrom) return { victims: total(filterCells(cells ?? [], filter)), source: 'register' as const };
+    return null;
+  }
+
+  return {
+    async year(auth: AuthContext, query: StatisticsQuery): Promise<YearStatistics> {
+      refuseFuture(query.year);
+      const actor = auth.actor;
+      const filter = filterOf(query);
+      const cubes = await victimCellsByYear(db, actor, query.year - 1, query.year);
+      const cells = filterCells(cubes.get(query.year) ?? [], filter);
+      const registerFrom = await firstRegisterYear(db);
+      const previous = await victimsOf(query.year - 1, cubes.get(query.year - 1), filter, registerFrom);
+      const other = await otherFigures(db, actor, query.year, deps.now());
+      const justice = await justiceFigures(db, actor, query.year, STATISTICS_READER);
+      return {
+        year: query.year,
+        regions: actor.jurisdiction.national ? [] : actor.jurisdiction.regions,
+        victims: victimFigures(cells),
+        previous: previous && { year: query.year - 1, ...previous },
+        ...other,
+        justice,
+      };
+    },
+
+    async trend(auth: AuthContext, query: TrendQuery): Promise<Trend> {
+      if (query.from > query.to || query.to - query.from >= MAX_TREND_YEARS) throw new DomainError('validation_failed', [{ path: 'from', code: 'year_range' }]);
+      refuseFuture(query.to, 'to');
+      const filter = filterOf(query);
+      const cubes = await victimCellsByYear(db, auth.actor, query.from, query.to);
+      const registerFrom = await firstRegisterYear(db);
+      const points = [];
+      for (let year = query.from; year <= query.to; year++) {
+        const v = await victimsOf(year, cubes.get(year), filter, registerFrom);
+        points.push({ year, victims: v?.victims ?? null, source: v?.source ?? null });
+      }
+      return { points };
+    },
+
+    /** Per region, for the map: victims, cases, referrals and whether help was there. */
+    async regions(auth: AuthContext, query: StatisticsQuery): Promise<RegionsStatistics> {
+      refuseFuture(query.year);
+      const cubes = await victimCellsByYear(db, auth.actor, query.year, query.year);
+      const cells = filterCells(cubes.get(query.year) ?? [], { ...filterOf(query), region: undefined });
+      const victimsByRegion = new Map<string, number>();
+      for (const c of cells) victimsByRegion.set(c.region, (victimsByRegion.get(c.region) ?? 0) + c.n);
+      return { year: query.year, regions: await regionFacts(db, auth.actor, query.year, victimsByRegion) };
+    },
+
+    /**
+     * The records behind a figure: the victims of the year in the figure's categories that the
+     * reader may open (statistics.records and person.read scopes), by pseudonym. Audited with
+     * the ids shown, like any list of persons.
+     */
+    async records(auth: AuthContext, audit: AuditContext, query: StatisticsRecordsQuery): Promise<StatisticsRecords> {
+      refuseFuture(query.year);
+      const filter: VictimFilter = { ...filterOf(query), agencyType: query.agencyType };
+      const rows = (await victimRecords(db, auth.actor, query.year))
+        .filter((r) => filterCells([r.cell], filter).length === 1)
+        .sort((a, b) => b.identifiedOn.localeCompare(a.identifiedOn) || a.personId.localeCompare(b.personId));
+      const page = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+      const labels = await recordLabels(
+        db,
+        page.map((r) => r.personId),
+        page.map((r) => r.caseId),
+      );
+      const items = page.map((r) => ({
+        personId: r.personId,
+        pseudonym: labels.pseudonyms.get(r.personId) ?? '',
+        caseId: r.caseId,
+        caseReference: labels.references.get(r.caseId) ?? '',
+        identifiedOn: r.identifiedOn,
+        region: r.cell.region,
+        form: r.cell.form,
+      }));
+      await db.transaction((tx) =>
+        appendAudit(tx, audit, {
+          operation: 'statistics.records_listed',
+          details: { year: query.year, filter, total: rows.length, shown: items.map((i) => i.personId) },
+        }),
+      );
+      return { items, total: rows.length, page: query.page, pageSize: query.pageSize };
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { StatisticsRecords, YearStatistics } from '@qorgau/core';
+import { auditLog, officialFigures, personClusters } from '../src/db/schema.ts';
+import { createTestApp, personBody, screeningBody, type Session, type TestApp } from './test-app.ts';
+import { describeEachDb } from './test-db.ts';
+
+/**
+ * Issue #13's counting rules through the API: a person found by two agencies in two scripts
+ * counts once; anonymous notifications never count as persons; the year is that of the first
+ * positive decision; the previous year comes from the register or from an official figure;
+ * a regional reader counts her region; the records behind a figure are a separate permission.
+ */
+describeEachDb('national statistics', (kind) => {
+  let t: TestApp;
+  let almaty: Session;
+  let astana: Session;
+  let coordinator: Session;
+  let analyst: Session;
+  let regional: Session;
+
+  const at = (day: string) => {
+    t.deps.now = () => new Date(`${day}T06:00:00Z`);
+  };
+
+  /** A person recorded, a case opened and a positive decision taken, on `day`, by `s`. */
+  async function identify(s: Session, day: string, person: Record<string, unknown>, exploitationTypes: string[], regionCode: string) {
+    at(day);
+    const p = await s.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody({ regionCode, ...person }) });
+    expect(p.statusCode).toBe(200);
+    const c = await s.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { clientId: randomUUID(), personId: p.json().id, regionCode, exploitationTypes, narrative: 'Met during an inspection' },
+    });
+    expect(c.statusCode).toBe(200);
+    const d = await s.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.json().id}/actions`,
+      payload: { clientId: randomUUID(), action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', reasons: 'Indicators confirmed' } },
+    });
+    expect(d.statusCode).toBe(200);
+    return { personId: p.json().id as string, caseId: c.json().id as string };
+  }
+
+  const year = async (s: Session, query: string) => {
+    const res = await s.inject({ method: 'GET', url: `/api/v1/statistics/year?${query}` });
+    expect(res.statusCode).toBe(200);
+    return res.json() as YearStatistics;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    almaty = await t.as('identification_officer', { regions: ['KZ-75'] });
+    astana = await t.as('identification_officer', { agencyId: await t.createAgency({ type: 'police', regionCode: 'KZ-71' }), regions: ['KZ-71'] });
+    coordinator = await t.as('national_coordinator', { regions: 'national' });
+    analyst = await t.as('analyst', { regions: 'national' });
+    regional = await t.as('prosecutor', { regions: ['KZ-71'] });
+
+    // 2021: one victim in Almaty. 2022: three more, and the first woman found again in Astana.
+    await identify(
+      almaty,
+      '2021-05-10',
+      { firstName: 'Гүлнар', secondName: 'Тоқтарова', birthdate: '1990-02-01', gender: 'Feminine' },
+      ['SexualExploitation'],
+      'KZ-75',
+    );
+    const aigerim = { birthdate: '1996-03-14', gender: 'Feminine', identityDocumentType: 'kz_iin', identityNumber: '960314450123' };
+    await identify(almaty, '2022-02-01', { firstName: 'Айгерім', secondName: 'Серікова', ...aigerim }, ['SexualExploitation'], 'KZ-75');
+    await identify(astana, '2022-03-01', { firstName: 'Aigerim', secondName: 'Serikova', ...aigerim }, ['SexualExploitation'], 'KZ-71');
+    await identify(
+      astana,
+      '2022-04-01',
+      { firstName: 'Dilnoza', secondName: 'Karimova', citizenship: 'UZ', birthdate: '1988-07-07' },
+      ['ForcedLabour'],
+      'KZ-71',
+    );
+    await identify(
+      astana,
+      '2022-05-01',
+      { firstName: 'Бахыт', secondName: 'Омаров', gender: 'Masculine', birthdate: '2008-01-20' },
+      ['ForcedLabour', 'ForcedBegging'],
+      'KZ-71',
+    );
+    // An adult who declined: an anonymous notification, never a person.
+    at('2022-06-01');
+    const anonymous = await astana.inject({
+      method: 'POST',
+      url: '/api/v1/screenings',
+      payload: screeningBody({ encounterDate: '2022-06-01', regionCode: 'KZ-71', consent: 'declined', person: undefined }),
+    });
+    expect(anonymous.statusCode).toBe(200);
+    at('2026-12-06');
+  });
+  afterAll(() => t.close());
+
+  it('counts a person found by two agencies in two scripts once, by her first decision', async () => {
+    const clustered = await t.deps.db.select().from(personClusters);
+    expect(new Set(clustered.map((c) => c.clusterId)).size).toBe(1);
+    const y = await year(coordinator, 'year=2022');
+    expect(y.victims.total).toBe(3);
+    // Aigerim's first decision was in Almaty (a police unit), Dilnoza and Bakhyt were found in Astana.
+    expect(y.victims.byRegion).toEqual([
+      { category: 'KZ-71', n: 2 },
+      { category: 'KZ-75', n: 1 },
+    ]);
+    expect(y.victims.byForm).toEqual([
+      { category: 'ForcedLabour', n: 1 },
+      { category: 'SexualExploitation', n: 1 },
+      { category: 'Multiple', n: 1 },
+    ]);
+    expect(y.victims.formByCitizenGroup.find((f) => f.form === 'ForcedLabour')).toEqual({ form: 'ForcedLabour', citizen: 0, foreign: 1 });
+    expect(y.victims.byAgeGroup).toEqual([
+      { category: 'child', n: 1 },
+      { category: 'adult', n: 2 },
+    ]);
+    expect(y.victims.bySex.find((s) => s.category === 'male')?.n).toBe(1);
+  });
+
+  it('keeps anonymous notifications apart from persons', async () => {
+    const y = await year(coordinator, 'year=2022');
+    expect(y.notifications.anonymousScreenings).toBe(1);
+    expect(y.victims.total).toBe(3);
+  });
+
+  it('compares with the register, or with the official figure of a year before it', async () => {
+    const y2022 = await year(coordinator, 'year=2022');
+    expect(y2022.previous).toEqual({ year: 2021, victims: 1, source: 'register' });
+    const y2021 = await year(coordinator, 'year=2021');
+    expect(y2021.previous).toBeNull();
+    await t.deps.db.insert(officialFigures).values({ year: 2020, figure: 'victims_identified', value: 20, source: 'TIP 2021', enteredBy: coordinator.user.id });
+    expect((await year(coordinator, 'year=2021')).previous).toEqual({ year: 2020, victims: 20, source: 'official' });
+    const trend = (await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/trend?from=2019&to=2022' })).json();
+    expect(trend.points).toEqual([
+      { year: 2019, victims: null, source: null },
+      { year: 2020, victims: 20, source: 'official' },
+      { year: 2021, victims: 1, source: 'register' },
+      { year: 2022, victims: 3, source: 'register' },
+    ]);
+  });
+
+  it('filters by category, and a regional reader counts her region only', async () => {
+    expect((await year(coordinator, 'year=2022&citizenGroup=foreign')).victims.total).toBe(1);
+    expect((await year(coordinator, 'year=2022&ageGroup=child&region=KZ-71')).victims.total).toBe(1);
+    const mine = await year(regional, 'year=2022');
+    expect(mine.regions).toEqual(['KZ-71']);
+    // Aigerim's first-decision record is in Almaty: the Astana prosecutor counts the two found there.
+    expect(mine.victims.total).toBe(2);
+    expect(mine.notifications.anonymousScreenings).toBe(1);
+  });
+
+  it('shows the map per region with the coverage gap', async () => {
+    const res = (await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/regions?year=2022' })).json();
+    expect(res.regions).toHaveLength(20);
+    const astanaRow = res.regions.find((r: { region: string }) => r.region === 'KZ-71');
+    // Three NRM cases were opened there (Aigerim's second record among them); she counts as a victim in Almaty.
+    expect(astanaRow).toMatchObject({ victims: 2, cases: 3, providers: 0, victimsWithoutLocalService: 2 });
+  });
+
+  it('lists the records behind a figure for those who may open them, audited', async () => {
+    const res = await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/records?year=2022&form=ForcedLabour' });
+    expect(res.statusCode).toBe(200);
+    const page = res.json() as StatisticsRecords;
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ region: 'KZ-71', form: 'ForcedLabour', identifiedOn: '2022-04-01' });
+    expect(page.items[0]?.pseudonym).not.toBe('');
+    expect(JSON.stringify(page)).not.toContain('Dilnoza');
+    const audited = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.operation, 'statistics.records_listed'), eq(auditLog.actorId, coordinator.user.id)));
+    expect(audited).toHaveLength(1);
+    // The analyst counts but never lists; the Astana prosecutor lists only what she may open.
+    expect((await analyst.inject({ method: 'GET', url: '/api/v1/statistics/records?year=2022' })).statusCode).toBe(403);
+    expect((await year(analyst, 'year=2022')).victims.total).toBe(3);
+    const hers = (await regional.inject({ method: 'GET', url: '/api/v1/statistics/records?year=2022' })).json() as StatisticsRecords;
+    expect(hers.items.map((i) => i.region)).toEqual(['KZ-71', 'KZ-71']);
+  });
+
+  it('refuses a future year and a bad range with field messages', async () => {
+    const future = await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/year?year=2027' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields[0]).toMatchObject({ path: 'year', code: 'year_in_future' });
+    const range = await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/trend?from=2022&to=2020' });
+    expect(range.statusCode).toBe(400);
+    const bad = await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/year?year=twenty' });
+    expect(bad.statusCode).toBe(400);
+  });
+});
