@@ -454,6 +454,11 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/reference/criminal-articles': { request: () => ({ payload: loadShippedCriminalArticles()[0] }), expect: 200 },
   // --- justice figures (issue #11): counts within the reader's scope, justice-figures.int.test.ts ---
   'GET /api/v1/justice/figures': { request: () => ({ url: '/api/v1/justice/figures?year=2026' }), expect: 200 },
+  // --- national statistics (issue #13): counts within statistics.read; records under their own permission, statistics.int.test.ts ---
+  'GET /api/v1/statistics/year': { request: () => ({ url: '/api/v1/statistics/year?year=2026' }), expect: 200 },
+  'GET /api/v1/statistics/trend': { request: () => ({ url: '/api/v1/statistics/trend?from=2020&to=2026' }), expect: 200 },
+  'GET /api/v1/statistics/regions': { request: () => ({ url: '/api/v1/statistics/regions?year=2026' }), expect: 200 },
+  'GET /api/v1/statistics/records': { request: () => ({ url: '/api/v1/statistics/records?year=2026' }), expect: 200 },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };
