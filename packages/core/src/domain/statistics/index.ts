@@ -4,3 +4,4 @@ export * from './report-facts.ts';
 export * from './official-figures.ts';
 export * from './funding.ts';
 export * from './recommendations.ts';
+export * from './disclosure/index.ts';
