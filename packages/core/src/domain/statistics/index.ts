@@ -5,3 +5,4 @@ export * from './official-figures.ts';
 export * from './funding.ts';
 export * from './recommendations.ts';
 export * from './disclosure/index.ts';
+export * from './report-text/index.ts';
