@@ -39,6 +39,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) 
 const ClientsPage = lazy(() => import('../features/redress/ClientsPage.tsx').then((m) => ({ default: m.ClientsPage })));
 const CriminalCasesListPage = lazy(() => import('../features/justice/CriminalCasesListPage.tsx').then((m) => ({ default: m.CriminalCasesListPage })));
 const RegisterCriminalCasePage = lazy(() => import('../features/justice/RegisterCriminalCasePage.tsx').then((m) => ({ default: m.RegisterCriminalCasePage })));
+const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })));
 const JusticeFiguresPage = lazy(() => import('../features/justice/JusticeFiguresPage.tsx').then((m) => ({ default: m.JusticeFiguresPage })));
 const CriminalCasePage = lazy(() => import('../features/justice/CriminalCasePage.tsx').then((m) => ({ default: m.CriminalCasePage })));
 
@@ -222,6 +223,11 @@ export function AppRoutes() {
               <CriminalCasePage id={params.id} />
             </Guard>
           )}
+        </Route>
+        <Route path="/statistics">
+          <Guard permission="statistics.read">
+            <StatisticsPage />
+          </Guard>
         </Route>
         <Route path="/audit">
           <Guard permission="audit.read">

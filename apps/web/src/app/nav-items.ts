@@ -17,6 +17,7 @@ export interface NavItem {
     | 'nav.clients'
     | 'nav.providers'
     | 'nav.capacity'
+    | 'nav.statistics'
     | 'nav.users'
     | 'nav.agencies'
     | 'nav.reference'
@@ -44,6 +45,7 @@ export type HomeLabel =
   | 'home.actions.clients'
   | 'home.actions.providers'
   | 'home.actions.capacity'
+  | 'home.actions.statistics'
   | 'home.actions.users'
   | 'home.actions.agencies'
   | 'home.actions.reference'
@@ -91,6 +93,13 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { href: '/providers', label: 'nav.providers', testId: 'nav-providers', homeLabel: 'home.actions.providers', permission: 'provider.read' },
   { href: '/capacity', label: 'nav.capacity', testId: 'nav-capacity', homeLabel: 'home.actions.capacity', permission: 'provider.read' },
+  {
+    href: '/statistics',
+    label: 'nav.statistics',
+    testId: 'nav-statistics',
+    homeLabel: 'home.actions.statistics',
+    permission: 'statistics.read',
+  },
   { href: '/admin/users', label: 'nav.users', testId: 'nav-users', homeLabel: 'home.actions.users', permission: 'user.manage' },
   { href: '/admin/agencies', label: 'nav.agencies', testId: 'nav-agencies', homeLabel: 'home.actions.agencies', permission: 'agency.manage' },
   { href: '/admin/reference', label: 'nav.reference', testId: 'nav-reference', homeLabel: 'home.actions.reference', permission: 'reference.manage' },

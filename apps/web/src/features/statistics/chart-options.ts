@@ -1,0 +1,91 @@
+import type { EChartsCoreOption } from 'echarts/core';
+
+/** One bar: the category's code (sent back on a click), its label and its count. */
+export interface Bar {
+  key: string;
+  label: string;
+  n: number;
+}
+
+const AXIS_TEXT = { color: '#343a40', fontSize: 12 };
+export const BAR_COLOUR = '#3182bd';
+const OFFICIAL_COLOUR = '#9ecae1';
+
+/**
+ * A breakdown as horizontal bars, largest category first (labels of any length stay readable on a
+ * phone: they wrap on the left instead of tilting under the bars). Counts are written at the bars' ends.
+ */
+export function breakdownOption(bars: readonly Bar[], labelWidth: number): EChartsCoreOption {
+  const rows = [...bars].reverse();
+  return {
+    animation: false,
+    grid: { left: 8, right: 36, top: 4, bottom: 4, containLabel: true },
+    tooltip: { trigger: 'item' },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
+    yAxis: {
+      type: 'category',
+      data: rows.map((b) => ({ value: b.key, textStyle: AXIS_TEXT })),
+      axisLabel: { width: labelWidth, overflow: 'break', formatter: (key: string) => rows.find((b) => b.key === key)?.label ?? key },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'bar',
+        data: rows.map((b) => ({ value: b.n, name: b.key })),
+        itemStyle: { color: BAR_COLOUR },
+        barMaxWidth: 22,
+        label: { show: true, position: 'right', color: '#1a1b1e', fontWeight: 600 },
+        tooltip: { formatter: (p: { name: string; value: number }) => `${rows.find((b) => b.key === p.name)?.label ?? ''}: ${p.value}` },
+      },
+    ],
+  };
+}
+
+export interface TrendBar {
+  year: number;
+  victims: number | null;
+  source: 'register' | 'official' | null;
+}
+
+/**
+ * Identified victims per year: the register's counts as solid bars; official figures of years
+ * before the register as lighter, hatched bars in a series of their own, so the legend names them.
+ * A year with neither has no bar (not a zero: nothing was counted).
+ */
+export function trendOption(points: readonly TrendBar[], names: { register: string; official: string }, selected: number): EChartsCoreOption {
+  const of = (source: 'register' | 'official') =>
+    points.map((p) => (p.source === source && p.victims !== null ? { value: p.victims, name: String(p.year) } : { value: null, name: String(p.year) }));
+  const selectedBorder = (p: TrendBar) => (p.year === selected ? { borderColor: '#1a1b1e', borderWidth: 2 } : {});
+  return {
+    animation: false,
+    grid: { left: 8, right: 8, top: 36, bottom: 4, containLabel: true },
+    legend: { top: 0, left: 0, textStyle: AXIS_TEXT, data: [names.register, names.official] },
+    tooltip: { trigger: 'item' },
+    xAxis: { type: 'category', data: points.map((p) => String(p.year)), axisLabel: AXIS_TEXT, axisTick: { alignWithLabel: true } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_TEXT },
+    series: [
+      {
+        name: names.register,
+        type: 'bar',
+        stack: 'victims',
+        itemStyle: { color: BAR_COLOUR },
+        data: of('register').map((d, i) => ({ ...d, itemStyle: selectedBorder(points[i] as TrendBar) })),
+        label: { show: true, position: 'top', color: '#1a1b1e' },
+      },
+      {
+        name: names.official,
+        type: 'bar',
+        stack: 'victims',
+        itemStyle: {
+          color: OFFICIAL_COLOUR,
+          borderColor: BAR_COLOUR,
+          borderType: 'dashed',
+          borderWidth: 1,
+          decal: { symbol: 'rect', color: 'rgba(255,255,255,0.6)', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4 },
+        },
+        data: of('official'),
+        label: { show: true, position: 'top', color: '#495057' },
+      },
+    ],
+  };
+}
