@@ -50,7 +50,7 @@ export function kkSuffix(word: string, kkcase: 'ins' | 'abl'): string {
 /** A count with a case ending: a word takes it directly ("беспен"), digits after a hyphen ("20-мен"). */
 export function kkNumberIn(n: Shown, kkcase: 'ins' | 'abl'): string {
   const text = kkNumber(n);
-  if (n === 'lt11') return `${text}${kkSuffix('аз', kkcase)}`;
+  if (n === 'lt11') return `${text} сан${kkSuffix('сан', kkcase)}`; // "11-ден аз санмен": the ending goes on a noun, not on "аз"
   if (Number.isInteger(n) && n >= 0 && n < 10) return `${text}${kkSuffix(text, kkcase)}`;
   return `${text}-${kkSuffix(lastWord(Math.floor(n)), kkcase)}`;
 }

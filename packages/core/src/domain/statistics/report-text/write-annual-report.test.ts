@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnualReportFacts } from '../report-facts.ts';
+import type { AnnualReportFacts, ReportCount } from '../report-facts.ts';
 import { seedFacts } from './seed-facts.fixture.ts';
 import { allSentences, protection, sectionSentences } from './test-helpers.fixture.ts';
 import { writeAnnualReport } from './write-annual-report.ts';
@@ -174,6 +174,21 @@ describe('writeAnnualReport (en): other data, other sentences', () => {
       'Of the traffickers convicted, 11 received prison sentences and one was fined.',
       'The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking crimes.',
     ]);
+  });
+
+  it('complicity: officials investigated and convicted, and no sentence with zeros for counts not shown', () => {
+    const f = seedFacts();
+    const prosecution = (complicitOfficials: { suspects: ReportCount; convicted: ReportCount }) => {
+      f.prosecution = { investigations: 'hidden', prosecutions: 'hidden', convictions: 'hidden', previous: null, sentences: null, complicitOfficials };
+      return sectionSentences(writeAnnualReport(f, 'en'), 'prosecution');
+    };
+    expect(prosecution({ suspects: 3, convicted: 1 })).toEqual([
+      'The government investigated three government officials suspected of complicity in trafficking crimes; courts convicted one of them.',
+    ]);
+    expect(prosecution({ suspects: 'hidden', convicted: 0 })).toEqual([
+      'The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking crimes.',
+    ]);
+    expect(prosecution({ suspects: 'hidden', convicted: 'hidden' })).toEqual([]);
   });
 
   it('prevention: recommendations counted by status, furthest along first', () => {

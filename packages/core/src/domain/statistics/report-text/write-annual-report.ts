@@ -128,8 +128,11 @@ function prosecutionParagraphs(facts: AnnualReportFacts, L: ReportLanguage, comp
   if (p.complicitOfficials) {
     const suspects = shown(p.complicitOfficials.suspects);
     const convicted = shown(p.complicitOfficials.convicted);
-    if (suspects === 0 && (convicted === 0 || convicted === null)) complicity.push(L.noComplicity());
-    else if (suspects !== null || convicted !== null) complicity.push(L.complicity(suspects, convicted));
+    const none = (n: Shown | null) => n === 0 || n === null;
+    if (suspects === null && convicted === null) {
+      // nothing shown: no sentence
+    } else if (none(suspects) && none(convicted)) complicity.push(L.noComplicity());
+    else complicity.push(L.complicity(suspects, convicted));
   }
   return [law, complicity];
 }
