@@ -459,6 +459,21 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/statistics/trend': { request: () => ({ url: '/api/v1/statistics/trend?from=2020&to=2026' }), expect: 200 },
   'GET /api/v1/statistics/regions': { request: () => ({ url: '/api/v1/statistics/regions?year=2026' }), expect: 200 },
   'GET /api/v1/statistics/records': { request: () => ({ url: '/api/v1/statistics/records?year=2026' }), expect: 200 },
+  // --- official figures of years before the register (issue #13 item 7), official-figures.int.test.ts ---
+  'GET /api/v1/statistics/official-figures': { request: () => ({ url: '/api/v1/statistics/official-figures?from=2015&to=2021' }), expect: 200 },
+  'PUT /api/v1/statistics/official-figures': {
+    request: () => ({ payload: { year: 2019, figure: 'convictions', value: 3, source: 'Matrix source' } }),
+    expect: 200,
+  },
+  'DELETE /api/v1/statistics/official-figures/:id': { request: () => ({}), expect: 404 },
+  'POST /api/v1/statistics/official-figures/import': {
+    request: () => ({
+      url: '/api/v1/statistics/official-figures/import?dryRun=true',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'year,figure,dimension,category,value,source\n2018,convictions,,,4,Matrix source\n',
+    }),
+    expect: 200,
+  },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };

@@ -3,6 +3,7 @@ export * from './access/index.ts';
 export * from './contracts/index.ts';
 export * from './domain/case/case-status.ts';
 export * from './domain/case/case-authority.ts';
+export * from './domain/case/occurred-on.ts';
 export * from './domain/names/index.ts';
 export * from './reference/regions.ts';
 export * from './reference/htcds.ts';

@@ -4,7 +4,7 @@ import { HTCDS_METHOD_OF_CONTROL_VALUES } from '../domain/identification/crosswa
 import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, PERPETRATOR_TYPES, RECRUITMENT_METHODS, SEX_EXPLOITATION_TYPES } from '../reference/htcds.ts';
 import { CountryCode } from './common.contract.ts';
 import { ClientId, LocalizedName, PageQuery, pageOf, RegionCodeSchema } from './common.contract.ts';
-import { text } from './primitives.ts';
+import { isoDate, text } from './primitives.ts';
 
 export const CreateCaseBody = z.object({
   clientId: ClientId,
@@ -19,6 +19,13 @@ export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 const Reason = text({ min: 1, max: 10_000, multiline: true });
 
 /**
+ * The day a decision was taken when it is recorded later (Kazakhstan date); absent, it is the
+ * day it is recorded. Bounded by the service (core occurredOnIssues: not in the future, at most
+ * a year back, not before the case's earlier decisions); the statistics count it in this day's year.
+ */
+const OccurredOn = isoDate().optional();
+
+/**
  * What a client may append to a case log (`opened` is written by case creation only). The
  * deciding organisation (`decidedBy`) is not input: the server derives it from the actor's
  * agency (decisionOrgOf); a `decidedBy` a client still sends is stripped like any unknown key,
@@ -30,6 +37,7 @@ export const CaseActionInput = z.discriminatedUnion('type', [
     type: z.literal('identification_decided'),
     outcome: z.enum(['ActualVictimOfTrafficking', 'NotAVictimOfTrafficking']),
     reasons: Reason,
+    occurredOn: OccurredOn,
     /** What the assessment established (HTCDS vic_* fields); replaces the case's forms when given. */
     exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).optional(),
     sexExploitationTypes: z.array(z.enum(SEX_EXPLOITATION_TYPES)).max(SEX_EXPLOITATION_TYPES.length).optional(),
@@ -47,6 +55,7 @@ export const CaseActionInput = z.discriminatedUnion('type', [
     kind: z.enum(['review', 'appeal']),
     outcome: z.enum(['ActualVictimOfTrafficking', 'NotAVictimOfTrafficking']),
     reasons: Reason,
+    occurredOn: OccurredOn,
   }),
   z.object({ type: z.literal('non_punishment_flagged'), text: Reason }),
   z.object({ type: z.literal('non_punishment_reviewed'), decision: z.enum(NON_PUNISHMENT_DECISIONS), text: Reason }),

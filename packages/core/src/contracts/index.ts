@@ -21,5 +21,6 @@ export * from './redress.contract.ts';
 export * from './proceedings.contract.ts';
 export * from './defendant.contract.ts';
 export * from './statistics.contract.ts';
+export * from './official-figures.contract.ts';
 export * from './funding.contract.ts';
 export * from './recommendation.contract.ts';

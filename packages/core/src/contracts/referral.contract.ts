@@ -50,6 +50,8 @@ export const CreateReferralBody = z
     overrideReason: Reason.optional(),
     emergency: z.boolean().default(false),
     emergencyReason: Reason.optional(),
+    /** The day it was made when recorded later (Kazakhstan date); bounded like a late decision (core occurredOnIssues). */
+    occurredOn: isoDate().optional(),
   })
   .superRefine((b, ctx) => {
     if (b.emergency && !b.emergencyReason) ctx.addIssue({ code: 'custom', path: ['emergencyReason'], params: { code: 'required' }, message: 'required' });

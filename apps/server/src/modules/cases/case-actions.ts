@@ -20,12 +20,13 @@ const defined = (o: Record<string, string | string[] | undefined>): ActionDetail
 export function splitAction(input: CaseActionInput, decidedBy: DecisionOrg): SplitAction {
   switch (input.type) {
     case 'identification_decided': {
+      // `occurredOn` (a late entry's day) is among the details: the statistics read it there.
       const { type, outcome, reasons, ...findings } = input;
       return { action: { type, outcome, decidedBy }, details: defined({ outcome, ...findings, decidedBy }), text: reasons };
     }
     case 'identification_reviewed': {
-      const { type, outcome, kind, reasons } = input;
-      return { action: { type, outcome, decidedBy, kind }, details: { outcome, decidedBy, kind }, text: reasons };
+      const { type, outcome, kind, reasons, occurredOn } = input;
+      return { action: { type, outcome, decidedBy, kind }, details: defined({ outcome, decidedBy, kind, occurredOn }), text: reasons };
     }
     case 'non_punishment_reviewed':
       return { action: { type: input.type, decision: input.decision }, details: { decision: input.decision }, text: input.text };

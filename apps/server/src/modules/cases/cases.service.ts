@@ -8,6 +8,7 @@ import {
   deriveCaseState,
   DomainError,
   INITIAL_CASE_STATE,
+  occurredOnIssues,
   type AppendCaseActionBody,
   type Case,
   type CaseOverview as CaseOverviewT,
@@ -24,6 +25,7 @@ import { nameIndexOf } from '../persons/persons.service.ts';
 import { getPerson } from '../persons/persons.repository.ts';
 import { readCaseAudited } from './case-read.repository.ts';
 import { splitAction, toCoreAction, type ActionDetails } from './case-actions.ts';
+import { earlierEventDays } from './late-entry.ts';
 import * as repo from './cases.repository.ts';
 import { recomputeEntitlements } from '../entitlements/entitlements.service.ts';
 import { actionTextContext, caseFactsOf, caseSummary, caseView, type DeadlineContext } from './cases.view.ts';
@@ -143,6 +145,13 @@ export function createCasesService(deps: AppDeps) {
             const refusal = actionRefusal(auth.actor, body.action.type, caseFactsOf(row, auth.actor), state);
             if (refusal === 'forbidden') throw new DomainError('forbidden');
             const parts = splitAction(body.action, decisionOrgOf(auth.agency.type));
+            const at = deps.now();
+            // A decision recorded after the fact carries its day, bounded (core occurred-on.ts).
+            const occurredOn = 'occurredOn' in body.action ? body.action.occurredOn : undefined;
+            if (occurredOn !== undefined) {
+              const issues = occurredOnIssues(occurredOn, { today: kazakhstanDate(at), earlier: await earlierEventDays(tx, log) }, 'action.occurredOn');
+              if (issues.length) throw new DomainError('validation_failed', issues);
+            }
             if (body.action.type === 'referred' && !(await repo.agencyExists(tx, body.action.toAgencyId))) {
               throw new DomainError('validation_failed', [{ path: 'action.toAgencyId', code: 'not_found' }]);
             }
@@ -155,7 +164,7 @@ export function createCasesService(deps: AppDeps) {
               log.length + 1,
               body.clientId,
               { type: parts.action.type, details: parts.details, text: parts.text },
-              deps.now(),
+              at,
             );
             const findings = body.action.type === 'identification_decided' ? body.action.exploitationTypes : undefined;
             await repo.updateCaseState(tx, caseId, {
@@ -170,7 +179,8 @@ export function createCasesService(deps: AppDeps) {
               operation: 'case.action_appended',
               recordType: 'case',
               recordId: caseId,
-              details: { type: parts.action.type, ...parts.details },
+              // Both dates of a late entry: the day it happened (in the details) and the day it was recorded.
+              details: { type: parts.action.type, ...parts.details, ...(occurredOn ? { recordedOn: kazakhstanDate(at) } : {}) },
             });
             return caseId;
           }),

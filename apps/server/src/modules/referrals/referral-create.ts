@@ -9,6 +9,7 @@ import {
   hasAuthorityFor,
   kazakhstanDate,
   kazakhstanYear,
+  occurredOnIssues,
   referralConsentIssues,
   referralEligibility,
   sexOfGender,
@@ -23,6 +24,7 @@ import { fieldContext } from '../../crypto/field-cipher.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { notify } from '../notifications/notify.ts';
 import { toCoreAction } from '../cases/case-actions.ts';
+import { earlierEventDays } from '../cases/late-entry.ts';
 import * as cases from '../cases/cases.repository.ts';
 import { insertAction } from '../cases/cases.service.ts';
 import { caseFactsOf } from '../cases/cases.view.ts';
@@ -43,6 +45,8 @@ export interface NewReferral {
   emergency: boolean;
   emergencyReason?: string;
   transferredFrom?: string;
+  /** A referral recorded after the fact: the day it was made (Kazakhstan date). */
+  occurredOn?: string;
 }
 
 /** The person's facts the placement rules read: age on the day, sex, foreign national. */
@@ -100,7 +104,10 @@ export async function createReferralTx(deps: AppDeps, tx: DbOrTx, auth: AuthCont
       input.emergency,
     ),
   );
+  // A referral recorded after the fact carries its day, bounded like a late decision (core occurred-on.ts).
+  issues.push(...occurredOnIssues(input.occurredOn, { today, earlier: await earlierEventDays(tx, log, { decisions: false }) }));
   if (issues.length) throw new DomainError('validation_failed', issues);
+  const late: Record<string, string> = input.occurredOn ? { occurredOn: input.occurredOn } : {};
 
   const id = randomUUID();
   const reference = await repo.nextReferralReference(tx, kazakhstanYear(now));
@@ -139,6 +146,7 @@ export async function createReferralTx(deps: AppDeps, tx: DbOrTx, auth: AuthCont
       basis: consent ? 'consent' : 'override',
       ...(input.emergency ? { emergency: 'true' } : {}),
       ...(input.transferredFrom ? { fromReferralId: input.transferredFrom } : {}),
+      ...late,
     },
     textEnc: input.emergency && input.emergencyReason ? deps.cipher.encrypt(input.emergencyReason, referralActionTextContext(actionId)) : null,
     actorId: auth.user.id,
@@ -163,7 +171,7 @@ export async function createReferralTx(deps: AppDeps, tx: DbOrTx, auth: AuthCont
     input.caseId,
     log.length + 1,
     randomUUID(),
-    { type: 'referred', details: { toAgencyId: provider.agencyId, referralId: id, providerId: provider.id }, text: undefined },
+    { type: 'referred', details: { toAgencyId: provider.agencyId, referralId: id, providerId: provider.id, ...late }, text: undefined },
     now,
   );
   await cases.updateCaseState(tx, input.caseId, { status: next.status, traffickingStatus: next.traffickingStatus });
@@ -183,6 +191,8 @@ export async function createReferralTx(deps: AppDeps, tx: DbOrTx, auth: AuthCont
       override: !consent,
       emergency: input.emergency,
       ...(input.transferredFrom ? { transferredFrom: input.transferredFrom } : {}),
+      // Both dates of a late entry: the day it happened and the day it was recorded.
+      ...(input.occurredOn ? { occurredOn: input.occurredOn, recordedOn: today } : {}),
     },
   });
   return id;

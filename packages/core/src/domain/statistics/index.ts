@@ -2,6 +2,7 @@ export * from './categories.ts';
 export * from './victim-figures.ts';
 export * from './report-facts.ts';
 export * from './official-figures.ts';
+export * from './official-figures-import.ts';
 export * from './funding.ts';
 export * from './recommendations.ts';
 export * from './disclosure/index.ts';

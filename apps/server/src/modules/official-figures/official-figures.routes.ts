@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  IdParams,
+  OfficialFigureBody,
+  OfficialFigureImportQuery,
+  OfficialFigureImportResult,
+  OfficialFigureList,
+  OfficialFigureListQuery,
+  OfficialFigureSetResult,
+} from '@qorgau/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
+import { tooLarge } from '../documents/attachments.service.ts';
+import { createOfficialFiguresService, OFFICIAL_FIGURES_MAX_BYTES } from './official-figures.service.ts';
+
+/**
+ * Official figures of years before the register (issue #13 item 7): read by whoever reads
+ * statistics, entered and imported by the national coordinator (`official_figures.manage`).
+ */
+export const officialFiguresRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const figures = createOfficialFiguresService(deps);
+    const max = OFFICIAL_FIGURES_MAX_BYTES;
+
+    // The CSV is read as bytes (its SHA-256 is audited as sent), counting them: over the limit
+    // the answer is a field message, not a bare 413. Scoped to this plugin.
+    app.addContentTypeParser(['text/csv', 'text/plain'], async (request: { headers: Record<string, unknown> }, payload: NodeJS.ReadableStream) => {
+      const declared = Number(request.headers['content-length']);
+      if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of payload) {
+        size += (chunk as Buffer).length;
+        if (size > max) throw tooLarge(max);
+        chunks.push(chunk as Buffer);
+      }
+      return Buffer.concat(chunks);
+    });
+
+    app.get(
+      '/statistics/official-figures',
+      { config: { access: 'statistics.read' }, schema: { tags: ['statistics'], querystring: OfficialFigureListQuery, response: { 200: OfficialFigureList } } },
+      async (req) => figures.list(req.query),
+    );
+
+    app.put(
+      '/statistics/official-figures',
+      {
+        config: { access: 'official_figures.manage' },
+        schema: { tags: ['statistics'], body: OfficialFigureBody, response: { 200: OfficialFigureSetResult } },
+      },
+      async (req) => figures.set(actorOf(req), auditContextOf(req), req.body),
+    );
+
+    app.delete(
+      '/statistics/official-figures/:id',
+      { config: { access: 'official_figures.manage' }, schema: { tags: ['statistics'], params: IdParams } },
+      async (req, reply) => {
+        await figures.remove(auditContextOf(req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/statistics/official-figures/import',
+      {
+        config: { access: 'official_figures.manage' },
+        bodyLimit: max + 1,
+        schema: { tags: ['statistics'], querystring: OfficialFigureImportQuery, response: { 200: OfficialFigureImportResult } },
+      },
+      async (req) => {
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        return figures.import(actorOf(req), auditContextOf(req), body, req.query.dryRun);
+      },
+    );
+  };
