@@ -37,6 +37,8 @@ import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
 import { referralRulesRoutes } from './modules/referrals/referral-rules.routes.ts';
 import { justiceFiguresRoutes } from './modules/justice/justice-figures.routes.ts';
+import { fundingRoutes } from './modules/funding/funding.routes.ts';
+import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts';
 import { officialFiguresRoutes } from './modules/official-figures/official-figures.routes.ts';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
 
@@ -70,6 +72,8 @@ const MODULES = [
   referralsRoutes,
   referralRulesRoutes,
   justiceFiguresRoutes,
+  fundingRoutes,
+  recommendationsRoutes,
   officialFiguresRoutes,
   statisticsRoutes,
 ];

@@ -459,6 +459,19 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/statistics/trend': { request: () => ({ url: '/api/v1/statistics/trend?from=2020&to=2026' }), expect: 200 },
   'GET /api/v1/statistics/regions': { request: () => ({ url: '/api/v1/statistics/regions?year=2026' }), expect: 200 },
   'GET /api/v1/statistics/records': { request: () => ({ url: '/api/v1/statistics/records?year=2026' }), expect: 200 },
+  // --- funding and the recommendations tracker (issue #13): scopes in funding.int.test.ts, recommendations.int.test.ts ---
+  'GET /api/v1/statistics/exchange-rates': { request: () => ({}), expect: 200 },
+  'PUT /api/v1/statistics/exchange-rates/:year': {
+    request: () => ({ url: '/api/v1/statistics/exchange-rates/2022', payload: { tengePerUsd: 462.54, source: 'TIP 2023' } }),
+    expect: 200,
+  },
+  'POST /api/v1/statistics/allocations': {
+    request: () => ({ payload: { clientId: randomUUID(), year: 2022, purpose: 'shelter', regionCode: 'KZ-75', amountTenge: 1_000_000, source: 'Budget law' } }),
+    expect: 200,
+  },
+  'GET /api/v1/statistics/funding': { request: () => ({ url: '/api/v1/statistics/funding?year=2022' }), expect: 200 },
+  'GET /api/v1/recommendations': { request: () => ({ url: '/api/v1/recommendations?year=2022' }), expect: 200 },
+  'PUT /api/v1/recommendations/:id/status': { request: () => ({ payload: { year: 2022, status: 'in_progress', note: null } }), expect: 404 },
   // --- official figures of years before the register (issue #13 item 7), official-figures.int.test.ts ---
   'GET /api/v1/statistics/official-figures': { request: () => ({ url: '/api/v1/statistics/official-figures?from=2015&to=2021' }), expect: 200 },
   'PUT /api/v1/statistics/official-figures': {

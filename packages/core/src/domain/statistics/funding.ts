@@ -26,7 +26,7 @@ export type ShortfallKind = (typeof SHORTFALL_KINDS)[number];
 export interface FundingUnit {
   key: string;
   allocationTenge: number;
-  /** NRM cases first identified (a positive decision) in the year. */
+  /** Trafficking cases of the year as the allocating body counts them (the server: criminal cases registered under a trafficking article). */
   cases: number;
   /** Unique persons first identified in the year. */
   victims: number;
