@@ -46,8 +46,8 @@ export const en: ReportLanguage = {
       : `In ${year}, the government investigated ${counted(n, { one: 'trafficking case', other: 'trafficking cases' })}${compared(previous)}.`,
   prosecutions: (n, previous) =>
     n === 0
-      ? `The government did not prosecute any alleged traffickers${compared(previous)}.`
-      : `The government prosecuted ${counted(n, { one: 'alleged trafficker', other: 'alleged traffickers' })}${compared(previous)}.`,
+      ? `The government did not prosecute any cases${compared(previous)}.`
+      : `The government prosecuted ${counted(n, { one: 'case', other: 'cases' })}${compared(previous)}.`,
   convictions: (n, previous) =>
     n === 0
       ? `Courts did not convict any traffickers${compared(previous)}.`

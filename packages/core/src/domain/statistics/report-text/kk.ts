@@ -44,8 +44,8 @@ export const kk: ReportLanguage = {
   },
   prosecutions: (n, previous) =>
     n === 0
-      ? `Үкімет${compared(previous)} адам саудасына күдікті бірде-бір адамды қылмыстық жауапкершілікке тартпады.`
-      : `Үкімет${compared(previous)} адам саудасына күдікті ${kkNumber(n)} адамды қылмыстық жауапкершілікке тартты.`,
+      ? `Үкімет${compared(previous)} бірде-бір қылмыстық істі сотқа жолдамады.`
+      : `Үкімет${compared(previous)} ${kkNumber(n)} қылмыстық істі сотқа жолдады.`,
   convictions: (n, previous) =>
     n === 0
       ? `Соттар${compared(previous)} адам саудасымен айналысқан бірде-бір адамды соттамады.`

@@ -86,8 +86,11 @@ export interface ReportSentences {
   title(year: number, edition: 'official' | 'public'): string;
   headings: Record<ReportSectionKey, string>;
 
+  /** Trafficking cases investigated. */
   investigations(year: number, n: Shown, previous: Comparison | null): string;
+  /** Cases prosecuted (sent to court). */
   prosecutions(n: Shown, previous: Comparison | null): string;
+  /** Persons convicted. */
   convictions(n: Shown, previous: Comparison | null): string;
   /** Parts are non-zero; at least one. */
   sentencesImposed(parts: { custodial: Shown | null; suspended: Shown | null; fine: Shown | null }): string;

@@ -169,7 +169,7 @@ describe('writeAnnualReport (en): other data, other sentences', () => {
     const s = sectionSentences(writeAnnualReport(f, 'en'), 'prosecution');
     expect(s).toEqual([
       'In 2022, the government did not investigate any trafficking cases, compared with three in 2021.',
-      'The government prosecuted one alleged trafficker.',
+      'The government prosecuted one case.',
       'Courts convicted 12 traffickers, compared with fewer than 11 in 2021.',
       'Of the traffickers convicted, 11 received prison sentences and one was fined.',
       'The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking crimes.',
