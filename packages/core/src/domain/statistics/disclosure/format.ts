@@ -1,13 +1,13 @@
-import type { PublishedValue } from './suppression.ts';
+import { type PublishedValue, SMALL_CELL_THRESHOLD } from './suppression.ts';
 
 export type PublicationLanguage = 'kk' | 'ru' | 'en';
 
 /** How a suppressed small count is shown (1 … 10 persons), the same in every language. */
-export const SMALL_CELL_MARK = '<11';
+export const SMALL_CELL_MARK = `<${SMALL_CELL_THRESHOLD}`;
 /**
- * How a cell suppressed only to protect a small one is shown. "x" is the mark of the Bureau of
- * National Statistics for confidential figures; a footnote explains it (i18n
- * `statistics.disclosure.secondaryNote`).
+ * How a cell suppressed only to protect a small one is shown. "x" is how the Bureau of National
+ * Statistics marks confidential figures; a footnote explains both marks (i18n
+ * `statistics.disclosure.smallNote` and `secondaryNote`, with `mark` and `n` = 10).
  */
 export const SECONDARY_CELL_MARK = 'x';
 
@@ -18,3 +18,7 @@ export function formatPublishedCell(cell: PublishedValue, lang: PublicationLangu
   if ('value' in cell) return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 }).format(cell.value);
   return cell.suppressed === 'small' ? SMALL_CELL_MARK : SECONDARY_CELL_MARK;
 }
+
+/** A published cell for a CSV or XLSX file: a number stays a number, a suppressed cell is its mark. */
+export const publishedCellForFile = (cell: PublishedValue): number | string =>
+  'value' in cell ? cell.value : cell.suppressed === 'small' ? SMALL_CELL_MARK : SECONDARY_CELL_MARK;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { VictimCell } from '../victim-figures.ts';
 import { bruteForceRevealed } from './brute-force-attacker.ts';
-import { formatPublishedCell } from './format.ts';
+import { formatPublishedCell, publishedCellForFile } from './format.ts';
 import { type Cube, type PublishedTable, TOTAL, cubeSum, tableOf, victimCube } from './publication.ts';
 import { type ProtectedTable, SMALL_CELL_THRESHOLD, findDisclosures, primarySuppression, protectPublication } from './suppression.ts';
 
@@ -85,6 +85,7 @@ it('builds tables from the victims cube and formats cells per language', () => {
   expect(grand && formatPublishedCell(grand, 'kk').replace(/\s/g, ' ')).toBe('1 234');
   expect(formatPublishedCell({ suppressed: 'small' }, 'ru')).toBe('<11');
   expect(formatPublishedCell({ suppressed: 'secondary' }, 'kk')).toBe('x');
+  expect([grand && publishedCellForFile(grand), publishedCellForFile({ suppressed: 'small' })]).toEqual([1234, '<11']);
 });
 
 // ---- Properties over random cubes and random publications ----

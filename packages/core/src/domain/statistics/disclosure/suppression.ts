@@ -2,12 +2,13 @@ import { AttackerView, type CellStatus, Lattice } from './attacker.ts';
 import { type Cube, type PublishedTable, TOTAL, cubeSum } from './publication.ts';
 
 /**
- * Counts of 1 to 10 persons are never published (shown "<11"): DOMAIN.md §7, following CTDC,
- * whose record-level releases are k-anonymous with k = 11 and whose aggregate tables apply the
- * same "fewer than 11" rule (the CMS cell-size rule it is taken from). A zero is published: it
- * says that nobody is in the group, which identifies no one (the same rule suppresses 1–10 and
- * shows 0). Secondary suppression makes sure no total or difference of published tables gives a
- * suppressed value back.
+ * Counts of 1 to 10 persons are never published (shown "<11"): DOMAIN.md §7, matching CTDC's
+ * k = 11 for its record-level releases. The rule is the CMS cell-size suppression policy, which
+ * CTDC's threshold mirrors: no cell of 1 to 10 is shown, "a value of zero does not violate" it
+ * (a zero says nobody is in the group and identifies no one, so zeros are published), and no cell
+ * may be shown that lets a value of 1 to 10 be derived from other reported cells — hence the
+ * secondary suppression below, audited across all the tables of a publication. (CTDC's own pages
+ * state k = 11 but say nothing of zeros; CMS does.)
  */
 export const SMALL_CELL_THRESHOLD = 11;
 
