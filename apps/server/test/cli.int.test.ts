@@ -69,6 +69,28 @@ describe('qorgau command line', () => {
     expect(broken.stderr).toContain(`BROKEN at entry ${row?.id}`);
   }, 240_000);
 
+  it('writes the annual report from the seeded register, and refuses a bad language, a future year and a year without data', () => {
+    // The seed above identified persons this year: the report counts them as the API does.
+    const year = String(new Date().getUTCFullYear());
+    const text = run('report', '--year', year, '--lang', 'ru', '--format', 'text');
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Правительство выявило \d+ жертв/);
+    const pdfFile = join(dir, 'report.pdf');
+    const pdf = run('report', '--year', year, '--format', 'pdf', '--edition', 'public', '--output', pdfFile);
+    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
+    const lang = run('report', '--year', year, '--lang', 'de');
+    expect(lang.status).toBe(2);
+    expect(lang.stderr).toContain('unknown language "de": use en, ru or kk');
+    const future = run('report', '--year', String(Number(year) + 1));
+    expect(future.status).toBe(1);
+    expect(future.stderr).toContain('has not come yet');
+    const empty = run('report', '--year', '2005');
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain('holds no data for 2005');
+    expect(run('report').status).toBe(2);
+  }, 240_000);
+
   it('explains bad usage and bad configuration without a stack trace', () => {
     const usage = run('frobnicate');
     expect(usage.status).toBe(2);

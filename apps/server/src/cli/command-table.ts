@@ -101,6 +101,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     env: [...KEYED_ENV, 'QORGAU_SEED_PERSONS'],
   },
   {
+    name: 'report',
+    summary: 'write the annual report for a year (figures from the register, as the TIP report writes them)',
+    description:
+      'Opens the database as `start` does (DATABASE_URL, else the data directory). The official edition has exact figures (the government submission); the public edition suppresses counts of 1 to 10.',
+    options: {
+      year: { type: 'string', value: 'YYYY', description: 'the reporting year', required: true, integer: { min: 2000, max: 2100 } },
+      lang: { type: 'string', value: 'LANG', description: 'en, ru or kk', default: 'en' },
+      format: { type: 'string', value: 'FORMAT', description: 'text, pdf or json', default: 'text' },
+      edition: { type: 'string', value: 'EDITION', description: 'official or public', default: 'official' },
+      output: { type: 'string', value: 'FILE', description: 'write to FILE instead of stdout (a PDF needs a file)' },
+    },
+    args: [],
+    env: KEYED_ENV,
+  },
+  {
     name: 'audit verify',
     summary: 'check the keyed audit chain and the latest signed checkpoint; exit 3 names the first broken entry',
     description: 'Links pending audit entries first (as the server would), then checks the whole chain with the key and against a signed checkpoint.',

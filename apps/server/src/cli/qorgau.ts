@@ -26,6 +26,14 @@ const HANDLERS: Record<string, (values: Values) => Promise<number>> = {
   'audit public-key': async () => (await import('./audit-commands.ts')).auditPublicKeyCommand(await config()),
   'keys rotate': async () => (await import('./commands.ts')).keysRotateCommand(await config()),
   link: async () => (await import('./commands.ts')).linkCommand(await config()),
+  report: async (v) =>
+    (await import('./report-command.ts')).reportCommand(await config(), {
+      year: str(v, 'year'),
+      lang: str(v, 'lang'),
+      format: str(v, 'format'),
+      edition: str(v, 'edition'),
+      output: str(v, 'output'),
+    }),
   'entitlements remind': async () => (await import('../modules/entitlements/entitlements.command.ts')).entitlementsRemindCommand(await config()),
   'referrals escalate': async () => (await import('./referral-commands.ts')).referralsEscalateCommand(await config()),
   // No database: file-to-file jobs an analyst (or a partner country) can run anywhere.

@@ -111,3 +111,19 @@ export const StatisticsRecord = z.object({
 });
 export const StatisticsRecords = z.object({ items: z.array(StatisticsRecord), total: count, page: z.number().int(), pageSize: z.number().int() });
 export type StatisticsRecords = z.infer<typeof StatisticsRecords>;
+
+export const REPORT_LANGUAGES = ['en', 'ru', 'kk'] as const;
+export const REPORT_FORMATS = ['text', 'pdf', 'json'] as const;
+export const REPORT_EDITIONS = ['official', 'public'] as const;
+
+/**
+ * The annual report (issue #13 item 2). `official`: the government's submission with exact
+ * figures, as the TIP report prints them; `public`: small cells suppressed (DOMAIN.md §7).
+ */
+export const AnnualReportQuery = z.object({
+  year: Year,
+  lang: z.enum(REPORT_LANGUAGES).default('en'),
+  format: z.enum(REPORT_FORMATS).default('json'),
+  edition: z.enum(REPORT_EDITIONS).default('official'),
+});
+export type AnnualReportQuery = z.infer<typeof AnnualReportQuery>;

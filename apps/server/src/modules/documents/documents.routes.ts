@@ -12,7 +12,7 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-function sendFile(reply: FastifyReply, contentType: string, filename: string, bytes: Buffer) {
+export function sendFile(reply: FastifyReply, contentType: string, filename: string, bytes: Buffer) {
   return reply
     .header('content-type', contentType)
     .header('content-disposition', contentDisposition(filename))

@@ -71,3 +71,19 @@ export async function regionFacts(q: DbOrTx, actor: Actor, year: number, victims
     };
   });
 }
+
+/** Whether anything of the year is recorded: an identification, a screening, a criminal case, funding or an official figure. */
+export async function yearHasData(q: DbOrTx, year: number): Promise<boolean> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const [row] = rowsOf<{ any: boolean }>(
+    await q.execute(sql`SELECT (
+      EXISTS (SELECT 1 FROM screenings WHERE encounter_date BETWEEN ${from} AND ${to})
+      OR EXISTS (SELECT 1 FROM criminal_cases WHERE registered_on BETWEEN ${from} AND ${to})
+      OR EXISTS (SELECT 1 FROM funding_allocations WHERE year = ${year})
+      OR EXISTS (SELECT 1 FROM official_figures WHERE year = ${year})
+      OR EXISTS (SELECT 1 FROM (${positiveDecisions}) d WHERE d.on_day BETWEEN ${from} AND ${to})
+    ) AS any`),
+  );
+  return Boolean(row?.any);
+}

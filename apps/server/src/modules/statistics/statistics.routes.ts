@@ -1,7 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { RegionsStatistics, StatisticsQuery, StatisticsRecords, StatisticsRecordsQuery, Trend, TrendQuery, YearStatistics } from '@qorgau/core';
+import {
+  AnnualReportQuery,
+  RegionsStatistics,
+  StatisticsQuery,
+  StatisticsRecords,
+  StatisticsRecordsQuery,
+  Trend,
+  TrendQuery,
+  YearStatistics,
+} from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
+import { sendFile } from '../documents/documents.routes.ts';
+import { renderAnnualReport } from './annual-report.service.ts';
 import { createStatisticsService } from './statistics.service.ts';
 
 /**
@@ -16,17 +27,31 @@ export const statisticsRoutes =
     const tags = ['statistics'];
     const read = { config: { access: 'statistics.read' as const } };
     app.get('/statistics/year', { ...read, schema: { tags, querystring: StatisticsQuery, response: { 200: YearStatistics } } }, async (req) =>
-      service.year(actorOf(req), req.query),
+      service.year(actorOf(req).actor, req.query),
     );
     app.get('/statistics/trend', { ...read, schema: { tags, querystring: TrendQuery, response: { 200: Trend } } }, async (req) =>
-      service.trend(actorOf(req), req.query),
+      service.trend(actorOf(req).actor, req.query),
     );
     app.get('/statistics/regions', { ...read, schema: { tags, querystring: StatisticsQuery, response: { 200: RegionsStatistics } } }, async (req) =>
-      service.regions(actorOf(req), req.query),
+      service.regions(actorOf(req).actor, req.query),
     );
     app.get(
       '/statistics/records',
       { config: { access: 'statistics.records' }, schema: { tags, querystring: StatisticsRecordsQuery, response: { 200: StatisticsRecords } } },
-      async (req) => service.records(actorOf(req), auditContextOf(req), req.query),
+      async (req) => service.records(actorOf(req).actor, auditContextOf(req), req.query),
+    );
+    // The annual report (issue #13 item 2): JSON (facts and sentences), plain text or PDF.
+    app.get(
+      '/statistics/report',
+      {
+        config: { access: 'report.generate' },
+        schema: { tags, querystring: AnnualReportQuery, produces: ['application/json', 'text/plain', 'application/pdf'] },
+      },
+      async (req, reply) => {
+        service.refuseFuture(req.query.year);
+        await service.refuseYearWithoutData(req.query.year);
+        const report = await renderAnnualReport(deps, actorOf(req).actor, auditContextOf(req), req.query);
+        return sendFile(reply, report.contentType, report.filename, report.body);
+      },
     );
   };

@@ -12,13 +12,13 @@ import {
   type VictimCell,
   type VictimFilter,
   type YearStatistics,
+  type Actor,
 } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
-import type { AuthContext } from '../../auth/auth.plugin.ts';
 import { justiceFigures, STATISTICS_READER } from '../justice/justice-figures.ts';
 import { otherFigures } from './figures.repository.ts';
-import { firstRegisterYear, officialVictims, recordLabels, regionFacts } from './statistics.repository.ts';
+import { firstRegisterYear, officialVictims, recordLabels, regionFacts, yearHasData } from './statistics.repository.ts';
 import { victimCellsByYear, victimRecords } from './victims.repository.ts';
 
 /** The longest trend one request may ask for. */
@@ -72,9 +72,18 @@ export function createStatisticsService(deps: AppDeps) {
   }
 
   return {
-    async year(auth: AuthContext, query: StatisticsQuery): Promise<YearStatistics> {
+    refuseFuture,
+
+    /**
+     * A report about a year the register knows nothing of would be a page of "did not report":
+     * refused with a field message instead (issue #13 "Bad input": a year with no data).
+     */
+    async refuseYearWithoutData(year: number) {
+      if (!(await yearHasData(db, year))) throw new DomainError('validation_failed', [{ path: 'year', code: 'year_without_data' }]);
+    },
+
+    async year(actor: Actor, query: StatisticsQuery): Promise<YearStatistics> {
       refuseFuture(query.year);
-      const actor = auth.actor;
       const filter = filterOf(query);
       const cubes = await victimCellsByYear(db, actor, query.year - 1, query.year);
       const cells = filterCells(cubes.get(query.year) ?? [], filter);
@@ -92,11 +101,11 @@ export function createStatisticsService(deps: AppDeps) {
       };
     },
 
-    async trend(auth: AuthContext, query: TrendQuery): Promise<Trend> {
+    async trend(actor: Actor, query: TrendQuery): Promise<Trend> {
       if (query.from > query.to || query.to - query.from >= MAX_TREND_YEARS) throw new DomainError('validation_failed', [{ path: 'from', code: 'year_range' }]);
       refuseFuture(query.to, 'to');
       const filter = filterOf(query);
-      const cubes = await victimCellsByYear(db, auth.actor, query.from, query.to);
+      const cubes = await victimCellsByYear(db, actor, query.from, query.to);
       const registerFrom = await firstRegisterYear(db);
       const points = [];
       for (let year = query.from; year <= query.to; year++) {
@@ -107,13 +116,13 @@ export function createStatisticsService(deps: AppDeps) {
     },
 
     /** Per region, for the map: victims, cases, referrals and whether help was there. */
-    async regions(auth: AuthContext, query: StatisticsQuery): Promise<RegionsStatistics> {
+    async regions(actor: Actor, query: StatisticsQuery): Promise<RegionsStatistics> {
       refuseFuture(query.year);
-      const cubes = await victimCellsByYear(db, auth.actor, query.year, query.year);
+      const cubes = await victimCellsByYear(db, actor, query.year, query.year);
       const cells = filterCells(cubes.get(query.year) ?? [], { ...filterOf(query), region: undefined });
       const victimsByRegion = new Map<string, number>();
       for (const c of cells) victimsByRegion.set(c.region, (victimsByRegion.get(c.region) ?? 0) + c.n);
-      return { year: query.year, regions: await regionFacts(db, auth.actor, query.year, victimsByRegion) };
+      return { year: query.year, regions: await regionFacts(db, actor, query.year, victimsByRegion) };
     },
 
     /**
@@ -121,10 +130,10 @@ export function createStatisticsService(deps: AppDeps) {
      * reader may open (statistics.records and person.read scopes), by pseudonym. Audited with
      * the ids shown, like any list of persons.
      */
-    async records(auth: AuthContext, audit: AuditContext, query: StatisticsRecordsQuery): Promise<StatisticsRecords> {
+    async records(actor: Actor, audit: AuditContext, query: StatisticsRecordsQuery): Promise<StatisticsRecords> {
       refuseFuture(query.year);
       const filter: VictimFilter = { ...filterOf(query), agencyType: query.agencyType };
-      const rows = (await victimRecords(db, auth.actor, query.year))
+      const rows = (await victimRecords(db, actor, query.year))
         .filter((r) => filterCells([r.cell], filter).length === 1)
         .sort((a, b) => b.identifiedOn.localeCompare(a.identifiedOn) || a.personId.localeCompare(b.personId));
       const page = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
