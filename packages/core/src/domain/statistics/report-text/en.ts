@@ -82,6 +82,9 @@ export const en: ReportLanguage = {
       const only = items[0];
       return `The one victim identified was ${labelsEn.forms[only.form].one}${only.split ? ` (${split(only.split, foreign)})` : ''}.`;
     }
+    const [only] = items;
+    if (only && items.length === 1 && total !== null && only.n === total)
+      return `All ${numberEn(total)} victims identified were ${labelsEn.forms[only.form].other}${only.split ? ` (${split(only.split, foreign)})` : ''}.`;
     return `Of the ${total === null ? '' : `${numberEn(total)} `}victims identified, ${joinList('en', items.map(item))}.`;
   },
   sexAndAge: (female, male, children) => {

@@ -78,6 +78,9 @@ export const kk: ReportLanguage = {
       const only = items[0];
       return `Анықталған құрбан — ${labelsKk.forms[only.form].one}${only.split ? ` (${split(only.split)})` : ''}.`;
     }
+    const [whole] = items;
+    if (whole && items.length === 1 && total !== null && whole.n === total)
+      return `Анықталған құрбандардың барлығы — ${labelsKk.forms[whole.form].other}${whole.split ? ` (${split(whole.split)})` : ''}.`;
     const head = total === null ? 'Анықталған құрбандардың ішінде' : `Анықталған ${kkNumber(total)} құрбанның ішінде`;
     return `${head} ${joinList('kk', items.map(item))}.`;
   },

@@ -155,7 +155,7 @@ describe('any facts', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });

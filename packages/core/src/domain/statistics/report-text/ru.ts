@@ -107,6 +107,9 @@ export const ru: ReportLanguage = {
       const only = items[0];
       return `Выявленная жертва — ${labelsRu.forms[only.form].one}${only.split ? ` (${split(only.split, 'nom')})` : ''}.`;
     }
+    const [whole] = items;
+    if (whole && items.length === 1 && total !== null && whole.n === total)
+      return `Все выявленные жертвы — ${labelsRu.forms[whole.form].other}${whole.split ? ` (${split(whole.split, 'nom')})` : ''}.`;
     const head = total === null ? 'Среди выявленных жертв' : `Из ${ruNumber(total, 'gen', 'f')} выявленных жертв`;
     return `${head} ${joinList('ru', items.map(item))}.`;
   },

@@ -100,6 +100,14 @@ describe('writeAnnualReport (en): other data, other sentences', () => {
     );
   });
 
+  it('says "all" when every victim identified was of one form', () => {
+    const f = seedFacts();
+    id(f).byForm = [{ form: 'ForcedLabour', total: 24, citizen: 20, foreign: 4 }];
+    expect(protection(f, 'en')[1]).toBe('All 24 victims identified were forced labor victims (20 Kazakhstani citizens and four foreign nationals).');
+    expect(protection(f, 'ru')[1]).toBe('Все выявленные жертвы — жертвы принудительного труда (20 граждан Казахстана и четыре иностранных гражданина).');
+    expect(protection(f, 'kk')[1]).toBe('Анықталған құрбандардың барлығы — мәжбүрлі еңбек құрбандары (20 Қазақстан азаматы және төрт шетел азаматы).');
+  });
+
   it('leaves the funding sentence out when funding is absent, and writes no dollars without a rate', () => {
     const f = seedFacts();
     f.funding = null;
