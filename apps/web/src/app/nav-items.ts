@@ -18,6 +18,7 @@ export interface NavItem {
     | 'nav.providers'
     | 'nav.capacity'
     | 'nav.statistics'
+    | 'nav.officialFigures'
     | 'nav.users'
     | 'nav.agencies'
     | 'nav.reference'
@@ -46,6 +47,7 @@ export type HomeLabel =
   | 'home.actions.providers'
   | 'home.actions.capacity'
   | 'home.actions.statistics'
+  | 'home.actions.officialFigures'
   | 'home.actions.users'
   | 'home.actions.agencies'
   | 'home.actions.reference'
@@ -98,6 +100,13 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.statistics',
     testId: 'nav-statistics',
     homeLabel: 'home.actions.statistics',
+    permission: 'statistics.read',
+  },
+  {
+    href: '/statistics/official-figures',
+    label: 'nav.officialFigures',
+    testId: 'nav-official-figures',
+    homeLabel: 'home.actions.officialFigures',
     permission: 'statistics.read',
   },
   { href: '/admin/users', label: 'nav.users', testId: 'nav-users', homeLabel: 'home.actions.users', permission: 'user.manage' },
