@@ -1,6 +1,6 @@
 import { kkNumber, kkNumberIn } from './kk-grammar.ts';
 import { labelsKk } from './labels-kk.ts';
-import { formatInteger, joinList, tengeFigure } from './numbers.ts';
+import { formatInteger, joinList, pick, tengeFigure } from './numbers.ts';
 import type { AgencyItem, CitizenSplit, Comparison, Money, ReportLanguage } from './types.ts';
 
 /**
@@ -72,8 +72,7 @@ export const kk: ReportLanguage = {
       ? `Үкімет${compared(previous)} адам саудасының бірде-бір құрбанын анықтамады.`
       : `Үкімет${compared(previous)} адам саудасының ${kkNumber(n)} құрбанын анықтады.`,
   byForm: (total, items) => {
-    const item = (i: (typeof items)[number]) =>
-      `${i.n === 1 ? labelsKk.forms[i.form].one : labelsKk.forms[i.form].other} — ${kkNumber(i.n)}${i.split ? ` (${split(i.split)})` : ''}`;
+    const item = (i: (typeof items)[number]) => `${pick('kk', i.n, labelsKk.forms[i.form])} — ${kkNumber(i.n)}${i.split ? ` (${split(i.split)})` : ''}`;
     if (total === 1 && items[0]) {
       const only = items[0];
       return `Анықталған құрбан — ${labelsKk.forms[only.form].one}${only.split ? ` (${split(only.split)})` : ''}.`;

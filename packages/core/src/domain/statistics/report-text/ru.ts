@@ -101,6 +101,8 @@ export const ru: ReportLanguage = {
       ? `Правительство не выявило ни одной жертвы торговли людьми${compared(previous, 'f')}.`
       : `Правительство выявило ${ruCounted(n, VICTIM_TIP, 'acc')}${compared(previous, 'f')}.`,
   byForm: (total, items) => {
+    // "21 — жертвы …": after the dash the label names the group, so it is plural for any count but
+    // a lone victim ("одна — жертва …"); this is not a plural rule for the numeral, which has none here.
     const item = (i: (typeof items)[number]) =>
       `${ruNumber(i.n, 'nom', 'f')} — ${i.n === 1 ? labelsRu.forms[i.form].one : labelsRu.forms[i.form].other}${i.split ? ` (${split(i.split, 'nom')})` : ''}`;
     if (total === 1 && items[0]) {

@@ -66,7 +66,9 @@ export interface OneOther {
 
 /**
  * The words a language gives the report's categories. One type for all three languages, each a
- * `Record` over the category list, so a category without a label is a compile error.
+ * `Record` over the category list, so a category without a label is a compile error. They live
+ * here in TypeScript, not in i18n/*.json, because they are parts of sentences whose grammar is
+ * code (case, agreement with numerals, Kazakh endings), written together with those sentences.
  */
 export interface ReportLabels {
   /** The victims of a form of exploitation, as the predicate of "N were …" (en), "N — …" (ru, kk). */
