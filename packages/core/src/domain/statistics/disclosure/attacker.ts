@@ -1,5 +1,11 @@
 import { type Model, solve } from 'yalps';
-import { type Cube, type PublishedTable, TOTAL } from './publication.ts';
+import { type Cube, TOTAL } from './publication.ts';
+
+/** A cell of a published table, as the lattice needs it: which group, and whether it is shown as 0. */
+export interface ShownCell {
+  coords: Readonly<Record<string, string>>;
+  zero: boolean;
+}
 
 /**
  * What an attacker can work out from a publication. She knows every published value, the
@@ -45,9 +51,9 @@ export class Lattice {
   /** Cube cells over the publication's dimensions not inside a published zero. */
   readonly freeCells: { coords: Record<string, string>; truth: number; ancestors: string[] }[] = [];
 
-  constructor(cube: Cube, tables: readonly PublishedTable[], limits: { maxCubeCells?: number } = {}) {
+  constructor(cube: Cube, shown: readonly ShownCell[], limits: { maxCubeCells?: number } = {}) {
     const used = new Set<string>();
-    for (const t of tables) for (const c of t.cells) for (const [d, v] of Object.entries(c.coords)) if (v !== TOTAL) used.add(d);
+    for (const c of shown) for (const [d, v] of Object.entries(c.coords)) if (v !== TOTAL) used.add(d);
     this.dimensions = Object.keys(cube.categories).filter((d) => used.has(d));
     const cats = this.dimensions.map((d) => cube.categories[d] ?? []);
 
@@ -65,7 +71,7 @@ export class Lattice {
     }
 
     const zeros = new Set<string>();
-    for (const t of tables) for (const c of t.cells) if (c.value === 0) zeros.add(this.keyOf(c.coords));
+    for (const c of shown) if (c.zero) zeros.add(this.keyOf(c.coords));
     const limit = limits.maxCubeCells ?? MAX_CUBE_CELLS;
     for (const coords of this.combos(cats)) {
       const ancestors = this.ancestors(coords);

@@ -50,8 +50,12 @@ export interface TableOptions {
 }
 
 /** The sum of the cube cells that match every non-total coordinate. */
-export const cubeSum = (cube: Cube, coords: Readonly<Record<string, string>>): number =>
-  cube.cells.reduce((s, c) => (Object.entries(coords).every(([d, v]) => v === TOTAL || c.coords[d] === v) ? s + c.n : s), 0);
+export function cubeSum(cube: Cube, coords: Readonly<Record<string, string>>): number {
+  const fixed = Object.entries(coords).filter(([, v]) => v !== TOTAL);
+  let sum = 0;
+  for (const c of cube.cells) if (fixed.every(([d, v]) => c.coords[d] === v)) sum += c.n;
+  return sum;
+}
 
 /**
  * A table of the cube along `dimensions`: every combination of their categories, zeros included
@@ -70,11 +74,31 @@ export function tableOf(cube: Cube, dimensions: readonly string[], options: Tabl
   dimensions.forEach((d, i) => {
     combos = combos.flatMap((c) => (axes[i] ?? []).map((v) => ({ ...c, [d]: v })));
   });
+  // One pass over the cube: each cell adds to its own row and, with totals, to the totals it is in.
+  const keyOf = (coords: Readonly<Record<string, string>>) => dimensions.map((d) => coords[d]).join('\u0000');
+  const sums = new Map<string, number>();
+  const filter = Object.entries(where);
+  for (const c of cube.cells) {
+    if (!filter.every(([d, v]) => c.coords[d] === v)) continue;
+    let keys: string[][] = [[]];
+    for (const d of dimensions) {
+      const v = c.coords[d] ?? '';
+      keys = keys.flatMap((k) =>
+        options.withTotals
+          ? [
+              [...k, v],
+              [...k, TOTAL],
+            ]
+          : [[...k, v]],
+      );
+    }
+    for (const k of keys) sums.set(k.join('\u0000'), (sums.get(k.join('\u0000')) ?? 0) + c.n);
+  }
   return {
     id: options.id ?? (dimensions.length ? dimensions.join('×') : 'total'),
     dimensions: [...dimensions],
     where: { ...where },
-    cells: combos.map((coords) => ({ coords, value: cubeSum(cube, coords) })),
+    cells: combos.map((coords) => ({ coords, value: sums.get(keyOf(coords)) ?? 0 })),
   };
 }
 
