@@ -460,6 +460,7 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/statistics/regions': { request: () => ({ url: '/api/v1/statistics/regions?year=2026' }), expect: 200 },
   'GET /api/v1/statistics/records': { request: () => ({ url: '/api/v1/statistics/records?year=2026' }), expect: 200 },
   'GET /api/v1/statistics/report': { request: () => ({ url: '/api/v1/statistics/report?year=2026&format=json' }), expect: 200 },
+  'GET /api/v1/statistics/tables': { request: () => ({ url: '/api/v1/statistics/tables?year=2026&format=csv' }), expect: 200 },
   // --- funding and the recommendations tracker (issue #13): scopes in funding.int.test.ts, recommendations.int.test.ts ---
   'GET /api/v1/statistics/exchange-rates': { request: () => ({}), expect: 200 },
   'PUT /api/v1/statistics/exchange-rates/:year': {

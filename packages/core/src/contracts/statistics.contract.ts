@@ -127,3 +127,11 @@ export const AnnualReportQuery = z.object({
   edition: z.enum(REPORT_EDITIONS).default('official'),
 });
 export type AnnualReportQuery = z.infer<typeof AnnualReportQuery>;
+
+/** The year's published tables of identified victims, small cells suppressed (issue #13 item 6). */
+export const PublishedTablesQuery = z.object({
+  year: Year,
+  lang: z.enum(REPORT_LANGUAGES).default('en'),
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+});
+export type PublishedTablesQuery = z.infer<typeof PublishedTablesQuery>;

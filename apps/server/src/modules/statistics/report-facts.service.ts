@@ -91,7 +91,8 @@ function prosecutionOf(j: JusticeFigures, previous: (PreviousProsecution & { yea
     convictions: convicted,
     previous,
     sentences: convicted > 0 ? { custodial: j.outcomes.custodial, suspended: j.outcomes.suspended, fine: j.outcomes.fine } : null,
-    complicitOfficials: j.complicitOfficials.suspects + j.complicitOfficials.convicted > 0 ? j.complicitOfficials : null,
+    // Zero is data here: the TIP report says when no complicit official was investigated or convicted.
+    complicitOfficials: j.complicitOfficials,
   };
 }
 

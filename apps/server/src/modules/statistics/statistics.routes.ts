@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AnnualReportQuery,
+  PublishedTablesQuery,
   RegionsStatistics,
   StatisticsQuery,
   StatisticsRecords,
@@ -13,7 +14,10 @@ import type { AppDeps } from '../../app-deps.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
 import { sendFile } from '../documents/documents.routes.ts';
 import { renderAnnualReport } from './annual-report.service.ts';
+import { tableToCsv, tableToXlsx } from '../../util/safe-table-file.ts';
+import { protectedVictimTables, victimTablesFile } from './published-tables.ts';
 import { createStatisticsService } from './statistics.service.ts';
+import { victimCells } from './victims.repository.ts';
 
 /**
  * National statistics (issue #13). Figures are counts within the reader's `statistics.read`
@@ -52,6 +56,23 @@ export const statisticsRoutes =
         await service.refuseYearWithoutData(req.query.year);
         const report = await renderAnnualReport(deps, actorOf(req).actor, auditContextOf(req), req.query);
         return sendFile(reply, report.contentType, report.filename, report.body);
+      },
+    );
+    // The published tables (issue #13 item 6): suppressed, formula-safe CSV or XLSX for the public.
+    app.get(
+      '/statistics/tables',
+      {
+        config: { access: 'report.generate' },
+        schema: { tags, querystring: PublishedTablesQuery, produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+      },
+      async (req, reply) => {
+        const { year, lang, format } = req.query;
+        service.refuseFuture(year);
+        const tables = protectedVictimTables(await victimCells(deps.db, actorOf(req).actor, year));
+        const file = victimTablesFile(tables, year, deps.translator, lang);
+        const name = `qorgau-victims-${year}-${lang}.${format}`;
+        if (format === 'csv') return sendFile(reply, 'text/csv; charset=utf-8', name, tableToCsv(file));
+        return sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name, await tableToXlsx(file));
       },
     );
   };
