@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { formatCount } from './labels.ts';
 
+/** A long label wraps inside the button instead of running out of its card. */
+const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'left' as const } };
+
 type Row = [label: string, value: number, testId?: string];
 
 function FigureCard({ title, rows, children }: { title: string; rows: Row[]; children?: ReactNode }) {
@@ -62,7 +65,17 @@ export function Headline({ data, onRecords }: { data: YearStatistics; onRecords?
           </Text>
         )}
         {onRecords && v.total > 0 && (
-          <Button variant="light" size="xs" mt="sm" onClick={onRecords} data-testid="statistics-victims-records" className="statistics-controls">
+          <Button
+            variant="light"
+            size="xs"
+            mt="sm"
+            h="auto"
+            py={6}
+            styles={WRAP}
+            onClick={onRecords}
+            data-testid="statistics-victims-records"
+            className="statistics-controls"
+          >
             {t('statistics.records.open')}
           </Button>
         )}

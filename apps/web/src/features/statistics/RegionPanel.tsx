@@ -5,6 +5,9 @@ import { regionName } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { formatCount } from './labels.ts';
 
+/** A long label wraps inside the button instead of running out of its card. */
+const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'left' as const } };
+
 type RegionRow = RegionsStatistics['regions'][number];
 
 /**
@@ -52,7 +55,17 @@ export function RegionPanel({ code, row, onClear, onRecords }: { code: string; r
         </Text>
       )}
       {onRecords && (row?.victims ?? 0) > 0 && (
-        <Button variant="light" size="xs" mt="sm" onClick={onRecords} data-testid="statistics-region-records" className="statistics-controls">
+        <Button
+          variant="light"
+          size="xs"
+          mt="sm"
+          h="auto"
+          py={6}
+          styles={WRAP}
+          onClick={onRecords}
+          data-testid="statistics-region-records"
+          className="statistics-controls"
+        >
           {t('statistics.records.open')}
         </Button>
       )}

@@ -47,8 +47,9 @@ export function StatisticsMap({
       toggle(code);
     }
   };
-  // Selected region drawn last, so its outline is not covered by its neighbours.
-  const order = [...REGION_PATHS].sort((a, b) => Number(a.code === selected) - Number(b.code === selected));
+  // Cities' markers over the regions around them, and the selected region last, so its outline is not covered.
+  const layer = (code: string) => (code === selected ? 2 : CITIES.has(code) ? 1 : 0);
+  const order = [...REGION_PATHS].sort((a, b) => layer(a.code) - layer(b.code));
   return (
     <figure style={{ margin: 0 }} className="statistics-map">
       {/* biome-ignore lint/a11y/useSemanticElements: the SVG is the group of region buttons; a fieldset cannot hold SVG shapes. */}

@@ -20,7 +20,9 @@ export function categoryLabel(t: TFunction, lng: Language, dimension: Dimension,
     case 'citizenGroup':
       return t(`statistics.citizenGroup.${value}`);
     case 'citizenship':
-      return value === 'XX' ? t('statistics.unknownCitizenship') : countryName(value, lng);
+      // The catalogs' names first (browsers often have no Kazakh country names), then the browser's.
+      if (value === 'XX') return t('statistics.unknownCitizenship');
+      return t(`countries.${value}`, { defaultValue: '' }) || countryName(value, lng);
     case 'sex':
       return t(`statistics.sex.${value}`);
     case 'ageGroup':

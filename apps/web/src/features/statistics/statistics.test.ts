@@ -25,9 +25,19 @@ describe('the dashboard filters', () => {
   });
 
   it('opens on the last complete year when it has figures, else on this year', () => {
-    expect(openingYear(2026, [{ year: 2025, source: 'register' }, { year: 2026, source: 'register' }])).toBe(2025);
+    expect(
+      openingYear(2026, [
+        { year: 2025, source: 'register' },
+        { year: 2026, source: 'register' },
+      ]),
+    ).toBe(2025);
     expect(openingYear(2026, [{ year: 2025, source: 'official' }])).toBe(2025);
-    expect(openingYear(2026, [{ year: 2025, source: null }, { year: 2026, source: 'register' }])).toBe(2026);
+    expect(
+      openingYear(2026, [
+        { year: 2025, source: null },
+        { year: 2026, source: 'register' },
+      ]),
+    ).toBe(2026);
   });
 });
 
