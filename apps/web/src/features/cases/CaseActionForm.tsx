@@ -15,6 +15,8 @@ import { agencyName } from '../../components/format.ts';
 import { newClientId } from '../../api/client-id.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { isIsoDate } from '../../components/date-input.ts';
 import { useMeQuery } from '../auth/session.ts';
 import { useAppendAction, type DirectoryAgency } from './api.ts';
 import { findingsInput, IdentificationFindings, initialFindings } from './IdentificationFindings.tsx';
@@ -50,6 +52,8 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
   const [toAgencyId, setToAgencyId] = useState('');
   const [kind, setKind] = useState('');
   const [decision, setDecision] = useState('');
+  // The day a decision was taken when it is recorded later ('' for today); bounded by the server.
+  const [occurredOn, setOccurredOn] = useState('');
   const [findings, setFindings] = useState(() => initialFindings(exploitationTypes));
   const [missing, setMissing] = useState<string[]>([]);
   const [clientId, setClientId] = useState(newClientId);
@@ -68,19 +72,22 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
     if (current === 'identification_reviewed' && !kind) miss.push('kind');
     if (current === 'non_punishment_reviewed' && !decision) miss.push('decision');
     if (current === 'referred' && !toAgencyId) miss.push('toAgencyId');
+    if (DECIDING.has(current) && occurredOn && !isIsoDate(occurredOn)) miss.push('occurredOn');
     setMissing(miss);
     if (miss.length > 0 || !current) return null;
     const body = text.trim();
+    const late = DECIDING.has(current) && occurredOn ? { occurredOn } : {};
     switch (current) {
       case 'identification_decided':
         return {
           type: current,
           outcome: outcome as (typeof OUTCOMES)[number],
           reasons: body,
+          ...late,
           ...findingsInput(findings, exploitationTypes),
         };
       case 'identification_reviewed':
-        return { type: current, kind: kind as (typeof REVIEW_KINDS)[number], outcome: outcome as (typeof OUTCOMES)[number], reasons: body };
+        return { type: current, kind: kind as (typeof REVIEW_KINDS)[number], outcome: outcome as (typeof OUTCOMES)[number], reasons: body, ...late };
       case 'non_punishment_reviewed':
         return { type: current, decision: decision as NonPunishmentDecision, text: body };
       case 'referred':
@@ -104,6 +111,7 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
           setToAgencyId('');
           setKind('');
           setDecision('');
+          setOccurredOn('');
           setFindings(initialFindings(exploitationTypes));
           setClientId(newClientId());
         },
@@ -112,7 +120,7 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
   };
 
   const server = fieldErrors(append.error, 'action.');
-  const err = (f: string) => (missing.includes(f) ? t('validation.required') : server[f]);
+  const err = (f: string) => (missing.includes(f) ? t(f === 'occurredOn' ? 'validation.invalid_date' : 'validation.required') : server[f]);
   const choose = { value: '', label: t('common.choose') };
   return (
     <Paper withBorder p="md">
@@ -165,6 +173,16 @@ export function CaseActionForm({ caseId, allowed, agencies, agenciesLoading, exp
             <Input.Wrapper label={t('cases.action.decidedBy')} data-testid="case-action-decided-by">
               <Text size="sm">{t(`decisionOrg.${decisionOrgOf(me.data.agency.type)}`)}</Text>
             </Input.Wrapper>
+          )}
+          {DECIDING.has(current) && (
+            <DateField
+              data-testid="case-action-occurred-on"
+              label={t('cases.action.occurredOn')}
+              description={t('cases.action.occurredOnHint')}
+              value={occurredOn}
+              onChange={setOccurredOn}
+              error={err('occurredOn')}
+            />
           )}
           {current === 'referred' && (
             <NativeSelect

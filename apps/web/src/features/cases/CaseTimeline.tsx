@@ -1,7 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import type { Case } from '@qorgau/core';
 import { useTranslation } from 'react-i18next';
-import { agencyName, formatDateTime } from '../../components/format.ts';
+import { agencyName, formatDate, formatDateTime, kazakhstanToday } from '../../components/format.ts';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import type { DirectoryAgency } from './api.ts';
@@ -16,6 +16,9 @@ function Details({ action, agencies }: { action: ActionView; agencies: Directory
   const countryName = useCountryName();
   const d = action.details;
   const lines: string[] = [];
+  // Entered late (issue #13 item 7): the day it happened, beside the day it was recorded (the entry's time above).
+  if (typeof d.occurredOn === 'string' && d.occurredOn !== kazakhstanToday(new Date(action.at)))
+    lines.push(t('cases.action.happenedOn', { date: formatDate(d.occurredOn, lng), recorded: formatDate(kazakhstanToday(new Date(action.at)), lng) }));
   if (d.outcome) lines.push(`${t('cases.action.outcome')}: ${t(`traffickingStatus.${d.outcome}`, { defaultValue: d.outcome })}`);
   if (d.decidedBy) lines.push(`${t('cases.action.decidedBy')}: ${t(`decisionOrg.${d.decidedBy}`, { defaultValue: d.decidedBy })}`);
   if (d.kind) lines.push(`${t('cases.action.reviewKind')}: ${t(`reviewKind.${d.kind}`, { defaultValue: String(d.kind) })}`);

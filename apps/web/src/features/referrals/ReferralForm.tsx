@@ -3,6 +3,7 @@ import type { ProviderService } from '@qorgau/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { agencyName, kazakhstanToday, regionName } from '../../components/format.ts';
@@ -38,6 +39,8 @@ export function ReferralForm({ caseId, personId, onClose }: { caseId: string; pe
   const [overrideReason, setOverrideReason] = useState('');
   const [emergency, setEmergency] = useState(false);
   const [emergencyReason, setEmergencyReason] = useState('');
+  // The day the referral was made when it is recorded later ('' for today); bounded by the server.
+  const [occurredOn, setOccurredOn] = useState('');
   const [draft, setDraft] = useState<ConsentDraft>({ shares: ['identity', 'case_history'], validUntil: inThreeMonths(), givenBy: 'person' });
   const [clientId] = useState(() => crypto.randomUUID());
   if (eligible.isPending || consents.isPending) return <Loading />;
@@ -62,6 +65,7 @@ export function ReferralForm({ caseId, personId, onClose }: { caseId: string; pe
         services,
         emergency,
         ...(emergency ? { emergencyReason } : {}),
+        ...(occurredOn ? { occurredOn } : {}),
         ...(consent && !override ? { consentId: consent.id } : { overrideReason }),
       },
       { onSuccess: (r) => navigate(`/referrals/${r.id}`) },
@@ -120,6 +124,14 @@ export function ReferralForm({ caseId, personId, onClose }: { caseId: string; pe
                 minRows={2}
               />
             )}
+            <DateField
+              data-testid="referral-occurred-on"
+              label={t('cases.action.occurredOn')}
+              description={t('referrals.form.occurredOnHint')}
+              value={occurredOn}
+              onChange={setOccurredOn}
+              error={errors.occurredOn}
+            />
             <Title order={3} size="h5">
               {t('referrals.form.consent')}
             </Title>
