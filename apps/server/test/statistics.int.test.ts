@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StatisticsRecords, YearStatistics } from '@qorgau/core';
@@ -176,6 +177,26 @@ describeEachDb('national statistics', (kind) => {
     expect((await year(analyst, 'year=2022')).victims.total).toBe(3);
     const hers = (await regional.inject({ method: 'GET', url: '/api/v1/statistics/records?year=2022' })).json() as StatisticsRecords;
     expect(hers.items.map((i) => i.region)).toEqual(['KZ-71', 'KZ-71']);
+  });
+
+  it('publishes the tables suppressed and formula-safe, for those who may generate reports only', async () => {
+    const csv = await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/tables?year=2022&format=csv&lang=ru' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const rows = parse(csv.body.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+    // Three victims in all: every non-zero count is "<11" or hidden, and the truth (1, 2, 3) never appears.
+    const counts = rows
+      .slice(2)
+      .map((r) => r[r.length - 1])
+      .filter((v) => v !== undefined && v !== '');
+    expect(counts.length).toBeGreaterThan(10);
+    for (const v of counts.filter((v) => /^\d+$/.test(v as string))) expect(v).toBe('0');
+    expect(counts).toContain('<11');
+    expect(csv.body).toContain('По форме эксплуатации и гражданству');
+    const xlsx = await analyst.inject({ method: 'GET', url: '/api/v1/statistics/tables?year=2022' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await regional.inject({ method: 'GET', url: '/api/v1/statistics/tables?year=2022' })).statusCode).toBe(403);
   });
 
   it('refuses a future year and a bad range with field messages', async () => {
