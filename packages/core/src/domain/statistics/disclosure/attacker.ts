@@ -73,7 +73,7 @@ export class Lattice {
     const zeros = new Set<string>();
     for (const c of shown) if (c.zero) zeros.add(this.keyOf(c.coords));
     const limit = limits.maxCubeCells ?? MAX_CUBE_CELLS;
-    for (const coords of this.combos(cats)) {
+    for (const coords of this.cellsOutside(cats, zeros)) {
       const ancestors = this.ancestors(coords);
       if (ancestors.some((k) => zeros.has(k))) continue;
       if (this.freeCells.length >= limit) throw new PublicationTooLargeError('the number of non-zero cube cells', limit);
@@ -103,6 +103,24 @@ export class Lattice {
       );
     }
     return keys.map((k) => k.join('\u0000'));
+  }
+
+  /**
+   * The cube's cells, leaving out early every branch inside a published zero that is seen from
+   * the dimensions chosen so far (one category alone, or all chosen so far); the caller still
+   * checks every ancestor of what remains.
+   */
+  private cellsOutside(axes: readonly (readonly string[])[], zeros: ReadonlySet<string>): Record<string, string>[] {
+    let out: Record<string, string>[] = [{}];
+    this.dimensions.forEach((d, i) => {
+      out = out.flatMap((c) =>
+        (axes[i] ?? []).flatMap((v) => {
+          const next = { ...c, [d]: v };
+          return zeros.has(this.keyOf({ [d]: v })) || zeros.has(this.keyOf(next)) ? [] : [next];
+        }),
+      );
+    });
+    return out;
   }
 
   private combos(axes: readonly (readonly string[])[]): Record<string, string>[] {
