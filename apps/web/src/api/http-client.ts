@@ -102,6 +102,7 @@ export const http = {
   get: <T>(path: string, parser: Parser<T>, query?: QueryParams) => request('GET', path, parser, undefined, query),
   post: <T>(path: string, parser: Parser<T>, body?: unknown) => request('POST', path, parser, body),
   patch: <T>(path: string, parser: Parser<T>, body?: unknown) => request('PATCH', path, parser, body),
+  put: <T>(path: string, parser: Parser<T>, body?: unknown) => request('PUT', path, parser, body),
 };
 
 /** For endpoints whose answer the UI does not use. */

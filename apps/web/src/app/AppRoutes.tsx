@@ -40,6 +40,8 @@ const ClientsPage = lazy(() => import('../features/redress/ClientsPage.tsx').the
 const CriminalCasesListPage = lazy(() => import('../features/justice/CriminalCasesListPage.tsx').then((m) => ({ default: m.CriminalCasesListPage })));
 const RegisterCriminalCasePage = lazy(() => import('../features/justice/RegisterCriminalCasePage.tsx').then((m) => ({ default: m.RegisterCriminalCasePage })));
 const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })));
+const FundingPage = lazy(() => import('../features/funding/FundingPage.tsx').then((m) => ({ default: m.FundingPage })));
+const RecommendationsPage = lazy(() => import('../features/recommendations/RecommendationsPage.tsx').then((m) => ({ default: m.RecommendationsPage })));
 const OfficialFiguresPage = lazy(() => import('../features/official-figures/OfficialFiguresPage.tsx').then((m) => ({ default: m.OfficialFiguresPage })));
 const JusticeFiguresPage = lazy(() => import('../features/justice/JusticeFiguresPage.tsx').then((m) => ({ default: m.JusticeFiguresPage })));
 const CriminalCasePage = lazy(() => import('../features/justice/CriminalCasePage.tsx').then((m) => ({ default: m.CriminalCasePage })));
@@ -228,6 +230,16 @@ export function AppRoutes() {
         <Route path="/statistics">
           <Guard permission="statistics.read">
             <StatisticsPage />
+          </Guard>
+        </Route>
+        <Route path="/statistics/funding">
+          <Guard permission="statistics.read">
+            <FundingPage />
+          </Guard>
+        </Route>
+        <Route path="/statistics/recommendations">
+          <Guard permission="statistics.read">
+            <RecommendationsPage />
           </Guard>
         </Route>
         <Route path="/statistics/official-figures">

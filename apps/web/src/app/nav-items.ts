@@ -17,6 +17,8 @@ export interface NavItem {
     | 'nav.clients'
     | 'nav.providers'
     | 'nav.capacity'
+    | 'nav.funding'
+    | 'nav.recommendations'
     | 'nav.statistics'
     | 'nav.officialFigures'
     | 'nav.users'
@@ -46,6 +48,8 @@ export type HomeLabel =
   | 'home.actions.clients'
   | 'home.actions.providers'
   | 'home.actions.capacity'
+  | 'home.actions.funding'
+  | 'home.actions.recommendations'
   | 'home.actions.statistics'
   | 'home.actions.officialFigures'
   | 'home.actions.users'
@@ -100,6 +104,20 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.statistics',
     testId: 'nav-statistics',
     homeLabel: 'home.actions.statistics',
+    permission: 'statistics.read',
+  },
+  {
+    href: '/statistics/funding',
+    label: 'nav.funding',
+    testId: 'nav-funding',
+    homeLabel: 'home.actions.funding',
+    permission: 'statistics.read',
+  },
+  {
+    href: '/statistics/recommendations',
+    label: 'nav.recommendations',
+    testId: 'nav-recommendations',
+    homeLabel: 'home.actions.recommendations',
     permission: 'statistics.read',
   },
   {
