@@ -24,7 +24,7 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
     t = await createTestApp(kind);
     t.deps.now = () => NOW;
     ({ credentials } = await seedDemo(t.deps, SEED));
-  }, 120_000);
+  }, 240_000);
   afterAll(() => t?.close());
 
   it('identified persons have entitlements; foreigners identified six months ago lapse within 30 days and wait in the queue', async () => {
@@ -39,6 +39,46 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
     const work = (await (await as('identification'))('/work')) as { queues: { id: string; counts: Record<string, number> }[] };
     const lapsing = work.queues.find((q) => q.id === 'entitlements_lapsing');
     expect((lapsing?.counts.due_soon ?? 0) + (lapsing?.counts.waiting ?? 0)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('national statistics have years in motion: victims identified in each of the last five years, growing, and the official 2021 figure before them', async () => {
+    const year = 2026;
+    const trend = (await (
+      await as('coordinator')
+    )(`/statistics/trend?from=2021&to=${year}`)) as {
+      points: { year: number; victims: number | null; source: string | null }[];
+    };
+    const point = (y: number) => trend.points.find((p) => p.year === y);
+    expect(point(2021)).toEqual({ year: 2021, victims: 20, source: 'official' });
+    const register = trend.points.filter((p) => p.source === 'register' && (p.victims ?? 0) > 0);
+    expect(register.map((p) => p.year)).toEqual([2022, 2023, 2024, 2025, 2026]);
+    // More victims in the last two years than in the first two (the seed's growth).
+    const sum = (ys: number[]) => ys.reduce((s, y) => s + (point(y)?.victims ?? 0), 0);
+    expect(sum([2025, 2026])).toBeGreaterThan(sum([2022, 2023]));
+    // A past year's victims come from several regions, both forms and not only Kazakhstani citizens.
+    const y2023 = (await (await as('coordinator'))('/statistics/year?year=2023')) as { victims: { total: number } };
+    expect(y2023.victims.total).toBe(point(2023)?.victims);
+    const cells = rowsOf<{ region_code: string; citizenship: string; forms: string[] }>(
+      await t.deps.db.execute(sql`
+        SELECT c.region_code, p.citizenship, c.exploitation_types AS forms FROM case_actions a JOIN cases c ON c.id = a.case_id JOIN persons p ON p.id = c.person_id
+        WHERE a.type = 'identification_decided' AND a.details->>'outcome' = 'ActualVictimOfTrafficking' AND a.at < '2024-01-01'`),
+    );
+    expect(new Set(cells.map((c) => c.region_code)).size).toBeGreaterThanOrEqual(3);
+    expect(cells.some((c) => c.citizenship !== 'KZ')).toBe(true);
+    expect(new Set(cells.flatMap((c) => c.forms)).size).toBeGreaterThanOrEqual(2);
+    // The figures no record holds: the TIP 2023 rate for 2021 and 2022, the 2022 shelter allocation in whole tenge.
+    const rates = rowsOf<{ year: number; rate: string }>(
+      await t.deps.db.execute(sql`SELECT year, tenge_per_usd::text AS rate FROM exchange_rates ORDER BY year`),
+    );
+    expect(rates.filter((r) => r.year <= 2022).map((r) => Number(r.rate))).toEqual([462.54, 462.54]);
+    expect(rates.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+    const funding = rowsOf<{ total: string; shelters: number }>(
+      await t.deps.db.execute(
+        sql`SELECT sum(amount_tenge)::text AS total, count(DISTINCT provider_id)::int AS shelters FROM funding_allocations WHERE year = 2022 AND purpose = 'shelter'`,
+      ),
+    );
+    expect(Number(funding[0]?.total)).toBe(101_000_000);
+    expect(funding[0]?.shelters).toBeGreaterThanOrEqual(5);
   });
 
   /** GET as a demo account, signed in through the API with its password and second factor (once per account). */

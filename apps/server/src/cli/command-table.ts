@@ -96,6 +96,12 @@ export const COMMANDS: readonly CommandSpec[] = [
         default: '2026',
       },
       start: { type: 'string', value: 'I', description: 'index of the first person (to add more to an earlier run)', integer: { min: 0, max: 2 ** 31 - 1 } },
+      years: {
+        type: 'string',
+        value: 'N',
+        description: 'spread the cases and decisions over the last N years, more each year (default: the last two and a half years, evenly)',
+        integer: { min: 1, max: 30 },
+      },
     },
     args: [],
     env: [...KEYED_ENV, 'QORGAU_SEED_PERSONS'],

@@ -22,7 +22,7 @@ export async function migrateCommand(config: Config): Promise<number> {
   }
 }
 
-export async function seedCommand(config: Config, opts: { persons: number; seed: number; start?: number }): Promise<number> {
+export async function seedCommand(config: Config, opts: { persons: number; seed: number; start?: number; years?: number }): Promise<number> {
   const rt = await openRuntime(config, { allowCreateKey: true });
   try {
     if (!(await isSeeded(rt.deps))) await seedOrganisations(rt.deps);
@@ -32,6 +32,8 @@ export async function seedCommand(config: Config, opts: { persons: number; seed:
       count: opts.persons,
       seed: opts.seed,
       start: opts.start,
+      // --years N: records opened up to N years back (the newest two days ago), more each year, as identifications have grown.
+      history: opts.years ? { minDaysAgo: 2, maxDaysAgo: Math.round(opts.years * 365.25), growth: true } : undefined,
       onProgress: (n) => {
         if (n - last >= 50_000) {
           last = n;

@@ -19,7 +19,12 @@ const HANDLERS: Record<string, (values: Values) => Promise<number>> = {
   },
   migrate: async () => (await import('./commands.ts')).migrateCommand(await config()),
   seed: async (v) =>
-    (await import('./commands.ts')).seedCommand(await config(), { persons: int(v, 'persons') ?? 1000, seed: int(v, 'seed') ?? 2026, start: int(v, 'start') }),
+    (await import('./commands.ts')).seedCommand(await config(), {
+      persons: int(v, 'persons') ?? 1000,
+      seed: int(v, 'seed') ?? 2026,
+      start: int(v, 'start'),
+      years: int(v, 'years'),
+    }),
   'audit verify': async (v) =>
     (await import('./audit-commands.ts')).auditVerifyCommand(await config(), { checkpoint: str(v, 'checkpoint'), publicKey: str(v, 'public-key') }),
   'audit checkpoint': async (v) => (await import('./audit-commands.ts')).auditCheckpointCommand(await config(), { output: str(v, 'output') }),

@@ -34,6 +34,7 @@ import { DEMO_STAFF } from './demo-staff.ts';
 import { seedJustice } from './seed-justice.ts';
 import { seedPersons } from './seed-persons.ts';
 import { seedProviders } from './seed-providers.ts';
+import { seedStatisticsReference, seedVictimHistory } from './seed-statistics.ts';
 import { seedWorkflows, type WorkflowSummary } from './seed-workflows.ts';
 
 export interface DemoCredentials {
@@ -154,6 +155,8 @@ export async function seedDemo(deps: AppDeps, opts: DemoSeedOptions): Promise<{ 
   // The provider directory (issue #10): the workflows refer persons to it.
   await seedProviders(deps);
   const { persons } = await seedPersons(deps, { count: opts.persons, seed: opts.seed });
+  // Statistics (issue #13): victims of past years, so the trend has several years (seed-statistics.ts).
+  await seedVictimHistory(deps, { persons: opts.persons, seed: opts.seed, start: opts.persons });
   // Link the caseload so the person count is right and the review queue has its first pairs;
   // the workflows' records are then linked at intake, as in real use.
   const job = linkageJobFor(deps);
@@ -162,5 +165,7 @@ export async function seedDemo(deps: AppDeps, opts: DemoSeedOptions): Promise<{ 
   const workflows = await seedWorkflows(deps, await loadDirectory(deps), { seed: opts.seed });
   // Justice (issue #11): criminal cases at every stage, their victims, measures, compensation and legal aid.
   await seedJustice(deps, await loadDirectory(deps));
+  // The figures no record holds: official 2021 figures, exchange rates, shelter funding (illustrative).
+  await seedStatisticsReference(deps);
   return { credentials, persons, workflows };
 }

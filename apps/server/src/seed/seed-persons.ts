@@ -60,10 +60,10 @@ const withRole = (a: DirectoryAgency, roles: readonly string[]) => a.users.filte
  * and closed months later; elsewhere the case waits with the agency, with a note now and then.
  * Every event is in office hours, days after the one before it, and before `now`.
  */
-function planOf(p: SyntheticPerson, agency: DirectoryAgency, careAgencies: DirectoryAgency[], now: Date, seed: number): Plan {
+function planOf(p: SyntheticPerson, agency: DirectoryAgency, careAgencies: DirectoryAgency[], now: Date, seed: number, history: SeedHistory): Plan {
   const rng = new Rng(hashSeed(seed, p.index, STREAM_HISTORY));
   const lang = agency.language;
-  const openedAt = daysAgo(now, rng.between(40, 900), rng);
+  const openedAt = daysAgo(now, openedDaysAgo(rng, history), rng);
   const opener = rng.pick(agency.users);
   const age = kazakhstanYear(openedAt) - Number(p.birthdate.slice(0, 4));
   const facts: NarrativeFacts = {
@@ -88,8 +88,8 @@ function planOf(p: SyntheticPerson, agency: DirectoryAgency, careAgencies: Direc
   const deciders = withRole(agency, ['identification_officer']);
   const holders = withRole(agency, ['identification_officer', 'case_worker']);
   const identifies = (IDENTIFYING_AGENCY_TYPES as readonly string[]).includes(agency.type) && deciders.length > 0;
-  if (identifies && rng.chance(0.85)) {
-    const positive = rng.chance(0.8);
+  if (identifies && (history.identified || rng.chance(0.85))) {
+    const positive = history.identified || rng.chance(0.8);
     const outcome = positive ? 'ActualVictimOfTrafficking' : 'NotAVictimOfTrafficking';
     const decidedBy = decisionOrgOf(agency.type);
     const decided = push(
@@ -125,9 +125,31 @@ function planOf(p: SyntheticPerson, agency: DirectoryAgency, careAgencies: Direc
   return { person: p, agency, openedAt, steps };
 }
 
+/**
+ * When the records were opened: `maxDaysAgo` back at most (900 days, about two and a half
+ * years, by default), `minDaysAgo` at least (40), uniformly, or with `growth` denser towards
+ * today (the share opened by a moment grows as its square, so each year has more records than
+ * the year before, as identifications have grown). `identified`: every record is met by an
+ * identifying agency (police or NGO) and decided positive (the history of past years' victims).
+ */
+export interface SeedHistory {
+  minDaysAgo?: number;
+  maxDaysAgo?: number;
+  growth?: boolean;
+  identified?: boolean;
+}
+
+function openedDaysAgo(rng: Rng, h: SeedHistory): number {
+  const min = h.minDaysAgo ?? 40;
+  const max = Math.max(min, h.maxDaysAgo ?? 900);
+  // growth: the days back are max - (max - min) * sqrt(u), so the density rises linearly towards today
+  return h.growth ? Math.round(max - (max - min) * Math.sqrt(rng.next())) : rng.between(min, max);
+}
+
 export interface SeedPersonsOptions {
   count: number;
   seed: number;
+  history?: SeedHistory;
   /** Index of the first synthetic person; a second run continues where the first stopped. */
   start?: number;
   onProgress?: (done: number) => void;
@@ -157,18 +179,22 @@ export async function seedPersons(deps: AppDeps, opts: SeedPersonsOptions): Prom
     opts.onProgress?.(done);
     batch = [];
   };
+  const history = opts.history ?? {};
+  const identifying = directory.filter(
+    (a) => (IDENTIFYING_AGENCY_TYPES as readonly string[]).includes(a.type) && a.users.some((u) => u.role === 'identification_officer'),
+  );
   for (const p of generatePersons({ seed: opts.seed, count: opts.count, start: opts.start ?? 0 })) {
-    const list = byType.get(p.recordedBy) ?? fallback;
+    const list = history.identified && identifying.length ? identifying : (byType.get(p.recordedBy) ?? fallback);
     // The agency of the person's region when there is one (Almaty police for Almaty), else any of its kind.
     const local = list.filter((a) => a.regionCode === p.regionCode);
     const pool = local.length ? local : list;
     const agency = pool[p.index % pool.length] as DirectoryAgency;
-    batch.push(planOf(p, agency, care, now, opts.seed));
+    batch.push(planOf(p, agency, care, now, opts.seed, history));
     if (batch.length === BATCH) await flush();
   }
   await flush();
   await deps.db.transaction((tx) =>
-    appendAudit(tx, { actor: null, ip: null }, { operation: 'system.seeded', details: { persons: done, seed: opts.seed, start: opts.start ?? 0 } }),
+    appendAudit(tx, { actor: null, ip: null }, { operation: 'system.seeded', details: { persons: done, seed: opts.seed, start: opts.start ?? 0, ...history } }),
   );
   return { persons: done, cases: done };
 }
