@@ -124,17 +124,26 @@ describeInChromium('national statistics dashboard in Chromium (issue #13)', () =
     expect(await listed.getByTestId('statistics-record').count()).toBe(Math.min(20, records.total));
     await shot(page, 'statistics-records-ru-1366');
 
-    // The annual report, as PDF in Russian.
-    // TODO(lead): GET /statistics/report is being written; until it answers, this step is skipped
-    // (a 404 here means the route is not registered yet). Once it lands, remove the guard.
-    const probe = await page.context().request.get(`${q.url}/api/v1/statistics/report?year=${year}&lang=ru&format=json&edition=official`);
-    if (probe.status() !== 404) {
-      expect(await page.getByTestId('statistics-report-edition').inputValue()).toBe('official');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('statistics-report-download').click()]);
-      const text = await pdfText(readFileSync(await download.path()));
-      expect(text).toContain(String(year));
-      expect(text).toContain(national.victims.total.toLocaleString('ru').replace(/\s/g, ' '));
+    // The annual report of the year, as PDF in Russian (the UI's language), official edition.
+    expect(await page.getByTestId('statistics-report-edition').inputValue()).toBe('official');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('statistics-report-download').click()]);
+    const pdf = await pdfText(readFileSync(await download.path()));
+    // The same report as data from the server: the PDF prints its title, headings and sentences,
+    // and it counts the national figure the dashboard showed.
+    const report = await api(page, `${q.url}/api/v1/statistics/report?year=${year}&lang=ru&format=json&edition=official`, {
+      parse: (d) =>
+        d as { facts: { identification: { victims: unknown } | null }; text: { title: string; sections: { heading: string; paragraphs: string[] }[] } },
+    });
+    const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+    expect(report.text.title).toBe(`Казахстан: ежегодный доклад о торговле людьми за ${year} год`);
+    expect(report.facts.identification?.victims).toBe(national.victims.total);
+    expect(pdf).toContain(report.text.title);
+    for (const section of report.text.sections) {
+      expect(pdf).toContain(section.heading);
+      const first = section.paragraphs[0];
+      if (first) expect(pdf).toContain(flat(first));
     }
+    expect(pdf).toContain('Уголовное преследование');
 
     // The same page in Kazakh, at both widths: nothing overflows, no raw code, no axe violation.
     await page.getByTestId('statistics-records-close').click();

@@ -18,6 +18,23 @@ const CHARTS: { dimension: Dimension; field: keyof YearStatistics['victims']; to
   { dimension: 'referredBy', field: 'byReferredBy' },
 ];
 
+/** Width of the category labels (px): they wrap within it. */
+const NARROW_LABEL = 120;
+const WIDE_LABEL = 190;
+
+/**
+ * Enough height for every bar's label, wrapped: a long label (foreign nationals and stateless
+ * persons, in Kazakh) takes two or three lines, and its band must hold them or labels overlap.
+ * The line count is estimated from the label's length (about 6.5 px a character at 12 px).
+ */
+function chartHeight(bars: readonly { label: string }[], labelWidth: number): number {
+  const band = (label: string) => Math.max(34, Math.ceil((label.length * 6.5) / labelWidth) * 16 + 14);
+  return Math.max(
+    90,
+    bars.reduce((h, b) => h + band(b.label), 12),
+  );
+}
+
 export function Breakdowns({ data, onPick, narrow }: { data: YearStatistics; onPick: (dimension: Dimension, category: string) => void; narrow: boolean }) {
   const { t } = useTranslation();
   const lng = useLanguage();
@@ -31,7 +48,7 @@ export function Breakdowns({ data, onPick, narrow }: { data: YearStatistics; onP
           dimension,
           title,
           bars,
-          option: breakdownOption(bars, narrow ? 120 : 190),
+          option: breakdownOption(bars, narrow ? NARROW_LABEL : WIDE_LABEL),
           label: `${title}: ${bars.map((b) => `${b.label} ${b.n}`).join(', ')}`,
         };
       }),
@@ -52,7 +69,7 @@ export function Breakdowns({ data, onPick, narrow }: { data: YearStatistics; onP
             <EChart
               option={c.option}
               label={c.label}
-              height={Math.max(90, c.bars.length * 34 + 12)}
+              height={chartHeight(c.bars, narrow ? NARROW_LABEL : WIDE_LABEL)}
               testId={`statistics-chart-${c.dimension}`}
               onPick={c.dimension === 'citizenship' || c.dimension === 'referredBy' ? undefined : (category) => onPick(c.dimension, category)}
             />

@@ -14,7 +14,7 @@ export function ReportDownload({ year }: { year: number }) {
   const lng = useLanguage();
   const [edition, setEdition] = useState<ReportEdition>('official');
   return (
-    <Group gap="xs" wrap="nowrap" align="flex-end">
+    <Group gap="xs" wrap="wrap" align="flex-end">
       <NativeSelect
         aria-label={t('statistics.report.edition')}
         value={edition}
@@ -25,7 +25,16 @@ export function ReportDownload({ year }: { year: number }) {
         ]}
         data-testid="statistics-report-edition"
       />
-      <Button component="a" href={reportUrl(year, lng, edition)} download data-testid="statistics-report-download">
+      <Button
+        component="a"
+        href={reportUrl(year, lng, edition)}
+        download
+        data-testid="statistics-report-download"
+        h="auto"
+        mih={36}
+        py={6}
+        styles={{ label: { whiteSpace: 'normal' } }}
+      >
         {t('statistics.report.download', { year })}
       </Button>
     </Group>

@@ -12,6 +12,7 @@ import { type RecordsRequest, useRegionStatistics, useTrend, useYearStatistics }
 import { Breakdowns } from './Breakdowns.tsx';
 import { trendOption } from './chart-options.ts';
 import { EChart } from './EChart.tsx';
+import { CountingRules } from './CountingRules.tsx';
 import { CATEGORY_FILTERS, filtersFromParams, openingYear, type StatisticsFilters, TREND_YEARS } from './filters.ts';
 import { Headline } from './Headline.tsx';
 import { categoryLabel, type Dimension } from './labels.ts';
@@ -147,6 +148,7 @@ export function StatisticsPage() {
         </Text>
       </Paper>
       <BreakdownsSection filters={filters} onPick={onPick} narrow={narrow} />
+      <CountingRules />
     </Stack>
   );
 }

@@ -7,7 +7,7 @@ export interface Bar {
   n: number;
 }
 
-const AXIS_TEXT = { color: '#343a40', fontSize: 12 };
+const AXIS_TEXT = { color: '#343a40', fontSize: 12, lineHeight: 15 };
 export const BAR_COLOUR = '#3182bd';
 const OFFICIAL_COLOUR = '#9ecae1';
 
