@@ -2,6 +2,7 @@ import {
   DomainError,
   type FieldIssue,
   kazakhstanYear,
+  RECOMMENDATION_SOURCES,
   type Recommendation,
   type RecommendationIndicator,
   type RecommendationList,
@@ -67,6 +68,9 @@ export function createRecommendationsService({ db, now }: AppDeps) {
           history,
         };
       });
+      // The TIP report's recommendations first, in its order, then the action plan's items.
+      const rank = (i: Recommendation) => RECOMMENDATION_SOURCES.indexOf(i.source);
+      items.sort((a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code));
       return { year, regions: regions ?? [], items };
     },
 
