@@ -145,6 +145,8 @@ export const caseActions = pgTable(
       .notNull()
       .references(() => agencies.id),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** The day it happened (details.occurredOn, else the Kazakhstan date of `at`); kept by a trigger (migration 0024). */
+    occurredOn: text('occurred_on'),
   },
   (t) => [
     uniqueIndex('case_actions_client_id_key').on(t.clientId),
@@ -153,7 +155,10 @@ export const caseActions = pgTable(
     index('case_actions_non_punishment_idx').on(t.caseId, t.seq).where(sql`type IN ('non_punishment_flagged', 'non_punishment_reviewed')`),
     // The statistics year rule reads each positive identification (migration 0023).
     index('case_actions_identification_idx')
-      .on(t.caseId)
+      .on(t.caseId, t.occurredOn)
+      .where(sql`type IN ('identification_decided', 'identification_reviewed') AND details->>'outcome' = 'ActualVictimOfTrafficking'`),
+    index('case_actions_identification_day_idx')
+      .on(t.occurredOn)
       .where(sql`type IN ('identification_decided', 'identification_reviewed') AND details->>'outcome' = 'ActualVictimOfTrafficking'`),
   ],
 );

@@ -166,6 +166,8 @@ export async function readCaseAudited(db: Db, actor: Actor, id: string, audit: A
         actorId: '',
         agencyId: '',
         at: new Date(a.at),
+        // Not read here: the history shows details.occurredOn (the statistics read the column).
+        occurredOn: null,
       },
       actorName: a.actorName,
       agencyName: a.agencyName,

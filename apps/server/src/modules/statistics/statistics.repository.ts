@@ -2,14 +2,16 @@ import { sql } from 'drizzle-orm';
 import { REGION_CODES, type Actor } from '@qorgau/core';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { personScope } from '../persons/persons.repository.ts';
-import { positiveDecisions } from './victims.repository.ts';
+import { positiveDecisionsBetween } from './victims.repository.ts';
 
 /**
  * The first year the register holds an identification (national, whoever asks): before it, a
  * year's count is not zero but unknown, and comparisons use official figures or say nothing.
  */
 export async function firstRegisterYear(q: DbOrTx): Promise<number | null> {
-  const [row] = rowsOf<{ first: string | null }>(await q.execute(sql`SELECT min(d.on_day) AS first FROM (${positiveDecisions}) d`));
+  const [row] = rowsOf<{ first: string | null }>(
+    await q.execute(sql`SELECT d.on_day AS first FROM (${positiveDecisionsBetween('0000-01-01', '9999-12-31')}) d ORDER BY d.on_day LIMIT 1`),
+  );
   return row?.first ? Number(row.first.slice(0, 4)) : null;
 }
 
@@ -82,7 +84,7 @@ export async function yearHasData(q: DbOrTx, year: number): Promise<boolean> {
       OR EXISTS (SELECT 1 FROM criminal_cases WHERE registered_on BETWEEN ${from} AND ${to})
       OR EXISTS (SELECT 1 FROM funding_allocations WHERE year = ${year})
       OR EXISTS (SELECT 1 FROM official_figures WHERE year = ${year})
-      OR EXISTS (SELECT 1 FROM (${positiveDecisions}) d WHERE d.on_day BETWEEN ${from} AND ${to})
+      OR EXISTS (SELECT 1 FROM (${positiveDecisionsBetween(from, to)}) d)
     ) AS any`),
   );
   return Boolean(row?.any);

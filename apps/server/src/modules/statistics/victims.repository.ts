@@ -58,25 +58,40 @@ export interface VictimRow {
   cell: VictimCell;
 }
 
-/** The positive identifications that stand, each with its person (cluster) and the day it was taken. */
-export const positiveDecisions = sql`
-  SELECT coalesce(pc.cluster_id, c.person_id) AS v, c.person_id, c.id AS case_id, c.region_code, a.agency_id, a.seq,
-    coalesce(a.details->>'occurredOn', to_char(a.at AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD')) AS on_day
-  FROM case_actions a
-  JOIN cases c ON c.id = a.case_id
-  LEFT JOIN person_clusters pc ON pc.person_id = c.person_id
-  WHERE a.type IN ('identification_decided', 'identification_reviewed')
-    AND a.details->>'outcome' = 'ActualVictimOfTrafficking'
-    AND c.trafficking_status = 'ActualVictimOfTrafficking'`;
+const POSITIVE = sql`a.type IN ('identification_decided', 'identification_reviewed') AND a.details->>'outcome' = 'ActualVictimOfTrafficking'`;
 
-/** Each victim's first positive decision (one row per person), in the given days, within scope. */
+/**
+ * The positive identifications that stand, taken between two days (inclusive), each with its
+ * person (cluster) and the day it was taken (`occurred_on`, kept by migration 0024's trigger).
+ */
+export function positiveDecisionsBetween(from: string, to: string): SQL {
+  return sql`
+    SELECT coalesce(pc.cluster_id, c.person_id) AS v, c.person_id, c.id AS case_id, c.region_code, a.agency_id, a.seq, a.occurred_on AS on_day
+    FROM case_actions a
+    JOIN cases c ON c.id = a.case_id
+    LEFT JOIN person_clusters pc ON pc.person_id = c.person_id
+    WHERE ${POSITIVE} AND a.occurred_on BETWEEN ${from} AND ${to}
+      AND c.trafficking_status = 'ActualVictimOfTrafficking'`;
+}
+
+/**
+ * Each victim first identified between the two days (one row per person), within scope: her
+ * first positive decision in the range, provided no record of hers had a standing positive
+ * decision before it. A range scan of the days asked for plus a few index lookups per victim,
+ * never a pass over the whole register.
+ */
 export function firstIdentifications(scope: SQL, from: string, to: string): SQL {
   return sql`
     SELECT f.* FROM (
-      SELECT DISTINCT ON (d.v) d.* FROM (${positiveDecisions}) d ORDER BY d.v, d.on_day, d.case_id, d.seq
+      SELECT DISTINCT ON (d.v) d.* FROM (${positiveDecisionsBetween(from, to)}) d ORDER BY d.v, d.on_day, d.case_id, d.seq
     ) f
     JOIN persons ON persons.id = f.person_id
-    WHERE f.on_day BETWEEN ${from} AND ${to} AND ${scope}`;
+    WHERE ${scope}
+      AND NOT EXISTS (
+        SELECT 1 FROM cases c2 JOIN case_actions a ON a.case_id = c2.id
+        WHERE c2.person_id IN (SELECT m.person_id FROM person_clusters m WHERE m.cluster_id = f.v UNION ALL SELECT f.person_id)
+          AND c2.trafficking_status = 'ActualVictimOfTrafficking' AND ${POSITIVE} AND a.occurred_on < ${from}
+      )`;
 }
 
 function victimRowsQuery(scope: SQL, from: string, to: string): SQL {
