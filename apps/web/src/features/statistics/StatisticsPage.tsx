@@ -20,6 +20,8 @@ import { RecordsPanel } from './RecordsPanel.tsx';
 import { RegionPanel } from './RegionPanel.tsx';
 import { ReportDownload } from './ReportDownload.tsx';
 import { MAP_METRICS, type MapMetric, StatisticsMap } from './StatisticsMap.tsx';
+// The counting rules' accordion: its Mantine styles travel with this page, not the first screen's sheet.
+import '@mantine/core/styles/Accordion.css';
 import './statistics.css';
 
 /**

@@ -28,9 +28,11 @@ export function colourScale(max: number, palette: readonly string[]): ColourScal
   const n = palette.length;
   const width = Math.max(1, Math.ceil(max / n));
   const classes: ColourClass[] = [];
-  for (let i = 0; i < n && i * width + 1 <= max; i++) {
-    classes.push({ from: i * width + 1, to: (i + 1) * width, colour: palette[i] as string });
-  }
+  const k = Math.min(n, Math.ceil(max / width));
+  // Fewer classes than colours (small counts): spread them over the palette, so the largest
+  // value always has the darkest colour and neighbouring classes stay distinguishable.
+  const colourIndex = (i: number) => (k === n ? i : k === 1 ? n - 1 : Math.round((i * (n - 1)) / (k - 1)));
+  for (let i = 0; i < k; i++) classes.push({ from: i * width + 1, to: (i + 1) * width, colour: palette[colourIndex(i)] as string });
   return {
     zero: ZERO_COLOUR,
     classes,

@@ -64,6 +64,9 @@ describe('the choropleth colour scale', () => {
       [2, 2],
       [3, 3],
     ]);
+    // Spread over the palette: the largest value is the darkest colour.
+    expect(s.classes.map((c) => c.colour)).toEqual([PALETTES.orange[0], PALETTES.orange[2], PALETTES.orange[4]]);
+    expect(colourScale(1, PALETTES.blue).colourOf(1)).toBe(PALETTES.blue[4]);
     expect(colourScale(0, PALETTES.blue).classes).toEqual([]);
     expect(colourScale(0, PALETTES.blue).colourOf(0)).toBe(ZERO_COLOUR);
   });
