@@ -26,7 +26,16 @@ function Shortfalls({ row }: { row: FundingRegionRow }) {
   return (
     <Group gap={4}>
       {row.shortfalls.map((s) => (
-        <Badge key={s} color="red" variant="light" data-testid={`shortfall-${row.region}-${s}`} style={{ whiteSpace: 'normal', height: 'auto' }}>
+        <Badge
+          key={s}
+          color="red"
+          variant="light"
+          tt="none"
+          h="auto"
+          py={2}
+          data-testid={`shortfall-${row.region}-${s}`}
+          styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } }}
+        >
           {t(`funding.shortfall.${s}`)}
         </Badge>
       ))}
@@ -41,11 +50,13 @@ function RegionsView({ data }: { data: FundingOverview }) {
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const tg = (n: number | null) => (n === null ? '—' : formatTenge(n, lng));
   const ratio = (n: number | null) => (n === null ? '—' : n.toLocaleString(lng, { maximumFractionDigits: 1 }));
-  if (data.rows.length === 0) return <Text c="dimmed">{t('funding.noRegions')}</Text>;
+  // Regions with nothing to share by (no money, case, victim or night): listed under "where help is" only.
+  const rows = data.rows.filter((r) => r.allocation.tenge > 0 || r.cases > 0 || r.victims > 0 || r.bedDays > 0);
+  if (rows.length === 0) return <Text c="dimmed">{t('funding.noRegions')}</Text>;
   if (narrow)
     return (
       <Stack gap="sm">
-        {data.rows.map((r) => (
+        {rows.map((r) => (
           <Paper key={r.region} withBorder p="sm" data-testid={`funding-region-${r.region}`}>
             <Text fw={700}>{regionName(r.region, lng)}</Text>
             <Text size="sm">
@@ -84,11 +95,11 @@ function RegionsView({ data }: { data: FundingOverview }) {
           <Table.Th ta="right">{t('funding.formula.perCase')}</Table.Th>
           <Table.Th ta="right">{t('funding.formula.perVictim')}</Table.Th>
           <Table.Th ta="right">{t('funding.formula.perBedDay')}</Table.Th>
-          <Table.Th>{t('funding.shortfallTitle')}</Table.Th>
+          <Table.Th miw={170}>{t('funding.shortfallTitle')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {data.rows.map((r) => (
+        {rows.map((r) => (
           <Table.Tr key={r.region} data-testid={`funding-region-${r.region}`}>
             <Table.Td>{regionName(r.region, lng)}</Table.Td>
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>

@@ -21,7 +21,7 @@ const STATUS_COLOR: Record<RecommendationStatus, string> = {
 };
 const TREND = { up: '▲', down: '▼', same: '=' } as const;
 
-function StatusSetter({ item, year }: { item: Recommendation; year: number }) {
+function StatusSetter({ item, year, onSaved }: { item: Recommendation; year: number; onSaved: () => void }) {
   const { t } = useTranslation();
   const save = useSetRecommendationStatus(item.id);
   const [status, setStatus] = useState<RecommendationStatus>(item.status?.status ?? 'not_started');
@@ -32,7 +32,7 @@ function StatusSetter({ item, year }: { item: Recommendation; year: number }) {
       data-testid={`status-form-${item.code}`}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ year, status, note: note.trim() || null });
+        save.mutate({ year, status, note: note.trim() || null }, { onSuccess: onSaved });
       }}
     >
       <Stack gap="xs">
@@ -69,13 +69,21 @@ function RecommendationCard({ item, year, canSet }: { item: Recommendation; year
   const lng = useLanguage();
   const trend = indicatorTrend(item.value, item.previousValue);
   const owner = item.ownerAgency?.name[lng] ?? item.responsible?.[lng] ?? t('recommendations.noOwner');
+  const [editing, setEditing] = useState(false);
   return (
     <Paper withBorder p="md" data-testid={`recommendation-${item.code}`}>
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Group gap="xs">
             <Badge variant="outline">{item.code}</Badge>
-            <Badge variant="light" color="grape">
+            <Badge
+              variant="light"
+              color="grape"
+              tt="none"
+              h="auto"
+              py={2}
+              styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } }}
+            >
               {t(`recommendations.source.${item.source}`)}
             </Badge>
           </Group>
@@ -113,7 +121,16 @@ function RecommendationCard({ item, year, canSet }: { item: Recommendation; year
             {t('recommendations.setAt', { at: formatDateTime(item.status.setAt, lng) })}
           </Text>
         )}
-        {canSet && <StatusSetter key={`${item.id}-${year}-${item.status?.setAt ?? ''}`} item={item} year={year} />}
+        {canSet &&
+          (editing ? (
+            <StatusSetter key={`${item.id}-${year}-${item.status?.setAt ?? ''}`} item={item} year={year} onSaved={() => setEditing(false)} />
+          ) : (
+            <Group>
+              <Button size="xs" variant="light" onClick={() => setEditing(true)} data-testid={`status-edit-${item.code}`}>
+                {t('recommendations.changeStatus')}
+              </Button>
+            </Group>
+          ))}
       </Stack>
     </Paper>
   );
