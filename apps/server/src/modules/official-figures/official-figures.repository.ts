@@ -112,8 +112,9 @@ export async function upsertOfficialFigures(q: DbOrTx, rows: readonly OfficialFi
 /**
  * Years (of `years`) in which the register already holds a positive identification, dated as
  * the statistics date it (the day it happened when entered late, else the Kazakhstan day it was
- * recorded). An official victims figure for such a year is kept but warned about: the register
- * may have started mid-year, and comparisons use the register's count for a year it covers.
+ * recorded). An official victims figure for such a year is allowed, with a warning: the register
+ * may have started mid-year (its count is then partial), and the official figure wins for a
+ * year it exists (docs/statistics.md), so the coordinator should know she is overriding one.
  */
 export async function registerYears(q: DbOrTx, years: readonly number[]): Promise<number[]> {
   if (!years.length) return [];

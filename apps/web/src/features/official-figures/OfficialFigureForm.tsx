@@ -28,12 +28,22 @@ export function OfficialFigureForm() {
   const categories = dimension ? (OFFICIAL_DIMENSION_CATEGORIES[dimension] ?? []) : [];
 
   // What is stored for the chosen year, figure and breakdown is where an edit starts.
+  const storedOf = () => (stored.data?.items ?? []).filter((f) => f.year === num(year) && f.figure === figure);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refilled when the year or figure changes, not on each keystroke elsewhere.
   useEffect(() => {
-    const items = (stored.data?.items ?? []).filter((f) => f.year === num(year) && f.figure === figure);
-    const total = items.find((f) => f.dimension === '');
+    const total = storedOf().find((f) => f.dimension === '');
     setValue(total?.value ?? '');
     if (total) setSource(total.source);
-    setParts(Object.fromEntries(items.filter((f) => f.dimension === dimension).map((f) => [f.category, f.value])));
+  }, [stored.data, year, figure]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the breakdown shown follows the chosen dimension.
+  useEffect(() => {
+    setParts(
+      Object.fromEntries(
+        storedOf()
+          .filter((f) => f.dimension === dimension)
+          .map((f) => [f.category, f.value]),
+      ),
+    );
   }, [stored.data, year, figure, dimension]);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { OfficialFigureImportResult } from '@qorgau/core';
+import { OFFICIAL_FIGURE_COLUMNS, type OfficialFigureImportResult } from '@qorgau/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -8,6 +8,9 @@ import { useLanguage } from '../../i18n/use-language.ts';
 import { formatCount } from '../statistics/labels.ts';
 import { importIssuesOf, useImportOfficialFigures } from './api.ts';
 import { useFigureLabels } from './labels.ts';
+
+/** The file's columns, named in the reader's language in the list of problems. */
+const COLUMNS = new Set<string>(OFFICIAL_FIGURE_COLUMNS);
 
 /**
  * A CSV of official figures: checked first (a dry run shows what would be written, or every bad
@@ -32,7 +35,7 @@ export function OfficialFiguresImport() {
           {t('officialFigures.import.hint')}
         </Text>
         <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-          year,figure,dimension,category,value,source
+          {t('officialFigures.import.header')}
         </Text>
         <FileInput
           label={t('officialFigures.import.file')}
@@ -43,6 +46,9 @@ export function OfficialFiguresImport() {
             run.reset();
           }}
           clearable
+          clearButtonProps={{ 'aria-label': t('officialFigures.import.clear') }}
+          // The file's own name is the user's text, shown as typed.
+          valueComponent={({ value }) => <bdi>{Array.isArray(value) ? value.map((f) => f.name).join(', ') : value?.name}</bdi>}
           data-testid="official-file"
           maw={420}
         />
@@ -79,7 +85,7 @@ export function OfficialFiguresImport() {
                 {issues.map((i) => (
                   <Table.Tr key={`${i.row}-${i.column}-${i.message}`}>
                     <Table.Td>{i.row ?? '—'}</Table.Td>
-                    <Table.Td ff="monospace">{i.column}</Table.Td>
+                    <Table.Td>{COLUMNS.has(i.column) ? t(`officialFigures.column.${i.column}`) : t('officialFigures.column.file')}</Table.Td>
                     <Table.Td>{i.message}</Table.Td>
                   </Table.Tr>
                 ))}
