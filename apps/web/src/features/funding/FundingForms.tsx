@@ -97,7 +97,14 @@ export function AllocationForm({ year }: { year: number }) {
             source,
           },
           // A new allocation gets a new client id; a retry of a failed one keeps it (idempotent).
-          { onSuccess: () => (setClientId(newClientId()), setAmount(''), setCasesBasis(''), setProvider('')) },
+          {
+            onSuccess: () => {
+              setClientId(newClientId());
+              setAmount('');
+              setCasesBasis('');
+              setProvider('');
+            },
+          },
         );
       }}
     >
@@ -117,7 +124,10 @@ export function AllocationForm({ year }: { year: number }) {
             label={t('funding.region')}
             data-testid="allocation-region"
             value={regionCode}
-            onChange={(e) => (setRegion(e.currentTarget.value), setProvider(''))}
+            onChange={(e) => {
+              setRegion(e.currentTarget.value);
+              setProvider('');
+            }}
             data={[{ value: '', label: t('funding.allocation.chooseRegion') }, ...regionOptions(lng)]}
             error={errors.regionCode}
           />
