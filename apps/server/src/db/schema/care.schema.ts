@@ -144,6 +144,7 @@ export const referrals = pgTable(
     uniqueIndex('referrals_reference_key').on(t.reference),
     index('referrals_person_idx').on(t.personId),
     index('referrals_case_idx').on(t.caseId),
+    index('referrals_created_idx').on(t.createdAt),
     index('referrals_provider_queue_idx').on(t.providerAgencyId, t.status, t.dueAt),
     index('referrals_sender_queue_idx').on(t.referringAgencyId, t.status, t.dueAt),
     index('referrals_region_queue_idx').on(t.regionCode, t.status, t.dueAt),

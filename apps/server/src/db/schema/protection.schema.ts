@@ -147,7 +147,11 @@ export const serviceDeliveries = pgTable(
       .references(() => agencies.id),
     createdAt: createdAt(),
   },
-  (t) => [index('service_deliveries_case_idx').on(t.protectionCaseId, t.date), index('service_deliveries_provider_idx').on(t.providerId, t.date)],
+  (t) => [
+    index('service_deliveries_case_idx').on(t.protectionCaseId, t.date),
+    index('service_deliveries_provider_idx').on(t.providerId, t.date),
+    index('service_deliveries_date_idx').on(t.date),
+  ],
 );
 
 /** A shelter stay: the person's nights in one shelter. `discharged_on` set once; never deleted. */

@@ -106,6 +106,7 @@ export const cases = pgTable(
     // The persons of the cases a user recorded and still holds as author (scope predicate, from the index).
     index('cases_creator_open_idx').on(t.createdBy, t.personId).where(sql`NOT creator_access_ended`),
     index('cases_updated_idx').on(t.updatedAt),
+    index('cases_created_idx').on(t.createdAt),
     // The identification queue (open cases by due date): walked in order, the scope a cheap filter.
     index('cases_identification_queue_idx').on(t.identificationDue, t.id).where(sql`status = 'open' AND identification_due IS NOT NULL`),
   ],
@@ -205,6 +206,8 @@ export const screenings = pgTable(
     uniqueIndex('screenings_reference_key').on(t.reference),
     index('screenings_screener_idx').on(t.screenerId, t.createdAt),
     index('screenings_region_idx').on(t.regionCode),
+    // Statistics count a year's screenings by encounter date (migration 0025).
+    index('screenings_encounter_date_idx').on(t.encounterDate),
     // Minimal disclosure: "did this user hand this person over?" in the scope predicate (ADR 0004).
     index('screenings_handed_over_person_idx').on(t.personId, t.screenerId).where(sql`handed_over_at IS NOT NULL`),
     // The screener's work queue (migration 0016): her screenings with a case still to hand over.

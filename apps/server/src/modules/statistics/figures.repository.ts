@@ -33,20 +33,34 @@ export async function otherFigures(q: DbOrTx, actor: Actor, year: number, now: D
   const tomorrow = kazakhstanDate(new Date(now.getTime() + 86_400_000));
   const next = tomorrow < `${year + 1}-01-01` ? tomorrow : `${year + 1}-01-01`;
   const people = personScope(actor, 'statistics.read');
+  // The year in Kazakhstan time (UTC+5), as bounds an index on a timestamp can use.
+  const startsAt = `${from}T00:00:00+05:00`;
+  const endsAt = `${year + 1}-01-01T00:00:00+05:00`;
   const screeningsIn = regionalScope(actor, sql`s.region_code`, sql`s.agency_id`);
   const selfReportsIn = regionalScope(actor, sql`r.region_code`, null);
   const [row] = rowsOf<Record<string, string | number | null>>(
     await q.execute(sql`
-    WITH scoped AS (SELECT persons.id, coalesce(pc.cluster_id, persons.id) AS v FROM persons LEFT JOIN person_clusters pc ON pc.person_id = persons.id WHERE ${people})
-    SELECT
-      (SELECT count(*) FROM screenings s WHERE s.anonymous AND s.encounter_date BETWEEN ${from} AND ${to} AND ${screeningsIn})::int AS anonymous,
+    WITH year_persons AS (
+      SELECT person_id FROM referrals WHERE created_at >= ${startsAt}::timestamptz AND created_at < ${endsAt}::timestamptz
+      UNION SELECT person_id FROM service_deliveries WHERE date BETWEEN ${from} AND ${to}
+      UNION SELECT person_id FROM shelter_stays WHERE admitted_on <= ${to} AND (discharged_on IS NULL OR discharged_on >= ${from})
+    ),
+    -- Only the persons the year's referrals, services and stays name, within scope (not the register).
+    scoped AS (
+      SELECT persons.id, coalesce(pc.cluster_id, persons.id) AS v
+      FROM persons LEFT JOIN person_clusters pc ON pc.person_id = persons.id
+      WHERE persons.id IN (SELECT person_id FROM year_persons) AND ${people}
+    )
+    , sc AS (
+      SELECT count(*) FILTER (WHERE s.anonymous)::int AS anonymous, count(*)::int AS screenings, count(*) FILTER (WHERE s.level <> 'none')::int AS positive
+      FROM screenings s WHERE s.encounter_date BETWEEN ${from} AND ${to} AND ${screeningsIn}
+    )
+    SELECT sc.anonymous, sc.screenings, sc.positive,
       (SELECT count(*) FROM self_reports r WHERE (r.created_at AT TIME ZONE 'Asia/Almaty')::date BETWEEN ${from}::date AND ${to}::date AND ${selfReportsIn})::int AS self_reports,
-      (SELECT count(*) FROM screenings s WHERE s.encounter_date BETWEEN ${from} AND ${to} AND ${screeningsIn})::int AS screenings,
-      (SELECT count(*) FROM screenings s WHERE s.level <> 'none' AND s.encounter_date BETWEEN ${from} AND ${to} AND ${screeningsIn})::int AS positive,
       (SELECT count(*) FROM referrals x JOIN scoped ON scoped.id = x.person_id
-        WHERE (x.created_at AT TIME ZONE 'Asia/Almaty')::date BETWEEN ${from}::date AND ${to}::date)::int AS referrals,
+        WHERE x.created_at >= ${startsAt}::timestamptz AND x.created_at < ${endsAt}::timestamptz)::int AS referrals,
       (SELECT count(DISTINCT scoped.v) FROM referrals x JOIN scoped ON scoped.id = x.person_id
-        WHERE (x.created_at AT TIME ZONE 'Asia/Almaty')::date BETWEEN ${from}::date AND ${to}::date)::int AS persons_referred,
+        WHERE x.created_at >= ${startsAt}::timestamptz AND x.created_at < ${endsAt}::timestamptz)::int AS persons_referred,
       (SELECT count(*) FROM service_deliveries d JOIN scoped ON scoped.id = d.person_id WHERE d.date BETWEEN ${from} AND ${to})::int AS services,
       (SELECT count(DISTINCT scoped.v) FROM service_deliveries d JOIN scoped ON scoped.id = d.person_id WHERE d.date BETWEEN ${from} AND ${to})::int AS persons_served,
       (SELECT coalesce(sum(d.cost_tenge), 0) FROM service_deliveries d JOIN scoped ON scoped.id = d.person_id WHERE d.date BETWEEN ${from} AND ${to})::bigint AS service_cost,
@@ -55,6 +69,7 @@ export async function otherFigures(q: DbOrTx, actor: Actor, year: number, now: D
       (SELECT coalesce(sum(greatest(0, least(coalesce(st.discharged_on, ${next})::date, ${next}::date) - greatest(st.admitted_on::date, ${from}::date))), 0)
         FROM shelter_stays st JOIN scoped ON scoped.id = st.person_id
         WHERE st.admitted_on <= ${to} AND (st.discharged_on IS NULL OR st.discharged_on >= ${from}))::bigint AS bed_days
+    FROM sc
   `),
   );
   const n = (k: string) => Number(row?.[k] ?? 0);

@@ -42,15 +42,16 @@ export async function recordLabels(q: DbOrTx, personIds: string[], caseIds: stri
  */
 export async function regionFacts(q: DbOrTx, actor: Actor, year: number, victimsByRegion: Map<string, number>) {
   const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
   const people = personScope(actor, 'statistics.read');
+  // The year in Kazakhstan time (UTC+5), as bounds an index on a timestamp can use.
+  const startsAt = `${from}T00:00:00+05:00`;
+  const endsAt = `${year + 1}-01-01T00:00:00+05:00`;
   const rows = rowsOf<{ region: string; cases: number; referrals: number; providers: number; shelters: number; rural: number }>(
     await q.execute(sql`
-      WITH scoped AS (SELECT persons.id FROM persons WHERE ${people}),
-      c AS (SELECT cs.region_code AS region, count(*)::int AS n FROM cases cs JOIN scoped ON scoped.id = cs.person_id
-        WHERE (cs.created_at AT TIME ZONE 'Asia/Almaty')::date BETWEEN ${from}::date AND ${to}::date GROUP BY 1),
-      r AS (SELECT x.region_code AS region, count(*)::int AS n FROM referrals x JOIN scoped ON scoped.id = x.person_id
-        WHERE (x.created_at AT TIME ZONE 'Asia/Almaty')::date BETWEEN ${from}::date AND ${to}::date GROUP BY 1),
+      WITH c AS (SELECT cs.region_code AS region, count(*)::int AS n FROM cases cs JOIN persons ON persons.id = cs.person_id
+        WHERE cs.created_at >= ${startsAt}::timestamptz AND cs.created_at < ${endsAt}::timestamptz AND ${people} GROUP BY 1),
+      r AS (SELECT x.region_code AS region, count(*)::int AS n FROM referrals x JOIN persons ON persons.id = x.person_id
+        WHERE x.created_at >= ${startsAt}::timestamptz AND x.created_at < ${endsAt}::timestamptz AND ${people} GROUP BY 1),
       p AS (SELECT region_code AS region, count(*)::int AS n, count(*) FILTER (WHERE kind = 'shelter')::int AS shelters,
           count(*) FILTER (WHERE settlement = 'rural')::int AS rural
         FROM providers WHERE active GROUP BY 1)
