@@ -47,8 +47,7 @@ export async function justiceFigures(q: DbOrTx, actor: Actor, year: number, scop
     await q.execute(sql`
     WITH cc AS (SELECT * FROM ${criminalCases} WHERE ${cases}),
     d AS (SELECT d.* FROM ${defendants} d JOIN cc ON cc.id = d.criminal_case_id),
-    pv AS (SELECT pv.*, p.citizenship FROM ${proceedingVictims} pv JOIN cc ON cc.id = pv.criminal_case_id JOIN ${persons} p ON p.id = pv.person_id),
-    scoped AS (SELECT id, citizenship FROM ${persons} WHERE ${people})
+    pv AS (SELECT pv.*, p.citizenship FROM ${proceedingVictims} pv JOIN cc ON cc.id = pv.criminal_case_id JOIN ${persons} p ON p.id = pv.person_id)
     SELECT
       (SELECT count(*) FROM cc WHERE ${inYear(sql`cc.registered_on`)})::int AS registered,
       (SELECT count(*) FROM cc WHERE ${inYear(sql`cc.registered_on`)} AND cc.articles && ${TRAFFICKING_ARTICLES})::int AS trafficking,
@@ -71,20 +70,20 @@ export async function justiceFigures(q: DbOrTx, actor: Actor, year: number, scop
         WHERE m.measure = 'ppcp_programme' AND m.status IN ('granted', 'ended') AND p.citizenship = 'KZ' AND ${inYear(sql`m.decided_on`)})::int AS ppcp_citizens,
       (SELECT coalesce(sum(m.cost_tenge), 0) FROM ${protectiveMeasures} m JOIN cc ON cc.id = m.criminal_case_id
         WHERE m.measure = 'ppcp_programme' AND m.status IN ('granted', 'ended') AND ${inYear(sql`m.decided_on`)})::bigint AS ppcp_cost,
-      (SELECT count(DISTINCT n.person_id) FROM ${compensationNotices} n JOIN scoped s ON s.id = n.person_id WHERE ${inYear(sql`n.informed_on`)})::int AS informed,
-      (SELECT count(*) FROM ${civilClaims} c JOIN scoped s ON s.id = c.person_id WHERE ${inYear(sql`c.filed_on`)})::int AS claims,
-      (SELECT coalesce(sum(c.claimed_tenge), 0) FROM ${civilClaims} c JOIN scoped s ON s.id = c.person_id WHERE ${inYear(sql`c.filed_on`)})::bigint AS claimed,
-      (SELECT coalesce(sum(c.awarded_tenge), 0) FROM ${civilClaims} c JOIN scoped s ON s.id = c.person_id WHERE ${inYear(sql`c.awarded_on`)})::bigint AS awarded,
-      (SELECT coalesce(sum(p.amount_tenge), 0) FROM ${compensationPayments} p JOIN scoped s ON s.id = p.person_id WHERE ${inYear(sql`p.paid_on`)})::bigint AS paid,
-      (SELECT coalesce(sum(p.amount_tenge), 0) FROM ${compensationPayments} p JOIN scoped s ON s.id = p.person_id WHERE p.source = 'state_fund' AND ${inYear(sql`p.paid_on`)})::bigint AS paid_state,
-      (SELECT coalesce(sum(p.amount_tenge), 0) FROM ${compensationPayments} p JOIN scoped s ON s.id = p.person_id WHERE p.source = 'offender' AND ${inYear(sql`p.paid_on`)})::bigint AS paid_offender,
-      (SELECT count(*) FROM ${legalAidAssignments} a JOIN scoped s ON s.id = a.person_id WHERE ${inYear(sql`a.assigned_on`)})::int AS assignments,
-      (SELECT count(*) FROM ${legalAidAssignments} a JOIN scoped s ON s.id = a.person_id WHERE a.funding = 'state_legal_aid' AND ${inYear(sql`a.assigned_on`)})::int AS state_aid,
-      (SELECT count(*) FROM ${legalAidAssignments} a JOIN scoped s ON s.id = a.person_id WHERE a.funding = 'pro_bono' AND ${inYear(sql`a.assigned_on`)})::int AS pro_bono,
-      (SELECT count(*) FROM ${legalAidAssignments} a JOIN scoped s ON s.id = a.person_id WHERE a.funding = 'ngo_funded' AND ${inYear(sql`a.assigned_on`)})::int AS ngo_funded,
-      (SELECT count(DISTINCT a.person_id) FROM ${legalAidAssignments} a JOIN scoped s ON s.id = a.person_id WHERE ${inYear(sql`a.assigned_on`)})::int AS aided_persons,
-      (SELECT count(*) FROM ${legalServices} l JOIN scoped s ON s.id = l.person_id WHERE ${inYear(sql`l.delivered_on`)})::int AS services,
-      (SELECT coalesce(sum(l.hours), 0) FROM ${legalServices} l JOIN scoped s ON s.id = l.person_id WHERE ${inYear(sql`l.delivered_on`)})::float8 AS hours
+      (SELECT count(DISTINCT n.person_id) FROM ${compensationNotices} n JOIN ${persons} ON ${persons}.id = n.person_id AND ${people} WHERE ${inYear(sql`n.informed_on`)})::int AS informed,
+      (SELECT count(*) FROM ${civilClaims} c JOIN ${persons} ON ${persons}.id = c.person_id AND ${people} WHERE ${inYear(sql`c.filed_on`)})::int AS claims,
+      (SELECT coalesce(sum(c.claimed_tenge), 0) FROM ${civilClaims} c JOIN ${persons} ON ${persons}.id = c.person_id AND ${people} WHERE ${inYear(sql`c.filed_on`)})::bigint AS claimed,
+      (SELECT coalesce(sum(c.awarded_tenge), 0) FROM ${civilClaims} c JOIN ${persons} ON ${persons}.id = c.person_id AND ${people} WHERE ${inYear(sql`c.awarded_on`)})::bigint AS awarded,
+      (SELECT coalesce(sum(p.amount_tenge), 0) FROM ${compensationPayments} p JOIN ${persons} ON ${persons}.id = p.person_id AND ${people} WHERE ${inYear(sql`p.paid_on`)})::bigint AS paid,
+      (SELECT coalesce(sum(p.amount_tenge), 0) FROM ${compensationPayments} p JOIN ${persons} ON ${persons}.id = p.person_id AND ${people} WHERE p.source = 'state_fund' AND ${inYear(sql`p.paid_on`)})::bigint AS paid_state,
+      (SELECT coalesce(sum(p.amount_tenge), 0) FROM ${compensationPayments} p JOIN ${persons} ON ${persons}.id = p.person_id AND ${people} WHERE p.source = 'offender' AND ${inYear(sql`p.paid_on`)})::bigint AS paid_offender,
+      (SELECT count(*) FROM ${legalAidAssignments} a JOIN ${persons} ON ${persons}.id = a.person_id AND ${people} WHERE ${inYear(sql`a.assigned_on`)})::int AS assignments,
+      (SELECT count(*) FROM ${legalAidAssignments} a JOIN ${persons} ON ${persons}.id = a.person_id AND ${people} WHERE a.funding = 'state_legal_aid' AND ${inYear(sql`a.assigned_on`)})::int AS state_aid,
+      (SELECT count(*) FROM ${legalAidAssignments} a JOIN ${persons} ON ${persons}.id = a.person_id AND ${people} WHERE a.funding = 'pro_bono' AND ${inYear(sql`a.assigned_on`)})::int AS pro_bono,
+      (SELECT count(*) FROM ${legalAidAssignments} a JOIN ${persons} ON ${persons}.id = a.person_id AND ${people} WHERE a.funding = 'ngo_funded' AND ${inYear(sql`a.assigned_on`)})::int AS ngo_funded,
+      (SELECT count(DISTINCT a.person_id) FROM ${legalAidAssignments} a JOIN ${persons} ON ${persons}.id = a.person_id AND ${people} WHERE ${inYear(sql`a.assigned_on`)})::int AS aided_persons,
+      (SELECT count(*) FROM ${legalServices} l JOIN ${persons} ON ${persons}.id = l.person_id AND ${people} WHERE ${inYear(sql`l.delivered_on`)})::int AS services,
+      (SELECT coalesce(sum(l.hours), 0) FROM ${legalServices} l JOIN ${persons} ON ${persons}.id = l.person_id AND ${people} WHERE ${inYear(sql`l.delivered_on`)})::float8 AS hours
   `),
   );
   const n = (k: string) => Number(row?.[k] ?? 0);
