@@ -5,6 +5,7 @@ import { fromDayNumber, kazakhstanDate, type OfficialFigure, toDayNumber } from 
 import { rowsOf } from '../src/db/client.ts';
 import { auditLog, officialFigures as figuresTable } from '../src/db/schema.ts';
 import { officialFigure, officialFigures } from '../src/modules/official-figures/official-figures.repository.ts';
+import { childCase, recordConsent, referralBody, referralScene } from './referral-fixtures.ts';
 import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
@@ -156,6 +157,13 @@ describeEachDb('official figures and late entries', (kind) => {
       expect(await officialFigure(t.deps.db, 2018, 'victims_identified')).toBeNull();
     });
 
+    it('names the row of a file it cannot parse (an unclosed quote)', async () => {
+      const res = await importCsv(coordinator, csv(['2016,convictions,,,3,ok', '2016,prosecutions,,,"4,broken']));
+      expect(res.statusCode).toBe(400);
+      expect(fields(res).map((f) => f.code)).toEqual(['csv_malformed']);
+      expect(await officialFigure(t.deps.db, 2016, 'convictions')).toBeNull();
+    });
+
     it('refuses a file without its columns, and an empty file, with a message', async () => {
       const noColumns = await importCsv(coordinator, 'year;value\n2018;3\n');
       expect(fields(noColumns).map((f) => f.code)).toEqual(['column_missing', 'column_missing', 'column_missing', 'column_missing']);
@@ -237,6 +245,31 @@ describeEachDb('official figures and late entries', (kind) => {
       const after = await review(daysAgo(10));
       expect(after.statusCode, after.body).toBe(200);
       expect(after.json().actions.at(-1).details).toMatchObject({ kind: 'review', occurredOn: daysAgo(10) });
+    });
+
+    it('a referral recorded later carries its day on the referral and the case, audited with both dates; the future is refused', async () => {
+      const scene = await referralScene(t);
+      const { personId, caseId: childCaseId } = await childCase(scene.officer);
+      const consentId = await recordConsent(scene.officer, personId, scene.childShelter);
+      const refer = (occurredOn: string) =>
+        scene.officer.inject({
+          method: 'POST',
+          url: '/api/v1/referrals',
+          payload: { ...referralBody(childCaseId, scene.childShelter, { consentId }), occurredOn },
+        });
+      const future = await refer(daysAgo(-2));
+      expect(future.statusCode).toBe(400);
+      expect(fields(future).map((f) => `${f.path}:${f.code}`)).toEqual(['occurredOn:date_in_future']);
+      const res = await refer(daysAgo(3));
+      expect(res.statusCode, res.body).toBe(200);
+      const referralId = res.json().id as string;
+      const c = (await scene.officer.inject({ method: 'GET', url: `/api/v1/cases/${childCaseId}` })).json();
+      expect(c.actions.at(-1)).toMatchObject({ type: 'referred', details: { referralId, occurredOn: daysAgo(3) } });
+      const [entry] = await t.deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.recordId, referralId), eq(auditLog.operation, 'referral.created')));
+      expect(entry?.details).toMatchObject({ occurredOn: daysAgo(3), recordedOn: today() });
     });
   });
 });
