@@ -18,7 +18,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const me = useCurrentUser();
   const [location] = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const isActive = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
+  const matches = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
+  // The most specific page of the navigation is the current one (/statistics/funding lights Funding, not Statistics as well).
+  const current = visibleNavItems(me)
+    .map((i) => i.href)
+    .filter(matches)
+    .sort((x, y) => y.length - x.length)[0];
+  const isActive = (href: string) => href === current;
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
