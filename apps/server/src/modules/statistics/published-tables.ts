@@ -63,11 +63,13 @@ function labelOf(t: Translator, lang: Locale, dimension: string, category: strin
  */
 export function victimTablesFile(tables: readonly ProtectedTable[], year: number, t: Translator, lang: Locale): TableFile {
   const dims = ['form', 'citizenGroup', 'sex', 'ageGroup', 'agencyType', 'region'];
+  // Each column: its heading in the reader's language, and its code for the code row.
+  const column = (key: string, code: string) => ({ label: t.t(lang, `statistics.tables.${key}`), code });
   const columns = [
-    { label: t.t(lang, 'statistics.tables.year'), code: 'year' },
-    { label: t.t(lang, 'statistics.tables.table'), code: 'table' },
-    ...dims.map((d) => ({ label: t.t(lang, `statistics.tables.dimension.${d}`), code: d })),
-    { label: t.t(lang, 'statistics.tables.victims'), code: 'victims_identified' },
+    column('year', 'year'),
+    column('table', 'table'),
+    ...dims.map((d) => column(`dimension.${d}`, d)),
+    column('victims', 'victims_identified'),
   ];
   const rows = tables.flatMap((table) =>
     table.cells.map((cell) => [
