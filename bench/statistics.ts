@@ -232,6 +232,8 @@ async function onPostgres(year: number) {
     const client = new pgClient.Client({ connectionString: opened.url });
     await client.connect();
     try {
+      // Opening the runtime may have applied new migrations (new columns, indexes) to a kept database: fresh statistics for the planner.
+      await client.query('ANALYZE');
       const count = async () =>
         Number((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM screenings WHERE reference LIKE 'SCR-S-%'`)).rows[0]?.n ?? 0);
       if ((await count()) < sizes.screeningsWithoutPerson) {
@@ -271,7 +273,18 @@ async function onPglite(year: number) {
   const runtime = await openRuntime(config, { allowCreateKey: true });
   try {
     const pglite = (runtime.deps.db as unknown as { $client: PGlite }).$client;
-    const exec: Exec = { query: (text) => pglite.exec(text) };
+    // As the owner (the runtime runs as the application's role: db/client.ts SET ROLE), back to it after.
+    const appRole = (await pglite.query<{ r: string }>('SELECT current_user AS r')).rows[0]?.r as string;
+    const exec: Exec = {
+      query: async (text) => {
+        await pglite.exec('RESET ROLE');
+        try {
+          return await pglite.exec(text); // VACUUM only outside a multi-statement batch
+        } finally {
+          await pglite.exec(`SET ROLE ${appRole}`);
+        }
+      },
+    };
     console.log(`\nbuilding the embedded database (PGlite): ${persons.toLocaleString('en-US')} persons …`);
     const t0 = performance.now();
     const built = await fill(exec, persons, (s) => console.log(s));
