@@ -3,7 +3,7 @@ import type { YearStatistics } from '@qorgau/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { breakdownOption } from './chart-options.ts';
+import { breakdownOption, wrapLabel } from './chart-options.ts';
 import { EChart } from './EChart.tsx';
 import { categoryLabel, type Dimension } from './labels.ts';
 
@@ -25,10 +25,9 @@ const WIDE_LABEL = 190;
 /**
  * Enough height for every bar's label, wrapped: a long label (foreign nationals and stateless
  * persons, in Kazakh) takes two or three lines, and its band must hold them or labels overlap.
- * The line count is estimated from the label's length (about 6.5 px a character at 12 px).
  */
 function chartHeight(bars: readonly { label: string }[], labelWidth: number): number {
-  const band = (label: string) => Math.max(34, Math.ceil((label.length * 6.5) / labelWidth) * 16 + 14);
+  const band = (label: string) => Math.max(34, wrapLabel(label, labelWidth).split('\n').length * 16 + 14);
   return Math.max(
     90,
     bars.reduce((h, b) => h + band(b.label), 12),

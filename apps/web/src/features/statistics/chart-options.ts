@@ -24,8 +24,8 @@ export function breakdownOption(bars: readonly Bar[], labelWidth: number): EChar
     xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: {
       type: 'category',
-      data: rows.map((b) => ({ value: b.key, textStyle: AXIS_TEXT })),
-      axisLabel: { width: labelWidth, overflow: 'break', formatter: (key: string) => rows.find((b) => b.key === key)?.label ?? key },
+      data: rows.map((b) => b.key),
+      axisLabel: { ...AXIS_TEXT, formatter: (key: string) => wrapLabel(rows.find((b) => b.key === key)?.label ?? key, labelWidth) },
       axisTick: { show: false },
     },
     series: [
@@ -39,6 +39,25 @@ export function breakdownOption(bars: readonly Bar[], labelWidth: number): EChar
       },
     ],
   };
+}
+
+/** About how wide a character of a 12 px label is: enough to plan the wrapping and the chart's height. */
+export const CHAR_PX = 6.5;
+
+/**
+ * A label broken into lines of at most `width` px at word boundaries (a word longer than a line
+ * keeps its own line). Done here rather than by ECharts' own width and overflow, which the
+ * layout overrides when it fits labels into the grid.
+ */
+export function wrapLabel(label: string, width: number): string {
+  const max = Math.max(1, Math.floor(width / CHAR_PX));
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
 }
 
 export interface TrendBar {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wrapLabel } from './chart-options.ts';
 import { colourScale, PALETTES, textOn, ZERO_COLOUR } from './colour-scale.ts';
 import { filterQuery, filtersFromParams, openingYear } from './filters.ts';
 
@@ -85,5 +86,19 @@ describe('the choropleth colour scale', () => {
     expect(textOn(PALETTES.blue[0])).toBe('#1a1b1e');
     expect(textOn(PALETTES.blue[4])).toBe('#ffffff');
     expect(textOn(ZERO_COLOUR)).toBe('#1a1b1e');
+  });
+});
+
+describe('chart labels', () => {
+  it('wrap at word boundaries within the width, losing no word', () => {
+    const label = 'Шетел азаматтары мен азаматтығы жоқ адамдар';
+    const wrapped = wrapLabel(label, 120);
+    const lines = wrapped.split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(Math.floor(120 / 6.5));
+    expect(lines.join(' ')).toBe(label);
+    expect(wrapLabel('Әйел', 120)).toBe('Әйел');
+    // A word longer than a line keeps its own line rather than being cut.
+    expect(wrapLabel('Орналастырылғандар мен', 60)).toBe('Орналастырылғандар\nмен');
   });
 });
