@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { Attachment, AttachmentList, AttachmentUploadHeaders, DocumentLanguageQuery, IdParams, type DocumentLanguage } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
+import { boundedBodyParser } from '../../http/bounded-body.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
-import { createAttachmentsService, tooLarge } from './attachments.service.ts';
+import { createAttachmentsService } from './attachments.service.ts';
 import { createGeneratedDocumentsService } from './generated-documents.service.ts';
 
 /** `attachment; filename="…"` with an ASCII fallback and the real name in RFC 5987 form. */
@@ -34,18 +35,7 @@ export const documentsRoutes =
 
     // The body is read here, counting bytes: over the limit the upload is refused with a
     // field message (not Fastify's bare 413) before the rest is buffered. Scoped to this plugin.
-    app.addContentTypeParser('application/octet-stream', async (request: { headers: Record<string, unknown> }, payload: NodeJS.ReadableStream) => {
-      const declared = Number(request.headers['content-length']);
-      if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of payload) {
-        size += (chunk as Buffer).length;
-        if (size > max) throw tooLarge(max);
-        chunks.push(chunk as Buffer);
-      }
-      return Buffer.concat(chunks);
-    });
+    app.addContentTypeParser('application/octet-stream', boundedBodyParser(max));
 
     app.post(
       '/persons/:id/attachments',

@@ -9,8 +9,8 @@ import {
   OfficialFigureSetResult,
 } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
+import { boundedBodyParser } from '../../http/bounded-body.ts';
 import { actorOf, auditContextOf } from '../../auth/auth.plugin.ts';
-import { tooLarge } from '../documents/attachments.service.ts';
 import { createOfficialFiguresService, OFFICIAL_FIGURES_MAX_BYTES } from './official-figures.service.ts';
 
 /**
@@ -25,18 +25,7 @@ export const officialFiguresRoutes =
 
     // The CSV is read as bytes (its SHA-256 is audited as sent), counting them: over the limit
     // the answer is a field message, not a bare 413. Scoped to this plugin.
-    app.addContentTypeParser(['text/csv', 'text/plain'], async (request: { headers: Record<string, unknown> }, payload: NodeJS.ReadableStream) => {
-      const declared = Number(request.headers['content-length']);
-      if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of payload) {
-        size += (chunk as Buffer).length;
-        if (size > max) throw tooLarge(max);
-        chunks.push(chunk as Buffer);
-      }
-      return Buffer.concat(chunks);
-    });
+    app.addContentTypeParser(['text/csv', 'text/plain'], boundedBodyParser(max));
 
     app.get(
       '/statistics/official-figures',
