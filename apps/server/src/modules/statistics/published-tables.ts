@@ -65,12 +65,7 @@ export function victimTablesFile(tables: readonly ProtectedTable[], year: number
   const dims = ['form', 'citizenGroup', 'sex', 'ageGroup', 'agencyType', 'region'];
   // Each column: its heading in the reader's language, and its code for the code row.
   const column = (key: string, code: string) => ({ label: t.t(lang, `statistics.tables.${key}`), code });
-  const columns = [
-    column('year', 'year'),
-    column('table', 'table'),
-    ...dims.map((d) => column(`dimension.${d}`, d)),
-    column('victims', 'victims_identified'),
-  ];
+  const columns = [column('year', 'year'), column('table', 'table'), ...dims.map((d) => column(`dimension.${d}`, d)), column('victims', 'victims_identified')];
   const rows = tables.flatMap((table) =>
     table.cells.map((cell) => [
       year,

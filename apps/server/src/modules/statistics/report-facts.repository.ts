@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import type { OfficialFigureKey } from '@qorgau/core';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 
 /**
@@ -20,14 +19,6 @@ export async function shelterFunding(q: DbOrTx, year: number): Promise<{ tenge: 
   );
   if (!row || Number(row.rows) === 0) return null;
   return { tenge: Number(row.tenge ?? 0), count: Number(row.shelters) };
-}
-
-/** An official figure's total for a year (no breakdown), or null. */
-export async function officialTotal(q: DbOrTx, year: number, figure: OfficialFigureKey): Promise<number | null> {
-  const [row] = rowsOf<{ value: string | number }>(
-    await q.execute(sql`SELECT value FROM official_figures WHERE year = ${year} AND figure = ${figure} AND dimension = '' AND category = ''`),
-  );
-  return row ? Number(row.value) : null;
 }
 
 /** The first year the criminal-case register holds: before it, prosecution figures are unknown, not zero. */

@@ -1,7 +1,8 @@
-import type { Actor, AnnualReportFacts, FigureSource, JusticeFigures, YearStatistics } from '@qorgau/core';
+import type { Actor, AnnualReportFacts, OfficialFigureKey, FigureSource, JusticeFigures, YearStatistics } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { justiceFigures, STATISTICS_READER } from '../justice/justice-figures.ts';
-import { firstCriminalYear, officialTotal, recommendationStatuses, shelterFunding, tengePerUsd } from './report-facts.repository.ts';
+import { officialFigure } from '../official-figures/official-figures.repository.ts';
+import { firstCriminalYear, recommendationStatuses, shelterFunding, tengePerUsd } from './report-facts.repository.ts';
 import { createStatisticsService } from './statistics.service.ts';
 
 /**
@@ -109,13 +110,16 @@ function redressOf(j: JusticeFigures, rate: number | null): AnnualReportFacts['r
   };
 }
 
+/** An official figure's total for a year, or null. */
+const officialTotal = async (deps: AppDeps, year: number, figure: OfficialFigureKey) => (await officialFigure(deps.db, year, figure))?.value ?? null;
+
 /** The year before's shelter funding: from the allocations recorded, else the official figure entered for it. */
 async function previousShelterFunding(deps: AppDeps, year: number) {
   const recorded = await shelterFunding(deps.db, year);
   if (recorded) return { ...recorded, source: 'register' as const };
-  const tenge = await officialTotal(deps.db, year, 'shelter_funding_tenge');
+  const tenge = await officialTotal(deps, year, 'shelter_funding_tenge');
   if (tenge === null) return null;
-  return { tenge, count: (await officialTotal(deps.db, year, 'shelters_funded')) ?? 0, source: 'official' as const };
+  return { tenge, count: (await officialTotal(deps, year, 'shelters_funded')) ?? 0, source: 'official' as const };
 }
 
 /** The year before's prosecution figures: the criminal-case register's where it covers the year, else official ones. */
@@ -125,9 +129,9 @@ async function previousProsecution(deps: AppDeps, actor: Actor, year: number, cr
     return { investigations: j.investigations.trafficking, prosecutions: j.prosecutions.cases, convictions: j.outcomes.convicted, source: 'register' };
   }
   const [investigations, prosecutions, convictions] = await Promise.all([
-    officialTotal(deps.db, year, 'investigations'),
-    officialTotal(deps.db, year, 'prosecutions'),
-    officialTotal(deps.db, year, 'convictions'),
+    officialTotal(deps, year, 'investigations'),
+    officialTotal(deps, year, 'prosecutions'),
+    officialTotal(deps, year, 'convictions'),
   ]);
   if (investigations === null && prosecutions === null && convictions === null) return null;
   return { investigations, prosecutions, convictions, source: 'official' };

@@ -15,15 +15,6 @@ export async function firstRegisterYear(q: DbOrTx): Promise<number | null> {
   return row?.first ? Number(row.first.slice(0, 4)) : null;
 }
 
-/** The official victims figure of a year: its total (`breakdown` null) or one category of one dimension. */
-export async function officialVictims(q: DbOrTx, year: number, breakdown: { dimension: string; category: string } | null): Promise<number | null> {
-  const [row] = rowsOf<{ value: string | number }>(
-    await q.execute(sql`SELECT value FROM official_figures
-      WHERE year = ${year} AND figure = 'victims_identified' AND dimension = ${breakdown?.dimension ?? ''} AND category = ${breakdown?.category ?? ''}`),
-  );
-  return row ? Number(row.value) : null;
-}
-
 /** Pseudonyms and case references of one page of records behind a figure (already scoped by the caller). */
 export async function recordLabels(q: DbOrTx, personIds: string[], caseIds: string[]) {
   const people = personIds.length

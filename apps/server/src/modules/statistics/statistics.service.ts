@@ -18,7 +18,8 @@ import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import { justiceFigures, STATISTICS_READER } from '../justice/justice-figures.ts';
 import { otherFigures } from './figures.repository.ts';
-import { firstRegisterYear, officialVictims, recordLabels, regionFacts, yearHasData } from './statistics.repository.ts';
+import { officialFigure } from '../official-figures/official-figures.repository.ts';
+import { firstRegisterYear, recordLabels, regionFacts, yearHasData } from './statistics.repository.ts';
 import { victimCellsByYear, victimRecords } from './victims.repository.ts';
 
 /** The longest trend one request may ask for. */
@@ -64,8 +65,8 @@ export function createStatisticsService(deps: AppDeps) {
   async function victimsOf(year: number, cells: VictimCell[] | undefined, filter: VictimFilter, registerFrom: number | null) {
     const breakdown = officialBreakdownOf(filter);
     if (breakdown !== undefined) {
-      const official = await officialVictims(db, year, breakdown);
-      if (official !== null) return { victims: official, source: 'official' as const };
+      const official = await officialFigure(db, year, 'victims_identified', breakdown?.dimension, breakdown?.category);
+      if (official !== null) return { victims: official.value, source: 'official' as const };
     }
     if (registerFrom !== null && year >= registerFrom) return { victims: total(filterCells(cells ?? [], filter)), source: 'register' as const };
     return null;
