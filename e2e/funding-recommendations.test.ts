@@ -63,6 +63,7 @@ describeInChromium('funding and recommendations in Chromium (issue #13)', () => 
     if (!top || top.victims === 0) throw new Error('the demo caseload has no identified victims');
     const other = before.rows.find((r) => r.region !== top.region)?.region ?? (top.region === 'KZ-75' ? 'KZ-71' : 'KZ-75');
 
+    await page.getByTestId('nav-statistics').click();
     await page.getByTestId('nav-funding').click();
     await page.getByTestId('funding-year').selectOption(String(year));
     await page.getByTestId('rate-form').waitFor();

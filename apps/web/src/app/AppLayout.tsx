@@ -18,13 +18,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const me = useCurrentUser();
   const [location] = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const matches = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
-  // The most specific page of the navigation is the current one (/statistics/funding lights Funding, not Statistics as well).
-  const current = visibleNavItems(me)
-    .map((i) => i.href)
-    .filter(matches)
-    .sort((x, y) => y.length - x.length)[0];
-  const isActive = (href: string) => href === current;
+  const isActive = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

@@ -39,10 +39,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) 
 const ClientsPage = lazy(() => import('../features/redress/ClientsPage.tsx').then((m) => ({ default: m.ClientsPage })));
 const CriminalCasesListPage = lazy(() => import('../features/justice/CriminalCasesListPage.tsx').then((m) => ({ default: m.CriminalCasesListPage })));
 const RegisterCriminalCasePage = lazy(() => import('../features/justice/RegisterCriminalCasePage.tsx').then((m) => ({ default: m.RegisterCriminalCasePage })));
-const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })));
-const FundingPage = lazy(() => import('../features/funding/FundingPage.tsx').then((m) => ({ default: m.FundingPage })));
-const RecommendationsPage = lazy(() => import('../features/recommendations/RecommendationsPage.tsx').then((m) => ({ default: m.RecommendationsPage })));
-const OfficialFiguresPage = lazy(() => import('../features/official-figures/OfficialFiguresPage.tsx').then((m) => ({ default: m.OfficialFiguresPage })));
+const StatisticsSection = lazy(() => import('../features/statistics/StatisticsSection.tsx').then((m) => ({ default: m.StatisticsSection })));
 const JusticeFiguresPage = lazy(() => import('../features/justice/JusticeFiguresPage.tsx').then((m) => ({ default: m.JusticeFiguresPage })));
 const CriminalCasePage = lazy(() => import('../features/justice/CriminalCasePage.tsx').then((m) => ({ default: m.CriminalCasePage })));
 
@@ -227,25 +224,12 @@ export function AppRoutes() {
             </Guard>
           )}
         </Route>
-        <Route path="/statistics">
-          <Guard permission="statistics.read">
-            <StatisticsPage />
-          </Guard>
-        </Route>
-        <Route path="/statistics/funding">
-          <Guard permission="statistics.read">
-            <FundingPage />
-          </Guard>
-        </Route>
-        <Route path="/statistics/recommendations">
-          <Guard permission="statistics.read">
-            <RecommendationsPage />
-          </Guard>
-        </Route>
-        <Route path="/statistics/official-figures">
-          <Guard permission="statistics.read">
-            <OfficialFiguresPage />
-          </Guard>
+        <Route path="/statistics/:page?">
+          {(params) => (
+            <Guard permission="statistics.read">
+              <StatisticsSection page={params.page} notFound={() => <NotFound />} />
+            </Guard>
+          )}
         </Route>
         <Route path="/audit">
           <Guard permission="audit.read">

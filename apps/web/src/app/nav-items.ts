@@ -17,10 +17,7 @@ export interface NavItem {
     | 'nav.clients'
     | 'nav.providers'
     | 'nav.capacity'
-    | 'nav.funding'
-    | 'nav.recommendations'
     | 'nav.statistics'
-    | 'nav.officialFigures'
     | 'nav.users'
     | 'nav.agencies'
     | 'nav.reference'
@@ -48,10 +45,7 @@ export type HomeLabel =
   | 'home.actions.clients'
   | 'home.actions.providers'
   | 'home.actions.capacity'
-  | 'home.actions.funding'
-  | 'home.actions.recommendations'
   | 'home.actions.statistics'
-  | 'home.actions.officialFigures'
   | 'home.actions.users'
   | 'home.actions.agencies'
   | 'home.actions.reference'
@@ -104,27 +98,6 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.statistics',
     testId: 'nav-statistics',
     homeLabel: 'home.actions.statistics',
-    permission: 'statistics.read',
-  },
-  {
-    href: '/statistics/funding',
-    label: 'nav.funding',
-    testId: 'nav-funding',
-    homeLabel: 'home.actions.funding',
-    permission: 'statistics.read',
-  },
-  {
-    href: '/statistics/recommendations',
-    label: 'nav.recommendations',
-    testId: 'nav-recommendations',
-    homeLabel: 'home.actions.recommendations',
-    permission: 'statistics.read',
-  },
-  {
-    href: '/statistics/official-figures',
-    label: 'nav.officialFigures',
-    testId: 'nav-official-figures',
-    homeLabel: 'home.actions.officialFigures',
     permission: 'statistics.read',
   },
   { href: '/admin/users', label: 'nav.users', testId: 'nav-users', homeLabel: 'home.actions.users', permission: 'user.manage' },

@@ -12,6 +12,8 @@ import { useCan } from '../auth/current-user.tsx';
 import { formatTenge } from '../protection/api.ts';
 import { formatUsd, useFunding } from './api.ts';
 import { AllocationForm, RateForm } from './FundingForms.tsx';
+import { StatisticsTabs } from '../statistics/StatisticsTabs.tsx';
+import '../statistics/statistics.css';
 
 const FIRST_YEAR = 2015;
 
@@ -216,6 +218,7 @@ export function FundingPage() {
   const perUnit = (n: number | null) => (n === null ? '—' : formatTenge(Math.round(n), lng));
   return (
     <Stack>
+      <StatisticsTabs />
       <Title order={1}>{t('funding.title')}</Title>
       <Text c="dimmed" size="sm">
         {t('funding.intro')}

@@ -64,25 +64,8 @@ describe('home page links (issue #9)', () => {
       '/audit',
       '/account',
     ]);
-    expect(pages(userOf('analyst', 'national_coordination'))).toEqual([
-      '/statistics',
-      '/statistics/funding',
-      '/statistics/recommendations',
-      '/statistics/official-figures',
-      '/account',
-    ]);
-    expect(pages(userOf('prosecutor', 'prosecutor'))).toEqual([
-      '/persons',
-      '/cases',
-      '/criminal-cases',
-      '/providers',
-      '/capacity',
-      '/statistics',
-      '/statistics/funding',
-      '/statistics/recommendations',
-      '/statistics/official-figures',
-      '/account',
-    ]);
+    expect(pages(userOf('analyst', 'national_coordination'))).toEqual(['/statistics', '/account']);
+    expect(pages(userOf('prosecutor', 'prosecutor'))).toEqual(['/persons', '/cases', '/criminal-cases', '/providers', '/capacity', '/statistics', '/account']);
     // A victim of a criminal case need not have been identified socially (issue #11): the
     // prosecutor records her, but never opens a screening or an NRM case.
     expect(
@@ -104,9 +87,6 @@ describe('home page links (issue #9)', () => {
       '/providers',
       '/capacity',
       '/statistics',
-      '/statistics/funding',
-      '/statistics/recommendations',
-      '/statistics/official-figures',
       '/account',
     ]);
   });

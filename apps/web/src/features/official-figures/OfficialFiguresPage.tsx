@@ -11,6 +11,8 @@ import { useDeleteOfficialFigure, useOfficialFigures } from './api.ts';
 import { OfficialFigureForm } from './OfficialFigureForm.tsx';
 import { OfficialFiguresImport } from './OfficialFiguresImport.tsx';
 import { useFigureLabels } from './labels.ts';
+import { StatisticsTabs } from '../statistics/StatisticsTabs.tsx';
+import '../statistics/statistics.css';
 
 /**
  * Official figures of years before the register (issue #13 item 7): what the government
@@ -29,6 +31,7 @@ export function OfficialFiguresPage() {
 
   return (
     <Stack gap="lg">
+      <StatisticsTabs />
       <div>
         <Title order={1}>{t('officialFigures.title')}</Title>
         <Text c="dimmed" mt="xs" maw={760}>

@@ -10,6 +10,8 @@ import { useListParams } from '../../components/use-list-params.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
 import { useRecommendations, useSetRecommendationStatus } from './api.ts';
+import { StatisticsTabs } from '../statistics/StatisticsTabs.tsx';
+import '../statistics/statistics.css';
 
 const FIRST_YEAR = 2015;
 const STATUS_COLOR: Record<RecommendationStatus, string> = {
@@ -153,6 +155,7 @@ export function RecommendationsPage() {
   const items = (q.data?.items ?? []).filter((i) => source === 'all' || i.source === source);
   return (
     <Stack>
+      <StatisticsTabs />
       <Title order={1}>{t('recommendations.title')}</Title>
       <Text c="dimmed" size="sm">
         {t('recommendations.intro')}

@@ -20,6 +20,7 @@ import { RecordsPanel } from './RecordsPanel.tsx';
 import { RegionPanel } from './RegionPanel.tsx';
 import { ReportDownload } from './ReportDownload.tsx';
 import { MAP_METRICS, type MapMetric, StatisticsMap } from './StatisticsMap.tsx';
+import { StatisticsTabs } from './StatisticsTabs.tsx';
 // The counting rules' accordion: its Mantine styles travel with this page, not the first screen's sheet.
 import '@mantine/core/styles/Accordion.css';
 import './statistics.css';
@@ -70,6 +71,7 @@ export function StatisticsPage() {
 
   return (
     <Stack className="statistics-page">
+      <StatisticsTabs />
       <Group justify="space-between" wrap="wrap" gap="sm" align="flex-start">
         <Title order={1}>{t('statistics.title')}</Title>
         <Group gap="sm" wrap="wrap" className="statistics-controls">
