@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { FundingPurpose } from '@qorgau/core';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { exchangeRates, fundingAllocations, providers } from '../../db/schema.ts';
-import { identifiedCasesCte, LABOUR_FORMS_SQL } from './identified-cases.sql.ts';
+import { identifiedInYearCte, LABOUR_FORMS_SQL } from './identified-cases.sql.ts';
 
 export type AllocationRecord = {
   id: string;
@@ -131,7 +131,7 @@ export async function regionLoads(q: DbOrTx, year: number, today: string): Promi
   const to = `${year + 1}-01-01`;
   const rows = rowsOf<Record<string, string | number>>(
     await q.execute(sql`
-    WITH ${identifiedCasesCte()},
+    WITH ${identifiedInYearCte(year)},
     cases_y AS (SELECT region_code, count(*)::int AS n FROM criminal_cases
       WHERE registered_on >= ${from} AND registered_on < ${to} AND articles && ARRAY['128', '135']::text[] GROUP BY region_code),
     victims_y AS (SELECT region_code, count(*)::int AS n, count(*) FILTER (WHERE forms && ${LABOUR_FORMS_SQL})::int AS labour

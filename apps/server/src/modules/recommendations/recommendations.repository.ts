@@ -2,7 +2,7 @@ import { asc, desc, eq, lte, and, sql, type SQL } from 'drizzle-orm';
 import type { RecommendationIndicator } from '@qorgau/core';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { agencies, recommendationStatuses, recommendations } from '../../db/schema.ts';
-import { identifiedCasesCte, LABOUR_FORMS_SQL } from '../funding/identified-cases.sql.ts';
+import { identifiedInYearCte, LABOUR_FORMS_SQL } from '../funding/identified-cases.sql.ts';
 import { RECOMMENDATION_SEEDS } from './recommendations.seed.ts';
 
 /**
@@ -89,7 +89,7 @@ export async function indicatorValues(q: DbOrTx, year: number, regions: string[]
   const inYear = (col: SQL) => sql`(${col} >= ${from}::date AND ${col} < ${to}::date)`;
   const [r] = rowsOf<Record<string, number>>(
     await q.execute(sql`
-    WITH ${identifiedCasesCte()},
+    WITH ${identifiedInYearCte(year)},
     fy AS (SELECT f.*, p.citizenship FROM firsts f JOIN persons p ON p.id = f.person_id WHERE ${inYear(sql`f.identified_on`)} AND ${inRegions(sql`f.region_code`)})
     SELECT
       (SELECT count(*) FROM fy)::int AS victims_identified,

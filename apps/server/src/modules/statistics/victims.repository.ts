@@ -87,10 +87,16 @@ export function firstIdentifications(scope: SQL, from: string, to: string): SQL 
     ) f
     JOIN persons ON persons.id = f.person_id
     WHERE ${scope}
+      -- Two equality-correlated probes (her own record; her cluster's records), each answered
+      -- by index lookups per victim. One probe with "person_id IN (cluster UNION ALL self)" was
+      -- planned as a nested loop comparing every victim with every earlier decision.
       AND NOT EXISTS (
         SELECT 1 FROM cases c2 JOIN case_actions a ON a.case_id = c2.id
-        WHERE c2.person_id IN (SELECT m.person_id FROM person_clusters m WHERE m.cluster_id = f.v UNION ALL SELECT f.person_id)
-          AND c2.trafficking_status = 'ActualVictimOfTrafficking' AND ${POSITIVE} AND a.occurred_on < ${from}
+        WHERE c2.person_id = f.person_id AND c2.trafficking_status = 'ActualVictimOfTrafficking' AND ${POSITIVE} AND a.occurred_on < ${from}
+      )
+      AND NOT EXISTS (
+        SELECT 1 FROM person_clusters m JOIN cases c2 ON c2.person_id = m.person_id JOIN case_actions a ON a.case_id = c2.id
+        WHERE m.cluster_id = f.v AND c2.trafficking_status = 'ActualVictimOfTrafficking' AND ${POSITIVE} AND a.occurred_on < ${from}
       )`;
 }
 
