@@ -208,4 +208,19 @@ describeEachDb('national statistics', (kind) => {
     const bad = await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/year?year=twenty' });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('counts again as soon as the register changes (the cached cube follows the data version)', async () => {
+    expect((await year(coordinator, 'year=2022')).victims.total).toBe(3);
+    await identify(
+      astana,
+      '2022-09-01',
+      { firstName: 'Zarina', secondName: 'Tokhirova', citizenship: 'TJ', birthdate: '1999-09-09' },
+      ['ForcedLabour'],
+      'KZ-71',
+    );
+    at('2026-12-06');
+    const after = await year(coordinator, 'year=2022');
+    expect(after.victims.total).toBe(4);
+    expect(after.victims.byCitizenship.find((c) => c.category === 'TJ')?.n).toBe(1);
+  });
 });

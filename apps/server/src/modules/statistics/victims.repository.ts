@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { ageGroupOf, formCategoryOf, sexCategoryOf, type AgencyType, type Actor, type VictimCell } from '@qorgau/core';
+import { ageGroupOf, formCategoryOf, scopeOf, sexCategoryOf, type AgencyType, type Actor, type VictimCell } from '@qorgau/core';
+import { scopeValues } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { personScope } from '../persons/persons.repository.ts';
 
@@ -26,8 +27,55 @@ export async function victimCells(q: DbOrTx, actor: Actor, year: number): Promis
   return (await victimCellsByYear(q, actor, year, year)).get(year) ?? [];
 }
 
-/** The cubes of several years in one statement (trends, a year and the one before). */
+/**
+ * Cubes counted, per database, by the reader's statistics scope and year, each with the data
+ * version it was counted at (migration 0026: every write to a table the cube reads advances
+ * `statistics_data_version`). A cube is served again only while that version is unchanged, so
+ * a figure is never stale; the dashboard's and the report's repeated questions cost one cheap
+ * read instead of a count over the year's victims.
+ */
+const CUBES = new WeakMap<object, Map<string, { version: string; cells: VictimCell[] }>>();
+const MAX_CUBES = 500;
+
+/** Readers whose scopes select the same victims share cubes (statistics.read is never narrower than an agency). */
+function scopeKey(actor: Actor): string {
+  const v = scopeValues(actor, scopeOf(actor.role, 'statistics.read'));
+  if (v.rank >= 4 || (v.rank >= 3 && v.national)) return 'national';
+  if (v.rank >= 3) return `regions:${[...v.regions].sort().join(',')}`;
+  if (v.rank >= 2) return `agency:${v.agencyId}`;
+  return `user:${v.userId}`;
+}
+
+async function dataVersion(q: DbOrTx): Promise<string> {
+  const [row] = rowsOf<{ v: string }>(await q.execute(sql`SELECT last_value::text || ':' || is_called::text AS v FROM statistics_data_version`));
+  return row?.v ?? '';
+}
+
+/** The cubes of several years (trends, a year and the one before), counting in one statement only the years not already known. */
 export async function victimCellsByYear(q: DbOrTx, actor: Actor, fromYear: number, toYear: number): Promise<Map<number, VictimCell[]>> {
+  const version = await dataVersion(q);
+  let cubes = CUBES.get(q);
+  if (!cubes) CUBES.set(q, (cubes = new Map()));
+  const key = (year: number) => `${scopeKey(actor)}|${year}`;
+  const result = new Map<number, VictimCell[]>();
+  const missing: number[] = [];
+  for (let year = fromYear; year <= toYear; year++) {
+    const known = cubes.get(key(year));
+    if (known?.version === version) result.set(year, known.cells);
+    else missing.push(year);
+  }
+  if (missing.length === 0) return result;
+  const counted = await countCells(q, actor, Math.min(...missing), Math.max(...missing));
+  for (const year of missing) {
+    const cells = counted.get(year) ?? [];
+    result.set(year, cells);
+    if (cubes.size >= MAX_CUBES) cubes.delete(cubes.keys().next().value as string);
+    cubes.set(key(year), { version, cells });
+  }
+  return result;
+}
+
+async function countCells(q: DbOrTx, actor: Actor, fromYear: number, toYear: number): Promise<Map<number, VictimCell[]>> {
   const grouped = sql`
     SELECT year, forms, citizenship, gender, birth_year, region, agency_type, referred_by, participated, count(*)::int AS n
     FROM (${victimRowsQuery(personScope(actor, 'statistics.read'), `${fromYear}-01-01`, `${toYear}-12-31`)}) v
