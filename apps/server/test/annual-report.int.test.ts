@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { providerBody } from './provider-fixtures.ts';
-import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
+import { createTestApp, type Session, type TestApp } from './test-app.ts';
+import { identifyThroughApi } from './identification-fixture.ts';
 import { describeEachDb } from './test-db.ts';
 
 /**
@@ -27,29 +28,19 @@ describeEachDb('annual report', (kind) => {
     t.deps.now = () => new Date(`${day}T06:00:00Z`);
   };
 
-  async function identify(i: number, citizenship: string, exploitationTypes: string[]) {
-    at(`2022-${String(1 + (i % 11)).padStart(2, '0')}-${String(3 + (i % 20)).padStart(2, '0')}`);
-    // Distinct people: no two share a name and a birth date, so linkage keeps them apart.
-    const person = personBody({
-      firstName: GIVEN[i % GIVEN.length],
-      secondName: FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length],
-      birthdate: `${1980 + i}-0${1 + (i % 9)}-1${i % 10}`,
-      citizenship,
+  // Distinct people: no two share a name and a birth date, so linkage keeps them apart.
+  const identify = (i: number, citizenship: string, forms: string[]) =>
+    identifyThroughApi(t, officer, {
+      day: `2022-${String(1 + (i % 11)).padStart(2, '0')}-${String(3 + (i % 20)).padStart(2, '0')}`,
+      regionCode: 'KZ-75',
+      person: {
+        firstName: GIVEN[i % GIVEN.length],
+        secondName: FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length],
+        birthdate: `${1980 + i}-0${1 + (i % 9)}-1${i % 10}`,
+        citizenship,
+      },
+      forms,
     });
-    const p = await officer.inject({ method: 'POST', url: '/api/v1/persons', payload: person });
-    expect(p.statusCode).toBe(200);
-    const c = await officer.inject({
-      method: 'POST',
-      url: '/api/v1/cases',
-      payload: { clientId: randomUUID(), personId: p.json().id, regionCode: 'KZ-75', exploitationTypes, narrative: 'Referred by an NGO' },
-    });
-    const d = await officer.inject({
-      method: 'POST',
-      url: `/api/v1/cases/${c.json().id}/actions`,
-      payload: { clientId: randomUUID(), action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', reasons: 'Indicators confirmed' } },
-    });
-    expect(d.statusCode).toBe(200);
-  }
 
   const report = (query: string) => coordinator.inject({ method: 'GET', url: `/api/v1/statistics/report?${query}` });
 

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Allocation, FundingOverview } from '@qorgau/core';
 import { auditLog, criminalCases, protectionCases, shelterStays } from '../src/db/schema.ts';
 import { providerBody } from './provider-fixtures.ts';
-import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
+import { createTestApp, type Session, type TestApp } from './test-app.ts';
+import { identifyThroughApi } from './identification-fixture.ts';
 import { describeEachDb } from './test-db.ts';
 
 /**
@@ -34,28 +35,13 @@ describeEachDb('funding', (kind) => {
   };
 
   /** A person identified as a victim on `day` in `regionCode`; returns her person and case. */
-  async function identify(s: Session, day: string, regionCode: string, n: number, forms = ['ForcedLabour']) {
-    at(day);
-    const p = await s.inject({
-      method: 'POST',
-      url: '/api/v1/persons',
-      payload: personBody({ regionCode, firstName: NAMES[n]![0], secondName: NAMES[n]![1], birthdate: `19${70 + n}-0${n + 1}-1${n}` }),
+  const identify = (s: Session, day: string, regionCode: string, n: number, forms = ['ForcedLabour']) =>
+    identifyThroughApi(t, s, {
+      day,
+      regionCode,
+      person: { firstName: NAMES[n]![0], secondName: NAMES[n]![1], birthdate: `19${70 + n}-0${n + 1}-1${n}` },
+      forms,
     });
-    expect(p.statusCode).toBe(200);
-    const c = await s.inject({
-      method: 'POST',
-      url: '/api/v1/cases',
-      payload: { clientId: randomUUID(), personId: p.json().id, regionCode, exploitationTypes: forms, narrative: 'Met during an inspection' },
-    });
-    expect(c.statusCode).toBe(200);
-    const d = await s.inject({
-      method: 'POST',
-      url: `/api/v1/cases/${c.json().id}/actions`,
-      payload: { clientId: randomUUID(), action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', reasons: 'Indicators confirmed' } },
-    });
-    expect(d.statusCode).toBe(200);
-    return { personId: p.json().id as string, caseId: c.json().id as string };
-  }
 
   async function criminalCase(by: Session, regionCode: string, registeredOn: string) {
     await t.deps.db.insert(criminalCases).values({

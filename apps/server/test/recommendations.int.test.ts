@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RecommendationList } from '@qorgau/core';
 import { auditLog, recommendations } from '../src/db/schema.ts';
 import { ensureRecommendations } from '../src/modules/recommendations/recommendations.repository.ts';
-import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
+import { createTestApp, type Session, type TestApp } from './test-app.ts';
+import { identifyThroughApi } from './identification-fixture.ts';
 import { describeEachDb } from './test-db.ts';
 
 /**
@@ -21,23 +22,8 @@ describeEachDb('recommendations tracker', (kind) => {
     t.deps.now = () => new Date(`${day}T06:00:00Z`);
   };
 
-  async function identify(s: Session, day: string, regionCode: string, person: Record<string, unknown>, forms: string[]) {
-    at(day);
-    const p = await s.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody({ regionCode, ...person }) });
-    expect(p.statusCode).toBe(200);
-    const c = await s.inject({
-      method: 'POST',
-      url: '/api/v1/cases',
-      payload: { clientId: randomUUID(), personId: p.json().id, regionCode, exploitationTypes: forms, narrative: 'Met during an inspection' },
-    });
-    expect(c.statusCode).toBe(200);
-    const d = await s.inject({
-      method: 'POST',
-      url: `/api/v1/cases/${c.json().id}/actions`,
-      payload: { clientId: randomUUID(), action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', reasons: 'Indicators confirmed' } },
-    });
-    expect(d.statusCode).toBe(200);
-  }
+  const identify = (s: Session, day: string, regionCode: string, person: Record<string, unknown>, forms: string[]) =>
+    identifyThroughApi(t, s, { day, regionCode, person, forms });
 
   const list = async (s: Session, year: number) => {
     const res = await s.inject({ method: 'GET', url: `/api/v1/recommendations?year=${year}` });

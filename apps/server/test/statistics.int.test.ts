@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StatisticsRecords, YearStatistics } from '@qorgau/core';
 import { auditLog, officialFigures, personClusters } from '../src/db/schema.ts';
-import { createTestApp, personBody, screeningBody, type Session, type TestApp } from './test-app.ts';
+import { createTestApp, screeningBody, type Session, type TestApp } from './test-app.ts';
+import { identifyThroughApi } from './identification-fixture.ts';
 import { describeEachDb } from './test-db.ts';
 
 /**
@@ -26,24 +26,8 @@ describeEachDb('national statistics', (kind) => {
   };
 
   /** A person recorded, a case opened and a positive decision taken, on `day`, by `s`. */
-  async function identify(s: Session, day: string, person: Record<string, unknown>, exploitationTypes: string[], regionCode: string) {
-    at(day);
-    const p = await s.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody({ regionCode, ...person }) });
-    expect(p.statusCode).toBe(200);
-    const c = await s.inject({
-      method: 'POST',
-      url: '/api/v1/cases',
-      payload: { clientId: randomUUID(), personId: p.json().id, regionCode, exploitationTypes, narrative: 'Met during an inspection' },
-    });
-    expect(c.statusCode).toBe(200);
-    const d = await s.inject({
-      method: 'POST',
-      url: `/api/v1/cases/${c.json().id}/actions`,
-      payload: { clientId: randomUUID(), action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', reasons: 'Indicators confirmed' } },
-    });
-    expect(d.statusCode).toBe(200);
-    return { personId: p.json().id as string, caseId: c.json().id as string };
-  }
+  const identify = (s: Session, day: string, person: Record<string, unknown>, forms: string[], regionCode: string) =>
+    identifyThroughApi(t, s, { day, regionCode, person, forms });
 
   const year = async (s: Session, query: string) => {
     const res = await s.inject({ method: 'GET', url: `/api/v1/statistics/year?${query}` });
