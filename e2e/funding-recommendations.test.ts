@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { FundingOverview, kazakhstanDate } from '@qorgau/core';
 import { seedProviders } from '../apps/server/src/seed/seed-providers.ts';
 import { users } from '../apps/server/src/db/schema.ts';
-import { axeViolations, inPageChecks, layoutDone, settle } from './support/page-checks.ts';
+import { checkKazakhPage } from './support/page-checks.ts';
 import { signIn } from './support/sign-in.ts';
 import { describeInChromium, useQorgauBrowser } from './support/suite.ts';
 
@@ -32,22 +30,7 @@ describeInChromium('funding and recommendations in Chromium (issue #13)', () => 
     identifiers = ['Qorgau', ...(await qorgau.q.runtime.deps.db.select({ username: users.username }).from(users)).map((u) => u.username)];
   }, 60_000);
 
-  async function check(page: Page, name: string): Promise<void> {
-    await settle(page);
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.mouse.move(width - 1, 899);
-      await layoutDone(page);
-      if (shotsDir) {
-        mkdirSync(shotsDir, { recursive: true });
-        await page.evaluate(() => window.scrollTo(0, 0));
-        await page.screenshot({ path: join(shotsDir, `kk-${name}-${width}.png`), fullPage: true });
-      }
-      expect(await page.evaluate(inPageChecks, { lang: 'kk' as const, identifiers }), `${name} @${width}`).toEqual([]);
-      if (width === 1366) expect(await axeViolations(page), name).toEqual([]);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const check = async (page: Page, name: string) => expect(await checkKazakhPage(page, name, identifiers, shotsDir), name).toEqual([]);
 
   it('the coordinator states the rate, allocates the money, sees the shortfall and sets a recommendation status', async () => {
     const { q, browser } = qorgau;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
@@ -207,4 +208,28 @@ interface AxeViolation {
   id: string;
   impact: string | null;
   nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * A page in Kazakh at 1366 and 390 px: the in-page checks at both widths, axe at 1366, and a
+ * full-page screenshot of each width in `shotsDir` when one is given (QORGAU_SHOTS_DIR).
+ */
+export async function checkKazakhPage(page: Page, name: string, identifiers: string[], shotsDir: string | undefined): Promise<PageProblem[]> {
+  const problems: PageProblem[] = [];
+  await settle(page);
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.mouse.move(width - 1, 899);
+    await layoutDone(page);
+    if (shotsDir) {
+      mkdirSync(shotsDir, { recursive: true });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(shotsDir, `kk-${name}-${width}.png`), fullPage: true });
+    }
+    const found = await page.evaluate(inPageChecks, { lang: 'kk' as const, identifiers });
+    problems.push(...found.map((p) => ({ ...p, detail: `${p.detail} @${width}` })));
+    if (width === 1366) problems.push(...(await axeViolations(page)));
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+  return problems;
 }
