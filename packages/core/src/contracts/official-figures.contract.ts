@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { OFFICIAL_FIGURE_KEYS } from '../domain/statistics/official-figures.ts';
-import { text } from './primitives.ts';
+import { codeText, text } from './primitives.ts';
+
+/** A dimension or category code (core statistics categories): letters, digits, '_' and '-', checked against the lists by the service. */
+const Code = (max: number) => codeText(/^[A-Za-z][A-Za-z0-9_-]*$/, { max });
 
 /**
  * Official figures of years before the register (issue #13 item 7): what the government
@@ -39,7 +42,7 @@ export const OfficialFigureBody = z.object({
   value: Value,
   source: Source,
   breakdown: z
-    .array(z.object({ dimension: z.string().min(1).max(40), category: z.string().min(1).max(60), value: Value }))
+    .array(z.object({ dimension: Code(40), category: Code(60), value: Value }))
     .max(200)
     .default([]),
 });
