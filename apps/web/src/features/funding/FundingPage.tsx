@@ -155,7 +155,9 @@ function AllocationsTable({ data }: { data: FundingOverview }) {
               {formatTenge(a.amountTenge, lng)}
             </Table.Td>
             <Table.Td ta="right">{formatUsd(a.amountUsd, lng)}</Table.Td>
-            <Table.Td>{a.source}</Table.Td>
+            <Table.Td>
+              <bdi>{a.source}</bdi>
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -263,7 +265,11 @@ export function FundingPage() {
               <Text fw={700} size="xl" data-testid="funding-rate">
                 {q.data.rate ? t('funding.rate.value', { rate: q.data.rate.tengePerUsd.toLocaleString(lng) }) : t('funding.rate.none')}
               </Text>
-              {q.data.rate && <Text size="sm">{q.data.rate.source}</Text>}
+              {q.data.rate && (
+                <Text size="sm">
+                  <bdi>{q.data.rate.source}</bdi>
+                </Text>
+              )}
             </Paper>
           </SimpleGrid>
           <Paper withBorder p="md">

@@ -131,7 +131,9 @@ export function OfficialFiguresImport() {
                     {f.dimension ? `${label.dimension(f.dimension)}: ${label.category(f.dimension, f.category)}` : t('officialFigures.total')}
                   </Table.Td>
                   <Table.Td ta="right">{formatCount(f.value, lng)}</Table.Td>
-                  <Table.Td>{f.source}</Table.Td>
+                  <Table.Td>
+                    <bdi>{f.source}</bdi>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -77,7 +77,9 @@ export function OfficialFiguresPage() {
                       {formatCount(f.value, lng)}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{f.source}</Text>
+                      <Text size="sm">
+                        <bdi>{f.source}</bdi>
+                      </Text>
                     </Table.Td>
                     {manage && (
                       <Table.Td>
