@@ -1,12 +1,12 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { YearStatistics } from '@qorgau/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { formatCount } from './labels.ts';
+import { OpenRecordsButton } from './RecordsPanel.tsx';
 
 /** A long label wraps inside the button instead of running out of its card. */
-const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'left' as const } };
 
 type Row = [label: string, value: number, testId?: string];
 
@@ -64,21 +64,7 @@ export function Headline({ data, onRecords }: { data: YearStatistics; onRecords?
             {t('statistics.headline.noPrevious')}
           </Text>
         )}
-        {onRecords && v.total > 0 && (
-          <Button
-            variant="light"
-            size="xs"
-            mt="sm"
-            h="auto"
-            py={6}
-            styles={WRAP}
-            onClick={onRecords}
-            data-testid="statistics-victims-records"
-            className="statistics-controls"
-          >
-            {t('statistics.records.open')}
-          </Button>
-        )}
+        {onRecords && v.total > 0 && <OpenRecordsButton onClick={onRecords} testId="statistics-victims-records" />}
       </Paper>
       <FigureCard
         title={t('statistics.headline.care')}

@@ -84,3 +84,16 @@ export function RecordsPanel({ request, title, onClose }: { request: RecordsRequ
     </Paper>
   );
 }
+
+/** Long Kazakh labels wrap inside the button instead of running out of its card. */
+const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'left' as const } };
+
+/** "Records behind this figure": shown only to holders of statistics.records (the caller decides). */
+export function OpenRecordsButton({ onClick, testId }: { onClick: () => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button variant="light" size="xs" mt="sm" h="auto" py={6} styles={WRAP} onClick={onClick} data-testid={testId} className="statistics-controls">
+      {t('statistics.records.open')}
+    </Button>
+  );
+}

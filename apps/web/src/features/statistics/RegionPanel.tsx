@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { regionName } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { formatCount } from './labels.ts';
+import { OpenRecordsButton } from './RecordsPanel.tsx';
 
 /** A long label wraps inside the button instead of running out of its card. */
-const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'left' as const } };
 
 type RegionRow = RegionsStatistics['regions'][number];
 
@@ -54,21 +54,7 @@ export function RegionPanel({ code, row, onClear, onRecords }: { code: string; r
           {t('statistics.region.gapNote')}
         </Text>
       )}
-      {onRecords && (row?.victims ?? 0) > 0 && (
-        <Button
-          variant="light"
-          size="xs"
-          mt="sm"
-          h="auto"
-          py={6}
-          styles={WRAP}
-          onClick={onRecords}
-          data-testid="statistics-region-records"
-          className="statistics-controls"
-        >
-          {t('statistics.records.open')}
-        </Button>
-      )}
+      {onRecords && (row?.victims ?? 0) > 0 && <OpenRecordsButton onClick={onRecords} testId="statistics-region-records" />}
     </Paper>
   );
 }
