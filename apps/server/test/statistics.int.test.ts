@@ -163,6 +163,34 @@ describeEachDb('national statistics', (kind) => {
     expect(hers.items.map((i) => i.region)).toEqual(['KZ-71', 'KZ-71']);
   });
 
+  it('lists as many records as each figure counts, page by page (filtered and paged in the database)', async () => {
+    const figures = (await year(coordinator, 'year=2022')).victims;
+    const dimensions = [
+      ['form', figures.byForm],
+      ['citizenGroup', figures.byCitizenGroup],
+      ['sex', figures.bySex],
+      ['ageGroup', figures.byAgeGroup],
+      ['region', figures.byRegion],
+      ['agencyType', figures.byAgencyType],
+    ] as const;
+    for (const [dimension, breakdown] of dimensions) {
+      for (const { category, n } of breakdown) {
+        const res = await coordinator.inject({ method: 'GET', url: `/api/v1/statistics/records?year=2022&${dimension}=${category}` });
+        expect(res.statusCode, `${dimension}=${category}`).toBe(200);
+        expect((res.json() as StatisticsRecords).total, `${dimension}=${category}`).toBe(n);
+      }
+    }
+    const whole = (await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/records?year=2022' })).json() as StatisticsRecords;
+    const walked: string[] = [];
+    for (let p = 1; p <= whole.total + 1; p++) {
+      const page = (await coordinator.inject({ method: 'GET', url: `/api/v1/statistics/records?year=2022&pageSize=1&page=${p}` })).json() as StatisticsRecords;
+      expect(page.total).toBe(whole.total);
+      walked.push(...page.items.map((i) => i.personId));
+    }
+    expect(walked).toEqual(whole.items.map((i) => i.personId));
+    expect(whole.items.map((i) => i.identifiedOn)).toEqual([...whole.items.map((i) => i.identifiedOn)].sort().reverse());
+  });
+
   it('publishes the tables suppressed and formula-safe, for those who may generate reports only', async () => {
     const csv = await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/tables?year=2022&format=csv&lang=ru' });
     expect(csv.statusCode).toBe(200);

@@ -118,3 +118,23 @@ export const recommendationStatuses = pgTable(
   },
   (t) => [index('recommendation_statuses_idx').on(t.recommendationId, t.year, t.setAt)],
 );
+
+/**
+ * Each victim's first standing positive identification (migration 0027): derived data, kept by
+ * triggers on case_actions, cases and person_clusters in the same transaction as the write, and
+ * never written by the application. `victim_key` is the linkage cluster's id, or the id of a
+ * record no cluster holds; `on_day` the day the decision was taken (the statistics year rule).
+ */
+export const victimFirstIdentifications = pgTable(
+  'victim_first_identifications',
+  {
+    victimKey: uuid('victim_key').primaryKey(),
+    personId: uuid('person_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    regionCode: text('region_code').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    seq: integer('seq').notNull(),
+    onDay: text('on_day').notNull(),
+  },
+  (t) => [index('victim_first_identifications_day_idx').on(t.onDay)],
+);

@@ -9,9 +9,7 @@ import { positiveDecisionsBetween } from './victims.repository.ts';
  * year's count is not zero but unknown, and comparisons use official figures or say nothing.
  */
 export async function firstRegisterYear(q: DbOrTx): Promise<number | null> {
-  const [row] = rowsOf<{ first: string | null }>(
-    await q.execute(sql`SELECT d.on_day AS first FROM (${positiveDecisionsBetween('0000-01-01', '9999-12-31')}) d ORDER BY d.on_day LIMIT 1`),
-  );
+  const [row] = rowsOf<{ first: string | null }>(await q.execute(sql`SELECT min(on_day) AS first FROM victim_first_identifications`));
   return row?.first ? Number(row.first.slice(0, 4)) : null;
 }
 

@@ -134,31 +134,28 @@ export function createStatisticsService(deps: AppDeps) {
     async records(actor: Actor, audit: AuditContext, query: StatisticsRecordsQuery): Promise<StatisticsRecords> {
       refuseFuture(query.year);
       const filter: VictimFilter = { ...filterOf(query), agencyType: query.agencyType };
-      const rows = (await victimRecords(db, actor, query.year))
-        .filter((r) => filterCells([r.cell], filter).length === 1)
-        .sort((a, b) => b.identifiedOn.localeCompare(a.identifiedOn) || a.personId.localeCompare(b.personId));
-      const page = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+      const page = await victimRecords(db, actor, query.year, filter, query.page, query.pageSize);
       const labels = await recordLabels(
         db,
-        page.map((r) => r.personId),
-        page.map((r) => r.caseId),
+        page.rows.map((r) => r.personId),
+        page.rows.map((r) => r.caseId),
       );
-      const items = page.map((r) => ({
+      const items = page.rows.map((r) => ({
         personId: r.personId,
         pseudonym: labels.pseudonyms.get(r.personId) ?? '',
         caseId: r.caseId,
         caseReference: labels.references.get(r.caseId) ?? '',
         identifiedOn: r.identifiedOn,
-        region: r.cell.region,
-        form: r.cell.form,
+        region: r.region,
+        form: r.form,
       }));
       await db.transaction((tx) =>
         appendAudit(tx, audit, {
           operation: 'statistics.records_listed',
-          details: { year: query.year, filter, total: rows.length, shown: items.map((i) => i.personId) },
+          details: { year: query.year, filter, total: page.total, shown: items.map((i) => i.personId) },
         }),
       );
-      return { items, total: rows.length, page: query.page, pageSize: query.pageSize };
+      return { items, total: page.total, page: query.page, pageSize: query.pageSize };
     },
   };
 }

@@ -1,8 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { ageGroupOf, formCategoryOf, scopeOf, sexCategoryOf, type AgencyType, type Actor, type VictimCell } from '@qorgau/core';
+import {
+  ageGroupOf,
+  formCategoryOf,
+  scopeOf,
+  sexCategoryOf,
+  type AgencyType,
+  type Actor,
+  type FormCategory,
+  type VictimCell,
+  type VictimFilter,
+} from '@qorgau/core';
 import { scopeValues } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { personScope } from '../persons/persons.repository.ts';
+import { ageGroupSql, citizenGroupSql, formCategorySql, sexCategorySql } from './categories.sql.ts';
 
 /**
  * The counting rules of identified victims (issue #13, DOMAIN.md §6; docs/statistics.md states
@@ -86,24 +97,54 @@ async function countCells(q: DbOrTx, actor: Actor, fromYear: number, toYear: num
   return new Map([...byYear].map(([year, list]) => [year, mergeCells(list, year)]));
 }
 
-/**
- * Each victim of the year with her categories, for the records behind a figure: within the
- * reader's `statistics.records` scope AND her `person.read` scope (she lists only persons she
- * could open anyway). The same rows the cells are counted from, so a list matches its figure.
- */
-export async function victimRecords(q: DbOrTx, actor: Actor, year: number): Promise<VictimRow[]> {
-  const scope = sql`(${personScope(actor, 'statistics.records')} AND ${personScope(actor, 'person.read')})`;
-  const rows = rowsOf<RawVictim & { person_id: string; case_id: string; on_day: string }>(
-    await q.execute(victimRowsQuery(scope, `${year}-01-01`, `${year}-12-31`)),
-  );
-  return rows.map((r) => ({ personId: r.person_id, caseId: r.case_id, identifiedOn: r.on_day, cell: { ...cellOf(r, year), n: 1 } }));
+export interface VictimRecordsPage {
+  total: number;
+  rows: { personId: string; caseId: string; identifiedOn: string; region: string; form: FormCategory }[];
 }
 
-export interface VictimRow {
-  personId: string;
-  caseId: string;
-  identifiedOn: string;
-  cell: VictimCell;
+/**
+ * One page of the victims of the year behind a figure (newest first): within the reader's
+ * `statistics.records` scope AND her `person.read` scope (she lists only persons she could open
+ * anyway). Filtered and paged in SQL with core's categories (categories.sql.ts), over the same
+ * first identifications the cells are counted from, so a list's total matches its figure.
+ */
+export async function victimRecords(q: DbOrTx, actor: Actor, year: number, filter: VictimFilter, page: number, pageSize: number): Promise<VictimRecordsPage> {
+  const scope = sql`(${personScope(actor, 'statistics.records')} AND ${personScope(actor, 'person.read')})`;
+  const where: SQL[] = [];
+  if (filter.region) where.push(sql`f.region_code = ${filter.region}`);
+  if (filter.agencyType) where.push(sql`ag.type = ${filter.agencyType}`);
+  if (filter.citizenGroup) where.push(sql`${citizenGroupSql(sql`persons.citizenship`)} = ${filter.citizenGroup}`);
+  if (filter.sex) where.push(sql`${sexCategorySql(sql`persons.gender`)} = ${filter.sex}`);
+  if (filter.ageGroup) where.push(sql`${ageGroupSql(sql`persons.birth_year`, year)} = ${filter.ageGroup}`);
+  if (filter.form) where.push(sql`${formCategorySql(victimFormsSql(sql`f.v`, sql`f.person_id`))} = ${filter.form}`);
+  const rows = rowsOf<{ v: string; person_id: string; case_id: string; on_day: string; region_code: string; total: number; form: FormCategory }>(
+    await q.execute(sql`
+      SELECT pg.*, ${formCategorySql(victimFormsSql(sql`pg.v`, sql`pg.person_id`))} AS form FROM (
+        SELECT f.v, f.person_id, f.case_id, f.on_day, f.region_code, count(*) OVER ()::int AS total
+        FROM (${firstIdentifications(scope, `${year}-01-01`, `${year}-12-31`)}) f
+        JOIN agencies ag ON ag.id = f.agency_id
+        JOIN persons ON persons.id = f.person_id
+        ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+        ORDER BY f.on_day DESC, f.person_id
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+      ) pg ORDER BY pg.on_day DESC, pg.person_id`),
+  );
+  // A page past the end has no row to carry the total: counted on its own then.
+  const total = rows[0]?.total ?? (page > 1 ? (await victimRecords(q, actor, year, filter, 1, 1)).total : 0);
+  return {
+    total: Number(total),
+    rows: rows.map((r) => ({ personId: r.person_id, caseId: r.case_id, identifiedOn: r.on_day, region: r.region_code, form: r.form })),
+  };
+}
+
+/**
+ * The forms of a victim (key `v`, first-decision record `person`): every form of every
+ * identified case of her records, the cluster's and her own.
+ */
+function victimFormsSql(v: SQL, person: SQL): SQL {
+  return sql`(SELECT array_agg(t) FROM cases c CROSS JOIN LATERAL unnest(c.exploitation_types) t
+    WHERE c.trafficking_status = 'ActualVictimOfTrafficking'
+      AND c.person_id IN (SELECT pc.person_id FROM person_clusters pc WHERE pc.cluster_id = ${v} UNION ALL SELECT ${person}))`;
 }
 
 const POSITIVE = sql`a.type IN ('identification_decided', 'identification_reviewed') AND a.details->>'outcome' = 'ActualVictimOfTrafficking'`;
@@ -123,29 +164,16 @@ export function positiveDecisionsBetween(from: string, to: string): SQL {
 }
 
 /**
- * Each victim first identified between the two days (one row per person), within scope: her
- * first positive decision in the range, provided no record of hers had a standing positive
- * decision before it. A range scan of the days asked for plus a few index lookups per victim,
- * never a pass over the whole register.
+ * Each victim first identified between the two days (one row per person), within scope: the
+ * rows of `victim_first_identifications`, which triggers keep on every write to the decisions,
+ * the cases' status and the clusters (migration 0027). A range scan of the days asked for.
  */
 export function firstIdentifications(scope: SQL, from: string, to: string): SQL {
   return sql`
-    SELECT f.* FROM (
-      SELECT DISTINCT ON (d.v) d.* FROM (${positiveDecisionsBetween(from, to)}) d ORDER BY d.v, d.on_day, d.case_id, d.seq
-    ) f
+    SELECT f.victim_key AS v, f.person_id, f.case_id, f.region_code, f.agency_id, f.seq, f.on_day
+    FROM victim_first_identifications f
     JOIN persons ON persons.id = f.person_id
-    WHERE ${scope}
-      -- Two equality-correlated probes (her own record; her cluster's records), each answered
-      -- by index lookups per victim. One probe with "person_id IN (cluster UNION ALL self)" was
-      -- planned as a nested loop comparing every victim with every earlier decision.
-      AND NOT EXISTS (
-        SELECT 1 FROM cases c2 JOIN case_actions a ON a.case_id = c2.id
-        WHERE c2.person_id = f.person_id AND c2.trafficking_status = 'ActualVictimOfTrafficking' AND ${POSITIVE} AND a.occurred_on < ${from}
-      )
-      AND NOT EXISTS (
-        SELECT 1 FROM person_clusters m JOIN cases c2 ON c2.person_id = m.person_id JOIN case_actions a ON a.case_id = c2.id
-        WHERE m.cluster_id = f.v AND c2.trafficking_status = 'ActualVictimOfTrafficking' AND ${POSITIVE} AND a.occurred_on < ${from}
-      )`;
+    WHERE f.on_day BETWEEN ${from} AND ${to} AND ${scope}`;
 }
 
 function victimRowsQuery(scope: SQL, from: string, to: string): SQL {
@@ -155,12 +183,6 @@ function victimRowsQuery(scope: SQL, from: string, to: string): SQL {
       SELECT fy.v, coalesce(pc.person_id, fy.person_id) AS person_id
       FROM fy LEFT JOIN person_clusters pc ON pc.cluster_id = fy.v
     ),
-    forms AS (
-      SELECT m.v, array_agg(DISTINCT t ORDER BY t) AS forms
-      FROM members m JOIN cases c ON c.person_id = m.person_id AND c.trafficking_status = 'ActualVictimOfTrafficking'
-      CROSS JOIN LATERAL unnest(c.exploitation_types) t
-      GROUP BY m.v
-    ),
     referred AS (
       SELECT DISTINCT ON (m.v) m.v, ag.type AS referred_by
       FROM members m JOIN referrals r ON r.person_id = m.person_id JOIN agencies ag ON ag.id = r.referring_agency_id
@@ -169,13 +191,12 @@ function victimRowsQuery(scope: SQL, from: string, to: string): SQL {
     participated AS (
       SELECT DISTINCT m.v FROM members m JOIN proceeding_victims pv ON pv.person_id = m.person_id WHERE pv.participated
     )
-    SELECT substr(fy.on_day, 1, 4)::int AS year, fy.on_day, fy.person_id, fy.case_id, coalesce(forms.forms, '{}') AS forms,
+    SELECT substr(fy.on_day, 1, 4)::int AS year, fy.on_day, fy.person_id, fy.case_id, coalesce(${victimFormsSql(sql`fy.v`, sql`fy.person_id`)}, '{}') AS forms,
       p.citizenship, p.gender, p.birth_year, fy.region_code AS region, ag.type AS agency_type, referred.referred_by,
       (participated.v IS NOT NULL) AS participated
     FROM fy
     JOIN persons p ON p.id = fy.person_id
     JOIN agencies ag ON ag.id = fy.agency_id
-    LEFT JOIN forms ON forms.v = fy.v
     LEFT JOIN referred ON referred.v = fy.v
     LEFT JOIN participated ON participated.v = fy.v`;
 }
