@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { StatisticsRecords, YearStatistics } from '@qorgau/core';
+import { rowsOf } from '../src/db/client.ts';
 import { auditLog, officialFigures, personClusters } from '../src/db/schema.ts';
 import { createTestApp, screeningBody, type Session, type TestApp } from './test-app.ts';
 import { identifyThroughApi } from './identification-fixture.ts';
@@ -234,5 +235,25 @@ describeEachDb('national statistics', (kind) => {
     const after = await year(coordinator, 'year=2022');
     expect(after.victims.total).toBe(4);
     expect(after.victims.byCitizenship.find((c) => c.category === 'TJ')?.n).toBe(1);
+  });
+
+  // Only a server runs transactions side by side: the embedded database has one connection.
+  it.runIf(kind === 'postgres')('forgets what it counted while a write was running, once the write commits', async () => {
+    const before = await year(coordinator, 'year=2022');
+    const screenings = before.screenings.total;
+    const reversed = await t.deps.db.transaction(async (tx) => {
+      // Inside the writing transaction, before it commits: the figure counted now cannot see it.
+      const [row] = rowsOf<{ id: string }>(
+        await tx.execute(sql`UPDATE cases SET trafficking_status = 'NotAVictimOfTrafficking'
+          WHERE id = (SELECT case_id FROM victim_first_identifications WHERE on_day LIKE '2022-%' ORDER BY on_day DESC LIMIT 1) RETURNING id`),
+      );
+      expect((await year(coordinator, 'year=2022')).victims.total).toBe(before.victims.total);
+      return row?.id as string;
+    });
+    // The commit's notice arrives asynchronously: the kept figure is then forgotten.
+    await vi.waitFor(async () => expect((await year(coordinator, 'year=2022')).victims.total).toBe(before.victims.total - 1), { timeout: 10_000 });
+    await t.deps.db.execute(sql`UPDATE cases SET trafficking_status = 'ActualVictimOfTrafficking' WHERE id = ${reversed}`);
+    await vi.waitFor(async () => expect((await year(coordinator, 'year=2022')).victims.total).toBe(before.victims.total), { timeout: 10_000 });
+    expect((await year(coordinator, 'year=2022')).screenings.total).toBe(screenings);
   });
 });

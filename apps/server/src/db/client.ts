@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { ensureAppPrivileges } from './app-privileges.ts';
+import { EMBEDDED_NOTICES, listenForCommits, registerCommitNotices } from './commit-notices.ts';
 
 export type Schema = typeof schema;
 /** One type for both drivers: services never know which PostgreSQL they talk to. */
@@ -34,6 +35,7 @@ export async function createDb(target: DbTarget): Promise<Database> {
     const client = target.client ?? (target.dataDir ? new PGlite(target.dataDir) : new PGlite());
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
+    registerCommitNotices(db, EMBEDDED_NOTICES);
     return {
       db,
       kind: 'pglite',
@@ -57,6 +59,8 @@ export async function createDb(target: DbTarget): Promise<Database> {
     if (appRole) c.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const notices = listenForCommits(target.url);
+  registerCommitNotices(db, notices);
   return {
     db,
     kind: 'postgres',
@@ -82,7 +86,10 @@ export async function createDb(target: DbTarget): Promise<Database> {
         c.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await notices.close();
+      await pool.end();
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Actor, AnnualReportFacts, OfficialFigureKey, FigureSource, JusticeFigures, YearStatistics } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
-import { justiceFigures, STATISTICS_READER } from '../justice/justice-figures.ts';
+import { statisticsJustice } from './statistics-justice.ts';
 import { officialFigure } from '../official-figures/official-figures.repository.ts';
 import { firstCriminalYear, recommendationStatuses, shelterFunding, tengePerUsd } from './report-facts.repository.ts';
 import { createStatisticsService } from './statistics.service.ts';
@@ -125,7 +125,7 @@ async function previousShelterFunding(deps: AppDeps, year: number) {
 /** The year before's prosecution figures: the criminal-case register's where it covers the year, else official ones. */
 async function previousProsecution(deps: AppDeps, actor: Actor, year: number, criminalFrom: number | null): Promise<PreviousProsecution> {
   if (criminalFrom !== null && year >= criminalFrom) {
-    const j = await justiceFigures(deps.db, actor, year, STATISTICS_READER);
+    const j = await statisticsJustice(deps.db, actor, year);
     return { investigations: j.investigations.trafficking, prosecutions: j.prosecutions.cases, convictions: j.outcomes.convicted, source: 'register' };
   }
   const [investigations, prosecutions, convictions] = await Promise.all([

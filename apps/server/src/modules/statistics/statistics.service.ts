@@ -1,6 +1,7 @@
 import {
   DomainError,
   filterCells,
+  kazakhstanDate,
   kazakhstanYear,
   victimFigures,
   type RegionsStatistics,
@@ -16,7 +17,8 @@ import {
 } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
-import { justiceFigures, STATISTICS_READER } from '../justice/justice-figures.ts';
+import { keptOrCounted, readerKey } from './statistics-cache.ts';
+import { statisticsJustice } from './statistics-justice.ts';
 import { otherFigures } from './figures.repository.ts';
 import { officialFigure } from '../official-figures/official-figures.repository.ts';
 import { firstRegisterYear, recordLabels, regionFacts, yearHasData } from './statistics.repository.ts';
@@ -90,8 +92,10 @@ export function createStatisticsService(deps: AppDeps) {
       const cells = filterCells(cubes.get(query.year) ?? [], filter);
       const registerFrom = await firstRegisterYear(db);
       const previous = await victimsOf(query.year - 1, cubes.get(query.year - 1), filter, registerFrom);
-      const other = await otherFigures(db, actor, query.year, deps.now());
-      const justice = await justiceFigures(db, actor, query.year, STATISTICS_READER);
+      // Bed-days run to tonight in the current year: what was counted today is kept today only.
+      const today = kazakhstanDate(deps.now());
+      const other = await keptOrCounted(db, `other|${readerKey(actor)}|${query.year}|${today}`, () => otherFigures(db, actor, query.year, deps.now()));
+      const justice = await statisticsJustice(db, actor, query.year);
       return {
         year: query.year,
         regions: actor.jurisdiction.national ? [] : actor.jurisdiction.regions,
@@ -123,7 +127,10 @@ export function createStatisticsService(deps: AppDeps) {
       const cells = filterCells(cubes.get(query.year) ?? [], { ...filterOf(query), region: undefined });
       const victimsByRegion = new Map<string, number>();
       for (const c of cells) victimsByRegion.set(c.region, (victimsByRegion.get(c.region) ?? 0) + c.n);
-      return { year: query.year, regions: await regionFacts(db, actor, query.year, victimsByRegion) };
+      const regions = await keptOrCounted(db, `regions|${readerKey(actor)}|${JSON.stringify(query)}`, () =>
+        regionFacts(db, actor, query.year, victimsByRegion),
+      );
+      return { year: query.year, regions };
     },
 
     /**

@@ -10,9 +10,9 @@ import {
   type VictimCell,
   type VictimFilter,
 } from '@qorgau/core';
-import { scopeValues } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { personScope } from '../persons/persons.repository.ts';
+import { keepValue, keptValue, readerKey, statisticsVersion } from './statistics-cache.ts';
 import { ageGroupSql, citizenGroupSql, formCategorySql, sexCategorySql } from './categories.sql.ts';
 
 /**
@@ -39,40 +39,18 @@ export async function victimCells(q: DbOrTx, actor: Actor, year: number): Promis
 }
 
 /**
- * Cubes counted, per database, by the reader's statistics scope and year, each with the data
- * version it was counted at (migration 0026: every write to a table the cube reads advances
- * `statistics_data_version`). A cube is served again only while that version is unchanged, so
- * a figure is never stale; the dashboard's and the report's repeated questions cost one cheap
- * read instead of a count over the year's victims.
+ * The cubes of several years (trends, a year and the one before), counting in one statement
+ * only the years not already kept (statistics-cache.ts: kept per reader scope and year while
+ * nothing they are counted from has changed).
  */
-const CUBES = new WeakMap<object, Map<string, { version: string; cells: VictimCell[] }>>();
-const MAX_CUBES = 500;
-
-/** Readers whose scopes select the same victims share cubes (statistics.read is never narrower than an agency). */
-function scopeKey(actor: Actor): string {
-  const v = scopeValues(actor, scopeOf(actor.role, 'statistics.read'));
-  if (v.rank >= 4 || (v.rank >= 3 && v.national)) return 'national';
-  if (v.rank >= 3) return `regions:${[...v.regions].sort().join(',')}`;
-  if (v.rank >= 2) return `agency:${v.agencyId}`;
-  return `user:${v.userId}`;
-}
-
-async function dataVersion(q: DbOrTx): Promise<string> {
-  const [row] = rowsOf<{ v: string }>(await q.execute(sql`SELECT last_value::text || ':' || is_called::text AS v FROM statistics_data_version`));
-  return row?.v ?? '';
-}
-
-/** The cubes of several years (trends, a year and the one before), counting in one statement only the years not already known. */
 export async function victimCellsByYear(q: DbOrTx, actor: Actor, fromYear: number, toYear: number): Promise<Map<number, VictimCell[]>> {
-  const version = await dataVersion(q);
-  let cubes = CUBES.get(q);
-  if (!cubes) CUBES.set(q, (cubes = new Map()));
-  const key = (year: number) => `${scopeKey(actor)}|${year}`;
+  const version = await statisticsVersion(q);
+  const key = (year: number) => `victims|${readerKey(actor)}|${year}`;
   const result = new Map<number, VictimCell[]>();
   const missing: number[] = [];
   for (let year = fromYear; year <= toYear; year++) {
-    const known = cubes.get(key(year));
-    if (known?.version === version) result.set(year, known.cells);
+    const kept = keptValue<VictimCell[]>(q, version, key(year));
+    if (kept) result.set(year, kept);
     else missing.push(year);
   }
   if (missing.length === 0) return result;
@@ -80,8 +58,7 @@ export async function victimCellsByYear(q: DbOrTx, actor: Actor, fromYear: numbe
   for (const year of missing) {
     const cells = counted.get(year) ?? [];
     result.set(year, cells);
-    if (cubes.size >= MAX_CUBES) cubes.delete(cubes.keys().next().value as string);
-    cubes.set(key(year), { version, cells });
+    keepValue(q, version, key(year), cells);
   }
   return result;
 }
