@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromDayNumber, kazakhstanDate, type OfficialFigure, toDayNumber } from '@qorgau/core';
 import { rowsOf } from '../src/db/client.ts';
-import { auditLog, officialFigures as figuresTable } from '../src/db/schema.ts';
+import { auditLog, officialFigures as figuresTable, referrals } from '../src/db/schema.ts';
 import { officialFigure, officialFigures } from '../src/modules/official-figures/official-figures.repository.ts';
 import { childCase, recordConsent, referralBody, referralScene } from './referral-fixtures.ts';
 import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
@@ -270,6 +270,9 @@ describeEachDb('official figures and late entries', (kind) => {
         .from(auditLog)
         .where(and(eq(auditLog.recordId, referralId), eq(auditLog.operation, 'referral.created')));
       expect(entry?.details).toMatchObject({ occurredOn: daysAgo(3), recordedOn: today() });
+      // The referral itself holds the day it was made: the statistics count it in that day's year.
+      const [row] = await t.deps.db.select({ referredOn: referrals.referredOn }).from(referrals).where(eq(referrals.id, referralId));
+      expect(row?.referredOn).toBe(daysAgo(3));
     });
   });
 });

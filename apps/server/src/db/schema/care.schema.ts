@@ -136,6 +136,13 @@ export const referrals = pgTable(
       .references(() => agencies.id),
     /** A transfer: the referral this one continues (the history stays on both). */
     transferredFrom: uuid('transferred_from'),
+    /**
+     * The day the referral was made (YYYY-MM-DD, Kazakhstan): the day recorded for a referral
+     * entered after the fact, else the day it was recorded (migration 0029). Statistics count a
+     * referral in the year of this day. Optional on insert: the trigger fills it for any writer
+     * that does not say (the database has no default; `default` here only makes it optional).
+     */
+    referredOn: text('referred_on').notNull().default(sql`null`),
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },

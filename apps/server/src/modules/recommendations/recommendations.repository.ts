@@ -104,7 +104,7 @@ export async function indicatorValues(q: DbOrTx, year: number, regions: string[]
         WHERE ${inYear(sql`n.informed_on::date`)} AND ${inRegions(sql`p.region_code`)})::int AS victims_informed_of_compensation,
       (SELECT count(DISTINCT coalesce(pc.cluster_id, rf.person_id)) FROM referrals rf JOIN cases c ON c.id = rf.case_id
         LEFT JOIN person_clusters pc ON pc.person_id = rf.person_id
-        WHERE ${inYear(kzDate(sql`rf.created_at`))} AND ${inRegions(sql`c.region_code`)})::int AS victims_referred_to_care,
+        WHERE ${inYear(sql`rf.referred_on::date`)} AND ${inRegions(sql`c.region_code`)})::int AS victims_referred_to_care,
       (SELECT count(DISTINCT a.case_id) FROM case_actions a JOIN cases c ON c.id = a.case_id
         WHERE a.type = 'non_punishment_flagged' AND ${inYear(kzDate(sql`a.at`))} AND ${inRegions(sql`c.region_code`)})::int AS non_punishment_flags
   `),

@@ -130,6 +130,7 @@ export async function createReferralTx(deps: AppDeps, tx: DbOrTx, auth: AuthCont
     referredBy: auth.user.id,
     referringAgencyId: auth.user.agencyId,
     transferredFrom: input.transferredFrom ?? null,
+    referredOn: input.occurredOn ?? today,
     createdAt: now,
     updatedAt: now,
   });

@@ -33,15 +33,12 @@ export async function otherFigures(q: DbOrTx, actor: Actor, year: number, now: D
   const tomorrow = kazakhstanDate(new Date(now.getTime() + 86_400_000));
   const next = tomorrow < `${year + 1}-01-01` ? tomorrow : `${year + 1}-01-01`;
   const people = personScope(actor, 'statistics.read');
-  // The year in Kazakhstan time (UTC+5), as bounds an index on a timestamp can use.
-  const startsAt = `${from}T00:00:00+05:00`;
-  const endsAt = `${year + 1}-01-01T00:00:00+05:00`;
   const screeningsIn = regionalScope(actor, sql`s.region_code`, sql`s.agency_id`);
   const selfReportsIn = regionalScope(actor, sql`r.region_code`, null);
   const [row] = rowsOf<Record<string, string | number | null>>(
     await q.execute(sql`
     WITH year_persons AS (
-      SELECT person_id FROM referrals WHERE created_at >= ${startsAt}::timestamptz AND created_at < ${endsAt}::timestamptz
+      SELECT person_id FROM referrals WHERE referred_on BETWEEN ${from} AND ${to}
       UNION SELECT person_id FROM service_deliveries WHERE date BETWEEN ${from} AND ${to}
       UNION SELECT person_id FROM shelter_stays WHERE admitted_on <= ${to} AND (discharged_on IS NULL OR discharged_on >= ${from})
     ),
@@ -57,10 +54,8 @@ export async function otherFigures(q: DbOrTx, actor: Actor, year: number, now: D
     )
     SELECT sc.anonymous, sc.screenings, sc.positive,
       (SELECT count(*) FROM self_reports r WHERE (r.created_at AT TIME ZONE 'Asia/Almaty')::date BETWEEN ${from}::date AND ${to}::date AND ${selfReportsIn})::int AS self_reports,
-      (SELECT count(*) FROM referrals x JOIN scoped ON scoped.id = x.person_id
-        WHERE x.created_at >= ${startsAt}::timestamptz AND x.created_at < ${endsAt}::timestamptz)::int AS referrals,
-      (SELECT count(DISTINCT scoped.v) FROM referrals x JOIN scoped ON scoped.id = x.person_id
-        WHERE x.created_at >= ${startsAt}::timestamptz AND x.created_at < ${endsAt}::timestamptz)::int AS persons_referred,
+      (SELECT count(*) FROM referrals x JOIN scoped ON scoped.id = x.person_id WHERE x.referred_on BETWEEN ${from} AND ${to})::int AS referrals,
+      (SELECT count(DISTINCT scoped.v) FROM referrals x JOIN scoped ON scoped.id = x.person_id WHERE x.referred_on BETWEEN ${from} AND ${to})::int AS persons_referred,
       (SELECT count(*) FROM service_deliveries d JOIN scoped ON scoped.id = d.person_id WHERE d.date BETWEEN ${from} AND ${to})::int AS services,
       (SELECT count(DISTINCT scoped.v) FROM service_deliveries d JOIN scoped ON scoped.id = d.person_id WHERE d.date BETWEEN ${from} AND ${to})::int AS persons_served,
       (SELECT coalesce(sum(d.cost_tenge), 0) FROM service_deliveries d JOIN scoped ON scoped.id = d.person_id WHERE d.date BETWEEN ${from} AND ${to})::bigint AS service_cost,

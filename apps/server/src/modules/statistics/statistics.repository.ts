@@ -40,7 +40,7 @@ export async function regionFacts(q: DbOrTx, actor: Actor, year: number, victims
       WITH c AS (SELECT cs.region_code AS region, count(*)::int AS n FROM cases cs JOIN persons ON persons.id = cs.person_id
         WHERE cs.created_at >= ${startsAt}::timestamptz AND cs.created_at < ${endsAt}::timestamptz AND ${people} GROUP BY 1),
       r AS (SELECT x.region_code AS region, count(*)::int AS n FROM referrals x JOIN persons ON persons.id = x.person_id
-        WHERE x.created_at >= ${startsAt}::timestamptz AND x.created_at < ${endsAt}::timestamptz AND ${people} GROUP BY 1),
+        WHERE x.referred_on BETWEEN ${from} AND ${`${year}-12-31`} AND ${people} GROUP BY 1),
       p AS (SELECT region_code AS region, count(*)::int AS n, count(*) FILTER (WHERE kind = 'shelter')::int AS shelters,
           count(*) FILTER (WHERE settlement = 'rural')::int AS rural
         FROM providers WHERE active GROUP BY 1)

@@ -163,7 +163,7 @@ function victimRowsQuery(scope: SQL, from: string, to: string): SQL {
     referred AS (
       SELECT DISTINCT ON (m.v) m.v, ag.type AS referred_by
       FROM members m JOIN referrals r ON r.person_id = m.person_id JOIN agencies ag ON ag.id = r.referring_agency_id
-      ORDER BY m.v, r.created_at
+      ORDER BY m.v, r.referred_on, r.created_at
     ),
     participated AS (
       SELECT DISTINCT m.v FROM members m JOIN proceeding_victims pv ON pv.person_id = m.person_id WHERE pv.participated
