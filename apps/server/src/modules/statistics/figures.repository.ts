@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { kazakhstanDate, scopeOf, type Actor, type YearStatistics } from '@qorgau/core';
-import { scopeValues } from '../../auth/scope-filter.ts';
+import { kazakhstanDate, type Actor, type YearStatistics } from '@qorgau/core';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import { statisticsReach } from './statistics-reach.ts';
 import { personScope } from '../persons/persons.repository.ts';
 
 /**
@@ -17,10 +17,10 @@ import { personScope } from '../persons/persons.repository.ts';
  * regional and national readers count them.
  */
 function regionalScope(actor: Actor, region: SQL, agency: SQL | null): SQL {
-  const v = scopeValues(actor, scopeOf(actor.role, 'statistics.read'));
-  if (v.rank >= 4 || (v.rank >= 3 && v.national)) return sql`true`;
-  if (v.rank >= 3) return sql`${region} = ANY(${sql.param(v.regions)}::text[])`;
-  if (v.rank >= 2 && agency) return sql`${agency} = ${v.agencyId}::uuid`;
+  const reach = statisticsReach(actor);
+  if (reach.kind === 'national') return sql`true`;
+  if (reach.kind === 'regions') return sql`${region} = ANY(${sql.param(reach.regions)}::text[])`;
+  if (reach.kind === 'agency' && agency) return sql`${agency} = ${reach.agencyId}::uuid`;
   return sql`false`;
 }
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { scopeOf, type Actor } from '@qorgau/core';
-import { scopeValues } from '../../auth/scope-filter.ts';
+import type { Actor } from '@qorgau/core';
 import { commitNoticesOf } from '../../db/commit-notices.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import { statisticsReach } from './statistics-reach.ts';
 
 /**
  * What national statistics counted, kept per database while nothing it was counted from has
@@ -57,8 +57,8 @@ export async function keptOrCounted<T>(q: DbOrTx, key: string, compute: () => Pr
  * regional level a reader's scope also follows her own assignments, so it is hers alone.
  */
 export function readerKey(actor: Actor): string {
-  const v = scopeValues(actor, scopeOf(actor.role, 'statistics.read'));
-  if (v.rank >= 4 || (v.rank >= 3 && v.national)) return 'national';
-  if (v.rank >= 3) return `regions:${[...v.regions].sort().join(',')}`;
-  return `user:${v.userId}`;
+  const reach = statisticsReach(actor);
+  if (reach.kind === 'national') return 'national';
+  if (reach.kind === 'regions') return `regions:${reach.regions.join(',')}`;
+  return `user:${reach.userId}`;
 }
