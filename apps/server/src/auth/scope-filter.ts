@@ -1,6 +1,7 @@
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DomainError, scopeOf, type Actor, type ConsentShare, type Permission, type Scope } from '@qorgau/core';
+import { rowsOf, type DbOrTx } from '../db/client.ts';
 import { caseAccess, caseAssignments, cases, legalAidAssignments, screenings } from '../db/schema.ts';
 
 export interface ScopedColumns {
@@ -159,15 +160,43 @@ export interface PersonScopeColumns {
  * owner onto the person (GIN-indexed), and the author and assignment branches are small sets
  * gathered once per statement. `share`: as in caseAssigned.
  */
-export function personScopeOf(v: ScopeValues, p: PersonScopeColumns, share?: ConsentShare): SQL {
-  const handed = handedOverSet(v.userId);
+export function personScopeOf(v: ScopeValues, p: PersonScopeColumns, share?: ConsentShare, sets: PersonScopeSets = personScopeSets(v, share)): SQL {
   return sql`(${v.rank}::int >= 4
     OR (${v.rank}::int >= 3 AND (${v.national}::boolean OR ${p.scopeRegions} && ${sql.param(v.regions)}::text[]))
     OR (${v.rank}::int >= 2 AND ${p.scopeAgencies} @> ARRAY[${v.agencyId}::uuid])
-    OR (${v.rank}::int >= 0 AND ${p.createdBy} = ${v.userId}::uuid AND NOT ${p.creatorAccessEnded} AND NOT ${p.id} = ANY(${handed}))
-    OR (${v.rank}::int >= 0 AND NOT ${p.id} = ANY(${handed})
-        AND ${p.id} = ANY(ARRAY(SELECT c.person_id FROM ${cases} c WHERE c.created_by = ${v.userId}::uuid AND NOT c.creator_access_ended)))
-    OR (${v.rank}::int >= 1 AND ${p.id} = ANY(${assignedPersonIds(v.userId, v.agencyId, share)})))`;
+    OR (${v.rank}::int >= 0 AND ${p.createdBy} = ${v.userId}::uuid AND NOT ${p.creatorAccessEnded} AND NOT ${p.id} = ANY(${sets.handed}))
+    OR (${v.rank}::int >= 0 AND NOT ${p.id} = ANY(${sets.handed}) AND ${p.id} = ANY(${sets.created}))
+    OR (${v.rank}::int >= 1 AND ${p.id} = ANY(${sets.assigned})))`;
+}
+
+/**
+ * The actor's own sets in a person's scope: the persons she handed over, those of the cases she
+ * recorded (and still may open), and those she or her agency is assigned to. By default each is
+ * an `ARRAY(SELECT …)` gathered once per statement (an InitPlan). A statement that tests many
+ * rows against them (the records behind a national figure) may gather them first, as
+ * `gatheredPersonScopeSets` does: bound as values, PostgreSQL hashes them instead of walking a
+ * list per row.
+ */
+export interface PersonScopeSets {
+  handed: SQL;
+  created: SQL;
+  assigned: SQL;
+}
+
+export const personScopeSets = (v: Pick<ScopeValues, 'userId' | 'agencyId'>, share?: ConsentShare): PersonScopeSets => ({
+  handed: handedOverSet(v.userId),
+  created: sql`ARRAY(SELECT c.person_id FROM ${cases} c WHERE c.created_by = ${v.userId}::uuid AND NOT c.creator_access_ended)`,
+  assigned: assignedPersonIds(v.userId, v.agencyId, share),
+});
+
+/** The same sets, read once and bound as values (see PersonScopeSets). */
+export async function gatheredPersonScopeSets(q: DbOrTx, v: Pick<ScopeValues, 'userId' | 'agencyId'>, share?: ConsentShare): Promise<PersonScopeSets> {
+  const sets = personScopeSets(v, share);
+  const [row] = rowsOf<{ handed: string[]; created: string[]; assigned: string[] }>(
+    await q.execute(sql`SELECT to_json(${sets.handed}) AS handed, to_json(${sets.created}) AS created, to_json(${sets.assigned}) AS assigned`),
+  );
+  const bound = (ids: string[] | undefined) => sql`${sql.param(ids ?? [])}::uuid[]`;
+  return { handed: bound(row?.handed), created: bound(row?.created), assigned: bound(row?.assigned) };
 }
 
 /**

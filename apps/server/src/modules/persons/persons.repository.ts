@@ -1,6 +1,6 @@
 import { and, arrayContains, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { DomainError, hasPermission, scopeOf, type Actor, type ConsentShare, type Permission } from '@qorgau/core';
-import { personScopeOf, scopeValues } from '../../auth/scope-filter.ts';
+import { personScopeOf, scopeValues, type PersonScopeSets } from '../../auth/scope-filter.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { persons } from '../../db/schema.ts';
 
@@ -12,10 +12,10 @@ export type NewPersonRow = typeof persons.$inferInsert;
  * region) or through any of its cases that is in scope (a shelter that received the case).
  * One predicate without per-row subqueries (auth/scope-filter.ts `personScopeOf`).
  */
-export function personScope(actor: Actor, permission: Permission, share?: ConsentShare): SQL {
+export function personScope(actor: Actor, permission: Permission, share?: ConsentShare, sets?: PersonScopeSets): SQL {
   const scope = scopeOf(actor.role, permission);
   if (!scope) throw new DomainError('forbidden');
-  return personScopeOf(scopeValues(actor, scope), persons, share);
+  return personScopeOf(scopeValues(actor, scope), persons, share, sets);
 }
 
 export async function insertPerson(tx: DbOrTx, row: NewPersonRow): Promise<void> {

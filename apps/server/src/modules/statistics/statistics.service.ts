@@ -3,6 +3,7 @@ import {
   filterCells,
   kazakhstanDate,
   kazakhstanYear,
+  scopeOf,
   victimFigures,
   type RegionsStatistics,
   type StatisticsQuery,
@@ -74,6 +75,19 @@ export function createStatisticsService(deps: AppDeps) {
     return null;
   }
 
+  /**
+   * The number of records behind a figure is the figure itself when the reader lists within
+   * exactly the scope she counts in (the same scope gives the same person predicate over the
+   * same first identifications): read from the kept cube instead of counting the year again.
+   * Otherwise (she may list fewer than she counts) undefined, and the list counts.
+   */
+  async function recordsTotalFromCube(actor: Actor, year: number, filter: VictimFilter): Promise<number | undefined> {
+    const counting = scopeOf(actor.role, 'statistics.read');
+    if (scopeOf(actor.role, 'statistics.records') !== counting || scopeOf(actor.role, 'person.read') !== counting) return undefined;
+    const cubes = await victimCellsByYear(db, actor, year, year);
+    return total(filterCells(cubes.get(year) ?? [], filter));
+  }
+
   return {
     refuseFuture,
 
@@ -141,7 +155,11 @@ export function createStatisticsService(deps: AppDeps) {
     async records(actor: Actor, audit: AuditContext, query: StatisticsRecordsQuery): Promise<StatisticsRecords> {
       refuseFuture(query.year);
       const filter: VictimFilter = { ...filterOf(query), agencyType: query.agencyType };
-      const page = await victimRecords(db, actor, query.year, filter, query.page, query.pageSize);
+      const page = await victimRecords(db, actor, query.year, filter, {
+        page: query.page,
+        pageSize: query.pageSize,
+        knownTotal: await recordsTotalFromCube(actor, query.year, filter),
+      });
       const labels = await recordLabels(
         db,
         page.rows.map((r) => r.personId),

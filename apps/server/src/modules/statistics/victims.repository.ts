@@ -10,6 +10,7 @@ import {
   type VictimCell,
   type VictimFilter,
 } from '@qorgau/core';
+import { gatheredPersonScopeSets } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { personScope } from '../persons/persons.repository.ts';
 import { keepValue, keptValue, readerKey, statisticsVersion } from './statistics-cache.ts';
@@ -85,31 +86,40 @@ export interface VictimRecordsPage {
  * anyway). Filtered and paged in SQL with core's categories (categories.sql.ts), over the same
  * first identifications the cells are counted from, so a list's total matches its figure.
  */
-export async function victimRecords(q: DbOrTx, actor: Actor, year: number, filter: VictimFilter, page: number, pageSize: number): Promise<VictimRecordsPage> {
-  const scope = sql`(${personScope(actor, 'statistics.records')} AND ${personScope(actor, 'person.read')})`;
+export async function victimRecords(
+  q: DbOrTx,
+  actor: Actor,
+  year: number,
+  filter: VictimFilter,
+  page: { page: number; pageSize: number; knownTotal?: number },
+): Promise<VictimRecordsPage> {
+  // Every victim of the year is tested against the reader's own sets: gathered first, so they are hashed, not walked per row.
+  const sets = await gatheredPersonScopeSets(q, actor);
+  const scope = sql`(${personScope(actor, 'statistics.records', undefined, sets)} AND ${personScope(actor, 'person.read', undefined, sets)})`;
   const where: SQL[] = [];
   if (filter.region) where.push(sql`f.region_code = ${filter.region}`);
   if (filter.agencyType) where.push(sql`ag.type = ${filter.agencyType}`);
-  if (filter.citizenGroup) where.push(sql`${citizenGroupSql(sql`persons.citizenship`)} = ${filter.citizenGroup}`);
-  if (filter.sex) where.push(sql`${sexCategorySql(sql`persons.gender`)} = ${filter.sex}`);
-  if (filter.ageGroup) where.push(sql`${ageGroupSql(sql`persons.birth_year`, year)} = ${filter.ageGroup}`);
+  if (filter.citizenGroup) where.push(sql`${citizenGroupSql(sql`f.citizenship`)} = ${filter.citizenGroup}`);
+  if (filter.sex) where.push(sql`${sexCategorySql(sql`f.gender`)} = ${filter.sex}`);
+  if (filter.ageGroup) where.push(sql`${ageGroupSql(sql`f.birth_year`, year)} = ${filter.ageGroup}`);
   if (filter.form) where.push(sql`${formCategorySql(victimFormsSql(sql`f.v`, sql`f.person_id`))} = ${filter.form}`);
+  // Counting every victim in scope to page the first 25 is the cost of this list: spared when the caller knows the total.
+  const total = page.knownTotal === undefined ? sql`count(*) OVER ()::int` : sql`${page.knownTotal}::int`;
   const rows = rowsOf<{ v: string; person_id: string; case_id: string; on_day: string; region_code: string; total: number; form: FormCategory }>(
     await q.execute(sql`
       SELECT pg.*, ${formCategorySql(victimFormsSql(sql`pg.v`, sql`pg.person_id`))} AS form FROM (
-        SELECT f.v, f.person_id, f.case_id, f.on_day, f.region_code, count(*) OVER ()::int AS total
+        SELECT f.v, f.person_id, f.case_id, f.on_day, f.region_code, ${total} AS total
         FROM (${firstIdentifications(scope, `${year}-01-01`, `${year}-12-31`)}) f
         JOIN agencies ag ON ag.id = f.agency_id
-        JOIN persons ON persons.id = f.person_id
         ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
         ORDER BY f.on_day DESC, f.person_id
-        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+        LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}
       ) pg ORDER BY pg.on_day DESC, pg.person_id`),
   );
   // A page past the end has no row to carry the total: counted on its own then.
-  const total = rows[0]?.total ?? (page > 1 ? (await victimRecords(q, actor, year, filter, 1, 1)).total : 0);
+  const counted = page.knownTotal ?? rows[0]?.total ?? (page.page > 1 ? (await victimRecords(q, actor, year, filter, { page: 1, pageSize: 1 })).total : 0);
   return {
-    total: Number(total),
+    total: Number(counted),
     rows: rows.map((r) => ({ personId: r.person_id, caseId: r.case_id, identifiedOn: r.on_day, region: r.region_code, form: r.form })),
   };
 }
@@ -147,7 +157,8 @@ export function positiveDecisionsBetween(from: string, to: string): SQL {
  */
 export function firstIdentifications(scope: SQL, from: string, to: string): SQL {
   return sql`
-    SELECT f.victim_key AS v, f.person_id, f.case_id, f.region_code, f.agency_id, f.seq, f.on_day
+    SELECT f.victim_key AS v, f.person_id, f.case_id, f.region_code, f.agency_id, f.seq, f.on_day,
+      persons.citizenship, persons.gender, persons.birth_year
     FROM victim_first_identifications f
     JOIN persons ON persons.id = f.person_id
     WHERE f.on_day BETWEEN ${from} AND ${to} AND ${scope}`;
@@ -169,10 +180,9 @@ function victimRowsQuery(scope: SQL, from: string, to: string): SQL {
       SELECT DISTINCT m.v FROM members m JOIN proceeding_victims pv ON pv.person_id = m.person_id WHERE pv.participated
     )
     SELECT substr(fy.on_day, 1, 4)::int AS year, fy.on_day, fy.person_id, fy.case_id, coalesce(${victimFormsSql(sql`fy.v`, sql`fy.person_id`)}, '{}') AS forms,
-      p.citizenship, p.gender, p.birth_year, fy.region_code AS region, ag.type AS agency_type, referred.referred_by,
+      fy.citizenship, fy.gender, fy.birth_year, fy.region_code AS region, ag.type AS agency_type, referred.referred_by,
       (participated.v IS NOT NULL) AS participated
     FROM fy
-    JOIN persons p ON p.id = fy.person_id
     JOIN agencies ag ON ag.id = fy.agency_id
     LEFT JOIN referred ON referred.v = fy.v
     LEFT JOIN participated ON participated.v = fy.v`;
