@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { StatisticsRecords, YearStatistics } from '@qorgau/core';
+import type { Actor, StatisticsRecords, YearStatistics } from '@qorgau/core';
 import { rowsOf } from '../src/db/client.ts';
 import { victimRecords } from '../src/modules/statistics/victims.repository.ts';
 import { auditLog, officialFigures, personClusters } from '../src/db/schema.ts';
@@ -186,11 +186,11 @@ describeEachDb('national statistics', (kind) => {
       }
     }
     // The list's own count (used when a reader lists in a narrower scope than she counts in) agrees with the figure too.
-    const actor = {
+    const actor: Actor = {
       userId: coordinator.user.id,
       role: coordinator.user.role,
       agencyId: coordinator.user.agencyId,
-      jurisdiction: { national: true as const, regions: [] },
+      jurisdiction: { national: true, regions: [] },
     };
     for (const [dimension, breakdown] of dimensions) {
       for (const { category, n } of breakdown) {
