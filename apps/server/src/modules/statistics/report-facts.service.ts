@@ -16,17 +16,18 @@ import { createStatisticsService } from './statistics.service.ts';
  */
 export async function gatherReportFacts(deps: AppDeps, actor: Actor, year: number): Promise<AnnualReportFacts> {
   const statistics = createStatisticsService(deps);
-  const y = await statistics.year(actor, { year });
   const db = deps.db;
-  const [rate, previousRate, funding, previousFunding, criminalFrom, recommendations] = await Promise.all([
+  const criminalFromQuery = firstCriminalYear(db);
+  const [y, rate, previousRate, funding, previousFunding, criminalFrom, previousJustice, recommendations] = await Promise.all([
+    statistics.year(actor, { year }),
     tengePerUsd(db, year),
     tengePerUsd(db, year - 1),
     shelterFunding(db, year),
     previousShelterFunding(deps, year - 1),
-    firstCriminalYear(db),
+    criminalFromQuery,
+    criminalFromQuery.then((from) => previousProsecution(deps, actor, year - 1, from)),
     recommendationStatuses(db, year),
   ]);
-  const previousJustice = await previousProsecution(deps, actor, year - 1, criminalFrom);
   const hasCriminalData = criminalFrom !== null && criminalFrom <= year;
   return {
     year,

@@ -102,14 +102,17 @@ export function createStatisticsService(deps: AppDeps) {
     async year(actor: Actor, query: StatisticsQuery): Promise<YearStatistics> {
       refuseFuture(query.year);
       const filter = filterOf(query);
-      const cubes = await victimCellsByYear(db, actor, query.year - 1, query.year);
-      const cells = filterCells(cubes.get(query.year) ?? [], filter);
-      const registerFrom = await firstRegisterYear(db);
-      const previous = await victimsOf(query.year - 1, cubes.get(query.year - 1), filter, registerFrom);
       // Bed-days run to tonight in the current year: what was counted today is kept today only.
       const today = kazakhstanDate(deps.now());
-      const other = await keptOrCounted(db, `other|${readerKey(actor)}|${query.year}|${today}`, () => otherFigures(db, actor, query.year, deps.now()));
-      const justice = await statisticsJustice(db, actor, query.year);
+      // Independent counts, side by side on a server's pool (the first view after a write pays the longest, not the sum).
+      const [cubes, registerFrom, other, justice] = await Promise.all([
+        victimCellsByYear(db, actor, query.year - 1, query.year),
+        firstRegisterYear(db),
+        keptOrCounted(db, `other|${readerKey(actor)}|${query.year}|${today}`, () => otherFigures(db, actor, query.year, deps.now())),
+        statisticsJustice(db, actor, query.year),
+      ]);
+      const cells = filterCells(cubes.get(query.year) ?? [], filter);
+      const previous = await victimsOf(query.year - 1, cubes.get(query.year - 1), filter, registerFrom);
       return {
         year: query.year,
         regions: actor.jurisdiction.national ? [] : actor.jurisdiction.regions,

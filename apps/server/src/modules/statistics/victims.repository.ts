@@ -71,7 +71,11 @@ async function countCells(q: DbOrTx, actor: Actor, fromYear: number, toYear: num
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
   const rows = rowsOf<RawVictim & { n: number }>(await q.execute(grouped));
   const byYear = new Map<number, (RawVictim & { n: number })[]>();
-  for (const r of rows) byYear.set(Number(r.year), [...(byYear.get(Number(r.year)) ?? []), r]);
+  for (const r of rows) {
+    const list = byYear.get(Number(r.year));
+    if (list) list.push(r);
+    else byYear.set(Number(r.year), [r]);
+  }
   return new Map([...byYear].map(([year, list]) => [year, mergeCells(list, year)]));
 }
 
