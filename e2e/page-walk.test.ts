@@ -130,8 +130,20 @@ describe.skipIf(!browserAvailable())('every page of every role reads well in Kaz
     lastSignIn.set(username, step());
   }
 
+  /**
+   * Page kinds already checked at every width with axe, by an earlier role of the Kazakh walk.
+   * Another role's copy of the same page (the same component, her own data and buttons) is
+   * checked again at 390 px, where her buttons would overflow, without a second axe pass: the
+   * walk's time went from about 290 s towards half, for the same pages seen.
+   */
+  const fullyChecked = new Set<string>();
+
   /** The role's navigation as rendered, then one page of each kind those pages link to. */
-  async function walkRole(username: string, lang: UiLanguage, opts: { widths: readonly number[]; axe: boolean; details: boolean; maxPages?: number }) {
+  async function walkRole(
+    username: string,
+    lang: UiLanguage,
+    opts: { widths: readonly number[]; axe: boolean; details: boolean; maxPages?: number; shareChecked?: boolean },
+  ) {
     const ctx = await newContext(lang);
     const page = await ctx.newPage();
     const failures: Failure[] = [];
@@ -148,7 +160,10 @@ describe.skipIf(!browserAvailable())('every page of every role reads well in Kaz
       while (queue.length > 0 && visited.length < (opts.maxPages ?? MAX_PAGES_PER_ROLE)) {
         const path = queue.shift() as string;
         visited.push(path);
-        const result = await checkPage(page, username, path, lang, { ...opts, inApp: true });
+        // Home is each role's own work queue, not a shared page: always checked in full.
+        const seen = opts.shareChecked === true && path !== '/' && fullyChecked.has(kindOf(path));
+        const result = await checkPage(page, username, path, lang, seen ? { widths: [390], axe: false, inApp: true } : { ...opts, inApp: true });
+        if (opts.shareChecked) fullyChecked.add(kindOf(path));
         failures.push(...result.failures);
         if (!opts.details) continue;
         for (const link of result.links) {
@@ -194,7 +209,7 @@ describe.skipIf(!browserAvailable())('every page of every role reads well in Kaz
 
   for (const role of ROLES) {
     it(`${role}: every page, kk, 1366 and 390 px`, async () => {
-      const { failures, visited } = await walkRole(role, 'kk', { widths: WIDTHS, axe: true, details: true });
+      const { failures, visited } = await walkRole(role, 'kk', { widths: WIDTHS, axe: true, details: true, shareChecked: true });
       // At least home and account: a walk that saw nothing proves nothing.
       expect(visited, visited.join(' ')).toEqual(expect.arrayContaining(['/', '/account']));
       expect(failures, `${role} walked ${visited.join(' ')}\n${report(failures)}`).toEqual([]);
@@ -210,13 +225,17 @@ describe.skipIf(!browserAvailable())('every page of every role reads well in Kaz
     expect(failures, report(failures)).toEqual([]);
   }, 60_000);
 
+  // A sample, at 1366 px only: in Russian the coordinator's first pages (home, persons, cases,
+  // audit, a person, a case) and the administrator's first three (home, users, agencies); in
+  // English the identification officer's and the analyst's. Other accounts for each language:
+  // one account signing in again within its TOTP window would wait up to 30 s for a new code.
+  const SAMPLES = { ru: ['coordinator', 'admin'], en: ['identification', 'analyst'] } as const;
   for (const lang of ['ru', 'en'] as const) {
-    // A sample, at 1366 px only: the coordinator's first pages (home, persons, cases, audit, a
-    // person, a case) and the administrator's first three (home, users, agencies).
     it(`${lang}: a sample of pages at 1366 px uses ${lang === 'en' ? 'Latin' : 'Cyrillic'} labels and no raw code`, async () => {
+      const [first, second] = SAMPLES[lang];
       const failures: Failure[] = [];
-      failures.push(...(await walkRole('coordinator', lang, { widths: [1366], axe: false, details: true, maxPages: 8 })).failures);
-      failures.push(...(await walkRole('admin', lang, { widths: [1366], axe: false, details: false, maxPages: 3 })).failures);
+      failures.push(...(await walkRole(first, lang, { widths: [1366], axe: false, details: true, maxPages: 8 })).failures);
+      failures.push(...(await walkRole(second, lang, { widths: [1366], axe: false, details: false, maxPages: 3 })).failures);
       expect(failures, report(failures)).toEqual([]);
     }, 120_000);
   }
