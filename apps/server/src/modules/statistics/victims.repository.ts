@@ -2,7 +2,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
   ageGroupOf,
   formCategoryOf,
-  scopeOf,
   sexCategoryOf,
   type AgencyType,
   type Actor,
