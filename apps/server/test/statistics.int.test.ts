@@ -137,6 +137,24 @@ describeEachDb('national statistics', (kind) => {
     expect(mine.notifications.anonymousScreenings).toBe(1);
   });
 
+  it('keeps what it counted for a regional reader for her alone: her own records elsewhere count for her, not for a colleague', async () => {
+    // Another unit of the same region (her own agency's records would be in scope through the agency).
+    const colleague = await t.as('identification_officer', { agencyId: await t.createAgency({ type: 'police', regionCode: 'KZ-71' }), regions: ['KZ-71'] });
+    const before = (await year(astana, 'year=2023')).victims.total;
+    expect((await year(colleague, 'year=2023')).victims.total).toBe(before);
+    // The Astana officer records a victim met in Almaty: in her scope as its author, not in her colleague's.
+    await identify(
+      astana,
+      '2023-03-03',
+      { firstName: 'Malika', secondName: 'Yusupova', citizenship: 'UZ', birthdate: '1995-05-05' },
+      ['ForcedLabour'],
+      'KZ-75',
+    );
+    at('2026-12-06');
+    expect((await year(astana, 'year=2023')).victims.total).toBe(before + 1);
+    expect((await year(colleague, 'year=2023')).victims.total).toBe(before);
+  });
+
   it('shows the map per region with the coverage gap', async () => {
     const res = (await coordinator.inject({ method: 'GET', url: '/api/v1/statistics/regions?year=2022' })).json();
     expect(res.regions).toHaveLength(20);

@@ -53,12 +53,12 @@ export async function keptOrCounted<T>(q: DbOrTx, key: string, compute: () => Pr
 }
 
 /**
- * Readers whose `statistics.read` scopes count the same rows share what was counted. Below the
- * regional level a reader's scope also follows her own assignments, so it is hers alone.
+ * Readers whose `statistics.read` scopes count the same rows share what was counted: every
+ * national reader. Any other reader's person scope also follows her own records (those she
+ * recorded, was assigned or handed over; auth/scope-filter.ts), wherever they are, so what is
+ * counted for her is kept for her alone, even beside a colleague of the same region.
  */
 export function readerKey(actor: Actor): string {
   const reach = statisticsReach(actor);
-  if (reach.kind === 'national') return 'national';
-  if (reach.kind === 'regions') return `regions:${reach.regions.join(',')}`;
-  return `user:${reach.userId}`;
+  return reach.kind === 'national' ? 'national' : `user:${actor.userId}`;
 }

@@ -1,14 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-  ageGroupOf,
-  formCategoryOf,
-  sexCategoryOf,
-  type AgencyType,
-  type Actor,
-  type FormCategory,
-  type VictimCell,
-  type VictimFilter,
-} from '@qorgau/core';
+import { ageGroupOf, formCategoryOf, sexCategoryOf, type AgencyType, type Actor, type FormCategory, type VictimCell, type VictimFilter } from '@qorgau/core';
 import { gatheredPersonScopeSets } from '../../auth/scope-filter.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { personScope } from '../persons/persons.repository.ts';
