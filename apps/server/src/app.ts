@@ -40,6 +40,7 @@ import { justiceFiguresRoutes } from './modules/justice/justice-figures.routes.t
 import { fundingRoutes } from './modules/funding/funding.routes.ts';
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts';
 import { officialFiguresRoutes } from './modules/official-figures/official-figures.routes.ts';
+import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -76,6 +77,7 @@ const MODULES = [
   recommendationsRoutes,
   officialFiguresRoutes,
   statisticsRoutes,
+  exchangeRoutes,
 ];
 
 export interface BuildOptions {

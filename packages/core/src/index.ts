@@ -28,3 +28,5 @@ export * from './domain/care/protection-authority.ts';
 export * from './domain/care/protection-rules.ts';
 export * from './domain/justice/index.ts';
 export * from './domain/statistics/index.ts';
+export * from './domain/exchange/index.ts';
+export * from './reference/htcds-picklists.ts';

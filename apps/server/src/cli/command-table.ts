@@ -122,6 +122,33 @@ export const COMMANDS: readonly CommandSpec[] = [
     env: KEYED_ENV,
   },
   {
+    name: 'import htcds',
+    summary: 'take in an HTCDS 2.0 file (the official Excel templates, or CSV with HTCDS column names); bad rows reported, good rows kept',
+    description:
+      'Every row is checked against the HTCDS 2.0 picklists first; good rows become persons and cases of the agency (linked to persons already in the register), bad rows are printed with their row, column and reason. Importing the same rows again creates nothing (the key: the agency and a keyed hash of the row values). Exit 0: no bad row; 1: bad rows reported; 2: refused (not an HTCDS file, columns missing, too large).',
+    options: {
+      input: { type: 'string', value: 'FILE', description: 'the .xlsx or .csv file', required: true },
+      'dry-run': { type: 'boolean', description: 'check every row and report, write nothing' },
+      agency: { type: 'string', value: 'ID', description: 'the agency the records are taken in for (default: the user’s)' },
+      user: { type: 'string', value: 'USERNAME', description: 'the user recorded as their author (default: the agency’s first user who may import)' },
+    },
+    args: [],
+    env: KEYED_ENV,
+  },
+  {
+    name: 'export htcds',
+    summary: 'write a year’s records as an HTCDS 2.0 file (.xlsx in the official template’s shape, or .csv)',
+    description:
+      'The cases whose trafficking status was decided in the year (or, undecided, opened in it), with every HTCDS field Qorgau holds, names included: the command line acts for the installation, so keep the file as safe as the database (it is written owner-only).',
+    options: {
+      year: { type: 'string', value: 'YYYY', description: 'the year', required: true, integer: { min: 2000, max: 2100 } },
+      output: { type: 'string', value: 'FILE', description: 'FILE.xlsx or FILE.csv', required: true },
+      lang: { type: 'string', value: 'LANG', description: 'language of the headings row: en, ru or kk', default: 'en' },
+    },
+    args: [],
+    env: KEYED_ENV,
+  },
+  {
     name: 'audit verify',
     summary: 'check the keyed audit chain and the latest signed checkpoint; exit 3 names the first broken entry',
     description: 'Links pending audit entries first (as the server would), then checks the whole chain with the key and against a signed checkpoint.',

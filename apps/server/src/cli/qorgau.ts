@@ -39,6 +39,15 @@ const HANDLERS: Record<string, (values: Values) => Promise<number>> = {
       edition: str(v, 'edition'),
       output: str(v, 'output'),
     }),
+  'import htcds': async (v) =>
+    (await import('./exchange-commands.ts')).importHtcdsCommand(await config(), {
+      input: str(v, 'input') as string,
+      dryRun: Boolean(v['dry-run']),
+      agency: str(v, 'agency'),
+      user: str(v, 'user'),
+    }),
+  'export htcds': async (v) =>
+    (await import('./exchange-commands.ts')).exportHtcdsCommand(await config(), { year: str(v, 'year'), output: str(v, 'output'), lang: str(v, 'lang') }),
   'entitlements remind': async () => (await import('../modules/entitlements/entitlements.command.ts')).entitlementsRemindCommand(await config()),
   'referrals escalate': async () => (await import('./referral-commands.ts')).referralsEscalateCommand(await config()),
   // No database: file-to-file jobs an analyst (or a partner country) can run anywhere.

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, like, notLike, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { attachments, caseActions, entitlementActions, persons, selfReports, systemSettings, users } from '../db/schema.ts';
+import { attachments, caseActions, cases, entitlementActions, htcdsImports, persons, selfReports, systemSettings, users } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { createFieldCipher, fieldContext } from './field-cipher.ts';
 import { KEY_CHECK_CONTEXT } from './key-setup.ts';
@@ -53,6 +53,9 @@ const ENCRYPTED: EncryptedColumns[] = [
     id: entitlementActions.id,
     columns: [{ column: entitlementActions.noteEnc, context: (id) => fieldContext('entitlement_actions', 'note', id) }],
   },
+  // Issue #14: the HTCDS fields an import kept with a case, and an import's row report.
+  { table: cases, id: cases.id, columns: [{ column: cases.htcdsExtraEnc, context: (id) => fieldContext('cases', 'htcds_extra', id) }] },
+  { table: htcdsImports, id: htcdsImports.id, columns: [{ column: htcdsImports.reportEnc, context: (id) => fieldContext('htcds_imports', 'report', id) }] },
   { table: systemSettings, id: systemSettings.key, columns: [{ column: systemSettings.value, context: () => KEY_CHECK_CONTEXT }] },
 ];
 

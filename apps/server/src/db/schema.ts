@@ -17,3 +17,4 @@ export * from './schema/protection.schema.ts';
 export * from './schema/entitlements.schema.ts';
 export * from './schema/justice.schema.ts';
 export * from './schema/statistics.schema.ts';
+export * from './schema/exchange.schema.ts';

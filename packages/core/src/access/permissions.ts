@@ -94,6 +94,15 @@ export const PERMISSIONS = [
   'official_figures.manage',
   /** Set a recommendation's status for a year. */
   'recommendation.manage',
+  // Data exchange (issue #14).
+  /**
+   * Take in an HTCDS file: its records are created for her agency (or, nationally, for the
+   * agency named). Writing records never implies reading them back: an analyst who imports
+   * sees counts and the row report, not the persons.
+   */
+  'htcds.import',
+  /** Export records in HTCDS: the records in her person scope, names only where she may see them. */
+  'htcds.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

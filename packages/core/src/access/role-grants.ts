@@ -97,6 +97,9 @@ export const ROLE_GRANTS = {
     // Her agency's figures (issue #13); and the records behind them she may already read.
     'statistics.read': 'agency',
     'statistics.records': 'agency',
+    // Her agency's HTCDS files in and out (issue #14), names as she already sees them.
+    'htcds.import': 'agency',
+    'htcds.export': 'agency',
   },
   shelter_manager: {
     ...DIRECTORY,
@@ -218,9 +221,14 @@ export const ROLE_GRANTS = {
     'funding.manage': 'national',
     'official_figures.manage': 'national',
     'recommendation.manage': 'national',
+    // Data exchange (issue #14): import for any agency, export pseudonymised nationally.
+    'htcds.import': 'national',
+    'htcds.export': 'national',
   },
   // Counts and published tables nationally; never a record (no statistics.records).
-  analyst: { 'reference.read': 'national', 'statistics.read': 'national', 'report.generate': 'national' },
+  // An analyst may take in an agency's HTCDS file (its records become her agency's) without
+  // any read of a record: she sees the row report and the counts.
+  analyst: { 'reference.read': 'national', 'statistics.read': 'national', 'report.generate': 'national', 'htcds.import': 'agency' },
   // Administrators run users and agencies; no access to victims' personal data by default.
   administrator: {
     ...DIRECTORY,

@@ -97,6 +97,13 @@ export const AUDIT_OPERATIONS = [
    */
   'statistics.records_listed',
   'statistics.report_generated',
+  /**
+   * Data exchange (issue #14): an HTCDS file taken in, or checked on a dry run (its SHA-256,
+   * agency and counts; never a person); an HTCDS export (year, format, rows, whether names were in it).
+   */
+  'htcds.imported',
+  'htcds.import_checked',
+  'htcds.exported',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
@@ -104,6 +111,7 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** Kinds of record an entry can name; anything else is shown as a record of unknown kind. */
 export const AUDIT_RECORD_TYPES = [
+  'htcds_import',
   'person',
   'case',
   'screening',

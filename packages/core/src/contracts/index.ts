@@ -24,3 +24,4 @@ export * from './statistics.contract.ts';
 export * from './official-figures.contract.ts';
 export * from './funding.contract.ts';
 export * from './recommendation.contract.ts';
+export * from './exchange.contract.ts';

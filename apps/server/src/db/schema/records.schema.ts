@@ -93,6 +93,8 @@ export const cases = pgTable(
       .references(() => agencies.id),
     /** Formal identification is due by this date (working days from the referral, issue #3). */
     identificationDue: text('identification_due'),
+    /** The HTCDS fields of an imported record Qorgau has no column for (issue #14), encrypted JSON. */
+    htcdsExtraEnc: text('htcds_extra_enc'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },

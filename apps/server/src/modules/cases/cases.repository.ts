@@ -6,7 +6,8 @@ import { agencies, caseActions, cases, persons, users } from '../../db/schema.ts
 import { agencyNameSelect } from '../agencies/agency-name.ts';
 import { personScope } from '../persons/persons.repository.ts';
 
-export type CaseRow = typeof cases.$inferSelect;
+/** A case as the workflow reads it: the HTCDS fields an import kept are read by the HTCDS export alone. */
+export type CaseRow = Omit<typeof cases.$inferSelect, 'htcdsExtraEnc'>;
 export type CaseActionRow = typeof caseActions.$inferSelect;
 
 export async function nextCaseReference(tx: DbOrTx, year: number): Promise<string> {

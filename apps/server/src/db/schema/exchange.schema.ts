@@ -1,0 +1,49 @@
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { agencies, users } from './accounts.schema.ts';
+import { cases, persons } from './records.schema.ts';
+
+/** One HTCDS file taken in or checked (issue #14, migration 0030); the row report encrypted. */
+export const htcdsImports = pgTable(
+  'htcds_imports',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    sha256: text('sha256').notNull(),
+    format: text('format').notNull(),
+    dryRun: boolean('dry_run').notNull(),
+    rowsRead: integer('rows_read').notNull(),
+    created: integer('created').notNull(),
+    alreadyImported: integer('already_imported').notNull(),
+    linked: integer('linked').notNull(),
+    rejected: integer('rejected').notNull(),
+    reportEnc: text('report_enc'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('htcds_imports_agency_idx').on(t.agencyId, t.at)],
+);
+
+/** What makes a re-import idempotent: an agency's row key (keyed hash of the row's values) and what it made. */
+export const htcdsImportedRows = pgTable(
+  'htcds_imported_rows',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    rowKey: text('row_key').notNull(),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => htcdsImports.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.rowKey] })],
+);

@@ -1,0 +1,210 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  type CaseAction,
+  deriveCaseState,
+  DomainError,
+  type HtcdsImportResult,
+  type HtcdsImportRow,
+  type HtcdsRowIssue,
+  kazakhstanDate,
+  kazakhstanYear,
+  parseHtcdsTable,
+  scopeOf,
+} from '@qorgau/core';
+import type { AppDeps } from '../../app-deps.ts';
+import { type AuditContext, appendAudit } from '../../audit/audit.repository.ts';
+import { fieldContext } from '../../crypto/field-cipher.ts';
+import type { Locale } from '../../http/i18n.ts';
+import { linkNewRecord } from '../linkage/linkage.service.ts';
+import { modelStoreFor } from '../linkage/linkage-model.ts';
+import { preparePerson } from '../persons/persons.service.ts';
+import { htcdsColumnLabels, pickHtcdsSheet } from './htcds-labels.ts';
+import {
+  findImport,
+  type ImportedRecords,
+  importedRowKeys,
+  insertImport,
+  insertImportedRecords,
+  insertPersons,
+  linkedToEarlier,
+  lockImportingAgency,
+  nextCaseReferences,
+} from './htcds-import.repository.ts';
+import { readUploadedTable } from './uploaded-table.ts';
+
+/** The most issues an answer lists; the stored report (CSV) has them all. */
+const ISSUES_SHOWN = 2_000;
+
+/** Who imports: the user whose records they become, and her agency (the CLI names one). */
+export interface Importer {
+  actor: Actor;
+  userId: string;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  agencyId?: string;
+  locale: Locale;
+}
+
+/**
+ * Takes in an HTCDS file (issue #14): every row checked first; good rows become persons and
+ * cases of the agency, in one transaction with the row keys that make a re-import create
+ * nothing; bad rows are reported, row by row, and stored encrypted with the import. Each new
+ * person is linked like one entered on screen, so a victim already in the register is counted
+ * once. The audit entry names the file by its SHA-256 and the counts, never a person.
+ */
+export function createHtcdsImportService(deps: AppDeps) {
+  const { db, cipher, translator } = deps;
+  const models = modelStoreFor(db);
+
+  const rowKeyOf = (agencyId: string, row: HtcdsImportRow) => cipher.blindIndex(`htcds-row:${agencyId}:${row.canonical}`);
+
+  function recordsOf(rows: HtcdsImportRow[], refs: string[], importer: Importer, agencyId: string, importId: string, now: Date) {
+    const persons = [];
+    const records: ImportedRecords = { cases: [], actions: [], rows: [] };
+    for (const [i, r] of rows.entries()) {
+      const prepared = preparePerson(cipher, { ...r.person, clientId: randomUUID() }, { createdBy: importer.userId, ownerAgencyId: agencyId });
+      persons.push(prepared);
+      const caseId = randomUUID();
+      const log: CaseAction[] = [{ type: 'opened' }];
+      const decided = r.case.traffickingStatus !== 'PossibleVictimOfTrafficking';
+      if (decided) log.push({ type: 'identification_decided', outcome: r.case.traffickingStatus as 'ActualVictimOfTrafficking', decidedBy: r.case.decidedBy });
+      const state = deriveCaseState(log);
+      records.cases.push({
+        id: caseId,
+        clientId: randomUUID(),
+        reference: refs[i] as string,
+        personId: prepared.row.id as string,
+        regionCode: r.case.regionCode,
+        exploitationTypes: r.case.exploitationTypes,
+        status: state.status,
+        traffickingStatus: state.traffickingStatus,
+        createdBy: importer.userId,
+        ownerAgencyId: agencyId,
+        htcdsExtraEnc: Object.keys(r.extra).length ? cipher.encrypt(JSON.stringify(r.extra), fieldContext('cases', 'htcds_extra', caseId)) : null,
+        createdAt: now,
+      });
+      const action = (seq: number, type: string, details: Record<string, string>) => ({
+        id: randomUUID(),
+        at: now,
+        clientId: randomUUID(),
+        caseId,
+        seq,
+        type,
+        details: { ...details, htcdsImport: importId },
+        actorId: importer.userId,
+        agencyId,
+      });
+      records.actions.push(action(1, 'opened', {}));
+      // The decision another organisation took, on the day it took it: the year rule counts it there.
+      if (decided)
+        records.actions.push(
+          action(2, 'identification_decided', { outcome: r.case.traffickingStatus, decidedBy: r.case.decidedBy, occurredOn: r.case.statusDate }),
+        );
+      records.rows.push({ agencyId, rowKey: rowKeyOf(agencyId, r), importId, personId: prepared.row.id as string, caseId });
+    }
+    return { persons, records };
+  }
+
+  const message = (locale: Locale, i: HtcdsRowIssue) => translator.t(locale, `validation.${i.code}`, { ...i.params, row: i.row, column: i.column });
+
+  return {
+    async import(importer: Importer, audit: AuditContext, bytes: Buffer, opts: ImportOptions): Promise<HtcdsImportResult> {
+      const agencyId = opts.agencyId ?? importer.actor.agencyId;
+      // Importing for another agency makes records that agency owns: national scope only.
+      if (agencyId !== importer.actor.agencyId && scopeOf(importer.actor.role, 'htcds.import') !== 'national') throw new DomainError('forbidden');
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const { format, grid } = await readUploadedTable(bytes, pickHtcdsSheet);
+      const now = deps.now();
+      const importId = randomUUID();
+      return db.transaction(async (tx) => {
+        const agency = await lockImportingAgency(tx, agencyId);
+        if (!agency || agency.disabled) throw new DomainError('validation_failed', [{ path: 'agencyId', code: 'not_found' }]);
+        const table = parseHtcdsTable(grid, {
+          today: kazakhstanDate(now),
+          defaultRegion: agency.regionCode ?? undefined,
+          labels: htcdsColumnLabels(translator),
+        });
+        if (!table.ok) throw new DomainError('validation_failed', [{ path: 'file', code: table.issue.code, params: table.issue.params }]);
+        const known = await importedRowKeys(
+          tx,
+          agencyId,
+          table.rows.map((r) => rowKeyOf(agencyId, r)),
+        );
+        // A row already imported, or repeated in this file, makes nothing new.
+        const fresh: HtcdsImportRow[] = [];
+        for (const r of table.rows) {
+          const key = rowKeyOf(agencyId, r);
+          if (known.has(key)) continue;
+          known.add(key);
+          fresh.push(r);
+        }
+        const rejectedRows = new Set(table.issues.map((i) => i.row)).size;
+        let linked = 0;
+        if (!opts.dryRun && fresh.length) {
+          const refs = await nextCaseReferences(tx, kazakhstanYear(now), fresh.length);
+          const { persons, records } = recordsOf(fresh, refs, importer, agencyId, importId, now);
+          await insertPersons(
+            tx,
+            persons.map((p) => ({ ...p.row, createdAt: now })),
+          );
+          const model = await models.current(tx);
+          for (const p of persons)
+            await linkNewRecord(tx, cipher, model, p.linkage, { keys: p.row.linkageKeys ?? [], identityNumberIndex: p.row.identityNumberIndex ?? null });
+          await insertImportedRecords(tx, records);
+          linked = await linkedToEarlier(
+            tx,
+            persons.map((p) => p.row.id as string),
+          );
+        }
+        const counts = {
+          rowsRead: table.checkedRows,
+          created: fresh.length,
+          alreadyImported: table.rows.length - fresh.length,
+          linked,
+          rejected: rejectedRows,
+        };
+        await insertImport(tx, {
+          id: importId,
+          agencyId,
+          userId: importer.userId,
+          sha256,
+          format,
+          dryRun: opts.dryRun,
+          ...counts,
+          reportEnc: table.issues.length ? cipher.encrypt(JSON.stringify(table.issues), fieldContext('htcds_imports', 'report', importId)) : null,
+          at: now,
+        });
+        await appendAudit(tx, audit, {
+          operation: opts.dryRun ? 'htcds.import_checked' : 'htcds.imported',
+          recordType: 'htcds_import',
+          recordId: importId,
+          details: { sha256, format, agencyId, ...counts },
+        });
+        return {
+          importId,
+          dryRun: opts.dryRun,
+          format,
+          sha256,
+          ...counts,
+          unknownColumns: table.unknownColumns,
+          issues: table.issues.slice(0, ISSUES_SHOWN).map((i) => ({ row: i.row, column: i.column, code: i.code, message: message(opts.locale, i) })),
+          issuesTotal: table.issues.length,
+        };
+      });
+    },
+
+    /** The stored row report of an import, for its importer's agency (or nationally), issues translated. */
+    async report(actor: Actor, importId: string, locale: Locale): Promise<{ row: number; column: string; code: string; message: string }[]> {
+      const found = await findImport(db, importId);
+      if (!found || (found.agencyId !== actor.agencyId && scopeOf(actor.role, 'htcds.import') !== 'national')) throw new DomainError('not_found');
+      if (!found.reportEnc) return [];
+      const issues = JSON.parse(cipher.decrypt(found.reportEnc, fieldContext('htcds_imports', 'report', importId))) as HtcdsRowIssue[];
+      return issues.map((i) => ({ row: i.row, column: i.column, code: i.code, message: message(locale, i) }));
+    },
+  };
+}
+
+export type HtcdsImportService = ReturnType<typeof createHtcdsImportService>;
