@@ -489,6 +489,17 @@ export const ROUTES: Record<string, RouteRow> = {
     }),
     expect: 200,
   },
+  // --- data exchange (issue #14) -----------------------------------------------------------------
+  'POST /api/v1/exchange/htcds/imports': {
+    request: () => ({
+      url: '/api/v1/exchange/htcds/imports?dryRun=true',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'prs_FirstName,prs_SecondName,prs_Citizenship,vic_TraffickingStatus,qrg_RegionIso3166_2\nAsel,Nurova,KZ,ActualVictimOfTrafficking,KZ-75\n',
+    }),
+    expect: 200,
+  },
+  'GET /api/v1/exchange/htcds/imports/:id/report': { request: () => ({}), expect: 404 },
+  'GET /api/v1/exchange/htcds/export': { request: () => ({ url: '/api/v1/exchange/htcds/export?year=2025&format=csv' }), expect: 200 },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };

@@ -65,20 +65,21 @@ export function createHtcdsExportService(deps: AppDeps) {
     const to = `${year}-12-31`;
     return rowsOf<ExportRow>(
       await db.execute(sql`
-        SELECT c.id AS case_id, c.reference, c.region_code, c.exploitation_types, c.trafficking_status, c.htcds_extra_enc,
+        SELECT cases.id AS case_id, cases.reference, cases.region_code, cases.exploitation_types, cases.trafficking_status, cases.htcds_extra_enc,
           d.details->>'decidedBy' AS decided_by, d.occurred_on AS decided_on,
-          p.id AS person_id, p.pseudonym, p.gender, p.citizenship, p.first_name_enc, p.second_name_enc, p.middle_name_enc,
-          p.birthdate_enc, p.identity_document_type, p.identity_number_enc, p.mobile_phone_enc, p.address_enc,
+          persons.id AS person_id, persons.pseudonym, persons.gender, persons.citizenship, persons.first_name_enc, persons.second_name_enc,
+          persons.middle_name_enc, persons.birthdate_enc, persons.identity_document_type, persons.identity_number_enc, persons.mobile_phone_enc,
+          persons.address_enc,
           ${identityScope(actor, 'identity')} AS identity_visible, ${identityScope(actor, 'contact')} AS contact_visible
-        FROM cases c
-        JOIN persons p ON p.id = c.person_id
+        FROM cases
+        JOIN persons ON persons.id = cases.person_id
         LEFT JOIN LATERAL (
           SELECT a.details, a.occurred_on FROM case_actions a
-          WHERE a.case_id = c.id AND a.type IN ('identification_decided', 'identification_reviewed')
+          WHERE a.case_id = cases.id AND a.type IN ('identification_decided', 'identification_reviewed')
           ORDER BY a.seq DESC LIMIT 1) d ON true
         WHERE ${personScope(actor, 'htcds.export')}
-          AND coalesce(d.occurred_on, to_char(timezone(interval '5 hours', c.created_at), 'YYYY-MM-DD')) BETWEEN ${from} AND ${to}
-        ORDER BY c.reference`),
+          AND coalesce(d.occurred_on, to_char(timezone(interval '5 hours', cases.created_at), 'YYYY-MM-DD')) BETWEEN ${from} AND ${to}
+        ORDER BY cases.reference`),
     );
   }
 

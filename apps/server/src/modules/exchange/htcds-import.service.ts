@@ -143,20 +143,21 @@ export function createHtcdsImportService(deps: AppDeps) {
         }
         const rejectedRows = new Set(table.issues.map((i) => i.row)).size;
         let linked = 0;
+        let records: ImportedRecords | undefined;
         if (!opts.dryRun && fresh.length) {
           const refs = await nextCaseReferences(tx, kazakhstanYear(now), fresh.length);
-          const { persons, records } = recordsOf(fresh, refs, importer, agencyId, importId, now);
+          const made = recordsOf(fresh, refs, importer, agencyId, importId, now);
+          records = made.records;
           await insertPersons(
             tx,
-            persons.map((p) => ({ ...p.row, createdAt: now })),
+            made.persons.map((p) => ({ ...p.row, createdAt: now })),
           );
           const model = await models.current(tx);
-          for (const p of persons)
+          for (const p of made.persons)
             await linkNewRecord(tx, cipher, model, p.linkage, { keys: p.row.linkageKeys ?? [], identityNumberIndex: p.row.identityNumberIndex ?? null });
-          await insertImportedRecords(tx, records);
           linked = await linkedToEarlier(
             tx,
-            persons.map((p) => p.row.id as string),
+            made.persons.map((p) => p.row.id as string),
           );
         }
         const counts = {
@@ -177,6 +178,7 @@ export function createHtcdsImportService(deps: AppDeps) {
           reportEnc: table.issues.length ? cipher.encrypt(JSON.stringify(table.issues), fieldContext('htcds_imports', 'report', importId)) : null,
           at: now,
         });
+        if (records) await insertImportedRecords(tx, records);
         await appendAudit(tx, audit, {
           operation: opts.dryRun ? 'htcds.import_checked' : 'htcds.imported',
           recordType: 'htcds_import',
