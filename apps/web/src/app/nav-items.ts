@@ -18,6 +18,7 @@ export interface NavItem {
     | 'nav.providers'
     | 'nav.capacity'
     | 'nav.statistics'
+    | 'nav.exchange'
     | 'nav.users'
     | 'nav.agencies'
     | 'nav.reference'
@@ -46,6 +47,7 @@ export type HomeLabel =
   | 'home.actions.providers'
   | 'home.actions.capacity'
   | 'home.actions.statistics'
+  | 'home.actions.exchange'
   | 'home.actions.users'
   | 'home.actions.agencies'
   | 'home.actions.reference'
@@ -100,6 +102,8 @@ export const NAV_ITEMS: NavItem[] = [
     homeLabel: 'home.actions.statistics',
     permission: 'statistics.read',
   },
+  // HTCDS files in and out (issue #14): whoever may import; the page offers export to those who may export.
+  { href: '/exchange', label: 'nav.exchange', testId: 'nav-exchange', homeLabel: 'home.actions.exchange', permission: 'htcds.import' },
   { href: '/admin/users', label: 'nav.users', testId: 'nav-users', homeLabel: 'home.actions.users', permission: 'user.manage' },
   { href: '/admin/agencies', label: 'nav.agencies', testId: 'nav-agencies', homeLabel: 'home.actions.agencies', permission: 'agency.manage' },
   { href: '/admin/reference', label: 'nav.reference', testId: 'nav-reference', homeLabel: 'home.actions.reference', permission: 'reference.manage' },
