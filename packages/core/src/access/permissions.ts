@@ -103,6 +103,12 @@ export const PERMISSIONS = [
   'htcds.import',
   /** Export records in HTCDS: the records in her person scope, names only where she may see them. */
   'htcds.export',
+  /**
+   * Produce the record-level open dataset for publication (CTDC style): k-anonymous (k = 11)
+   * over its quasi-identifiers, refused when k is not met. Counts-only readers may; no name,
+   * date or place finer than the generalisation ever leaves.
+   */
+  'open_dataset.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -123,4 +129,6 @@ export const GLOBAL_PERMISSIONS: readonly Permission[] = [
   'official_figures.manage',
   'recommendation.manage',
   'report.generate',
+  // What it publishes is k-anonymous over every quasi-identifier: no record of a person leaves.
+  'open_dataset.publish',
 ];

@@ -224,11 +224,18 @@ export const ROLE_GRANTS = {
     // Data exchange (issue #14): import for any agency, export pseudonymised nationally.
     'htcds.import': 'national',
     'htcds.export': 'national',
+    'open_dataset.publish': 'national',
   },
   // Counts and published tables nationally; never a record (no statistics.records).
   // An analyst may take in an agency's HTCDS file (its records become her agency's) without
   // any read of a record: she sees the row report and the counts.
-  analyst: { 'reference.read': 'national', 'statistics.read': 'national', 'report.generate': 'national', 'htcds.import': 'agency' },
+  analyst: {
+    'reference.read': 'national',
+    'statistics.read': 'national',
+    'report.generate': 'national',
+    'htcds.import': 'agency',
+    'open_dataset.publish': 'national',
+  },
   // Administrators run users and agencies; no access to victims' personal data by default.
   administrator: {
     ...DIRECTORY,
