@@ -41,7 +41,11 @@ import { fundingRoutes } from './modules/funding/funding.routes.ts';
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts';
 import { officialFiguresRoutes } from './modules/official-figures/official-figures.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
+import { deviceKeysRoutes } from './modules/openrosa/device-keys.routes.ts';
+import { openRosaRoutes } from './modules/openrosa/openrosa.routes.ts';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
+import { internationalTablesRoutes } from './modules/statistics/international.routes.ts';
+import { openDatasetRoutes } from './modules/exchange/open-dataset.routes.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -77,7 +81,11 @@ const MODULES = [
   recommendationsRoutes,
   officialFiguresRoutes,
   statisticsRoutes,
+  internationalTablesRoutes,
   exchangeRoutes,
+  deviceKeysRoutes,
+  openRosaRoutes,
+  openDatasetRoutes,
 ];
 
 export interface BuildOptions {

@@ -461,6 +461,8 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/statistics/records': { request: () => ({ url: '/api/v1/statistics/records?year=2026' }), expect: 200 },
   'GET /api/v1/statistics/report': { request: () => ({ url: '/api/v1/statistics/report?year=2026&format=json' }), expect: 200 },
   'GET /api/v1/statistics/tables': { request: () => ({ url: '/api/v1/statistics/tables?year=2026&format=csv' }), expect: 200 },
+  // GLOTIP and TIP tables (issue #14 item 4): the same permission and scope as the published tables.
+  'GET /api/v1/statistics/international': { request: () => ({ url: '/api/v1/statistics/international?year=2026&format=csv' }), expect: 200 },
   // --- funding and the recommendations tracker (issue #13): scopes in funding.int.test.ts, recommendations.int.test.ts ---
   'GET /api/v1/statistics/exchange-rates': { request: () => ({}), expect: 200 },
   'PUT /api/v1/statistics/exchange-rates/:year': {
@@ -499,7 +501,27 @@ export const ROUTES: Record<string, RouteRow> = {
     expect: 200,
   },
   'GET /api/v1/exchange/htcds/imports/:id/report': { request: () => ({}), expect: 404 },
+  // --- field apps (issue #14): device keys with a session; OpenRosa with a device key only --------
+  'GET /api/v1/account/device-keys': { request: () => ({}), expect: 200 },
+  'POST /api/v1/account/device-keys': { request: () => ({ payload: { label: 'Matrix phone' } }), expect: 200 },
+  'DELETE /api/v1/account/device-keys/:id': { request: () => ({}), expect: 404 },
+  // A session is not a device key: every OpenRosa route asks for Basic credentials.
+  'GET /api/v1/openrosa/formList': { request: () => ({}), expect: 401, anonymous: 401 },
+  'GET /api/v1/openrosa/forms/:formId': { request: () => ({ url: '/api/v1/openrosa/forms/qorgau_screening' }), expect: 401, anonymous: 401 },
+  'POST /api/v1/openrosa/submission': {
+    request: () => ({
+      headers: { 'content-type': 'multipart/form-data; boundary=matrix' },
+      payload:
+        '--matrix\r\nContent-Disposition: form-data; name="xml_submission_file"; filename="s.xml"\r\nContent-Type: text/xml\r\n\r\n<data id="qorgau_screening"/>\r\n--matrix--\r\n',
+    }),
+    expect: 401,
+    anonymous: 401,
+  },
+  'GET /api/v1/reference/screening-form.xlsx': { request: () => ({}), expect: 200 },
   'GET /api/v1/exchange/htcds/export': { request: () => ({ url: '/api/v1/exchange/htcds/export?year=2025&format=csv' }), expect: 200 },
+  // The open dataset (issue #14 item 5): the matrix's victims are all identified today, so the years before hold none: refused (409 too_few_records).
+  'GET /api/v1/exchange/open-dataset': { request: () => ({ url: '/api/v1/exchange/open-dataset?from=2020&to=2025&format=json' }), expect: 409 },
+  'GET /api/v1/exchange/open-dataset/dictionary': { request: () => ({}), expect: 200 },
   // --- the API itself --------------------------------------------------------------------------
   'GET /api/openapi.json': { request: () => ({}), expect: 200, anonymous: 200 },
 };

@@ -30,3 +30,4 @@ export * from './domain/justice/index.ts';
 export * from './domain/statistics/index.ts';
 export * from './domain/exchange/index.ts';
 export * from './reference/htcds-picklists.ts';
+export * from './domain/xlsform/index.ts';

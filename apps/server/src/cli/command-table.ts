@@ -149,6 +149,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     env: KEYED_ENV,
   },
   {
+    name: 'export open-dataset',
+    summary: 'write the CTDC-style open dataset of identified victims, k-anonymous with k = 11 (.csv or .xlsx); refused when k cannot be met',
+    description:
+      'One row per identified victim of the years (default: every year of the register up to last year), from the whole register, generalised (age band, period of years, world region, macro-region) and suppressed until every combination of the published columns is shared by at least 11 rows. Prints the k reached, the records left out and the levels used; audited like a publication from the web. Exit 0: written; 1: refused (too few victims, or k not met: the reason is printed).',
+    options: {
+      from: { type: 'string', value: 'YYYY', description: 'the first year (default: the register’s first)', integer: { min: 2000, max: 2100 } },
+      to: { type: 'string', value: 'YYYY', description: 'the last year (default: last year)', integer: { min: 2000, max: 2100 } },
+      output: { type: 'string', value: 'FILE', description: 'FILE.csv or FILE.xlsx', required: true },
+      lang: { type: 'string', value: 'LANG', description: 'language of the headings row: en, ru or kk', default: 'en' },
+    },
+    args: [],
+    env: KEYED_ENV,
+  },
+  {
     name: 'audit verify',
     summary: 'check the keyed audit chain and the latest signed checkpoint; exit 3 names the first broken entry',
     description: 'Links pending audit entries first (as the server would), then checks the whole chain with the key and against a signed checkpoint.',

@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { asc, eq } from 'drizzle-orm';
-import { type Actor, DomainError, HtcdsExportQuery, hasPermission, type Role } from '@qorgau/core';
+import { type Actor, DomainError, HtcdsExportQuery, hasPermission, OpenDatasetQuery, type Role } from '@qorgau/core';
 import type { Config } from '../config.ts';
 import { users } from '../db/schema.ts';
 import { createHtcdsExportService } from '../modules/exchange/htcds-export.service.ts';
 import { createHtcdsImportService } from '../modules/exchange/htcds-import.service.ts';
+import { createOpenDatasetService } from '../modules/exchange/open-dataset.service.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 import type { AppDeps } from '../app-deps.ts';
 
@@ -90,6 +91,38 @@ export async function exportHtcdsCommand(config: Config, v: { year?: string; out
     writeFileSync(v.output, file.body, { mode: 0o600 });
     console.error(`qorgau export htcds: ${file.rows} records of ${parsed.data.year} written to ${v.output}`);
     return 0;
+  } finally {
+    await rt.close();
+  }
+}
+
+/** `qorgau export open-dataset`: the k-anonymous dataset of the years (the whole register, as from the web), or the reason it cannot be published. */
+export async function exportOpenDatasetCommand(config: Config, v: { from?: string; to?: string; output?: string; lang?: string }): Promise<number> {
+  const format = v.output?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+  const parsed = OpenDatasetQuery.safeParse({ from: v.from, to: v.to, format, lang: v.lang ?? 'en' });
+  if (!parsed.success || !v.output) {
+    console.error('qorgau export open-dataset: give --output FILE.csv or FILE.xlsx (and --from YYYY, --to YYYY, --lang en, ru or kk)');
+    return 2;
+  }
+  const rt = await openRuntime(config, { allowCreateKey: false });
+  try {
+    const { dataset, file } = await createOpenDatasetService(rt.deps).publish(AUDIT, parsed.data);
+    writeFileSync(v.output, file as Buffer);
+    const r = dataset.report;
+    const levels = Object.entries(r.levels)
+      .map(([attribute, level]) => `${attribute} ${level}`)
+      .join(', ');
+    console.error(
+      `qorgau export open-dataset: ${r.published} of ${r.records} identified victims of ${r.from}–${r.to} written to ${v.output}; ` +
+        `k = ${r.k}, reached ${r.kReached}; ${r.suppressed} left out; levels: ${levels}`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof DomainError) {
+      console.error(`qorgau export open-dataset: refused: ${fieldMessages(rt.deps, e)}`);
+      return 1;
+    }
+    throw e;
   } finally {
     await rt.close();
   }

@@ -48,6 +48,13 @@ const HANDLERS: Record<string, (values: Values) => Promise<number>> = {
     }),
   'export htcds': async (v) =>
     (await import('./exchange-commands.ts')).exportHtcdsCommand(await config(), { year: str(v, 'year'), output: str(v, 'output'), lang: str(v, 'lang') }),
+  'export open-dataset': async (v) =>
+    (await import('./exchange-commands.ts')).exportOpenDatasetCommand(await config(), {
+      from: str(v, 'from'),
+      to: str(v, 'to'),
+      output: str(v, 'output'),
+      lang: str(v, 'lang'),
+    }),
   'entitlements remind': async () => (await import('../modules/entitlements/entitlements.command.ts')).entitlementsRemindCommand(await config()),
   'referrals escalate': async () => (await import('./referral-commands.ts')).referralsEscalateCommand(await config()),
   // No database: file-to-file jobs an analyst (or a partner country) can run anywhere.

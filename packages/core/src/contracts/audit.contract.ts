@@ -104,6 +104,19 @@ export const AUDIT_OPERATIONS = [
   'htcds.imported',
   'htcds.import_checked',
   'htcds.exported',
+  /**
+   * Field devices (issue #14): a device key created or revoked (its label; never the key), and a
+   * screening received from a field app over OpenRosa (form version, instance id, the indicators
+   * an outdated version asked that the lists in force do not hold).
+   */
+  'device_key.created',
+  'device_key.revoked',
+  'screening.submitted_from_device',
+  /**
+   * The k-anonymous open dataset published (issue #14 item 5): years, format, records in, out
+   * and suppressed, the k reached; never a person.
+   */
+  'open_dataset.published',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
@@ -112,6 +125,7 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 /** Kinds of record an entry can name; anything else is shown as a record of unknown kind. */
 export const AUDIT_RECORD_TYPES = [
   'htcds_import',
+  'device_key',
   'person',
   'case',
   'screening',

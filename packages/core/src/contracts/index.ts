@@ -25,3 +25,5 @@ export * from './official-figures.contract.ts';
 export * from './funding.contract.ts';
 export * from './recommendation.contract.ts';
 export * from './exchange.contract.ts';
+export * from './device-key.contract.ts';
+export * from './international.contract.ts';

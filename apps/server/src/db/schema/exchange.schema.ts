@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies, users } from './accounts.schema.ts';
 import { cases, persons } from './records.schema.ts';
 
@@ -46,4 +46,21 @@ export const htcdsImportedRows = pgTable(
       .references(() => cases.id),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.rowKey] })],
+);
+
+/** A field device's key (issue #14, migration 0031): only its SHA-256 is kept; revoked, it opens nothing. */
+export const deviceKeys = pgTable(
+  'device_keys',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    label: text('label').notNull(),
+    keyHash: text('key_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('device_keys_key_hash_key').on(t.keyHash), index('device_keys_user_idx').on(t.userId)],
 );

@@ -3,6 +3,14 @@ import { boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, uni
 import { createdAt } from './columns.ts';
 import { agencies, users } from './accounts.schema.ts';
 
+/** What a field app's submission leaves on its screening (migration 0031). */
+export interface FormSubmission {
+  formId: string;
+  version: string;
+  instanceId: string;
+  unknownIndicators: string[];
+}
+
 /** Victims' records: persons, cases and their history, screenings, public self-reports. */
 
 export const persons = pgTable(
@@ -201,6 +209,8 @@ export const screenings = pgTable(
     caseId: uuid('case_id').references(() => cases.id),
     handedOverTo: uuid('handed_over_to').references(() => agencies.id),
     handedOverAt: timestamp('handed_over_at', { withTimezone: true, mode: 'date' }),
+    /** A screening submitted from a field app (issue #14): the form's id, version and instance id, and indicators its version had that the lists in force do not. */
+    formSubmission: jsonb('form_submission').$type<FormSubmission>(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -23,6 +23,7 @@ import { listCaseActions, setIdentificationDue, transferCase } from '../cases/ca
 import { insertAction, openCase } from '../cases/cases.service.ts';
 import { endCreatorAccess, getPerson, insertPerson } from '../persons/persons.repository.ts';
 import { linkInsertedPerson, preparePerson } from '../persons/persons.service.ts';
+import type { FormSubmission } from '../../db/schema.ts';
 import { alertReidentified } from '../protection/protection-reidentify.ts';
 import * as repo from './screenings.repository.ts';
 import { ageGroupOf, resultView, screeningView } from './screenings.view.ts';
@@ -56,7 +57,7 @@ export function createScreeningsService(deps: AppDeps) {
    * (status PossibleVictimOfTrafficking); without (an adult declined), only the anonymous,
    * non-identifying notification is kept. Idempotent on `clientId`.
    */
-  async function create(auth: AuthContext, audit: AuditContext, body: CreateScreeningBody): Promise<Screening> {
+  async function create(auth: AuthContext, audit: AuditContext, body: CreateScreeningBody, from: { formSubmission?: FormSubmission } = {}): Promise<Screening> {
     refuseFutureDates(deps.now(), { encounterDate: body.encounterDate, 'person.birthdate': body.person?.birthdate });
     const existing = await repo.findScreeningIdByClientId(db, body.clientId);
     if (existing) return read(auth, audit, existing);
@@ -122,6 +123,7 @@ export function createScreeningsService(deps: AppDeps) {
           anonymous: personId === null,
           personId,
           caseId,
+          formSubmission: from.formSubmission ?? null,
         });
         await appendAudit(tx, audit, {
           operation: 'screening.created',

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { agencyName, regionName } from '../../components/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
-import { useCurrentUser } from '../auth/current-user.tsx';
+import { useCan, useCurrentUser } from '../auth/current-user.tsx';
+import { FieldDevices } from './FieldDevices.tsx';
 import { isolate } from '../../components/UserText.tsx';
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -21,6 +22,7 @@ export function AccountPage() {
   const { t } = useTranslation();
   const lng = useLanguage();
   const me = useCurrentUser();
+  const can = useCan();
   const jurisdiction = me.jurisdiction.national ? t('users.jurisdiction.national') : me.jurisdiction.regions.map((r) => regionName(r, lng)).join(', ');
   return (
     <Stack>
@@ -49,6 +51,8 @@ export function AccountPage() {
           </Text>
         </Stack>
       </Paper>
+      {/* Field apps send screenings: whoever screens may give a device a key. */}
+      {can('case.create') && <FieldDevices username={me.username} />}
       <Paper withBorder p="md">
         <Stack>
           <Title order={2} size="h4">

@@ -5,6 +5,8 @@ import { useLanguage } from '../../i18n/use-language.ts';
 import { useCan } from '../auth/current-user.tsx';
 import { exportUrl } from './api.ts';
 import { HtcdsImportPanel } from './HtcdsImportPanel.tsx';
+import { InternationalTablesPanel } from './InternationalTablesPanel.tsx';
+import { OpenDatasetPanel } from './OpenDatasetPanel.tsx';
 
 /**
  * Data exchange (issue #14): HTCDS files in (`htcds.import`) and out (`htcds.export`). What an
@@ -62,6 +64,8 @@ export function ExchangePage() {
           </Stack>
         </Paper>
       )}
+      {can('report.generate') && <InternationalTablesPanel />}
+      {can('open_dataset.publish') && <OpenDatasetPanel />}
     </Stack>
   );
 }

@@ -7,3 +7,4 @@ export * from './funding.ts';
 export * from './recommendations.ts';
 export * from './disclosure/index.ts';
 export * from './report-text/index.ts';
+export * from './international-tables.ts';

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { buildScreeningForm, type FormText, type LabelOf, type ScreeningForm, toXForm, toXlsFormSheets } from '@qorgau/core';
+import ExcelJS from 'exceljs';
+import type { AppDeps } from '../../app-deps.ts';
+
+export interface PublishedForm {
+  form: ScreeningForm;
+  xform: string;
+  /** OpenRosa's form hash (`md5:…`): a client downloads the form again when it changes. */
+  hash: string;
+  /** Every indicator id of the lists in force. */
+  indicators: Set<string>;
+}
+
+/**
+ * The screening form for the lists and rules in force (an administrator's upload changes them,
+ * and with them the form's version), worded as the web app words it. Built once per version.
+ */
+export function createScreeningFormService(deps: AppDeps) {
+  const label: LabelOf = (key, params) => ({
+    kk: deps.translator.t('kk', key, params),
+    ru: deps.translator.t('ru', key, params),
+    en: deps.translator.t('en', key, params),
+  });
+  let cached: PublishedForm | null = null;
+
+  async function current(): Promise<PublishedForm> {
+    const { lists, rules } = await deps.reference.current();
+    const form = buildScreeningForm(lists, rules, label);
+    if (cached?.form.version === form.version) return cached;
+    const xform = toXForm(form);
+    cached = {
+      form,
+      xform,
+      hash: `md5:${createHash('md5').update(xform, 'utf8').digest('hex')}`,
+      indicators: new Set(lists.flatMap((l) => l.indicators.map((i) => i.id))),
+    };
+    return cached;
+  }
+
+  return {
+    current,
+
+    /** The XLSForm workbook, for ODK Central or KoboToolbox (what they import to publish it themselves). */
+    async xlsform(): Promise<{ body: Buffer; version: string }> {
+      const { form } = await current();
+      const sheets = toXlsFormSheets(form);
+      const workbook = new ExcelJS.Workbook();
+      for (const [name, rows] of Object.entries(sheets)) {
+        const sheet = workbook.addWorksheet(name);
+        for (const row of rows) sheet.addRow(row);
+        sheet.getRow(1).font = { bold: true };
+      }
+      return { body: Buffer.from(await workbook.xlsx.writeBuffer()), version: form.version };
+    },
+  };
+}
+
+export type ScreeningFormService = ReturnType<typeof createScreeningFormService>;
+export type { FormText };
