@@ -172,6 +172,19 @@ describeEachDb('HTCDS import and export', (kind) => {
     });
   });
 
+  it('two rows of one woman in one file, in two scripts, are linked to each other as the intake would', async () => {
+    const same = { prs_IdentityNumber: '010203450987', prs_Birthdate: '03.02.2001', prs_Citizenship: 'KZ' };
+    const file = await filledTemplate([goodRow('Әсел', 'Нұрланқызы', same), goodRow('Asel', 'Nurlankyzy', same)], ['prs_IdentityNumber']);
+    const res = (await upload(caseworker, file)).json() as HtcdsImportResult;
+    expect(res).toMatchObject({ created: 2, linked: 0 });
+    const clusters = rowsOf<{ n: string }>(
+      await t.deps.db.execute(sql`
+        SELECT count(DISTINCT pc.cluster_id) AS n FROM htcds_imported_rows r JOIN person_clusters pc ON pc.person_id = r.person_id
+        WHERE r.import_id = ${(await t.deps.db.select().from(htcdsImports).where(eq(htcdsImports.sha256, res.sha256)))[0]?.id}`),
+    );
+    expect(Number(clusters[0]?.n)).toBe(1);
+  });
+
   describe('bad files', () => {
     it('names what is wrong with a file that is not the template, has renamed columns, is too large, or is a zip bomb; nothing is written', async () => {
       const before = await personCount();

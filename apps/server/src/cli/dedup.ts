@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from '../util/safe-table-file.ts';
 import {
   clusterSizeHistogram,
   encodeRecord,
@@ -163,7 +164,8 @@ function writeClusters(output: string, outputIds: string[], clusters: string[][]
     .map((members) => [...members].sort((a, b) => Number(a) - Number(b)))
     .sort((a, b) => Number(a[0]) - Number(b[0]))
     .forEach((members, k) => members.forEach((m) => clusterOf.set(m, `c${k + 1}`)));
-  writeFileSync(output, stringify([['id', 'cluster_id'], ...outputIds.map((id, row) => [id, clusterOf.get(String(row)) ?? `r${row + 1}`])]));
+  // The ids are the input file's own text: a spreadsheet must not run one as a formula (issue #14).
+  writeFileSync(output, stringify([['id', 'cluster_id'], ...outputIds.map((id, row) => [neutraliseFormula(id), clusterOf.get(String(row)) ?? `r${row + 1}`])]));
 }
 
 /**

@@ -16,7 +16,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { type AuditContext, appendAudit } from '../../audit/audit.repository.ts';
 import { fieldContext } from '../../crypto/field-cipher.ts';
 import type { Locale } from '../../http/i18n.ts';
-import { linkNewRecord } from '../linkage/linkage.service.ts';
+import { linkInsertedInBulk, registerCandidates } from '../linkage/bulk-linkage.ts';
 import { modelStoreFor } from '../linkage/linkage-model.ts';
 import { preparePerson } from '../persons/persons.service.ts';
 import { htcdsColumnLabels, pickHtcdsSheet } from './htcds-labels.ts';
@@ -148,13 +148,18 @@ export function createHtcdsImportService(deps: AppDeps) {
           const refs = await nextCaseReferences(tx, kazakhstanYear(now), fresh.length);
           const made = recordsOf(fresh, refs, importer, agencyId, importId, now);
           records = made.records;
+          const probes = made.persons.map((p) => ({
+            record: p.linkage,
+            keys: p.row.linkageKeys ?? [],
+            identityNumberIndex: p.row.identityNumberIndex ?? null,
+          }));
+          // The register's candidates first: once written, the file's own records would crowd them out.
+          const register = await registerCandidates(tx, probes);
           await insertPersons(
             tx,
             made.persons.map((p) => ({ ...p.row, createdAt: now })),
           );
-          const model = await models.current(tx);
-          for (const p of made.persons)
-            await linkNewRecord(tx, cipher, model, p.linkage, { keys: p.row.linkageKeys ?? [], identityNumberIndex: p.row.identityNumberIndex ?? null });
+          await linkInsertedInBulk(tx, cipher, await models.current(tx), probes, register);
           linked = await linkedToEarlier(
             tx,
             made.persons.map((p) => p.row.id as string),

@@ -22,7 +22,8 @@ export function OpenDatasetPanel() {
   const { t } = useTranslation();
   const lng = useLanguage();
   const lastYear = new Date().getFullYear() - 1;
-  const [from, setFrom] = useState<number>(lastYear - 2);
+  // Ten years by default, as the trends show: a single year of a small register rarely reaches k.
+  const [from, setFrom] = useState<number>(lastYear - 9);
   const [to, setTo] = useState<number>(lastYear);
   const [format, setFormat] = useState<Format>('csv');
   const [checking, setChecking] = useState(false);

@@ -1,0 +1,152 @@
+import { type LinkageModel, type NormalisedRecord, scoreWithModel } from '@qorgau/core';
+import { sql } from 'drizzle-orm';
+import type { FieldCipher } from '../../crypto/field-cipher.ts';
+import { type DbOrTx, rowsOf } from '../../db/client.ts';
+import { CANDIDATES_PER_KEY, type ProposalRow, upsertProposals } from './linkage.repository.ts';
+import { intakeDecision, proposalRowOf, recluster } from './linkage.service.ts';
+import { type LinkableRow, modelFrequencies, normalisedPersonOf } from './person-linkage-record.ts';
+
+/**
+ * Linking many records taken in at once (an HTCDS import): the same keys, model and decisions as
+ * a record entered on screen (`linkNewRecord`), in set-sized steps. Per record, the intake path
+ * costs a candidate query, a proposal upsert and, for a likely repeat, a re-clustering: 20 ms a
+ * row at 10,000 rows, and the file's own common names make each candidate query heavier as it
+ * goes. Here:
+ * - the register's candidates are read before the file's records are written (they are not
+ *   candidates of the register), a few hundred records a statement;
+ * - the file's records find each other in memory, by the same hashed keys, each record among
+ *   those before it (as one entered after the other would), a key's nearest holders first;
+ * - each record keeps its best `BULK_CANDIDATE_LIMIT` candidates, most keys shared first (the
+ *   bulk linkage job keeps 30; a true repeat shares several keys and ranks first);
+ * - a candidate is decrypted once, the file's records never (they are in memory);
+ * - proposals go in large batches, and clusters are recomputed once, over every record joined.
+ */
+
+export interface BulkProbe {
+  record: NormalisedRecord;
+  keys: string[];
+  identityNumberIndex: string | null;
+}
+
+/** Candidates scored per record. */
+export const BULK_CANDIDATE_LIMIT = 10;
+/** Of a key many records of one file hold, only the nearest this many before a record are looked at. */
+const FILE_HOLDERS_PER_KEY = 200;
+const PROBES_PER_STATEMENT = 250;
+const PROPOSALS_PER_STATEMENT = 1_000;
+
+interface RegisterHit {
+  probe: string;
+  shared: number;
+  id: string;
+  first_name_enc: string;
+  second_name_enc: string;
+  middle_name_enc: string | null;
+  birthdate_enc: string | null;
+  identity_number_enc: string | null;
+  mobile_phone_enc: string | null;
+  gender: string;
+  citizenship: string;
+}
+
+const linkable = (r: RegisterHit): LinkableRow => ({
+  id: r.id,
+  firstNameEnc: r.first_name_enc,
+  secondNameEnc: r.second_name_enc,
+  middleNameEnc: r.middle_name_enc,
+  birthdateEnc: r.birthdate_enc,
+  identityNumberEnc: r.identity_number_enc,
+  mobilePhoneEnc: r.mobile_phone_enc,
+  gender: r.gender,
+  citizenship: r.citizenship,
+});
+
+/**
+ * The register's candidates of each record, ranked as at intake (`candidatesQuery`): most keys
+ * shared, rarest key, id. Call before the records are written.
+ */
+export async function registerCandidates(tx: DbOrTx, probes: readonly BulkProbe[]): Promise<RegisterHit[]> {
+  const hits: RegisterHit[] = [];
+  for (let i = 0; i < probes.length; i += PROBES_PER_STATEMENT) {
+    const chunk = probes.slice(i, i + PROBES_PER_STATEMENT);
+    const payload = JSON.stringify(chunk.map((p) => ({ id: p.record.id, keys: p.keys, idn: p.identityNumberIndex })));
+    hits.push(
+      ...rowsOf<RegisterHit>(
+        await tx.execute(sql`
+          SELECT x.id AS probe, c.shared, p.id, p.first_name_enc, p.second_name_enc, p.middle_name_enc, p.birthdate_enc,
+                 p.identity_number_enc, p.mobile_phone_enc, p.gender, p.citizenship
+          FROM jsonb_to_recordset(${payload}::jsonb) AS x(id uuid, keys text[], idn text)
+          CROSS JOIN LATERAL (
+            SELECT h.person_id, h.shared FROM person_linkage_hits(x.keys, x.idn, ${CANDIDATES_PER_KEY}::int) h
+            ORDER BY h.shared DESC, h.rarest, h.person_id
+            LIMIT ${BULK_CANDIDATE_LIMIT}) c
+          JOIN persons p ON p.id = c.person_id`),
+      ),
+    );
+  }
+  return hits;
+}
+
+/** For each record, the records of the file before it that share its keys, with how many (identity number included). */
+function fileCandidates(probes: readonly BulkProbe[]): Map<number, number>[] {
+  const holders = new Map<string, number[]>();
+  return probes.map((p, i) => {
+    const shared = new Map<number, number>();
+    const keys = p.identityNumberIndex ? [...p.keys, `idn:${p.identityNumberIndex}`] : p.keys;
+    for (const key of keys) {
+      let list = holders.get(key);
+      if (!list) holders.set(key, (list = []));
+      for (let k = list.length - 1, seen = 0; k >= 0 && seen < FILE_HOLDERS_PER_KEY; k--, seen++) {
+        const j = list[k] as number;
+        shared.set(j, (shared.get(j) ?? 0) + 1);
+      }
+      list.push(i);
+    }
+    return shared;
+  });
+}
+
+/**
+ * Scores every new record against its candidates and records the outcome. The records must be
+ * written by now; `register` is what `registerCandidates` found before they were.
+ */
+export async function linkInsertedInBulk(
+  tx: DbOrTx,
+  cipher: FieldCipher,
+  model: LinkageModel,
+  probes: readonly BulkProbe[],
+  register: readonly RegisterHit[],
+): Promise<void> {
+  const frequencies = modelFrequencies(cipher, model);
+  const decrypted = new Map<string, NormalisedRecord>();
+  const byProbe = new Map<string, RegisterHit[]>();
+  for (const h of register) byProbe.set(h.probe, [...(byProbe.get(h.probe) ?? []), h]);
+  const inFile = fileCandidates(probes);
+  const proposals: ProposalRow[] = [];
+  const joined = new Set<string>();
+  probes.forEach((p, i) => {
+    const candidates: { shared: number; record: () => NormalisedRecord }[] = [
+      ...(byProbe.get(p.record.id) ?? []).map((h) => ({
+        shared: h.shared,
+        record: () => {
+          let r = decrypted.get(h.id);
+          if (!r) decrypted.set(h.id, (r = normalisedPersonOf(cipher, linkable(h))));
+          return r;
+        },
+      })),
+      ...[...(inFile[i] ?? new Map<number, number>())].map(([j, shared]) => ({ shared, record: () => (probes[j] as BulkProbe).record })),
+    ];
+    // Most keys shared first; among equals, the register's (ranked by rarity) before the file's (nearest first).
+    candidates.sort((a, b) => b.shared - a.shared);
+    for (const c of candidates.slice(0, BULK_CANDIDATE_LIMIT)) {
+      const other = c.record();
+      const s = scoreWithModel(p.record, other, model, frequencies);
+      const decision = intakeDecision(s);
+      if (decision === 'different') continue;
+      proposals.push(proposalRowOf(p.record.id, other.id, s, decision));
+      if (decision === 'same') joined.add(p.record.id).add(other.id);
+    }
+  });
+  for (let i = 0; i < proposals.length; i += PROPOSALS_PER_STATEMENT) await upsertProposals(tx, proposals.slice(i, i + PROPOSALS_PER_STATEMENT));
+  if (joined.size) await recluster(tx, [...joined], { cipher, model });
+}
