@@ -33,6 +33,7 @@ import { loadDirectory } from './demo-directory.ts';
 import { DEMO_STAFF } from './demo-staff.ts';
 import { seedJustice } from './seed-justice.ts';
 import { seedPersons } from './seed-persons.ts';
+import { seedExchange } from './seed-exchange.ts';
 import { seedProviders } from './seed-providers.ts';
 import { seedStatisticsReference, seedVictimHistory } from './seed-statistics.ts';
 import { seedWorkflows, type WorkflowSummary } from './seed-workflows.ts';
@@ -167,5 +168,7 @@ export async function seedDemo(deps: AppDeps, opts: DemoSeedOptions): Promise<{ 
   await seedJustice(deps, await loadDirectory(deps));
   // The figures no record holds: official 2021 figures, exchange rates, shelter funding (illustrative).
   await seedStatisticsReference(deps);
+  // Data exchange (issue #14): an NGO's HTCDS file taken in (two rows refused) and a screening from a phone.
+  await seedExchange(deps, opts.seed);
   return { credentials, persons, workflows };
 }
