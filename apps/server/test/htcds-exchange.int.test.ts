@@ -172,6 +172,27 @@ describeEachDb('HTCDS import and export', (kind) => {
     });
   });
 
+  it('reads the other official template (multi-select, no drop-downs): several values in one cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(new URL('../../../reference/htcds/htcds-template-v2.0.xlsx', import.meta.url)) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
+    const at = new Map<string, number>();
+    sheet.getRow(1).eachCell((c, n) => at.set(String(c.value), n));
+    const values: RowValues = goodRow('Жанар', 'Оспанова', {
+      prs_Citizenship: 'KGZ',
+      vic_TypeOfExploitation: 'Forced labour; Sexual exploitation',
+      vic_MethodsOfControl: 'PhysicalThreats;DebtBondage ;Withholds documents',
+    });
+    for (const [code, v] of Object.entries(values)) sheet.getRow(3).getCell(at.get(code) as number).value = v;
+    const res = (await upload(caseworker, Buffer.from(await wb.xlsx.writeBuffer()))).json() as HtcdsImportResult;
+    expect(res).toMatchObject({ rowsRead: 1, created: 1, rejected: 0 });
+    const back = await caseworker.inject({ method: 'GET', url: `/api/v1/exchange/htcds/export?year=${YEAR}&format=csv` });
+    const line = back.body.split('\r\n').find((l) => l.includes('Жанар')) ?? '';
+    expect(line).toContain('ForcedLabour; SexualExploitation');
+    expect(line).toContain('PhysicalThreats; DebtBondage; WithholdsDocuments');
+    expect(line).toContain(',KG,');
+  });
+
   it('two rows of one woman in one file, in two scripts, are linked to each other as the intake would', async () => {
     const same = { prs_IdentityNumber: '010203450987', prs_Birthdate: '03.02.2001', prs_Citizenship: 'KZ' };
     const file = await filledTemplate([goodRow('Әсел', 'Нұрланқызы', same), goodRow('Asel', 'Nurlankyzy', same)], ['prs_IdentityNumber']);
