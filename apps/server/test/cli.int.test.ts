@@ -91,6 +91,38 @@ describe('qorgau command line', () => {
     expect(run('report').status).toBe(2);
   }, 240_000);
 
+  it('imports an HTCDS file (bad rows printed, good rows kept, nothing twice) and exports the year pseudonymised', () => {
+    const year = new Date().getUTCFullYear() - 1;
+    const file = join(dir, 'ngo.csv');
+    writeFileSync(
+      file,
+      'prs_FirstName;prs_SecondName;prs_Birthdate;prs_Gender;prs_Citizenship;vic_TraffickingStatus;vic_TypeOfExploitation;qrg_TraffickingStatusDate\n' +
+        `Гүлмира;Сәрсенова;12.04.1995;Feminine;KAZ;Actual victim of trafficking;Forced labour;15.03.${year}\n` +
+        `Dilfuza;Tojiboeva;1990-07-30;Female;UZ;ActualVictimOfTrafficking;SexualExploitation;20.05.${year}\n` +
+        `Zarina;Umarova;03/04/1992;Feminine;UZ;ActualVictimOfTrafficking;Forced labour;21.05.${year}\n`,
+    );
+    const dry = run('import', 'htcds', '--input', file, '--dry-run', '--user', 'caseworker');
+    expect(dry.status, dry.stderr).toBe(1);
+    expect(dry.stderr).toMatch(/checked \(nothing written\): 3 rows, 1 new records/);
+    expect(dry.stdout).toContain('row 3, prs_Gender:');
+    expect(dry.stdout).toContain('row 4, prs_Birthdate:');
+    const done = run('import', 'htcds', '--input', file, '--user', 'caseworker');
+    expect(done.status, done.stderr).toBe(1);
+    expect(done.stderr).toMatch(/imported: 3 rows, 1 new records, 0 already imported/);
+    expect(done.stderr).toMatch(/SHA-256 [0-9a-f]{64}/);
+    const again = run('import', 'htcds', '--input', file, '--user', 'caseworker');
+    expect(again.stderr).toMatch(/0 new records, 1 already imported/);
+    expect(run('import', 'htcds', '--input', join(dir, 'missing.csv')).status).toBe(2);
+    const out = join(dir, 'htcds.csv');
+    const exported = run('export', 'htcds', '--year', String(year), '--output', out);
+    expect(exported.status, exported.stderr).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^\ufeff?cas_CaseOwner,prs_Salutation,prs_FirstName/);
+    expect(csv).toMatch(/P-[0-9A-Z]{6}/);
+    expect(csv).not.toContain('Гүлмира');
+    expect(run('export', 'htcds', '--year', String(year)).status).toBe(2);
+  }, 240_000);
+
   it('explains bad usage and bad configuration without a stack trace', () => {
     const usage = run('frobnicate');
     expect(usage.status).toBe(2);

@@ -139,7 +139,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'export htcds',
     summary: 'write a year’s records as an HTCDS 2.0 file (.xlsx in the official template’s shape, or .csv)',
     description:
-      'The cases whose trafficking status was decided in the year (or, undecided, opened in it), with every HTCDS field Qorgau holds, names included: the command line acts for the installation, so keep the file as safe as the database (it is written owner-only).',
+      'The cases whose trafficking status was decided in the year (or, undecided, opened in it), with every HTCDS field Qorgau holds, nationally and pseudonymised as the national coordinator sees them: names, birth dates, documents, contacts and free texts are left out (the command line is no account that may see them). The file is written owner-only.',
     options: {
       year: { type: 'string', value: 'YYYY', description: 'the year', required: true, integer: { min: 2000, max: 2100 } },
       output: { type: 'string', value: 'FILE', description: 'FILE.xlsx or FILE.csv', required: true },

@@ -77,7 +77,7 @@ export async function importHtcdsCommand(config: Config, v: { input: string; dry
   }
 }
 
-/** `qorgau export htcds`: a year's records, nationally (the installation sees names: keep the file as safe as the database). */
+/** `qorgau export htcds`: a year's records, nationally and pseudonymised, as the national coordinator sees them (no account here may see a name). */
 export async function exportHtcdsCommand(config: Config, v: { year?: string; output?: string; lang?: string }): Promise<number> {
   const format = v.output?.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
   const parsed = HtcdsExportQuery.safeParse({ year: v.year, format, lang: v.lang ?? 'en' });
