@@ -40,7 +40,6 @@ const ClientsPage = lazy(() => import('../features/redress/ClientsPage.tsx').the
 const CriminalCasesListPage = lazy(() => import('../features/justice/CriminalCasesListPage.tsx').then((m) => ({ default: m.CriminalCasesListPage })));
 const RegisterCriminalCasePage = lazy(() => import('../features/justice/RegisterCriminalCasePage.tsx').then((m) => ({ default: m.RegisterCriminalCasePage })));
 const StatisticsSection = lazy(() => import('../features/statistics/StatisticsSection.tsx').then((m) => ({ default: m.StatisticsSection })));
-const ExchangePage = lazy(() => import('../features/exchange/ExchangePage.tsx').then((m) => ({ default: m.ExchangePage })));
 const JusticeFiguresPage = lazy(() => import('../features/justice/JusticeFiguresPage.tsx').then((m) => ({ default: m.JusticeFiguresPage })));
 const CriminalCasePage = lazy(() => import('../features/justice/CriminalCasePage.tsx').then((m) => ({ default: m.CriminalCasePage })));
 
@@ -231,11 +230,6 @@ export function AppRoutes() {
               <StatisticsSection page={params.page} notFound={() => <NotFound />} />
             </Guard>
           )}
-        </Route>
-        <Route path="/exchange">
-          <Guard permission="htcds.import">
-            <ExchangePage />
-          </Guard>
         </Route>
         <Route path="/audit">
           <Guard permission="audit.read">

@@ -103,7 +103,7 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'statistics.read',
   },
   // HTCDS files in and out (issue #14): whoever may import; the page offers export to those who may export.
-  { href: '/exchange', label: 'nav.exchange', testId: 'nav-exchange', homeLabel: 'home.actions.exchange', permission: 'htcds.import' },
+  { href: '/statistics/exchange', label: 'nav.exchange', testId: 'nav-exchange', homeLabel: 'home.actions.exchange', permission: 'htcds.import' },
   { href: '/admin/users', label: 'nav.users', testId: 'nav-users', homeLabel: 'home.actions.users', permission: 'user.manage' },
   { href: '/admin/agencies', label: 'nav.agencies', testId: 'nav-agencies', homeLabel: 'home.actions.agencies', permission: 'agency.manage' },
   { href: '/admin/reference', label: 'nav.reference', testId: 'nav-reference', homeLabel: 'home.actions.reference', permission: 'reference.manage' },

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { hasPermission, SCREENING_FORM_ID } from '@qorgau/core';
+import { codeText, hasPermission, SCREENING_FORM_ID } from '@qorgau/core';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { boundedBodyParser } from '../../http/bounded-body.ts';
@@ -85,7 +85,7 @@ export const openRosaRoutes =
 
     app.get(
       '/openrosa/forms/:formId',
-      { ...publicRoute, schema: { ...publicRoute.schema, params: z.object({ formId: z.string().max(100) }) } },
+      { ...publicRoute, schema: { ...publicRoute.schema, params: z.object({ formId: codeText(/^[A-Za-z0-9_.-]+$/, { max: 100 }) }) } },
       async (req, reply) => {
         if (!(await device(req, reply))) return reply;
         if (req.params.formId !== SCREENING_FORM_ID) return refuse(reply, 404, t(req, 'openrosa.unknownFormPlain'));

@@ -64,7 +64,7 @@ describe('home page links (issue #9)', () => {
       '/audit',
       '/account',
     ]);
-    expect(pages(userOf('analyst', 'national_coordination'))).toEqual(['/statistics', '/exchange', '/account']);
+    expect(pages(userOf('analyst', 'national_coordination'))).toEqual(['/statistics', '/statistics/exchange', '/account']);
     expect(pages(userOf('prosecutor', 'prosecutor'))).toEqual(['/persons', '/cases', '/criminal-cases', '/providers', '/capacity', '/statistics', '/account']);
     // A victim of a criminal case need not have been identified socially (issue #11): the
     // prosecutor records her, but never opens a screening or an NRM case.
