@@ -10,7 +10,7 @@ import { createTestApp, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
 /** A multipart body as ODK Collect sends it: the instance as `xml_submission_file`. */
-export function collectMultipart(xml: string): { payload: Buffer; headers: Record<string, string> } {
+function collectMultipart(xml: string): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----odk${randomUUID().replaceAll('-', '')}`;
   const payload = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="xml_submission_file"; filename="submission.xml"\r\nContent-Type: text/xml\r\n\r\n${xml}\r\n--${boundary}--\r\n`,
@@ -20,7 +20,7 @@ export function collectMultipart(xml: string): { payload: Buffer; headers: Recor
 }
 
 /** A filled screening instance, as the form's own structure nests it. */
-export function screeningInstance(o: { instanceId: string; version: string; today: string; extra?: string; formId?: string; region?: string }): string {
+function screeningInstance(o: { instanceId: string; version: string; today: string; extra?: string; formId?: string; region?: string }): string {
   return `<?xml version="1.0"?><data xmlns:jr="http://openrosa.org/javarosa" id="${o.formId ?? 'qorgau_screening'}" version="${o.version}">
 <encounter><encounter_date>${o.today}</encounter_date><region>${o.region ?? 'KZ-61'}</region><setting>farm</setting><language>uz</language><interpreter>yes</interpreter></encounter>
 <about><age_years>31</age_years><gender>Masculine</gender><citizenship>UZ</citizenship><citizenship_other/><exploitation>ForcedLabour</exploitation></about>
