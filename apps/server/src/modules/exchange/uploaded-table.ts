@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Unzip, UnzipInflate } from 'fflate';
 import { type Cell, DomainError } from '@qorgau/core';
+import { csvCells } from '../../util/csv-cells.ts';
 import { tooLarge } from '../documents/attachments.service.ts';
 
 /**
@@ -88,18 +88,7 @@ async function xlsxGrid(bytes: Buffer, pickSheet: (grids: Cell[][][]) => number)
   return grids[pickSheet(grids)] ?? [];
 }
 
-/** CSV in UTF-8 (BOM or not), comma or semicolon separated (a Russian-locale Excel writes semicolons). */
-function csvGrid(bytes: Buffer): Cell[][] {
-  const text = bytes.toString('utf8');
-  if (text.includes('\ufffd') || text.includes('\u0000')) throw refused('invalid_characters');
-  const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  try {
-    return parse(text, { bom: true, delimiter, relax_column_count: true, relax_quotes: false }) as Cell[][];
-  } catch (e) {
-    throw refused('csv_malformed', { row: (e as { lines?: number }).lines ?? 1 });
-  }
-}
+const csvGrid = (bytes: Buffer): Cell[][] => csvCells(bytes, (row) => refused('csv_malformed', { row }));
 
 /**
  * The file's rows of cells. For a workbook, `pickSheet` chooses among its sheets (the template

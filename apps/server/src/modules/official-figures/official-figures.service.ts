@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import {
   breakdownIssues,
   DomainError,
@@ -17,6 +16,7 @@ import {
   type RowIssue,
 } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
+import { csvCells } from '../../util/csv-cells.ts';
 import { type AuditContext, appendAudit } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import { deleteOfficialFigure, getOfficialFigureById, listOfficialFigures, registerYears, upsertOfficialFigures } from './official-figures.repository.ts';
@@ -28,19 +28,11 @@ export const OFFICIAL_FIGURES_MAX_BYTES = 256 * 1024;
 const asFieldIssues = (issues: readonly RowIssue[]): FieldIssue[] =>
   issues.map((i) => ({ path: `rows.${i.row}.${i.column}`, code: i.code, params: { ...i.params, row: i.row } }));
 
-/** The cells of a CSV file: comma or semicolon separated (a Russian-locale spreadsheet writes semicolons), UTF-8 with or without BOM. */
-function cellsOf(bytes: Buffer): string[][] {
-  const text = bytes.toString('utf8');
-  if (text.includes('\ufffd')) throw new DomainError('validation_failed', [{ path: 'file', code: 'invalid_characters' }]);
-  const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  try {
-    return parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw new DomainError('validation_failed', [{ path: `rows.${line ?? 1}.year`, code: 'csv_malformed', params: { row: line ?? 1 } }]);
-  }
-}
+/** The file's cells; a broken row is reported on its `year` column, as the row report names cells. */
+const cellsOf = (bytes: Buffer) =>
+  csvCells(bytes, (line) => new DomainError('validation_failed', [{ path: `rows.${line}.year`, code: 'csv_malformed', params: { row: line } }]), {
+    trim: true,
+  });
 
 const changesOf = (rows: readonly OfficialFigureRow[], before: Map<string, number>) =>
   rows.map((r) => ({ dimension: r.dimension, category: r.category, old: before.get(officialFigureKeyOf(r)) ?? null, new: r.value }));
