@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool.ts';
 import type { Keyring } from './keyring.ts';
 
 /**
@@ -15,10 +16,13 @@ export interface FieldCipher {
   blindIndex(value: string): string;
 }
 
+/** GCM's 96-bit nonce. */
+const IV_BYTES = 12;
+
 export function createFieldCipher(keyring: Keyring): FieldCipher {
   return {
     encrypt(plain, context) {
-      const iv = randomBytes(12);
+      const iv = pooledRandomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', keyring.dataKey(keyring.activeId), iv);
       cipher.setAAD(Buffer.from(context, 'utf8'));
       const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);

@@ -1,13 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { insertMany } from '../../db/bulk-insert.ts';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { agencies, caseActions, cases, htcdsImportedRows, htcdsImports, persons } from '../../db/schema.ts';
-
-/** Rows per multi-row INSERT (each statement runs its tables' statement triggers once): under PostgreSQL's 65,535 parameters for the widest table. */
-const CHUNK = 2_000;
-
-async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
 
 /**
  * The agency imported for, locked for the transaction: two imports for one agency run one
@@ -49,14 +43,14 @@ export async function nextCaseReferences(tx: DbOrTx, year: number, n: number): P
 }
 
 export async function insertPersons(tx: DbOrTx, rows: (typeof persons.$inferInsert)[]): Promise<void> {
-  await insertChunked(rows, (chunk) => tx.insert(persons).values(chunk));
+  await insertMany(tx, persons, rows, { refreshStatistics: true });
 }
 
 /** The cases, their actions and the row keys, in that order (the keys name both). */
 export async function insertImportedRecords(tx: DbOrTx, records: ImportedRecords): Promise<void> {
-  await insertChunked(records.cases, (chunk) => tx.insert(cases).values(chunk));
-  await insertChunked(records.actions, (chunk) => tx.insert(caseActions).values(chunk));
-  await insertChunked(records.rows, (chunk) => tx.insert(htcdsImportedRows).values(chunk));
+  await insertMany(tx, cases, records.cases, { refreshStatistics: true });
+  await insertMany(tx, caseActions, records.actions, { refreshStatistics: true });
+  await insertMany(tx, htcdsImportedRows, records.rows);
 }
 
 export async function insertImport(tx: DbOrTx, row: typeof htcdsImports.$inferInsert): Promise<void> {
@@ -74,19 +68,16 @@ export async function findImport(tx: DbOrTx, id: string) {
  */
 export async function linkedToEarlier(tx: DbOrTx, personIds: readonly string[]): Promise<number> {
   if (personIds.length === 0) return 0;
-  let linked = 0;
-  for (let i = 0; i < personIds.length; i += 5_000) {
-    const ids = personIds.slice(i, i + 5_000);
-    const rows = rowsOf<{ n: string | number }>(
-      await tx.execute(sql`
-        SELECT count(*) AS n FROM person_clusters mine
-        WHERE mine.person_id IN (SELECT unnest(${sql.param(ids)}::uuid[]))
-          AND EXISTS (
-            SELECT 1 FROM person_clusters other
-            WHERE other.cluster_id = mine.cluster_id
-              AND other.person_id NOT IN (SELECT unnest(${sql.param(personIds as string[])}::uuid[])))`),
-    );
-    linked += Number(rows[0]?.n ?? 0);
-  }
-  return linked;
+  const rows = rowsOf<{ n: string | number }>(
+    await tx.execute(sql`
+      WITH mine AS MATERIALIZED (SELECT unnest(${sql.param(personIds as string[])}::uuid[]) AS id),
+      touched AS (SELECT DISTINCT pc.cluster_id FROM person_clusters pc JOIN mine ON mine.id = pc.person_id),
+      mixed AS (
+        SELECT DISTINCT t.cluster_id FROM touched t
+        JOIN person_clusters other ON other.cluster_id = t.cluster_id
+        LEFT JOIN mine m ON m.id = other.person_id
+        WHERE m.id IS NULL)
+      SELECT count(*) AS n FROM person_clusters pc JOIN mine ON mine.id = pc.person_id JOIN mixed ON mixed.cluster_id = pc.cluster_id`),
+  );
+  return Number(rows[0]?.n ?? 0);
 }

@@ -16,9 +16,10 @@ import type { AppDeps } from '../../app-deps.ts';
 import { type AuditContext, appendAudit } from '../../audit/audit.repository.ts';
 import { fieldContext } from '../../crypto/field-cipher.ts';
 import type { Locale } from '../../http/i18n.ts';
-import { linkInsertedInBulk, registerCandidates } from '../linkage/bulk-linkage.ts';
+import { type BulkProbe, recordBulkLinks, yieldToEventLoop, type RegisterHit, registerCandidates, scoreInBulk } from '../linkage/bulk-linkage.ts';
 import { modelStoreFor } from '../linkage/linkage-model.ts';
 import { preparePerson } from '../persons/persons.service.ts';
+import type { Tx } from '../../db/client.ts';
 import { htcdsColumnLabels, pickHtcdsSheet } from './htcds-labels.ts';
 import {
   findImport,
@@ -35,6 +36,23 @@ import { readUploadedTable } from './uploaded-table.ts';
 
 /** The most issues an answer lists; the stored report (CSV) has them all. */
 const ISSUES_SHOWN = 2_000;
+
+/** Rows prepared between two looks at the register (one statement of candidates each). */
+const SLICE = 5_000;
+
+type PreparedPerson = ReturnType<typeof preparePerson>;
+
+const probeOf = (p: PreparedPerson): BulkProbe => ({
+  record: p.linkage,
+  keys: p.row.linkageKeys ?? [],
+  identityNumberIndex: p.row.identityNumberIndex ?? null,
+});
+
+/** A row of the file and its key (see `rowKeyOf`). */
+interface KeyedRow {
+  row: HtcdsImportRow;
+  key: string;
+}
 
 /** Who imports: the user whose records they become, and her agency (the CLI names one). */
 export interface Importer {
@@ -61,10 +79,10 @@ export function createHtcdsImportService(deps: AppDeps) {
 
   const rowKeyOf = (agencyId: string, row: HtcdsImportRow) => cipher.blindIndex(`htcds-row:${agencyId}:${row.canonical}`);
 
-  function recordsOf(rows: HtcdsImportRow[], refs: string[], importer: Importer, agencyId: string, importId: string, now: Date) {
-    const persons = [];
+  function recordsOf(rows: KeyedRow[], refs: string[], importer: Importer, agencyId: string, importId: string, now: Date) {
+    const persons: PreparedPerson[] = [];
     const records: ImportedRecords = { cases: [], actions: [], rows: [] };
-    for (const [i, r] of rows.entries()) {
+    for (const [i, { row: r, key }] of rows.entries()) {
       const prepared = preparePerson(cipher, { ...r.person, clientId: randomUUID() }, { createdBy: importer.userId, ownerAgencyId: agencyId });
       persons.push(prepared);
       const caseId = randomUUID();
@@ -103,9 +121,51 @@ export function createHtcdsImportService(deps: AppDeps) {
         records.actions.push(
           action(2, 'identification_decided', { outcome: r.case.traffickingStatus, decidedBy: r.case.decidedBy, occurredOn: r.case.statusDate }),
         );
-      records.rows.push({ agencyId, rowKey: rowKeyOf(agencyId, r), importId, personId: prepared.row.id as string, caseId });
+      records.rows.push({ agencyId, rowKey: key, importId, personId: prepared.row.id as string, caseId });
     }
     return { persons, records };
+  }
+
+  /**
+   * The new rows written and linked. Node and PostgreSQL take turns rather than wait for each
+   * other: Node prepares a slice of persons (encryption, keyed indexes) while PostgreSQL looks
+   * up the previous slice's candidates in the register, and scores the links while PostgreSQL
+   * writes the persons.
+   */
+  async function takeIn(tx: Tx, fresh: KeyedRow[], who: { importer: Importer; agencyId: string; importId: string; now: Date }) {
+    const refs = await nextCaseReferences(tx, kazakhstanYear(who.now), fresh.length);
+    const model = await models.current(tx);
+    const persons: PreparedPerson[] = [];
+    const records: ImportedRecords = { cases: [], actions: [], rows: [] };
+    const register: RegisterHit[] = [];
+    let lookup: Promise<RegisterHit[]> | undefined;
+    for (let i = 0; i < fresh.length; i += SLICE) {
+      const made = recordsOf(fresh.slice(i, i + SLICE), refs.slice(i, i + SLICE), who.importer, who.agencyId, who.importId, who.now);
+      for (const p of made.persons) persons.push(p);
+      records.cases.push(...made.records.cases);
+      records.actions.push(...made.records.actions);
+      records.rows.push(...made.records.rows);
+      if (lookup) for (const hit of await lookup) register.push(hit);
+      // The register's candidates before any of the file's records is written: once written, they would crowd them out.
+      lookup = registerCandidates(tx, made.persons.map(probeOf));
+      // The driver sends a query on the next turn of the event loop: give it that turn.
+      await yieldToEventLoop();
+    }
+    if (lookup) for (const hit of await lookup) register.push(hit);
+    const probes = persons.map(probeOf);
+    const [, links] = await Promise.all([
+      insertPersons(
+        tx,
+        persons.map((p) => ({ ...p.row, createdAt: who.now })),
+      ),
+      scoreInBulk(cipher, model, probes, register),
+    ]);
+    await recordBulkLinks(tx, cipher, model, links);
+    const linked = await linkedToEarlier(
+      tx,
+      persons.map((p) => p.row.id as string),
+    );
+    return { records, linked };
   }
 
   const message = (locale: Locale, i: HtcdsRowIssue) => translator.t(locale, `validation.${i.code}`, { ...i.params, row: i.row, column: i.column });
@@ -128,42 +188,23 @@ export function createHtcdsImportService(deps: AppDeps) {
           labels: htcdsColumnLabels(translator),
         });
         if (!table.ok) throw new DomainError('validation_failed', [{ path: 'file', code: table.issue.code, params: table.issue.params }]);
-        const known = await importedRowKeys(
-          tx,
-          agencyId,
-          table.rows.map((r) => rowKeyOf(agencyId, r)),
-        );
+        const rowKeys = table.rows.map((r) => rowKeyOf(agencyId, r));
+        const known = await importedRowKeys(tx, agencyId, rowKeys);
         // A row already imported, or repeated in this file, makes nothing new.
-        const fresh: HtcdsImportRow[] = [];
-        for (const r of table.rows) {
-          const key = rowKeyOf(agencyId, r);
-          if (known.has(key)) continue;
+        const fresh: KeyedRow[] = [];
+        table.rows.forEach((row, i) => {
+          const key = rowKeys[i] as string;
+          if (known.has(key)) return;
           known.add(key);
-          fresh.push(r);
-        }
+          fresh.push({ row, key });
+        });
         const rejectedRows = new Set(table.issues.map((i) => i.row)).size;
         let linked = 0;
         let records: ImportedRecords | undefined;
         if (!opts.dryRun && fresh.length) {
-          const refs = await nextCaseReferences(tx, kazakhstanYear(now), fresh.length);
-          const made = recordsOf(fresh, refs, importer, agencyId, importId, now);
-          records = made.records;
-          const probes = made.persons.map((p) => ({
-            record: p.linkage,
-            keys: p.row.linkageKeys ?? [],
-            identityNumberIndex: p.row.identityNumberIndex ?? null,
-          }));
-          // The register's candidates first: once written, the file's own records would crowd them out.
-          const register = await registerCandidates(tx, probes);
-          await insertPersons(
-            tx,
-            made.persons.map((p) => ({ ...p.row, createdAt: now })),
-          );
-          await linkInsertedInBulk(tx, cipher, await models.current(tx), probes, register);
-          linked = await linkedToEarlier(
-            tx,
-            made.persons.map((p) => p.row.id as string),
-          );
+          const taken = await takeIn(tx, fresh, { importer, agencyId, importId, now });
+          records = taken.records;
+          linked = taken.linked;
         }
         const counts = {
           rowsRead: table.checkedRows,

@@ -2,7 +2,9 @@ import { type LinkageModel, type NormalisedRecord, scoreWithModel } from '@qorga
 import { sql } from 'drizzle-orm';
 import type { FieldCipher } from '../../crypto/field-cipher.ts';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
-import { CANDIDATES_PER_KEY, type ProposalRow, upsertProposals } from './linkage.repository.ts';
+import { insertMany } from '../../db/bulk-insert.ts';
+import { personLinkProposals } from '../../db/schema.ts';
+import { CANDIDATES_PER_KEY, type ProposalRow } from './linkage.repository.ts';
 import { intakeDecision, proposalRowOf, recluster } from './linkage.service.ts';
 import { type LinkableRow, modelFrequencies, normalisedPersonOf } from './person-linkage-record.ts';
 
@@ -20,7 +22,12 @@ import { type LinkableRow, modelFrequencies, normalisedPersonOf } from './person
  *   bulk linkage job keeps 30; a true repeat shares several keys and ranks first);
  * - a candidate is decrypted once, the file's records never (they are in memory);
  * - proposals go in large batches, and clusters are recomputed once, over every record joined.
+ * Scoring is Node's work and writing is PostgreSQL's: the import scores while its persons are
+ * being written (`scoreInBulk` yields to the event loop so the next insert is sent on time),
+ * then records the outcome (`recordBulkLinks`).
  */
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface BulkProbe {
   record: NormalisedRecord;
@@ -32,10 +39,11 @@ export interface BulkProbe {
 export const BULK_CANDIDATE_LIMIT = 10;
 /** Of a key many records of one file hold, only the nearest this many before a record are looked at. */
 const FILE_HOLDERS_PER_KEY = 200;
-const PROBES_PER_STATEMENT = 250;
-const PROPOSALS_PER_STATEMENT = 1_000;
+const PROBES_PER_STATEMENT = 5_000;
+/** Records scored between two yields to the event loop (a few milliseconds of work). */
+const PROBES_PER_TURN = 500;
 
-interface RegisterHit {
+export interface RegisterHit {
   probe: string;
   shared: number;
   id: string;
@@ -70,9 +78,8 @@ export async function registerCandidates(tx: DbOrTx, probes: readonly BulkProbe[
   for (let i = 0; i < probes.length; i += PROBES_PER_STATEMENT) {
     const chunk = probes.slice(i, i + PROBES_PER_STATEMENT);
     const payload = JSON.stringify(chunk.map((p) => ({ id: p.record.id, keys: p.keys, idn: p.identityNumberIndex })));
-    hits.push(
-      ...rowsOf<RegisterHit>(
-        await tx.execute(sql`
+    for (const hit of rowsOf<RegisterHit>(
+      await tx.execute(sql`
           SELECT x.id AS probe, c.shared, p.id, p.first_name_enc, p.second_name_enc, p.middle_name_enc, p.birthdate_enc,
                  p.identity_number_enc, p.mobile_phone_enc, p.gender, p.citizenship
           FROM jsonb_to_recordset(${payload}::jsonb) AS x(id uuid, keys text[], idn text)
@@ -81,8 +88,8 @@ export async function registerCandidates(tx: DbOrTx, probes: readonly BulkProbe[
             ORDER BY h.shared DESC, h.rarest, h.person_id
             LIMIT ${BULK_CANDIDATE_LIMIT}) c
           JOIN persons p ON p.id = c.person_id`),
-      ),
-    );
+    ))
+      hits.push(hit);
   }
   return hits;
 }
@@ -106,17 +113,22 @@ function fileCandidates(probes: readonly BulkProbe[]): Map<number, number>[] {
   });
 }
 
+export interface BulkLinks {
+  proposals: ProposalRow[];
+  /** Records the model put with another one: the re-clustering's seeds. */
+  joined: Set<string>;
+}
+
 /**
- * Scores every new record against its candidates and records the outcome. The records must be
- * written by now; `register` is what `registerCandidates` found before they were.
+ * Scores every new record against its candidates: the register's (`registerCandidates`, read
+ * before the records were written) and the file's own, in memory. Needs no database.
  */
-export async function linkInsertedInBulk(
-  tx: DbOrTx,
+export async function scoreInBulk(
   cipher: FieldCipher,
   model: LinkageModel,
   probes: readonly BulkProbe[],
   register: readonly RegisterHit[],
-): Promise<void> {
+): Promise<BulkLinks> {
   const frequencies = modelFrequencies(cipher, model);
   const decrypted = new Map<string, NormalisedRecord>();
   const byProbe = new Map<string, RegisterHit[]>();
@@ -124,7 +136,8 @@ export async function linkInsertedInBulk(
   const inFile = fileCandidates(probes);
   const proposals: ProposalRow[] = [];
   const joined = new Set<string>();
-  probes.forEach((p, i) => {
+  for (const [i, p] of probes.entries()) {
+    if (i % PROBES_PER_TURN === PROBES_PER_TURN - 1) await yieldToEventLoop();
     const candidates: { shared: number; record: () => NormalisedRecord }[] = [
       ...(byProbe.get(p.record.id) ?? []).map((h) => ({
         shared: h.shared,
@@ -146,7 +159,16 @@ export async function linkInsertedInBulk(
       proposals.push(proposalRowOf(p.record.id, other.id, s, decision));
       if (decision === 'same') joined.add(p.record.id).add(other.id);
     }
-  });
-  for (let i = 0; i < proposals.length; i += PROPOSALS_PER_STATEMENT) await upsertProposals(tx, proposals.slice(i, i + PROPOSALS_PER_STATEMENT));
-  if (joined.size) await recluster(tx, [...joined], { cipher, model });
+  }
+  return { proposals, joined };
+}
+
+/**
+ * Writes what `scoreInBulk` found, once the new records are written: the proposals, then one
+ * re-clustering over every record joined. Every pair names a new record, so none can be in the
+ * table already: a plain insert, not the intake's upsert.
+ */
+export async function recordBulkLinks(tx: DbOrTx, cipher: FieldCipher, model: LinkageModel, links: BulkLinks): Promise<void> {
+  await insertMany(tx, personLinkProposals, links.proposals);
+  if (links.joined.size) await recluster(tx, [...links.joined], { cipher, model });
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   DomainError,
   detectScript,
@@ -18,6 +18,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import { fieldContext, type FieldCipher } from '../../crypto/field-cipher.ts';
+import { pooledRandomBytes } from '../../crypto/random-pool.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { refuseFutureDates } from '../../http/future-dates.ts';
@@ -36,7 +37,7 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * birthday bound); with 50 bits, about one in 2,000.
  */
 export function newPseudonym(): string {
-  const bytes = randomBytes(10);
+  const bytes = pooledRandomBytes(10);
   return `P-${Array.from(bytes, (b) => CROCKFORD[b % 32]).join('')}`;
 }
 

@@ -1,0 +1,63 @@
+import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from './client.ts';
+
+/** Rows per statement: each statement runs the table's statement triggers once, over its rows. */
+const ROWS_PER_STATEMENT = 5_000;
+
+/**
+ * Many rows of one table written a few thousand a statement (an HTCDS import of 100,000 rows),
+ * sent as one JSON parameter and expanded by PostgreSQL (`json_populate_recordset` over the
+ * table's own row type). Drizzle's multi-row INSERT binds one parameter per value: building
+ * and sending 2,000 persons took longer in Node than the insert took in PostgreSQL, and a
+ * statement holds at most 65,535 parameters. Same constraints, defaults, triggers and indexes
+ * as any insert: only the way the values travel differs.
+ *
+ * Every row must give the same columns (the first row's defined ones); a column none of them
+ * gives takes its default. With `refreshStatistics`, the table's planner statistics are
+ * refreshed after the first statement and each time the rows written have quadrupled, so the
+ * triggers' statements of the later ones are planned on what is there (migration 0033).
+ */
+export async function insertMany<T extends PgTable>(
+  tx: DbOrTx,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  opts: { refreshStatistics?: boolean } = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  let refreshAt = 1;
+  const first = rows[0] as Record<string, unknown>;
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => first[key] !== undefined);
+  const names = sql.join(
+    columns.map(([, c]) => sql.identifier(c.name)),
+    sql`, `,
+  );
+  const rowType = sql.identifier(getTableConfig(table).name);
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const payload = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, column] of columns) {
+        const value = (row as Record<string, unknown>)[key];
+        if (value === undefined) throw new Error(`insertMany(${getTableConfig(table).name}): rows give different columns (${key})`);
+        // JSON and arrays travel as JSON (PostgreSQL turns a JSON array into an array column);
+        // the rest as the driver would send them (a Date as its ISO instant).
+        out[column.name] = value === null || column.dataType === 'json' || column.dataType === 'array' ? value : column.mapToDriverValue(value);
+      }
+      return out;
+    });
+    await tx.execute(sql`INSERT INTO ${rowType} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${rowType}, ${JSON.stringify(payload)}::json)`);
+    const written = i + payload.length;
+    if (opts.refreshStatistics && written >= refreshAt && written < rows.length) {
+      await refreshPlannerStatistics(tx, [getTableConfig(table).name]);
+      refreshAt = written * 4;
+    }
+  }
+}
+
+/**
+ * The planner's statistics of tables this transaction has written many rows to, gathered now
+ * (its own rows included) rather than by autovacuum after the commit: see migration 0033.
+ */
+export async function refreshPlannerStatistics(tx: DbOrTx, tables: readonly string[]): Promise<void> {
+  await tx.execute(sql`SELECT refresh_planner_statistics(${sql.param(tables as string[])}::text[])`);
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertMany, refreshPlannerStatistics } from '../src/db/bulk-insert.ts';
+import { rowsOf } from '../src/db/client.ts';
+import { caseActions, cases, persons } from '../src/db/schema.ts';
+import { encryptPerson } from '../src/modules/persons/persons.service.ts';
+import { createTestApp, type TestApp, type TestUser } from './test-app.ts';
+import { describeEachDb } from './test-db.ts';
+
+/**
+ * The bulk writer of an HTCDS import (db/bulk-insert.ts): rows sent as one JSON parameter must
+ * arrive exactly as Drizzle's own insert writes them (arrays, JSON, instants, NULLs), and the
+ * planner-statistics refresh (migration 0033) is the application role's for the tables a bulk
+ * import writes and for no other.
+ */
+describeEachDb('bulk insert', (kind) => {
+  let t: TestApp;
+  let user: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    user = await t.createUser({ role: 'case_worker' });
+  });
+  afterAll(() => t?.close());
+
+  const person = (firstName: string) =>
+    encryptPerson(
+      t.deps.cipher,
+      {
+        clientId: randomUUID(),
+        firstName,
+        secondName: 'Сейтқали',
+        middleName: undefined,
+        birthdate: '1994-03-08',
+        gender: 'Feminine',
+        citizenship: 'UZ',
+        identityNumber: 'AB123',
+        regionCode: 'KZ-75',
+      },
+      { createdBy: user.id, ownerAgencyId: user.agencyId },
+    );
+
+  it('writes persons, cases and actions as the ORM insert does', async () => {
+    const at = new Date('2024-05-06T07:08:09.123Z');
+    const viaOrm = { ...person('Айгерим'), createdAt: at };
+    const viaJson = { ...person('Айгерім'), createdAt: at };
+    await t.deps.db.insert(persons).values(viaOrm);
+    await insertMany(t.deps.db, persons, [viaJson]);
+    const read = await t.deps.db
+      .select()
+      .from(persons)
+      .where(inArray(persons.id, [viaOrm.id as string, viaJson.id as string]));
+    const json = read.find((r) => r.id === viaJson.id);
+    const orm = read.find((r) => r.id === viaOrm.id);
+    expect(json?.linkageKeys).toEqual(viaJson.linkageKeys);
+    expect(json?.nameIndex).toEqual(viaJson.nameIndex);
+    expect(json?.createdAt.toISOString()).toBe(at.toISOString());
+    expect(json?.middleNameEnc).toBeNull();
+    expect(t.deps.cipher.decrypt(json?.firstNameEnc as string, `persons.first_name:${viaJson.id}`)).toBe('Айгерім');
+    // Everything the two do not differ in by construction is the same.
+    const same = (r: typeof json) => ({
+      ...r,
+      id: undefined,
+      clientId: undefined,
+      pseudonym: undefined,
+      firstNameEnc: undefined,
+      secondNameEnc: undefined,
+      birthdateEnc: undefined,
+      identityNumberEnc: undefined,
+      nameIndex: undefined,
+      linkageKeys: undefined,
+    });
+    expect(same(json)).toEqual(same(orm));
+
+    const caseId = randomUUID();
+    await insertMany(t.deps.db, cases, [
+      {
+        id: caseId,
+        clientId: randomUUID(),
+        reference: `QRG-T-${caseId.slice(0, 6)}`,
+        personId: viaJson.id as string,
+        regionCode: 'KZ-75',
+        exploitationTypes: ['ForcedLabour', 'SexualExploitation'],
+        status: 'open',
+        traffickingStatus: 'PossibleVictimOfTrafficking',
+        createdBy: user.id,
+        ownerAgencyId: user.agencyId,
+        createdAt: at,
+      },
+    ]);
+    await insertMany(t.deps.db, caseActions, [
+      {
+        id: randomUUID(),
+        clientId: randomUUID(),
+        caseId,
+        seq: 1,
+        type: 'opened',
+        details: { htcdsImport: 'x', nested: { list: [1, 'два'] } },
+        actorId: user.id,
+        agencyId: user.agencyId,
+        at,
+      },
+    ]);
+    const [c] = await t.deps.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(c?.exploitationTypes).toEqual(['ForcedLabour', 'SexualExploitation']);
+    expect(c?.creatorAccessEnded).toBe(false); // the column's default, not given
+    const [a] = await t.deps.db.select().from(caseActions).where(eq(caseActions.caseId, caseId));
+    expect(a?.details).toEqual({ htcdsImport: 'x', nested: { list: [1, 'два'] } });
+    // The occurred-on trigger (migration 0024) ran as on any insert.
+    expect(a?.occurredOn).toBe('2024-05-06');
+  });
+
+  it('refuses rows that give different columns, and writes none of them', async () => {
+    const a = person('Мадина');
+    const b = { ...person('Мадина'), regionCode: undefined };
+    await expect(insertMany(t.deps.db, persons, [a, b as typeof a])).rejects.toThrow(/different columns/);
+    expect(
+      await t.deps.db
+        .select()
+        .from(persons)
+        .where(eq(persons.id, a.id as string)),
+    ).toEqual([]);
+  });
+
+  it('refreshes the planner statistics of an import table, its own new rows counted, and of no other table', async () => {
+    await t.deps.db.transaction(async (tx) => {
+      await insertMany(
+        tx,
+        persons,
+        Array.from({ length: 300 }, (_, i) => person(`Name${i}`)),
+      );
+      await refreshPlannerStatistics(tx, ['persons']);
+      const [row] = rowsOf<{ n: number }>(await tx.execute(sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'persons'`));
+      expect(row?.n).toBeGreaterThanOrEqual(300);
+    });
+    const refused = await refreshPlannerStatistics(t.deps.db, ['users']).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(String((refused?.cause as Error | undefined)?.message)).toMatch(/users is not a table a bulk import writes/);
+  });
+});
