@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { isDomainError, SCREENING_FORM_ID, screeningFromSubmission } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
-import { type AuditContext, appendAudit } from '../../audit/audit.repository.ts';
+import type { AuditContext } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import type { Locale } from '../../http/i18n.ts';
-import { findScreeningIdByClientId } from '../screenings/screenings.repository.ts';
 import { createScreeningsService } from '../screenings/screenings.service.ts';
 import { readInstance } from './openrosa-xml.ts';
 import type { ScreeningFormService } from './screening-form.service.ts';
@@ -61,20 +60,24 @@ export function createSubmissionService(deps: AppDeps, forms: ScreeningFormServi
         throw new SubmissionRefused(400, t(locale, 'openrosa.invalidInstance', { fields }));
       }
       const clientId = clientIdOfInstance(instance.instanceId);
-      const before = await findScreeningIdByClientId(deps.db, clientId);
       const formSubmission = { formId: instance.formId, version: instance.version, instanceId: instance.instanceId, unknownIndicators: read.unknownIndicators };
       try {
-        const screening = await screenings.create(auth, audit, { ...read.body, clientId }, { formSubmission });
-        if (!before)
-          await deps.db.transaction((tx) =>
-            appendAudit(tx, audit, {
+        // The device's entry in the same transaction as the screening; a resubmission writes neither.
+        const screening = await screenings.record(
+          auth,
+          audit,
+          { ...read.body, clientId },
+          {
+            formSubmission,
+            alsoAudit: (screeningId) => ({
               operation: 'screening.submitted_from_device',
               recordType: 'screening',
-              recordId: screening.id,
+              recordId: screeningId,
               details: { deviceKeyId: auth.deviceKeyId, ...formSubmission, current: instance.version === published.form.version },
             }),
-          );
-        return { created: !before, reference: screening.reference };
+          },
+        );
+        return { created: screening.created, reference: screening.reference };
       } catch (e) {
         if (isDomainError(e) && e.code === 'validation_failed') {
           const fields = e.fields.map((f) => `${f.path}: ${t(locale, `validation.${f.code}`, f.params)}`).join('; ');

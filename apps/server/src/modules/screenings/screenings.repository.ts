@@ -25,9 +25,9 @@ export async function insertScreening(tx: DbOrTx, row: typeof screenings.$inferI
   await tx.insert(screenings).values(row);
 }
 
-export async function findScreeningIdByClientId(db: DbOrTx, clientId: string): Promise<string | null> {
-  const [row] = await db.select({ id: screenings.id }).from(screenings).where(eq(screenings.clientId, clientId));
-  return row?.id ?? null;
+export async function findScreeningByClientId(db: DbOrTx, clientId: string): Promise<{ id: string; reference: string } | null> {
+  const [row] = await db.select({ id: screenings.id, reference: screenings.reference }).from(screenings).where(eq(screenings.clientId, clientId));
+  return row ?? null;
 }
 
 const toAgency = alias(agencies, 'to_agency');

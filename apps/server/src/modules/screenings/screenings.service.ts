@@ -15,7 +15,7 @@ import {
   type Screening,
 } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
-import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
+import { type AuditContext, type AuditEvent, appendAudit } from '../../audit/audit.repository.ts';
 import type { AuthContext } from '../../auth/auth.plugin.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -57,17 +57,34 @@ export function createScreeningsService(deps: AppDeps) {
    * (status PossibleVictimOfTrafficking); without (an adult declined), only the anonymous,
    * non-identifying notification is kept. Idempotent on `clientId`.
    */
-  async function create(auth: AuthContext, audit: AuditContext, body: CreateScreeningBody, from: { formSubmission?: FormSubmission } = {}): Promise<Screening> {
+  async function create(auth: AuthContext, audit: AuditContext, body: CreateScreeningBody): Promise<Screening> {
+    const { id } = await record(auth, audit, body);
+    return read(auth, audit, id);
+  }
+
+  /**
+   * `create` without reading the screening back: for a field device, which is answered with
+   * the reference only (and so is not audited as having read the screening). `alsoAudit` is
+   * appended in the same transaction as the screening (the device it came from).
+   */
+  async function record(
+    auth: AuthContext,
+    audit: AuditContext,
+    body: CreateScreeningBody,
+    from: { formSubmission?: FormSubmission; alsoAudit?: (screeningId: string) => AuditEvent } = {},
+  ): Promise<{ id: string; reference: string; created: boolean }> {
     refuseFutureDates(deps.now(), { encounterDate: body.encounterDate, 'person.birthdate': body.person?.birthdate });
-    const existing = await repo.findScreeningIdByClientId(db, body.clientId);
-    if (existing) return read(auth, audit, existing);
+    const existing = await repo.findScreeningByClientId(db, body.clientId);
+    if (existing) return { ...existing, created: false };
     const { lists, rules } = await deps.reference.current();
     const refusal = consentIssue(body.consent, body.ageYears, rules);
     if (refusal) throw new DomainError('validation_failed', [refusal]);
     const result = evaluateScreening({ observed: body.observed, ageYears: body.ageYears, lists, rules });
     const id = randomUUID();
+    let reference = '';
     try {
       await db.transaction(async (tx) => {
+        reference = await repo.nextScreeningReference(tx, kazakhstanYear(deps.now()));
         let personId: string | null = null;
         let caseId: string | null = null;
         if (body.consent === 'identified' && body.existingPersonId) {
@@ -105,7 +122,7 @@ export function createScreeningsService(deps: AppDeps) {
           id,
           createdAt: deps.now(),
           clientId: body.clientId,
-          reference: await repo.nextScreeningReference(tx, kazakhstanYear(deps.now())),
+          reference,
           screenerId: auth.user.id,
           agencyId: auth.user.agencyId,
           encounterDate: body.encounterDate,
@@ -131,13 +148,14 @@ export function createScreeningsService(deps: AppDeps) {
           recordId: id,
           details: { level: result.level, anonymous: personId === null },
         });
+        if (from.alsoAudit) await appendAudit(tx, audit, from.alsoAudit(id));
       });
     } catch (e) {
-      const winner = isUniqueViolation(e) ? await repo.findScreeningIdByClientId(db, body.clientId) : null;
+      const winner = isUniqueViolation(e) ? await repo.findScreeningByClientId(db, body.clientId) : null;
       if (!winner) throw e;
-      return read(auth, audit, winner);
+      return { ...winner, created: false };
     }
-    return read(auth, audit, id);
+    return { id, reference, created: true };
   }
 
   /**
@@ -195,6 +213,7 @@ export function createScreeningsService(deps: AppDeps) {
 
   return {
     create,
+    record,
     read,
     handover,
     handoverTargets,
