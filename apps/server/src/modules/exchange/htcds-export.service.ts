@@ -84,7 +84,9 @@ export function createHtcdsExportService(deps: AppDeps) {
   }
 
   function valuesOf(r: ExportRow): Map<string, HtcdsValue | null> {
-    const dec = (v: string | null, column: string) => (v === null ? null : cipher.decrypt(v, fieldContext('persons', column, r.person_id)));
+    // What she may not see is never decrypted: a hidden column is not even read into memory.
+    const dec = (v: string | null, column: string, visible = r.identity_visible) =>
+      v === null || !visible ? null : cipher.decrypt(v, fieldContext('persons', column, r.person_id));
     const extra = r.htcds_extra_enc
       ? (JSON.parse(cipher.decrypt(r.htcds_extra_enc, fieldContext('cases', 'htcds_extra', r.case_id))) as Record<string, HtcdsValue>)
       : {};
@@ -94,8 +96,8 @@ export function createHtcdsExportService(deps: AppDeps) {
     v.set('prs_MiddleName', dec(r.middle_name_enc, 'middle_name'));
     v.set('prs_Birthdate', dec(r.birthdate_enc, 'birthdate'));
     v.set('prs_IdentityNumber', dec(r.identity_number_enc, 'identity_number'));
-    v.set('prs_MobilePhone', dec(r.mobile_phone_enc, 'mobile_phone'));
-    v.set('prs_MailingStreet', dec(r.address_enc, 'address'));
+    v.set('prs_MobilePhone', dec(r.mobile_phone_enc, 'mobile_phone', r.contact_visible));
+    v.set('prs_MailingStreet', dec(r.address_enc, 'address', r.contact_visible));
     v.set('qrg_IdentityDocumentType', r.identity_document_type);
     v.set('prs_Gender', r.gender);
     v.set('prs_Citizenship', r.citizenship);
@@ -106,7 +108,7 @@ export function createHtcdsExportService(deps: AppDeps) {
     v.set('qrg_TraffickingStatusDate', r.decided_on);
     v.set('qrg_CaseReference', r.reference);
     v.set('qrg_Pseudonym', r.pseudonym);
-    // What she may not see is never decrypted into the file: blanked here, before any cell is written.
+    // The fields an import kept (free text among them) are blanked the same way, before any cell is written.
     for (const code of v.keys()) {
       if (CONTACT.has(code) && !r.contact_visible) v.set(code, null);
       else if (IDENTIFYING.has(code) && !CONTACT.has(code) && !r.identity_visible) v.set(code, null);

@@ -14,7 +14,7 @@ export interface PublishedForm {
 
 /**
  * The screening form for the lists and rules in force (an administrator's upload changes them,
- * and with them the form's version), worded as the web app words it. Built once per version.
+ * and with them the form's version), worded as the web app words it. Built once per reference set.
  */
 export function createScreeningFormService(deps: AppDeps) {
   const label: LabelOf = (key, params) => ({
@@ -22,20 +22,24 @@ export function createScreeningFormService(deps: AppDeps) {
     ru: deps.translator.t('ru', key, params),
     en: deps.translator.t('en', key, params),
   });
-  let cached: PublishedForm | null = null;
+  // Built again only when the reference set in force is another one (the store hands out the
+  // same object until an upload changes it): translating every label took a few ms a submission.
+  let cached: { from: object; published: PublishedForm } | null = null;
 
   async function current(): Promise<PublishedForm> {
-    const { lists, rules } = await deps.reference.current();
+    const reference = await deps.reference.current();
+    if (cached?.from === reference) return cached.published;
+    const { lists, rules } = reference;
     const form = buildScreeningForm(lists, rules, label);
-    if (cached?.form.version === form.version) return cached;
     const xform = toXForm(form);
-    cached = {
+    const published = {
       form,
       xform,
       hash: `md5:${createHash('md5').update(xform, 'utf8').digest('hex')}`,
       indicators: new Set(lists.flatMap((l) => l.indicators.map((i) => i.id))),
     };
-    return cached;
+    cached = { from: reference, published };
+    return published;
   }
 
   return {
