@@ -121,6 +121,18 @@ describeEachDb('bulk insert', (kind) => {
         .from(persons)
         .where(eq(persons.id, a.id as string)),
     ).toEqual([]);
+    // Nor a later row giving a column the first one does not: its value would be lost.
+    const c = { ...person('Мадина'), middleNameEnc: undefined };
+    const d = person('Мадина');
+    await expect(insertMany(t.deps.db, persons, [c as unknown as typeof d, { ...d, middleNameEnc: 'x' }])).rejects.toThrow(
+      /different columns \(middleNameEnc\)/,
+    );
+    expect(
+      await t.deps.db
+        .select()
+        .from(persons)
+        .where(eq(persons.id, c.id as string)),
+    ).toEqual([]);
   });
 
   it('refreshes the planner statistics of an import table, its own new rows counted, and of no other table', async () => {

@@ -27,7 +27,10 @@ export async function insertMany<T extends PgTable>(
   if (rows.length === 0) return;
   let refreshAt = 1;
   const first = rows[0] as Record<string, unknown>;
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => first[key] !== undefined);
+  const all = Object.entries(getTableColumns(table));
+  const columns = all.filter(([key]) => first[key] !== undefined);
+  const left = all.filter(([key]) => first[key] === undefined).map(([key]) => key);
+  const differ = (key: string) => new Error(`insertMany(${getTableConfig(table).name}): rows give different columns (${key})`);
   const names = sql.join(
     columns.map(([, c]) => sql.identifier(c.name)),
     sql`, `,
@@ -36,9 +39,11 @@ export async function insertMany<T extends PgTable>(
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const payload = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => {
       const out: Record<string, unknown> = {};
+      // A value the first row does not give would be dropped silently: refused instead.
+      for (const key of left) if ((row as Record<string, unknown>)[key] !== undefined) throw differ(key);
       for (const [key, column] of columns) {
         const value = (row as Record<string, unknown>)[key];
-        if (value === undefined) throw new Error(`insertMany(${getTableConfig(table).name}): rows give different columns (${key})`);
+        if (value === undefined) throw differ(key);
         // JSON and arrays travel as JSON (PostgreSQL turns a JSON array into an array column);
         // the rest as the driver would send them (a Date as its ISO instant).
         out[column.name] = value === null || column.dataType === 'json' || column.dataType === 'array' ? value : column.mapToDriverValue(value);
