@@ -5,6 +5,9 @@ import type { RouteRow } from './access-matrix.routes.ts';
  * Rows of the access matrix (see the header of access-matrix.routes.ts for how a row reads) for
  * national statistics, funding, official figures (issue #13) and data exchange (issue #14).
  */
+/** A CSV upload checked without importing (`dryRun`): the permission is asked, nothing is written. */
+const csvCheck = (url: string, payload: string) => () => ({ url: `${url}?dryRun=true`, headers: { 'content-type': 'text/csv' }, payload });
+
 export const REPORTING_ROUTES: Record<string, RouteRow> = {
   // --- national statistics (issue #13): counts within statistics.read; records under their own permission, statistics.int.test.ts ---
   'GET /api/v1/statistics/year': { request: () => ({ url: '/api/v1/statistics/year?year=2026' }), expect: 200 },
@@ -36,20 +39,15 @@ export const REPORTING_ROUTES: Record<string, RouteRow> = {
   },
   'DELETE /api/v1/statistics/official-figures/:id': { request: () => ({}), expect: 404 },
   'POST /api/v1/statistics/official-figures/import': {
-    request: () => ({
-      url: '/api/v1/statistics/official-figures/import?dryRun=true',
-      headers: { 'content-type': 'text/csv' },
-      payload: 'year,figure,dimension,category,value,source\n2018,convictions,,,4,Matrix source\n',
-    }),
+    request: csvCheck('/api/v1/statistics/official-figures/import', 'year,figure,dimension,category,value,source\n2018,convictions,,,4,Matrix source\n'),
     expect: 200,
   },
   // --- data exchange (issue #14) -----------------------------------------------------------------
   'POST /api/v1/exchange/htcds/imports': {
-    request: () => ({
-      url: '/api/v1/exchange/htcds/imports?dryRun=true',
-      headers: { 'content-type': 'text/csv' },
-      payload: 'prs_FirstName,prs_SecondName,prs_Citizenship,vic_TraffickingStatus,qrg_RegionIso3166_2\nAsel,Nurova,KZ,ActualVictimOfTrafficking,KZ-75\n',
-    }),
+    request: csvCheck(
+      '/api/v1/exchange/htcds/imports',
+      'prs_FirstName,prs_SecondName,prs_Citizenship,vic_TraffickingStatus,qrg_RegionIso3166_2\nAsel,Nurova,KZ,ActualVictimOfTrafficking,KZ-75\n',
+    ),
     expect: 200,
   },
   'GET /api/v1/exchange/htcds/imports/:id/report': { request: () => ({}), expect: 404 },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DeviceKeyCreated, kazakhstanDate } from '@qorgau/core';
 import { rowsOf } from '../src/db/client.ts';
 import { auditLog, screenings } from '../src/db/schema.ts';
+import { DEFAULT_REFERENCE_DIR } from '../src/reference/screening-reference.ts';
 import { createTestApp, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
 
@@ -110,6 +112,9 @@ describeEachDb('OpenRosa server for field apps', (kind) => {
     expect(Number(rowsOf<{ n: string }>(await t.deps.db.execute(sql`SELECT count(*) AS n FROM screenings`))[0]?.n)).toBe(before + 1);
     const audits = await t.deps.db.select().from(auditLog).where(eq(auditLog.operation, 'screening.submitted_from_device'));
     expect(audits.filter((a) => a.recordId === row?.id)).toHaveLength(1);
+    // The device is answered with the reference only: it is not recorded as having read the screening.
+    const reads = await t.deps.db.select().from(auditLog).where(eq(auditLog.operation, 'screening.read'));
+    expect(reads.filter((a) => a.recordId === row?.id)).toEqual([]);
   });
 
   it('takes an instance of an outdated form version, records its version and sets aside what the lists no longer hold', async () => {
@@ -164,5 +169,19 @@ describeEachDb('OpenRosa server for field apps', (kind) => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['survey', 'choices', 'settings']);
     expect(wb.getWorksheet('settings')?.getRow(2).getCell(2).value).toBe('qorgau_screening');
+  });
+
+  it('a new version of the short form, uploaded by an administrator, is the form a device downloads next; the old version is still taken', async () => {
+    const admin = await t.as('administrator', { regions: 'national' });
+    const next = JSON.parse(readFileSync(`${DEFAULT_REFERENCE_DIR}/indicators/short-form.v1.json`, 'utf8'));
+    next.version = '2';
+    const uploaded = await admin.inject({ method: 'POST', url: '/api/v1/reference/indicator-lists', payload: next });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/openrosa/formList', headers: as() });
+    const now = /<version>([^<]+)<\/version>/.exec(list.body)?.[1];
+    expect(now).toMatch(/short_form-2/);
+    expect(now).not.toBe(version);
+    const old = await submit(screeningInstance({ instanceId: `uuid:${randomUUID()}`, version, today }));
+    expect(old.statusCode).toBe(201);
   });
 });

@@ -26,16 +26,17 @@ export async function insertMany<T extends PgTable>(
 ): Promise<void> {
   if (rows.length === 0) return;
   let refreshAt = 1;
+  const { name } = getTableConfig(table);
   const first = rows[0] as Record<string, unknown>;
   const all = Object.entries(getTableColumns(table));
   const columns = all.filter(([key]) => first[key] !== undefined);
   const left = all.filter(([key]) => first[key] === undefined).map(([key]) => key);
-  const differ = (key: string) => new Error(`insertMany(${getTableConfig(table).name}): rows give different columns (${key})`);
+  const differ = (key: string) => new Error(`insertMany(${name}): rows give different columns (${key})`);
   const names = sql.join(
     columns.map(([, c]) => sql.identifier(c.name)),
     sql`, `,
   );
-  const rowType = sql.identifier(getTableConfig(table).name);
+  const rowType = sql.identifier(name);
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const payload = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => {
       const out: Record<string, unknown> = {};
@@ -53,7 +54,7 @@ export async function insertMany<T extends PgTable>(
     await tx.execute(sql`INSERT INTO ${rowType} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${rowType}, ${JSON.stringify(payload)}::json)`);
     const written = i + payload.length;
     if (opts.refreshStatistics && written >= refreshAt && written < rows.length) {
-      await refreshPlannerStatistics(tx, [getTableConfig(table).name]);
+      await refreshPlannerStatistics(tx, [name]);
       refreshAt = written * 4;
     }
   }

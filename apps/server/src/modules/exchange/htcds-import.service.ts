@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   type Actor,
@@ -16,7 +17,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { type AuditContext, appendAudit } from '../../audit/audit.repository.ts';
 import { fieldContext } from '../../crypto/field-cipher.ts';
 import type { Locale } from '../../http/i18n.ts';
-import { type BulkProbe, recordBulkLinks, yieldToEventLoop, type RegisterHit, registerCandidates, scoreInBulk } from '../linkage/bulk-linkage.ts';
+import { type BulkProbe, recordBulkLinks, type RegisterHit, registerCandidates, scoreInBulk } from '../linkage/bulk-linkage.ts';
 import { modelStoreFor } from '../linkage/linkage-model.ts';
 import { preparePerson } from '../persons/persons.service.ts';
 import type { Tx } from '../../db/client.ts';
@@ -136,23 +137,26 @@ export function createHtcdsImportService(deps: AppDeps) {
     const refs = await nextCaseReferences(tx, kazakhstanYear(who.now), fresh.length);
     const model = await models.current(tx);
     const persons: PreparedPerson[] = [];
+    const probes: BulkProbe[] = [];
     const records: ImportedRecords = { cases: [], actions: [], rows: [] };
     const register: RegisterHit[] = [];
     let lookup: Promise<RegisterHit[]> | undefined;
     for (let i = 0; i < fresh.length; i += SLICE) {
       const made = recordsOf(fresh.slice(i, i + SLICE), refs.slice(i, i + SLICE), who.importer, who.agencyId, who.importId, who.now);
-      for (const p of made.persons) persons.push(p);
+      const sliceProbes = made.persons.map(probeOf);
+      persons.push(...made.persons);
+      probes.push(...sliceProbes);
       records.cases.push(...made.records.cases);
       records.actions.push(...made.records.actions);
       records.rows.push(...made.records.rows);
       if (lookup) for (const hit of await lookup) register.push(hit);
       // The register's candidates before any of the file's records is written: once written, they would crowd them out.
-      lookup = registerCandidates(tx, made.persons.map(probeOf));
+      lookup = registerCandidates(tx, sliceProbes);
       // The driver sends a query on the next turn of the event loop: give it that turn.
-      await yieldToEventLoop();
+      await nextTurn();
     }
+    // Up to ten hits a record: pushed one by one, a spread of 50,000 arguments could overflow the stack.
     if (lookup) for (const hit of await lookup) register.push(hit);
-    const probes = persons.map(probeOf);
     const [, links] = await Promise.all([
       insertPersons(
         tx,

@@ -1,4 +1,5 @@
 import { type LinkageModel, type NormalisedRecord, scoreWithModel } from '@qorgau/core';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { FieldCipher } from '../../crypto/field-cipher.ts';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
@@ -26,8 +27,6 @@ import { type LinkableRow, modelFrequencies, normalisedPersonOf } from './person
  * being written (`scoreInBulk` yields to the event loop so the next insert is sent on time),
  * then records the outcome (`recordBulkLinks`).
  */
-
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface BulkProbe {
   record: NormalisedRecord;
@@ -137,7 +136,7 @@ export async function scoreInBulk(
   const proposals: ProposalRow[] = [];
   const joined = new Set<string>();
   for (const [i, p] of probes.entries()) {
-    if (i % PROBES_PER_TURN === PROBES_PER_TURN - 1) await yieldToEventLoop();
+    if (i % PROBES_PER_TURN === PROBES_PER_TURN - 1) await nextTurn();
     const candidates: { shared: number; record: () => NormalisedRecord }[] = [
       ...(byProbe.get(p.record.id) ?? []).map((h) => ({
         shared: h.shared,

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 /**
  * The bulk linkage job (issue #4 item 3): links every person and keeps the clusters that
  * statistics count. Phases, each resumable from the cursor saved with every batch:
@@ -262,13 +263,12 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
   /** Drives a claimed run to its end, phase by phase, yielding to requests between batches. */
   async function drive(id: string): Promise<void> {
     const load = async () => (await db.select().from(linkageRuns).where(eq(linkageRuns.id, id)))[0] as RunRow;
-    const breathe = () => new Promise<void>((r) => setImmediate(r));
     let run = await load();
     try {
       if (run.phase === 'keys') {
         while (await keysBatch(run)) {
           run = await load();
-          await breathe();
+          await nextTurn();
         }
         await enter(id, 'estimate', Math.min(ESTIMATE_SEEDS, await personCount(db)));
         run = await load();
@@ -282,7 +282,7 @@ export function createLinkageJob(deps: Pick<AppDeps, 'db' | 'cipher'>) {
         const model = run.model as LinkageModel;
         while (await pairsBatch(run, model)) {
           run = await load();
-          await breathe();
+          await nextTurn();
         }
         await save(db, id, { phase: 'clusters' });
         run = await load();

@@ -81,10 +81,9 @@ export function createScreeningsService(deps: AppDeps) {
     if (refusal) throw new DomainError('validation_failed', [refusal]);
     const result = evaluateScreening({ observed: body.observed, ageYears: body.ageYears, lists, rules });
     const id = randomUUID();
-    let reference = '';
     try {
-      await db.transaction(async (tx) => {
-        reference = await repo.nextScreeningReference(tx, kazakhstanYear(deps.now()));
+      const given = await db.transaction(async (tx) => {
+        const reference = await repo.nextScreeningReference(tx, kazakhstanYear(deps.now()));
         let personId: string | null = null;
         let caseId: string | null = null;
         if (body.consent === 'identified' && body.existingPersonId) {
@@ -149,13 +148,14 @@ export function createScreeningsService(deps: AppDeps) {
           details: { level: result.level, anonymous: personId === null },
         });
         if (from.alsoAudit) await appendAudit(tx, audit, from.alsoAudit(id));
+        return reference;
       });
+      return { id, reference: given, created: true };
     } catch (e) {
       const winner = isUniqueViolation(e) ? await repo.findScreeningByClientId(db, body.clientId) : null;
       if (!winner) throw e;
       return { ...winner, created: false };
     }
-    return { id, reference, created: true };
   }
 
   /**
