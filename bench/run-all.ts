@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const ALL = ['cold-start', 'seed', 'get-case', 'linkage', 'intake-match', 'national-scale', 'statistics', 'exchange', 'bundle-size'];
+const ALL = ['cold-start', 'seed', 'get-case', 'linkage', 'intake-match', 'national-scale', 'statistics', 'exchange', 'exchange-linkage', 'bundle-size'];
 const requested = process.argv.slice(2).length ? process.argv.slice(2) : (process.env.BENCH_ONLY?.split(',') ?? []);
 const only = requested.map((s) => s.trim()).filter(Boolean);
 const unknown = only.filter((n) => !ALL.includes(n));
