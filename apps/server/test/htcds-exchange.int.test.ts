@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Cell, type HtcdsImportResult, kazakhstanDate, parseHtcdsTable } from '@qorgau/core';
 import { rowsOf } from '../src/db/client.ts';
 import { auditLog, htcdsImports } from '../src/db/schema.ts';
+import { createHtcdsImportService } from '../src/modules/exchange/htcds-import.service.ts';
 import { checkXlsxZip } from '../src/modules/exchange/uploaded-table.ts';
 import { createTestApp, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
@@ -204,6 +205,45 @@ describeEachDb('HTCDS import and export', (kind) => {
         WHERE r.import_id = ${(await t.deps.db.select().from(htcdsImports).where(eq(htcdsImports.sha256, res.sha256)))[0]?.id}`),
     );
     expect(Number(clusters[0]?.n)).toBe(1);
+  });
+
+  it('a file taken in slices (100,000 rows go 5,000 at a time) makes the same records: each row once, linked across slices', async () => {
+    const same = { prs_IdentityNumber: '950811450321', prs_Birthdate: '11.08.1995', prs_Citizenship: 'KZ' };
+    const born = (day: number) => ({ prs_Birthdate: `${day}.02.1990` });
+    const rows = [
+      goodRow('Гүлнұр', 'Сәрсенова', same),
+      goodRow('Малика', 'Юсупова', born(1)),
+      goodRow('Gulnur', 'Sarsenova', same),
+      goodRow('Дилноза', 'Каримова', born(2)),
+      goodRow('Айжан', 'Бекова', born(3)),
+    ];
+    const file = await filledTemplate(rows, ['prs_IdentityNumber']);
+    const u = caseworker.user;
+    const importer = {
+      userId: u.id,
+      actor: { userId: u.id, role: u.role, agencyId: u.agencyId, jurisdiction: { national: false as const, regions: ['KZ-75'] } },
+    };
+    const audit = { actor: { id: u.id, username: u.username, role: u.role, agencyId: u.agencyId }, ip: null };
+    const sliced = createHtcdsImportService(t.deps, { sliceRows: 2 });
+    const res = await sliced.import(importer, audit, file, { dryRun: false, locale: 'en' });
+    expect(res).toMatchObject({ created: 5, rejected: 0, linked: 0 });
+    const made = rowsOf<{ persons: number; cases: number; opened: number; decided: number; keys: number }>(
+      await t.deps.db.execute(sql`
+        SELECT count(DISTINCT c.person_id)::int AS persons, count(DISTINCT c.id)::int AS cases,
+               (count(*) FILTER (WHERE a.type = 'opened'))::int AS opened, (count(*) FILTER (WHERE a.type = 'identification_decided'))::int AS decided,
+               (SELECT count(*) FROM htcds_imported_rows r WHERE r.import_id = ${res.importId})::int AS keys
+        FROM case_actions a JOIN cases c ON c.id = a.case_id WHERE a.details->>'htcdsImport' = ${res.importId}`),
+    )[0];
+    expect(made).toEqual({ persons: 5, cases: 5, opened: 5, decided: 5, keys: 5 });
+    // The first and third rows are one woman, in two scripts and two slices: one cluster.
+    const clusters = rowsOf<{ n: number; members: number }>(
+      await t.deps.db.execute(sql`
+        SELECT count(DISTINCT pc.cluster_id)::int AS n, count(*)::int AS members FROM htcds_imported_rows r JOIN person_clusters pc ON pc.person_id = r.person_id
+        WHERE r.import_id = ${res.importId}`),
+    )[0];
+    expect(clusters).toEqual({ n: 1, members: 2 });
+    const again = await sliced.import(importer, audit, file, { dryRun: false, locale: 'en' });
+    expect(again).toMatchObject({ created: 0, alreadyImported: 5 });
   });
 
   describe('bad files', () => {

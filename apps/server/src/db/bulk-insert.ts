@@ -14,18 +14,16 @@ const ROWS_PER_STATEMENT = 5_000;
  * as any insert: only the way the values travel differs.
  *
  * Every row must give the same columns (the first row's defined ones); a column none of them
- * gives takes its default. With `refreshStatistics`, the table's planner statistics are
- * refreshed after the first statement and each time the rows written have quadrupled, so the
- * triggers' statements of the later ones are planned on what is there (migration 0033).
+ * gives takes its default. With `growing`, each statement is counted towards the table's
+ * planner statistics (see `growingTables`).
  */
 export async function insertMany<T extends PgTable>(
   tx: DbOrTx,
   table: T,
   rows: readonly T['$inferInsert'][],
-  opts: { refreshStatistics?: boolean } = {},
+  opts: { growing?: GrowingTables } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
-  let refreshAt = 1;
   const { name } = getTableConfig(table);
   const first = rows[0] as Record<string, unknown>;
   const all = Object.entries(getTableColumns(table));
@@ -52,13 +50,31 @@ export async function insertMany<T extends PgTable>(
       return out;
     });
     await tx.execute(sql`INSERT INTO ${rowType} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${rowType}, ${JSON.stringify(payload)}::json)`);
-    const written = i + payload.length;
-    if (opts.refreshStatistics && written >= refreshAt && written < rows.length) {
-      await refreshPlannerStatistics(tx, [name]);
-      refreshAt = written * 4;
-    }
+    await opts.growing?.wrote(tx, name, payload.length);
   }
 }
+
+/**
+ * The tables one transaction is filling, and how many rows it has written to each: a table's
+ * planner statistics are refreshed after its first statement and each time those rows have
+ * quadrupled, so the triggers' statements of the later ones are planned on what is there.
+ * Within one transaction the planner otherwise takes a freshly filled table for empty
+ * (migration 0033).
+ */
+export function growingTables() {
+  const written = new Map<string, { rows: number; refreshAt: number }>();
+  return {
+    async wrote(tx: DbOrTx, table: string, rows: number): Promise<void> {
+      const t = written.get(table) ?? { rows: 0, refreshAt: 1 };
+      written.set(table, t);
+      t.rows += rows;
+      if (t.rows < t.refreshAt) return;
+      t.refreshAt = t.rows * 4;
+      await refreshPlannerStatistics(tx, [table]);
+    },
+  };
+}
+export type GrowingTables = ReturnType<typeof growingTables>;
 
 /**
  * The planner's statistics of tables this transaction has written many rows to, gathered now

@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { insertMany } from '../../db/bulk-insert.ts';
+import { eq, sql } from 'drizzle-orm';
+import { type GrowingTables, insertMany } from '../../db/bulk-insert.ts';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { agencies, caseActions, cases, htcdsImportedRows, htcdsImports, persons } from '../../db/schema.ts';
 
@@ -16,20 +16,23 @@ export async function lockImportingAgency(tx: DbOrTx, agencyId: string) {
   return row ?? null;
 }
 
-/** Which of these row keys the agency has imported before. */
+/** Which of these row keys the agency has imported before (the keys travel as one array parameter). */
 export async function importedRowKeys(tx: DbOrTx, agencyId: string, keys: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let i = 0; i < keys.length; i += 5_000) {
-    const rows = await tx
-      .select({ key: htcdsImportedRows.rowKey })
-      .from(htcdsImportedRows)
-      .where(and(eq(htcdsImportedRows.agencyId, agencyId), inArray(htcdsImportedRows.rowKey, keys.slice(i, i + 5_000))));
+  for (let i = 0; i < keys.length; i += 20_000) {
+    const rows = rowsOf<{ key: string }>(
+      await tx.execute(sql`
+        SELECT row_key AS key FROM htcds_imported_rows
+        WHERE agency_id = ${agencyId} AND row_key = ANY(${sql.param(keys.slice(i, i + 20_000))}::text[])`),
+    );
     for (const r of rows) found.add(r.key);
   }
   return found;
 }
 
-export interface ImportedRecords {
+/** Records an import makes, a slice of the file at a time. */
+export interface ImportedSlice {
+  persons: (typeof persons.$inferInsert)[];
   cases: (typeof cases.$inferInsert)[];
   actions: (typeof caseActions.$inferInsert)[];
   rows: (typeof htcdsImportedRows.$inferInsert)[];
@@ -42,19 +45,21 @@ export async function nextCaseReferences(tx: DbOrTx, year: number, n: number): P
   return rows.map((r) => `QRG-${year}-${String(r.n).padStart(6, '0')}`);
 }
 
-export async function insertPersons(tx: DbOrTx, rows: (typeof persons.$inferInsert)[]): Promise<void> {
-  await insertMany(tx, persons, rows, { refreshStatistics: true });
-}
-
-/** The cases, their actions and the row keys, in that order (the keys name both). */
-export async function insertImportedRecords(tx: DbOrTx, records: ImportedRecords): Promise<void> {
-  await insertMany(tx, cases, records.cases, { refreshStatistics: true });
-  await insertMany(tx, caseActions, records.actions, { refreshStatistics: true });
-  await insertMany(tx, htcdsImportedRows, records.rows);
+/** A slice's persons, their cases, the cases' actions and the row keys, in that order (each names the one before). */
+export async function insertImportedSlice(tx: DbOrTx, slice: ImportedSlice, growing: GrowingTables): Promise<void> {
+  await insertMany(tx, persons, slice.persons, { growing });
+  await insertMany(tx, cases, slice.cases, { growing });
+  await insertMany(tx, caseActions, slice.actions, { growing });
+  await insertMany(tx, htcdsImportedRows, slice.rows);
 }
 
 export async function insertImport(tx: DbOrTx, row: typeof htcdsImports.$inferInsert): Promise<void> {
   await tx.insert(htcdsImports).values(row);
+}
+
+/** The import's count of records linked to earlier ones, known once they are all written. */
+export async function setImportLinked(tx: DbOrTx, id: string, linked: number): Promise<void> {
+  await tx.update(htcdsImports).set({ linked }).where(eq(htcdsImports.id, id));
 }
 
 export async function findImport(tx: DbOrTx, id: string) {

@@ -17,37 +17,37 @@ import type { AppDeps } from '../../app-deps.ts';
 import { type AuditContext, appendAudit } from '../../audit/audit.repository.ts';
 import { fieldContext } from '../../crypto/field-cipher.ts';
 import type { Locale } from '../../http/i18n.ts';
-import { type BulkProbe, recordBulkLinks, type RegisterHit, registerCandidates, scoreInBulk } from '../linkage/bulk-linkage.ts';
+import { type BulkLinks, type BulkProbe, recordBulkLinks, type RegisterHit, registerCandidates, scoreInBulk } from '../linkage/bulk-linkage.ts';
 import { modelStoreFor } from '../linkage/linkage-model.ts';
-import { preparePerson } from '../persons/persons.service.ts';
+import { type PersonIndexes, personIndexes, sealPerson } from '../persons/persons.service.ts';
+import { growingTables } from '../../db/bulk-insert.ts';
 import type { Tx } from '../../db/client.ts';
+import { statementQueue } from '../../db/statement-queue.ts';
 import { htcdsColumnLabels, pickHtcdsSheet } from './htcds-labels.ts';
 import {
   findImport,
-  type ImportedRecords,
+  type ImportedSlice,
   importedRowKeys,
   insertImport,
-  insertImportedRecords,
-  insertPersons,
+  insertImportedSlice,
   linkedToEarlier,
   lockImportingAgency,
   nextCaseReferences,
+  setImportLinked,
 } from './htcds-import.repository.ts';
 import { readUploadedTable } from './uploaded-table.ts';
 
 /** The most issues an answer lists; the stored report (CSV) has them all. */
 const ISSUES_SHOWN = 2_000;
 
-/** Rows prepared between two looks at the register (one statement of candidates each). */
-const SLICE = 5_000;
-
-type PreparedPerson = ReturnType<typeof preparePerson>;
-
-const probeOf = (p: PreparedPerson): BulkProbe => ({
-  record: p.linkage,
-  keys: p.row.linkageKeys ?? [],
-  identityNumberIndex: p.row.identityNumberIndex ?? null,
-});
+/**
+ * Rows a statement of register candidates and a statement of writes take (one slice): large
+ * enough that a statement's fixed costs (planning, triggers run once per statement) vanish,
+ * small enough that Node has the next slice ready before PostgreSQL has written this one.
+ */
+const SLICE_ROWS = 5_000;
+/** Rows made ready between two turns of the event loop, so the queued statements are sent on time. */
+const ROWS_PER_TURN = 500;
 
 /** A row of the file and its key (see `rowKeyOf`). */
 interface KeyedRow {
@@ -55,10 +55,31 @@ interface KeyedRow {
   key: string;
 }
 
+/** A new row with its person's id and indexes: enough to look her up in the register. */
+interface Newcomer extends KeyedRow {
+  id: string;
+  input: Parameters<typeof personIndexes>[1];
+  indexes: PersonIndexes;
+}
+
+const probeOf = (n: Newcomer): BulkProbe => ({
+  record: n.indexes.linkage,
+  keys: n.indexes.columns.linkageKeys,
+  identityNumberIndex: n.indexes.columns.identityNumberIndex,
+});
+
 /** Who imports: the user whose records they become, and her agency (the CLI names one). */
 export interface Importer {
   actor: Actor;
   userId: string;
+}
+
+/** One import: who takes the file in, for which agency, under which id, when. */
+interface Intake {
+  importer: Importer;
+  agencyId: string;
+  importId: string;
+  now: Date;
 }
 
 export interface ImportOptions {
@@ -74,102 +95,116 @@ export interface ImportOptions {
  * person is linked like one entered on screen, so a victim already in the register is counted
  * once. The audit entry names the file by its SHA-256 and the counts, never a person.
  */
-export function createHtcdsImportService(deps: AppDeps) {
+export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: number } = {}) {
   const { db, cipher, translator } = deps;
+  const sliceRows = opts.sliceRows ?? SLICE_ROWS;
   const models = modelStoreFor(db);
 
   const rowKeyOf = (agencyId: string, row: HtcdsImportRow) => cipher.blindIndex(`htcds-row:${agencyId}:${row.canonical}`);
 
-  function recordsOf(rows: KeyedRow[], refs: string[], importer: Importer, agencyId: string, importId: string, now: Date) {
-    const persons: PreparedPerson[] = [];
-    const records: ImportedRecords = { cases: [], actions: [], rows: [] };
-    for (const [i, { row: r, key }] of rows.entries()) {
-      const prepared = preparePerson(cipher, { ...r.person, clientId: randomUUID() }, { createdBy: importer.userId, ownerAgencyId: agencyId });
-      persons.push(prepared);
+  /** A slice's records: persons sealed (encrypted), cases, their actions and the row keys. */
+  async function sliceOf(part: Newcomer[], refs: string[], who: Intake): Promise<ImportedSlice> {
+    const slice: ImportedSlice = { persons: [], cases: [], actions: [], rows: [] };
+    const owner = { createdBy: who.importer.userId, ownerAgencyId: who.agencyId };
+    for (const [i, n] of part.entries()) {
+      if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
+      const r = n.row;
+      slice.persons.push({ ...sealPerson(cipher, n.input, owner, n.id, n.indexes), createdAt: who.now });
       const caseId = randomUUID();
       const log: CaseAction[] = [{ type: 'opened' }];
       const decided = r.case.traffickingStatus !== 'PossibleVictimOfTrafficking';
       if (decided) log.push({ type: 'identification_decided', outcome: r.case.traffickingStatus as 'ActualVictimOfTrafficking', decidedBy: r.case.decidedBy });
       const state = deriveCaseState(log);
-      records.cases.push({
+      slice.cases.push({
         id: caseId,
         clientId: randomUUID(),
         reference: refs[i] as string,
-        personId: prepared.row.id as string,
+        personId: n.id,
         regionCode: r.case.regionCode,
         exploitationTypes: r.case.exploitationTypes,
         status: state.status,
         traffickingStatus: state.traffickingStatus,
-        createdBy: importer.userId,
-        ownerAgencyId: agencyId,
+        createdBy: who.importer.userId,
+        ownerAgencyId: who.agencyId,
         htcdsExtraEnc: Object.keys(r.extra).length ? cipher.encrypt(JSON.stringify(r.extra), fieldContext('cases', 'htcds_extra', caseId)) : null,
-        createdAt: now,
+        createdAt: who.now,
       });
       const action = (seq: number, type: string, details: Record<string, string>) => ({
         id: randomUUID(),
-        at: now,
+        at: who.now,
         clientId: randomUUID(),
         caseId,
         seq,
         type,
-        details: { ...details, htcdsImport: importId },
-        actorId: importer.userId,
-        agencyId,
+        details: { ...details, htcdsImport: who.importId },
+        actorId: who.importer.userId,
+        agencyId: who.agencyId,
       });
-      records.actions.push(action(1, 'opened', {}));
+      slice.actions.push(action(1, 'opened', {}));
       // The decision another organisation took, on the day it took it: the year rule counts it there.
       if (decided)
-        records.actions.push(
+        slice.actions.push(
           action(2, 'identification_decided', { outcome: r.case.traffickingStatus, decidedBy: r.case.decidedBy, occurredOn: r.case.statusDate }),
         );
-      records.rows.push({ agencyId, rowKey: key, importId, personId: prepared.row.id as string, caseId });
+      slice.rows.push({ agencyId: who.agencyId, rowKey: n.key, importId: who.importId, personId: n.id, caseId });
     }
-    return { persons, records };
+    return slice;
   }
 
   /**
-   * The new rows written and linked. Node and PostgreSQL take turns rather than wait for each
-   * other: Node prepares a slice of persons (encryption, keyed indexes) while PostgreSQL looks
-   * up the previous slice's candidates in the register, and scores the links while PostgreSQL
-   * writes the persons.
+   * Each new row's indexes, and the register's candidates for them, a slice a statement while
+   * Node indexes the next one. All before any of the file's records is written: once written,
+   * they would crowd the register out of each other's candidates.
    */
-  async function takeIn(tx: Tx, fresh: KeyedRow[], who: { importer: Importer; agencyId: string; importId: string; now: Date }) {
+  async function lookUp(tx: Tx, fresh: KeyedRow[]) {
+    const newcomers: Newcomer[] = [];
+    const queue = statementQueue();
+    const register: RegisterHit[] = [];
+    for (let i = 0; i < fresh.length; i += sliceRows) {
+      const part: Newcomer[] = [];
+      for (const [j, k] of fresh.slice(i, i + sliceRows).entries()) {
+        if (j % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
+        const id = randomUUID();
+        const input = { ...k.row.person, clientId: randomUUID() };
+        part.push({ ...k, id, input, indexes: personIndexes(cipher, input, id) });
+      }
+      newcomers.push(...part);
+      // Up to ten hits a record: pushed one by one, a spread of 50,000 arguments could overflow the stack.
+      queue.push(async () => {
+        for (const hit of await registerCandidates(tx, part.map(probeOf))) register.push(hit);
+      });
+    }
+    await queue.drain();
+    return { newcomers, register };
+  }
+
+  /**
+   * The new rows written and linked. Node and PostgreSQL work side by side: PostgreSQL looks
+   * up one slice's candidates while Node indexes the next; then writes one slice (persons,
+   * cases, actions, row keys) while Node encrypts the next and scores the links; then the links
+   * are written and clustered. One transaction throughout: a failed statement skips the rest
+   * and rolls everything back.
+   */
+  async function takeIn(tx: Tx, fresh: KeyedRow[], who: Intake): Promise<number> {
     const refs = await nextCaseReferences(tx, kazakhstanYear(who.now), fresh.length);
     const model = await models.current(tx);
-    const persons: PreparedPerson[] = [];
-    const probes: BulkProbe[] = [];
-    const records: ImportedRecords = { cases: [], actions: [], rows: [] };
-    const register: RegisterHit[] = [];
-    let lookup: Promise<RegisterHit[]> | undefined;
-    for (let i = 0; i < fresh.length; i += SLICE) {
-      const made = recordsOf(fresh.slice(i, i + SLICE), refs.slice(i, i + SLICE), who.importer, who.agencyId, who.importId, who.now);
-      const sliceProbes = made.persons.map(probeOf);
-      persons.push(...made.persons);
-      probes.push(...sliceProbes);
-      records.cases.push(...made.records.cases);
-      records.actions.push(...made.records.actions);
-      records.rows.push(...made.records.rows);
-      if (lookup) for (const hit of await lookup) register.push(hit);
-      // The register's candidates before any of the file's records is written: once written, they would crowd them out.
-      lookup = registerCandidates(tx, sliceProbes);
-      // The driver sends a query on the next turn of the event loop: give it that turn.
-      await nextTurn();
+    const { newcomers, register } = await lookUp(tx, fresh);
+    const probes = newcomers.map(probeOf);
+    const growing = growingTables();
+    const writes = statementQueue();
+    let scoring: Promise<BulkLinks> | undefined;
+    for (let i = 0; i < newcomers.length && !writes.failed; i += sliceRows) {
+      const slice = await sliceOf(newcomers.slice(i, i + sliceRows), refs.slice(i, i + sliceRows), who);
+      writes.push(() => insertImportedSlice(tx, slice, growing));
+      // Scoring needs no database: it starts once PostgreSQL has the first slice to write.
+      scoring ??= scoreInBulk(cipher, model, probes, register);
     }
-    // Up to ten hits a record: pushed one by one, a spread of 50,000 arguments could overflow the stack.
-    if (lookup) for (const hit of await lookup) register.push(hit);
-    const [, links] = await Promise.all([
-      insertPersons(
-        tx,
-        persons.map((p) => ({ ...p.row, createdAt: who.now })),
-      ),
-      scoreInBulk(cipher, model, probes, register),
-    ]);
+    const [, links] = await Promise.all([writes.drain(), scoring ?? scoreInBulk(cipher, model, probes, register)]);
     await recordBulkLinks(tx, cipher, model, links);
-    const linked = await linkedToEarlier(
+    return linkedToEarlier(
       tx,
-      persons.map((p) => p.row.id as string),
+      newcomers.map((n) => n.id),
     );
-    return { records, linked };
   }
 
   const message = (locale: Locale, i: HtcdsRowIssue) => translator.t(locale, `validation.${i.code}`, { ...i.params, row: i.row, column: i.column });
@@ -203,20 +238,14 @@ export function createHtcdsImportService(deps: AppDeps) {
           fresh.push({ row, key });
         });
         const rejectedRows = new Set(table.issues.map((i) => i.row)).size;
-        let linked = 0;
-        let records: ImportedRecords | undefined;
-        if (!opts.dryRun && fresh.length) {
-          const taken = await takeIn(tx, fresh, { importer, agencyId, importId, now });
-          records = taken.records;
-          linked = taken.linked;
-        }
         const counts = {
           rowsRead: table.checkedRows,
           created: fresh.length,
           alreadyImported: table.rows.length - fresh.length,
-          linked,
+          linked: 0,
           rejected: rejectedRows,
         };
+        // The import's row first: the row keys name it. Its linked count follows the linkage.
         await insertImport(tx, {
           id: importId,
           agencyId,
@@ -228,7 +257,10 @@ export function createHtcdsImportService(deps: AppDeps) {
           reportEnc: table.issues.length ? cipher.encrypt(JSON.stringify(table.issues), fieldContext('htcds_imports', 'report', importId)) : null,
           at: now,
         });
-        if (records) await insertImportedRecords(tx, records);
+        if (!opts.dryRun && fresh.length) {
+          counts.linked = await takeIn(tx, fresh, { importer, agencyId, importId, now });
+          if (counts.linked) await setImportLinked(tx, importId, counts.linked);
+        }
         await appendAudit(tx, audit, {
           operation: opts.dryRun ? 'htcds.import_checked' : 'htcds.imported',
           recordType: 'htcds_import',

@@ -2,6 +2,8 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '@qorgau/core';
+import { anyOfIds } from '../../db/any-of.ts';
+import { insertMany } from '../../db/bulk-insert.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { agencies, personClusters, personLinkDecisions, personLinkProposals, persons } from '../../db/schema.ts';
 import { agencyNameSelect } from '../agencies/agency-name.ts';
@@ -127,7 +129,7 @@ export async function decisionByClientId(db: DbOrTx, clientId: string) {
 /** The latest human decision on every decided pair touching `ids` (all pairs when `ids` is null). */
 export async function latestDecisions(db: DbOrTx, ids: string[] | null): Promise<{ personA: string; personB: string; decision: string }[]> {
   const d = personLinkDecisions;
-  const touching = ids === null ? sql`true` : or(inArray(d.personA, ids), inArray(d.personB, ids));
+  const touching = ids === null ? sql`true` : or(anyOfIds(d.personA, ids), anyOfIds(d.personB, ids));
   return db
     .selectDistinctOn([d.personA, d.personB], { personA: d.personA, personB: d.personB, decision: d.decision })
     .from(d)
@@ -138,7 +140,7 @@ export async function latestDecisions(db: DbOrTx, ids: string[] | null): Promise
 /** Proposals the model scored 'same' touching `ids` (all when null), with their scores. */
 export async function modelSameEdges(db: DbOrTx, ids: string[] | null): Promise<{ personA: string; personB: string; score: number }[]> {
   const p = personLinkProposals;
-  const touching = ids === null ? sql`true` : or(inArray(p.personA, ids), inArray(p.personB, ids));
+  const touching = ids === null ? sql`true` : or(anyOfIds(p.personA, ids), anyOfIds(p.personB, ids));
   return db
     .select({ personA: p.personA, personB: p.personB, score: p.score })
     .from(p)
@@ -147,7 +149,7 @@ export async function modelSameEdges(db: DbOrTx, ids: string[] | null): Promise<
 
 /** Every record currently clustered with any of `ids`. */
 export async function clusterMatesOf(db: DbOrTx, ids: string[]): Promise<string[]> {
-  const mates = db.select({ clusterId: personClusters.clusterId }).from(personClusters).where(inArray(personClusters.personId, ids));
+  const mates = db.select({ clusterId: personClusters.clusterId }).from(personClusters).where(anyOfIds(personClusters.personId, ids));
   const rows = await db.select({ id: personClusters.personId }).from(personClusters).where(inArray(personClusters.clusterId, mates));
   return rows.map((r) => r.id);
 }
@@ -155,9 +157,9 @@ export async function clusterMatesOf(db: DbOrTx, ids: string[]): Promise<string[
 /** Replaces the cluster rows of `ids` by `clusters` (singletons get no row). */
 export async function replaceClusters(tx: DbOrTx, ids: string[] | null, clusters: string[][]): Promise<void> {
   if (ids === null) await tx.delete(personClusters);
-  else if (ids.length > 0) await tx.delete(personClusters).where(inArray(personClusters.personId, ids));
+  else if (ids.length > 0) await tx.delete(personClusters).where(anyOfIds(personClusters.personId, ids));
   const rows = clusters.filter((c) => c.length > 1).flatMap((c) => c.map((personId) => ({ personId, clusterId: c[0] as string })));
-  for (let i = 0; i < rows.length; i += 5000) await tx.insert(personClusters).values(rows.slice(i, i + 5000));
+  await insertMany(tx, personClusters, rows);
 }
 
 /**
@@ -210,7 +212,7 @@ export async function getProposal(db: DbOrTx, actor: Actor, id: string) {
 
 export async function personsByIds(db: DbOrTx, ids: string[]): Promise<Map<string, PersonRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select().from(persons).where(inArray(persons.id, ids));
+  const rows = await db.select().from(persons).where(anyOfIds(persons.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

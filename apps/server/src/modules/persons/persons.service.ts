@@ -64,15 +64,10 @@ export function searchIndexesOf(cipher: FieldCipher, r: LinkageRecord) {
   };
 }
 
-/** A new person's stored row (personal fields encrypted, bound to the row id) and its normalised record. */
-export function preparePerson(
-  cipher: FieldCipher,
-  input: Omit<CreatePersonBody, 'clientId'> & { clientId: string },
-  owner: { createdBy: string; ownerAgencyId: string },
-  id: string = randomUUID(),
-): { row: NewPersonRow; linkage: NormalisedRecord } {
-  const enc = (v: string, column: string) => cipher.encrypt(v, fieldContext('persons', column, id));
-  const opt = (v: string | undefined, column: string) => (v ? enc(v, column) : null);
+type NewPersonInput = Omit<CreatePersonBody, 'clientId'> & { clientId: string };
+
+/** A new person's keyed indexes and normalised record: what linking her needs, nothing encrypted yet. */
+export function personIndexes(cipher: FieldCipher, input: NewPersonInput, id: string) {
   const indexes = searchIndexesOf(cipher, {
     id,
     givenName: input.firstName,
@@ -84,7 +79,24 @@ export function preparePerson(
     documentNumber: input.identityNumber ?? null,
     contact: input.mobilePhone ?? null,
   });
-  const row: NewPersonRow = {
+  return {
+    linkage: indexes.linkage,
+    columns: { ...indexes.columns, identityNumberIndex: input.identityNumber ? identityNumberIndexOf(cipher, input.identityNumber) : null },
+  };
+}
+export type PersonIndexes = ReturnType<typeof personIndexes>;
+
+/** A new person's stored row from her indexes: personal fields encrypted, each bound to the row id. */
+export function sealPerson(
+  cipher: FieldCipher,
+  input: NewPersonInput,
+  owner: { createdBy: string; ownerAgencyId: string },
+  id: string,
+  indexes: PersonIndexes,
+): NewPersonRow {
+  const enc = (v: string, column: string) => cipher.encrypt(v, fieldContext('persons', column, id));
+  const opt = (v: string | undefined, column: string) => (v ? enc(v, column) : null);
+  return {
     id,
     clientId: input.clientId,
     pseudonym: newPseudonym(),
@@ -97,7 +109,6 @@ export function preparePerson(
     mobilePhoneEnc: opt(input.mobilePhone, 'mobile_phone'),
     addressEnc: opt(input.address, 'address'),
     ...indexes.columns,
-    identityNumberIndex: input.identityNumber ? identityNumberIndexOf(cipher, input.identityNumber) : null,
     nameScript: detectScript([input.firstName, input.secondName, input.middleName ?? ''].join(' ')),
     gender: input.gender,
     birthYear: input.birthdate ? Number(input.birthdate.slice(0, 4)) : null,
@@ -106,7 +117,17 @@ export function preparePerson(
     createdBy: owner.createdBy,
     ownerAgencyId: owner.ownerAgencyId,
   };
-  return { row, linkage: indexes.linkage };
+}
+
+/** A new person's stored row (personal fields encrypted, bound to the row id) and its normalised record. */
+export function preparePerson(
+  cipher: FieldCipher,
+  input: NewPersonInput,
+  owner: { createdBy: string; ownerAgencyId: string },
+  id: string = randomUUID(),
+): { row: NewPersonRow; linkage: NormalisedRecord } {
+  const indexes = personIndexes(cipher, input, id);
+  return { row: sealPerson(cipher, input, owner, id, indexes), linkage: indexes.linkage };
 }
 
 /** The stored row of a new person (see `preparePerson`), for callers that do not link it (the seed). */
