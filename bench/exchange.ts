@@ -29,6 +29,7 @@ import { deviceKeyHash } from '../apps/server/src/modules/openrosa/device-keys.s
 import { openRuntime } from '../apps/server/src/runtime/runtime.ts';
 import { seedOrganisations } from '../apps/server/src/seed/seed-demo.ts';
 import { serverVersion } from './lib/pg.ts';
+import { cpuSeconds, machineCpu, waitForQuiet } from './lib/procfs.ts';
 import { runMain } from './lib/process.ts';
 import { envInt, machine, percentileSorted, printMachine, round, verdict, writeResult } from './lib/report.ts';
 
@@ -132,6 +133,21 @@ async function dropDatabase(): Promise<void> {
   await admin.end();
 }
 
+/** CPU seconds of each of the bench database's PostgreSQL backends so far (same machine: /proc). */
+async function backendsCpu(url: string): Promise<Map<number, number>> {
+  const client = new pgClient.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)]));
+  } finally {
+    await client.end();
+  }
+}
+
+/** What the backends used between two readings (a backend opened in between counts whole). */
+const backendsUsed = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
+
 async function main() {
   const m = machine();
   printMachine(m);
@@ -162,12 +178,20 @@ async function main() {
     const csv = Buffer.from(htcdsCsv(ROWS), 'utf8');
     console.log(`HTCDS file: ${ROWS} rows, ${round(csv.length / 1024 / 1024, 1)} MB`);
     const imports = createHtcdsImportService(rt.deps);
+    await waitForQuiet('import');
+    const cpu0 = { node: process.cpuUsage(), pg: await backendsCpu(url), machine: machineCpu() };
     const t0 = performance.now();
     const result = await imports.import({ actor, userId: worker.id }, audit, csv, { dryRun: false, locale: 'en' });
     const importMs = performance.now() - t0;
+    // Where the work went: on two cores, Node's and PostgreSQL's CPU seconds together bound the time from below.
+    const nodeUsed = process.cpuUsage(cpu0.node);
+    const nodeCpuS = round((nodeUsed.user + nodeUsed.system) / 1e6, 1);
+    const pgCpuS = round(backendsUsed(cpu0.pg, await backendsCpu(url)), 1);
+    const machineBusy = round((machineCpu().busy - cpu0.machine.busy) / (importMs / 1000), 2);
     console.log(
       `import: ${round(importMs / 1000, 1)} s — ${result.created} created, ${result.rejected} rows refused (${result.issuesTotal} issues), ${result.linked} linked ${verdict(importMs <= 30_000)}`,
     );
+    console.log(`  CPU: Node ${nodeCpuS} s, PostgreSQL ${pgCpuS} s; the machine ${machineBusy} cores busy on average`);
     const t1 = performance.now();
     const again = await imports.import({ actor, userId: worker.id }, audit, csv, { dryRun: false, locale: 'en' });
     const reimportMs = performance.now() - t1;
@@ -221,7 +245,16 @@ async function main() {
       postgres: pgVersion,
       rows: ROWS,
       fileMb: round(csv.length / 1024 / 1024, 1),
-      import: { ms: round(importMs), created: result.created, rejected: result.rejected, linked: result.linked, reimportMs: round(reimportMs) },
+      import: {
+        ms: round(importMs),
+        created: result.created,
+        rejected: result.rejected,
+        linked: result.linked,
+        reimportMs: round(reimportMs),
+        nodeCpuS,
+        pgCpuS,
+        machineBusy,
+      },
       export: { year, ...exportTimes, allYears: { ms: round(allMs), rows: allRows } },
       openRosa: { submissions: latencies.length, seconds: round(wall, 1), perSecond: round(rate, 1), concurrency: CONCURRENCY, failures },
     });

@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './client.ts';
 
@@ -23,7 +23,23 @@ export async function insertMany<T extends PgTable>(
   rows: readonly T['$inferInsert'][],
   opts: { growing?: GrowingTables } = {},
 ): Promise<void> {
-  if (rows.length === 0) return;
+  await runBulkInserts(tx, bulkInserts(table, rows), opts.growing);
+}
+
+/** One statement of `insertMany`, its rows already serialised. */
+export interface BulkInsert {
+  table: string;
+  rows: number;
+  query: SQL;
+}
+
+/**
+ * The statements of `insertMany`, built now and run later (`runBulkInserts`): a caller that
+ * queues writes builds the next ones while PostgreSQL runs the last, rather than PostgreSQL
+ * waiting while Node serialises.
+ */
+export function bulkInserts<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): BulkInsert[] {
+  if (rows.length === 0) return [];
   const { name } = getTableConfig(table);
   const first = rows[0] as Record<string, unknown>;
   const all = Object.entries(getTableColumns(table));
@@ -35,6 +51,7 @@ export async function insertMany<T extends PgTable>(
     sql`, `,
   );
   const rowType = sql.identifier(name);
+  const statements: BulkInsert[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const payload = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => {
       const out: Record<string, unknown> = {};
@@ -49,8 +66,20 @@ export async function insertMany<T extends PgTable>(
       }
       return out;
     });
-    await tx.execute(sql`INSERT INTO ${rowType} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${rowType}, ${JSON.stringify(payload)}::json)`);
-    await opts.growing?.wrote(tx, name, payload.length);
+    statements.push({
+      table: name,
+      rows: payload.length,
+      query: sql`INSERT INTO ${rowType} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${rowType}, ${JSON.stringify(payload)}::json)`,
+    });
+  }
+  return statements;
+}
+
+/** Runs statements of `bulkInserts` in order, each counted towards its table's statistics. */
+export async function runBulkInserts(tx: DbOrTx, statements: readonly BulkInsert[], growing?: GrowingTables): Promise<void> {
+  for (const s of statements) {
+    await tx.execute(s.query);
+    await growing?.wrote(tx, s.table, s.rows);
   }
 }
 

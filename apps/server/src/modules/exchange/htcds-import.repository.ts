@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { type GrowingTables, insertMany } from '../../db/bulk-insert.ts';
+import { type BulkInsert, bulkInserts } from '../../db/bulk-insert.ts';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { agencies, caseActions, cases, htcdsImportedRows, htcdsImports, persons } from '../../db/schema.ts';
 
@@ -45,13 +45,16 @@ export async function nextCaseReferences(tx: DbOrTx, year: number, n: number): P
   return rows.map((r) => `QRG-${year}-${String(r.n).padStart(6, '0')}`);
 }
 
-/** A slice's persons, their cases, the cases' actions and the row keys, in that order (each names the one before). */
-export async function insertImportedSlice(tx: DbOrTx, slice: ImportedSlice, growing: GrowingTables): Promise<void> {
-  await insertMany(tx, persons, slice.persons, { growing });
-  await insertMany(tx, cases, slice.cases, { growing });
-  await insertMany(tx, caseActions, slice.actions, { growing });
-  await insertMany(tx, htcdsImportedRows, slice.rows);
-}
+/**
+ * A slice's statements, serialised now: its persons, their cases, the cases' actions and the
+ * row keys, in that order (each names the one before).
+ */
+export const importedSliceInserts = (slice: ImportedSlice): BulkInsert[] => [
+  ...bulkInserts(persons, slice.persons),
+  ...bulkInserts(cases, slice.cases),
+  ...bulkInserts(caseActions, slice.actions),
+  ...bulkInserts(htcdsImportedRows, slice.rows),
+];
 
 export async function insertImport(tx: DbOrTx, row: typeof htcdsImports.$inferInsert): Promise<void> {
   await tx.insert(htcdsImports).values(row);

@@ -20,7 +20,7 @@ import type { Locale } from '../../http/i18n.ts';
 import { type BulkLinks, type BulkProbe, recordBulkLinks, type RegisterHit, registerCandidates, scoreInBulk } from '../linkage/bulk-linkage.ts';
 import { modelStoreFor } from '../linkage/linkage-model.ts';
 import { type PersonIndexes, personIndexes, sealPerson } from '../persons/persons.service.ts';
-import { growingTables } from '../../db/bulk-insert.ts';
+import { growingTables, runBulkInserts } from '../../db/bulk-insert.ts';
 import type { Tx } from '../../db/client.ts';
 import { statementQueue } from '../../db/statement-queue.ts';
 import { htcdsColumnLabels, pickHtcdsSheet } from './htcds-labels.ts';
@@ -29,7 +29,7 @@ import {
   type ImportedSlice,
   importedRowKeys,
   insertImport,
-  insertImportedSlice,
+  importedSliceInserts,
   linkedToEarlier,
   lockImportingAgency,
   nextCaseReferences,
@@ -194,8 +194,8 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
     const writes = statementQueue();
     let scoring: Promise<BulkLinks> | undefined;
     for (let i = 0; i < newcomers.length && !writes.failed; i += sliceRows) {
-      const slice = await sliceOf(newcomers.slice(i, i + sliceRows), refs.slice(i, i + sliceRows), who);
-      writes.push(() => insertImportedSlice(tx, slice, growing));
+      const statements = importedSliceInserts(await sliceOf(newcomers.slice(i, i + sliceRows), refs.slice(i, i + sliceRows), who));
+      writes.push(() => runBulkInserts(tx, statements, growing));
       // Scoring needs no database: it starts once PostgreSQL has the first slice to write.
       scoring ??= scoreInBulk(cipher, model, probes, register);
     }
