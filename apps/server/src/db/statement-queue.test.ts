@@ -30,12 +30,14 @@ describe('statementQueue', () => {
     q.push(async () => {
       ran.push('a');
     });
-    q.push(async () => {
+    const failing = q.push(async () => {
       throw new Error('first');
     });
     q.push(async () => {
       ran.push('c');
     });
+    // What push returns settles once the step has run, and never rejects: a caller may wait on it.
+    await expect(failing).resolves.toBeUndefined();
     // Node goes on with other work while the steps run: the failure must not escape meanwhile.
     await tick();
     await tick();

@@ -9,12 +9,14 @@ export function statementQueue() {
   let tail: Promise<void> = Promise.resolve();
   let failure: { error: unknown } | undefined;
   return {
-    push(step: () => Promise<void>): void {
+    /** Queues a step; the promise settles (never rejects) once it has run, failed or been skipped. */
+    push(step: () => Promise<void>): Promise<void> {
       tail = tail
         .then(() => (failure ? undefined : step()))
         .catch((error: unknown) => {
           failure ??= { error };
         });
+      return tail;
     },
     get failed(): boolean {
       return failure !== undefined;

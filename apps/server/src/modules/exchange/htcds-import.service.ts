@@ -193,9 +193,12 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
     const growing = growingTables();
     const writes = statementQueue();
     let scoring: Promise<BulkLinks> | undefined;
+    const written: Promise<void>[] = [];
     for (let i = 0; i < newcomers.length && !writes.failed; i += sliceRows) {
+      // At most two slices ahead of PostgreSQL: a large file's statements are never all held at once.
+      await written[written.length - 2];
       const statements = importedSliceInserts(await sliceOf(newcomers.slice(i, i + sliceRows), refs.slice(i, i + sliceRows), who));
-      writes.push(() => runBulkInserts(tx, statements, growing));
+      written.push(writes.push(() => runBulkInserts(tx, statements, growing)));
       // Scoring needs no database: it starts once PostgreSQL has the first slice to write.
       scoring ??= scoreInBulk(cipher, model, probes, register);
     }

@@ -93,10 +93,14 @@ export async function registerCandidates(tx: DbOrTx, probes: readonly BulkProbe[
   return hits;
 }
 
-/** For each record, the records of the file before it that share its keys, with how many (identity number included). */
-function fileCandidates(probes: readonly BulkProbe[]): Map<number, number>[] {
+/**
+ * For each record, the records of the file before it that share its keys, with how many
+ * (identity number included). Called once per record, in file order: each record's map is
+ * dropped once it is scored, so a file of 100,000 records never holds them all.
+ */
+function fileCandidateFinder(): (p: BulkProbe, i: number) => Map<number, number> {
   const holders = new Map<string, number[]>();
-  return probes.map((p, i) => {
+  return (p, i) => {
     const shared = new Map<number, number>();
     const keys = p.identityNumberIndex ? [...p.keys, `idn:${p.identityNumberIndex}`] : p.keys;
     for (const key of keys) {
@@ -109,7 +113,7 @@ function fileCandidates(probes: readonly BulkProbe[]): Map<number, number>[] {
       list.push(i);
     }
     return shared;
-  });
+  };
 }
 
 export interface BulkLinks {
@@ -132,7 +136,7 @@ export async function scoreInBulk(
   const decrypted = new Map<string, NormalisedRecord>();
   const byProbe = new Map<string, RegisterHit[]>();
   for (const h of register) byProbe.set(h.probe, [...(byProbe.get(h.probe) ?? []), h]);
-  const inFile = fileCandidates(probes);
+  const inFile = fileCandidateFinder();
   const proposals: ProposalRow[] = [];
   const joined = new Set<string>();
   for (const [i, p] of probes.entries()) {
@@ -146,7 +150,7 @@ export async function scoreInBulk(
           return r;
         },
       })),
-      ...[...(inFile[i] ?? new Map<number, number>())].map(([j, shared]) => ({ shared, record: () => (probes[j] as BulkProbe).record })),
+      ...[...inFile(p, i)].map(([j, shared]) => ({ shared, record: () => (probes[j] as BulkProbe).record })),
     ];
     // Most keys shared first; among equals, the register's (ranked by rarity) before the file's (nearest first).
     candidates.sort((a, b) => b.shared - a.shared);
