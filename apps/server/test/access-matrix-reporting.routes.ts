@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { RouteRow } from './access-matrix.routes.ts';
 
+/** A CSV upload checked without importing (`dryRun`): the permission is asked, nothing is written. */
+const csvCheck = (url: string, payload: string) => () => ({ url: `${url}?dryRun=true`, headers: { 'content-type': 'text/csv' }, payload });
+
 /**
  * Rows of the access matrix (see the header of access-matrix.routes.ts for how a row reads) for
  * national statistics, funding, official figures (issue #13) and data exchange (issue #14).
  */
-/** A CSV upload checked without importing (`dryRun`): the permission is asked, nothing is written. */
-const csvCheck = (url: string, payload: string) => () => ({ url: `${url}?dryRun=true`, headers: { 'content-type': 'text/csv' }, payload });
-
 export const REPORTING_ROUTES: Record<string, RouteRow> = {
   // --- national statistics (issue #13): counts within statistics.read; records under their own permission, statistics.int.test.ts ---
   'GET /api/v1/statistics/year': { request: () => ({ url: '/api/v1/statistics/year?year=2026' }), expect: 200 },

@@ -34,12 +34,13 @@ export interface BulkInsert {
 }
 
 /**
- * The statements of `insertMany`, built now and run later (`runBulkInserts`): a caller that
- * queues writes builds the next ones while PostgreSQL runs the last, rather than PostgreSQL
- * waiting while Node serialises.
+ * The statements of `insertMany`, each serialised when it is taken (`insertMany` holds one at a
+ * time), run by `runBulkInserts`. A caller that queues writes takes them all at once and builds
+ * the next ones while PostgreSQL runs the last, rather than PostgreSQL waiting while Node
+ * serialises.
  */
-export function bulkInserts<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): BulkInsert[] {
-  if (rows.length === 0) return [];
+export function* bulkInserts<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): Generator<BulkInsert> {
+  if (rows.length === 0) return;
   const { name } = getTableConfig(table);
   const first = rows[0] as Record<string, unknown>;
   const all = Object.entries(getTableColumns(table));
@@ -51,7 +52,6 @@ export function bulkInserts<T extends PgTable>(table: T, rows: readonly T['$infe
     sql`, `,
   );
   const rowType = sql.identifier(name);
-  const statements: BulkInsert[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const payload = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => {
       const out: Record<string, unknown> = {};
@@ -66,17 +66,16 @@ export function bulkInserts<T extends PgTable>(table: T, rows: readonly T['$infe
       }
       return out;
     });
-    statements.push({
+    yield {
       table: name,
       rows: payload.length,
       query: sql`INSERT INTO ${rowType} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${rowType}, ${JSON.stringify(payload)}::json)`,
-    });
+    };
   }
-  return statements;
 }
 
 /** Runs statements of `bulkInserts` in order, each counted towards its table's statistics. */
-export async function runBulkInserts(tx: DbOrTx, statements: readonly BulkInsert[], growing?: GrowingTables): Promise<void> {
+export async function runBulkInserts(tx: DbOrTx, statements: Iterable<BulkInsert>, growing?: GrowingTables): Promise<void> {
   for (const s of statements) {
     await tx.execute(s.query);
     await growing?.wrote(tx, s.table, s.rows);

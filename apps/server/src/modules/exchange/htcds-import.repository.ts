@@ -18,16 +18,12 @@ export async function lockImportingAgency(tx: DbOrTx, agencyId: string) {
 
 /** Which of these row keys the agency has imported before (the keys travel as one array parameter). */
 export async function importedRowKeys(tx: DbOrTx, agencyId: string, keys: readonly string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < keys.length; i += 20_000) {
-    const rows = rowsOf<{ key: string }>(
-      await tx.execute(sql`
-        SELECT row_key AS key FROM htcds_imported_rows
-        WHERE agency_id = ${agencyId} AND row_key = ANY(${sql.param(keys.slice(i, i + 20_000))}::text[])`),
-    );
-    for (const r of rows) found.add(r.key);
-  }
-  return found;
+  const rows = rowsOf<{ key: string }>(
+    await tx.execute(sql`
+      SELECT row_key AS key FROM htcds_imported_rows
+      WHERE agency_id = ${agencyId} AND row_key = ANY(${sql.param(keys as string[])}::text[])`),
+  );
+  return new Set(rows.map((r) => r.key));
 }
 
 /** Records an import makes, a slice of the file at a time. */

@@ -17,9 +17,9 @@ import type { AppDeps } from '../../app-deps.ts';
 import { type AuditContext, appendAudit } from '../../audit/audit.repository.ts';
 import { fieldContext } from '../../crypto/field-cipher.ts';
 import type { Locale } from '../../http/i18n.ts';
-import { type BulkLinks, type BulkProbe, recordBulkLinks, type RegisterHit, registerCandidates, scoreInBulk } from '../linkage/bulk-linkage.ts';
+import { type BulkProbe, recordBulkLinks, type RegisterHit, registerCandidates, scoreInBulk } from '../linkage/bulk-linkage.ts';
 import { modelStoreFor } from '../linkage/linkage-model.ts';
-import { type PersonIndexes, personIndexes, sealPerson } from '../persons/persons.service.ts';
+import { type NewPersonInput, type PersonIndexes, personIndexes, sealPerson } from '../persons/persons.service.ts';
 import { growingTables, runBulkInserts } from '../../db/bulk-insert.ts';
 import type { Tx } from '../../db/client.ts';
 import { statementQueue } from '../../db/statement-queue.ts';
@@ -58,7 +58,7 @@ interface KeyedRow {
 /** A new row with its person's id and indexes: enough to look her up in the register. */
 interface Newcomer extends KeyedRow {
   id: string;
-  input: Parameters<typeof personIndexes>[1];
+  input: NewPersonInput;
   indexes: PersonIndexes;
 }
 
@@ -189,20 +189,20 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
     const refs = await nextCaseReferences(tx, kazakhstanYear(who.now), fresh.length);
     const model = await models.current(tx);
     const { newcomers, register } = await lookUp(tx, fresh);
-    const probes = newcomers.map(probeOf);
     const growing = growingTables();
     const writes = statementQueue();
-    let scoring: Promise<BulkLinks> | undefined;
+    // Scoring needs no database: Node scores while PostgreSQL writes. Its failure is awaited
+    // with the writes below, never left unhandled while the loop waits on PostgreSQL.
+    const scoring = scoreInBulk(cipher, model, newcomers.map(probeOf), register);
+    scoring.catch(() => undefined);
     const written: Promise<void>[] = [];
     for (let i = 0; i < newcomers.length && !writes.failed; i += sliceRows) {
       // At most two slices ahead of PostgreSQL: a large file's statements are never all held at once.
       await written[written.length - 2];
       const statements = importedSliceInserts(await sliceOf(newcomers.slice(i, i + sliceRows), refs.slice(i, i + sliceRows), who));
       written.push(writes.push(() => runBulkInserts(tx, statements, growing)));
-      // Scoring needs no database: it starts once PostgreSQL has the first slice to write.
-      scoring ??= scoreInBulk(cipher, model, probes, register);
     }
-    const [, links] = await Promise.all([writes.drain(), scoring ?? scoreInBulk(cipher, model, probes, register)]);
+    const [, links] = await Promise.all([writes.drain(), scoring]);
     await recordBulkLinks(tx, cipher, model, links);
     return linkedToEarlier(
       tx,

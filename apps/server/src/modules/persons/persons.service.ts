@@ -64,7 +64,8 @@ export function searchIndexesOf(cipher: FieldCipher, r: LinkageRecord) {
   };
 }
 
-type NewPersonInput = Omit<CreatePersonBody, 'clientId'> & { clientId: string };
+/** A new person as entered or imported, with the client id that makes her write idempotent. */
+export type NewPersonInput = Omit<CreatePersonBody, 'clientId'> & { clientId: string };
 
 /** A new person's keyed indexes and normalised record: what linking her needs, nothing encrypted yet. */
 export function personIndexes(cipher: FieldCipher, input: NewPersonInput, id: string) {
