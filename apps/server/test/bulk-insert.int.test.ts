@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray, sql, TransactionRollbackError } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { anyOfIds } from '../src/db/any-of.ts';
-import { growingTables, insertMany, refreshPlannerStatistics } from '../src/db/bulk-insert.ts';
-import { rowsOf } from '../src/db/client.ts';
+import { insertMany } from '../src/db/bulk-insert.ts';
 import { caseActions, cases, persons } from '../src/db/schema.ts';
 import { encryptPerson } from '../src/modules/persons/persons.service.ts';
 import { createTestApp, type TestApp, type TestUser } from './test-app.ts';
@@ -129,49 +128,6 @@ describeEachDb('bulk insert', (kind) => {
       /different columns \(middleNameEnc\)/,
     );
     expect(await stored(c.id)).toEqual([]);
-  });
-
-  it('refreshes the planner statistics of an import table, its own new rows counted, and of no other table', async () => {
-    await t.deps.db.transaction(async (tx) => {
-      await insertMany(
-        tx,
-        persons,
-        Array.from({ length: 300 }, (_, i) => person(`Name${i}`)),
-      );
-      await refreshPlannerStatistics(tx, ['persons']);
-      const [row] = rowsOf<{ n: number }>(await tx.execute(sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'persons'`));
-      expect(row?.n).toBeGreaterThanOrEqual(300);
-    });
-    const refused = await refreshPlannerStatistics(t.deps.db, ['users']).then(
-      () => null,
-      (e: Error) => e,
-    );
-    expect(String((refused?.cause as Error | undefined)?.message)).toMatch(/users is not a table a bulk import writes/);
-  });
-
-  it('a transaction filling a table refreshes its statistics after the first statement and each time its rows have quadrupled', async () => {
-    const filling = t.deps.db.transaction(async (tx) => {
-      const estimate = async () => rowsOf<{ n: number }>(await tx.execute(sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'persons'`))[0]?.n;
-      const live = async () => Number(rowsOf<{ n: string }>(await tx.execute(sql`SELECT count(*) AS n FROM persons`))[0]?.n);
-      const growing = growingTables();
-      const write = (n: number, tag: string) =>
-        insertMany(
-          tx,
-          persons,
-          Array.from({ length: n }, (_, i) => person(`${tag}${i}`)),
-          { growing },
-        );
-      await write(100, 'A');
-      const afterFirst = await live();
-      expect(await estimate()).toBe(afterFirst);
-      await write(200, 'B');
-      // 300 written, fewer than four times the 100 of the last refresh: the planner's count stays.
-      expect(await estimate()).toBe(afterFirst);
-      await write(100, 'C');
-      expect(await estimate()).toBe(await live());
-      tx.rollback();
-    });
-    await expect(filling).rejects.toBeInstanceOf(TransactionRollbackError);
   });
 
   it('tens of thousands of ids travel as one array parameter (a statement holds at most 65,535)', async () => {

@@ -15,6 +15,9 @@ import { describeEachDb } from './test-db.ts';
 const TEMPLATE = new URL('../../../reference/htcds/htcds-template-single-select-v2.0.xlsx', import.meta.url);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const YEAR = 2025;
+/** The persons an import made: its cases are opened by an action naming it. */
+const personsImportedBy = (importId: string | undefined) =>
+  sql`SELECT c.person_id FROM cases c JOIN case_actions a ON a.case_id = c.id WHERE a.type = 'opened' AND a.details->>'htcdsImport' = ${importId}`;
 
 type RowValues = Record<string, string | Date | number>;
 
@@ -201,8 +204,8 @@ describeEachDb('HTCDS import and export', (kind) => {
     expect(res).toMatchObject({ created: 2, linked: 0 });
     const clusters = rowsOf<{ n: string }>(
       await t.deps.db.execute(sql`
-        SELECT count(DISTINCT pc.cluster_id) AS n FROM htcds_imported_rows r JOIN person_clusters pc ON pc.person_id = r.person_id
-        WHERE r.import_id = ${(await t.deps.db.select().from(htcdsImports).where(eq(htcdsImports.sha256, res.sha256)))[0]?.id}`),
+        SELECT count(DISTINCT pc.cluster_id) AS n FROM (${personsImportedBy((await t.deps.db.select().from(htcdsImports).where(eq(htcdsImports.sha256, res.sha256)))[0]?.id)}) r
+        JOIN person_clusters pc ON pc.person_id = r.person_id`),
     );
     expect(Number(clusters[0]?.n)).toBe(1);
   });
@@ -231,15 +234,15 @@ describeEachDb('HTCDS import and export', (kind) => {
       await t.deps.db.execute(sql`
         SELECT count(DISTINCT c.person_id)::int AS persons, count(DISTINCT c.id)::int AS cases,
                (count(*) FILTER (WHERE a.type = 'opened'))::int AS opened, (count(*) FILTER (WHERE a.type = 'identification_decided'))::int AS decided,
-               (SELECT count(*) FROM htcds_imported_rows r WHERE r.import_id = ${res.importId})::int AS keys
+               (count(DISTINCT c.htcds_row_key) FILTER (WHERE a.type = 'opened'))::int AS keys
         FROM case_actions a JOIN cases c ON c.id = a.case_id WHERE a.details->>'htcdsImport' = ${res.importId}`),
     )[0];
     expect(made).toEqual({ persons: 5, cases: 5, opened: 5, decided: 5, keys: 5 });
     // The first and third rows are one woman, in two scripts and two slices: one cluster.
     const clusters = rowsOf<{ n: number; members: number }>(
       await t.deps.db.execute(sql`
-        SELECT count(DISTINCT pc.cluster_id)::int AS n, count(*)::int AS members FROM htcds_imported_rows r JOIN person_clusters pc ON pc.person_id = r.person_id
-        WHERE r.import_id = ${res.importId}`),
+        SELECT count(DISTINCT pc.cluster_id)::int AS n, count(*)::int AS members FROM (${personsImportedBy(res.importId)}) r
+        JOIN person_clusters pc ON pc.person_id = r.person_id`),
     )[0];
     expect(clusters).toEqual({ n: 1, members: 2 });
     const again = await sliced.import(importer, audit, file, { dryRun: false, locale: 'en' });

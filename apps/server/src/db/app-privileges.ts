@@ -30,6 +30,9 @@ export function privilegeStatements(migrationsFolder: string): string[] {
   return out;
 }
 
+/** PostgreSQL's errors for a grant on an object that no longer exists: undefined_table, undefined_function. */
+const DROPPED_SINCE = new Set(['42P01', '42883']);
+
 /** True when the privileges were missing and have been re-applied. */
 export async function ensureAppPrivileges(client: pg.Client, migrationsFolder: string, appRole: string): Promise<boolean> {
   // CASE, not AND: has_table_privilege raises on a role that does not exist.
@@ -48,8 +51,8 @@ export async function ensureAppPrivileges(client: pg.Client, migrationsFolder: s
         await client.query(statement);
         await client.query('RELEASE SAVEPOINT privileges');
       } catch (e) {
-        // A grant on a table a later migration dropped: nothing to grant any more.
-        if ((e as { code?: string }).code !== '42P01') throw e;
+        // A grant on a table or function a later migration dropped: nothing to grant any more.
+        if (!DROPPED_SINCE.has((e as { code?: string }).code ?? '')) throw e;
         await client.query('ROLLBACK TO SAVEPOINT privileges');
       }
     }

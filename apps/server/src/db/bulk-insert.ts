@@ -14,23 +14,10 @@ const ROWS_PER_STATEMENT = 5_000;
  * as any insert: only the way the values travel differs.
  *
  * Every row must give the same columns (the first row's defined ones); a column none of them
- * gives takes its default. With `growing`, each statement is counted towards the table's
- * planner statistics (see `growingTables`).
+ * gives takes its default.
  */
-export async function insertMany<T extends PgTable>(
-  tx: DbOrTx,
-  table: T,
-  rows: readonly T['$inferInsert'][],
-  opts: { growing?: GrowingTables } = {},
-): Promise<void> {
-  await runBulkInserts(tx, bulkInserts(table, rows), opts.growing);
-}
-
-/** One statement of `insertMany`, its rows already serialised. */
-export interface BulkInsert {
-  table: string;
-  rows: number;
-  query: SQL;
+export async function insertMany<T extends PgTable>(tx: DbOrTx, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
+  await runBulkInserts(tx, bulkInserts(table, rows));
 }
 
 /**
@@ -39,7 +26,7 @@ export interface BulkInsert {
  * the next ones while PostgreSQL runs the last, rather than PostgreSQL waiting while Node
  * serialises.
  */
-export function* bulkInserts<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): Generator<BulkInsert> {
+export function* bulkInserts<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): Generator<SQL> {
   if (rows.length === 0) return;
   const { name } = getTableConfig(table);
   const first = rows[0] as Record<string, unknown>;
@@ -66,48 +53,11 @@ export function* bulkInserts<T extends PgTable>(table: T, rows: readonly T['$inf
       }
       return out;
     });
-    yield {
-      table: name,
-      rows: payload.length,
-      query: sql`INSERT INTO ${rowType} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${rowType}, ${JSON.stringify(payload)}::json)`,
-    };
+    yield sql`INSERT INTO ${rowType} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${rowType}, ${JSON.stringify(payload)}::json)`;
   }
 }
 
-/** Runs statements of `bulkInserts` in order, each counted towards its table's statistics. */
-export async function runBulkInserts(tx: DbOrTx, statements: Iterable<BulkInsert>, growing?: GrowingTables): Promise<void> {
-  for (const s of statements) {
-    await tx.execute(s.query);
-    await growing?.wrote(tx, s.table, s.rows);
-  }
-}
-
-/**
- * The tables one transaction is filling, and how many rows it has written to each: a table's
- * planner statistics are refreshed after its first statement and each time those rows have
- * quadrupled, so the triggers' statements of the later ones are planned on what is there.
- * Within one transaction the planner otherwise takes a freshly filled table for empty
- * (migration 0033).
- */
-export function growingTables() {
-  const written = new Map<string, { rows: number; refreshAt: number }>();
-  return {
-    async wrote(tx: DbOrTx, table: string, rows: number): Promise<void> {
-      const t = written.get(table) ?? { rows: 0, refreshAt: 1 };
-      written.set(table, t);
-      t.rows += rows;
-      if (t.rows < t.refreshAt) return;
-      t.refreshAt = t.rows * 4;
-      await refreshPlannerStatistics(tx, [table]);
-    },
-  };
-}
-export type GrowingTables = ReturnType<typeof growingTables>;
-
-/**
- * The planner's statistics of tables this transaction has written many rows to, gathered now
- * (its own rows included) rather than by autovacuum after the commit: see migration 0033.
- */
-export async function refreshPlannerStatistics(tx: DbOrTx, tables: readonly string[]): Promise<void> {
-  await tx.execute(sql`SELECT refresh_planner_statistics(${sql.param(tables as string[])}::text[])`);
+/** Runs statements of `bulkInserts` in order. */
+export async function runBulkInserts(tx: DbOrTx, statements: Iterable<SQL>): Promise<void> {
+  for (const s of statements) await tx.execute(s);
 }

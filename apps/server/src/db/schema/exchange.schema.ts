@@ -27,27 +27,6 @@ export const htcdsImports = pgTable(
   (t) => [index('htcds_imports_agency_idx').on(t.agencyId, t.at)],
 );
 
-/** What makes a re-import idempotent: an agency's row key (keyed hash of the row's values) and what it made. */
-export const htcdsImportedRows = pgTable(
-  'htcds_imported_rows',
-  {
-    agencyId: uuid('agency_id')
-      .notNull()
-      .references(() => agencies.id),
-    rowKey: text('row_key').notNull(),
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => htcdsImports.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => persons.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-  },
-  (t) => [primaryKey({ columns: [t.agencyId, t.rowKey] })],
-);
-
 /** A field device's key (issue #14, migration 0031): only its SHA-256 is kept; revoked, it opens nothing. */
 export const deviceKeys = pgTable(
   'device_keys',

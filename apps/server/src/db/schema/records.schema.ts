@@ -103,6 +103,11 @@ export const cases = pgTable(
     identificationDue: text('identification_due'),
     /** The HTCDS fields of an imported record Qorgau has no column for (issue #14), encrypted JSON. */
     htcdsExtraEnc: text('htcds_extra_enc'),
+    /**
+     * The HTCDS row an import made this case from (issue #14, migration 0035): a keyed hash of
+     * the importing agency and the row's values, so a re-import of the row makes nothing new.
+     */
+    htcdsRowKey: text('htcds_row_key'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -119,6 +124,7 @@ export const cases = pgTable(
     index('cases_created_idx').on(t.createdAt),
     // The identification queue (open cases by due date): walked in order, the scope a cheap filter.
     index('cases_identification_queue_idx').on(t.identificationDue, t.id).where(sql`status = 'open' AND identification_due IS NOT NULL`),
+    uniqueIndex('cases_htcds_row_key').on(t.htcdsRowKey).where(sql`htcds_row_key IS NOT NULL`),
   ],
 );
 

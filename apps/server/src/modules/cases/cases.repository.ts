@@ -6,8 +6,8 @@ import { agencies, caseActions, cases, persons, users } from '../../db/schema.ts
 import { agencyNameSelect } from '../agencies/agency-name.ts';
 import { personScope } from '../persons/persons.repository.ts';
 
-/** A case as the workflow reads it: the HTCDS fields an import kept are read by the HTCDS export alone. */
-export type CaseRow = Omit<typeof cases.$inferSelect, 'htcdsExtraEnc'>;
+/** A case as the workflow reads it: the HTCDS fields an import kept are read by the HTCDS import and export alone. */
+export type CaseRow = Omit<typeof cases.$inferSelect, 'htcdsExtraEnc' | 'htcdsRowKey'>;
 export type CaseActionRow = typeof caseActions.$inferSelect;
 
 export async function nextCaseReference(tx: DbOrTx, year: number): Promise<string> {

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
-import { type BulkInsert, bulkInserts } from '../../db/bulk-insert.ts';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { bulkInserts } from '../../db/bulk-insert.ts';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
-import { agencies, caseActions, cases, htcdsImportedRows, htcdsImports, persons } from '../../db/schema.ts';
+import { agencies, caseActions, cases, htcdsImports, persons } from '../../db/schema.ts';
 
 /**
  * The agency imported for, locked for the transaction: two imports for one agency run one
@@ -16,12 +16,13 @@ export async function lockImportingAgency(tx: DbOrTx, agencyId: string) {
   return row ?? null;
 }
 
-/** Which of these row keys the agency has imported before (the keys travel as one array parameter). */
-export async function importedRowKeys(tx: DbOrTx, agencyId: string, keys: readonly string[]): Promise<Set<string>> {
+/**
+ * Which of these row keys were imported before (the keys travel as one array parameter). A key
+ * hashes the importing agency with the row, so one agency's keys never meet another's.
+ */
+export async function importedRowKeys(tx: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
   const rows = rowsOf<{ key: string }>(
-    await tx.execute(sql`
-      SELECT row_key AS key FROM htcds_imported_rows
-      WHERE agency_id = ${agencyId} AND row_key = ANY(${sql.param(keys as string[])}::text[])`),
+    await tx.execute(sql`SELECT htcds_row_key AS key FROM cases WHERE htcds_row_key = ANY(${sql.param(keys as string[])}::text[])`),
   );
   return new Set(rows.map((r) => r.key));
 }
@@ -31,7 +32,6 @@ export interface ImportedSlice {
   persons: (typeof persons.$inferInsert)[];
   cases: (typeof cases.$inferInsert)[];
   actions: (typeof caseActions.$inferInsert)[];
-  rows: (typeof htcdsImportedRows.$inferInsert)[];
 }
 
 /** Case references for `n` new cases of a year, from the one sequence every case uses. */
@@ -42,14 +42,13 @@ export async function nextCaseReferences(tx: DbOrTx, year: number, n: number): P
 }
 
 /**
- * A slice's statements, serialised now: its persons, their cases, the cases' actions and the
- * row keys, in that order (each names the one before).
+ * A slice's statements, serialised now: its persons, their cases (with the row keys) and the
+ * cases' actions, in that order (each names the one before).
  */
-export const importedSliceInserts = (slice: ImportedSlice): BulkInsert[] => [
+export const importedSliceInserts = (slice: ImportedSlice): SQL[] => [
   ...bulkInserts(persons, slice.persons),
   ...bulkInserts(cases, slice.cases),
   ...bulkInserts(caseActions, slice.actions),
-  ...bulkInserts(htcdsImportedRows, slice.rows),
 ];
 
 export async function insertImport(tx: DbOrTx, row: typeof htcdsImports.$inferInsert): Promise<void> {

@@ -20,7 +20,7 @@ import type { Locale } from '../../http/i18n.ts';
 import { type BulkProbe, recordBulkLinks, type RegisterHit, registerCandidates, scoreInBulk } from '../linkage/bulk-linkage.ts';
 import { modelStoreFor } from '../linkage/linkage-model.ts';
 import { type NewPersonInput, type PersonIndexes, personIndexes, sealPerson } from '../persons/persons.service.ts';
-import { growingTables, runBulkInserts } from '../../db/bulk-insert.ts';
+import { runBulkInserts } from '../../db/bulk-insert.ts';
 import type { Tx } from '../../db/client.ts';
 import { statementQueue } from '../../db/statement-queue.ts';
 import { htcdsColumnLabels, pickHtcdsSheet } from './htcds-labels.ts';
@@ -102,9 +102,9 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
 
   const rowKeyOf = (agencyId: string, row: HtcdsImportRow) => cipher.blindIndex(`htcds-row:${agencyId}:${row.canonical}`);
 
-  /** A slice's records: persons sealed (encrypted), cases, their actions and the row keys. */
+  /** A slice's records: persons sealed (encrypted), cases with their row keys, and the cases' actions. */
   async function sliceOf(part: Newcomer[], refs: string[], who: Intake): Promise<ImportedSlice> {
-    const slice: ImportedSlice = { persons: [], cases: [], actions: [], rows: [] };
+    const slice: ImportedSlice = { persons: [], cases: [], actions: [] };
     const owner = { createdBy: who.importer.userId, ownerAgencyId: who.agencyId };
     for (const [i, n] of part.entries()) {
       if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
@@ -126,6 +126,7 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
         traffickingStatus: state.traffickingStatus,
         createdBy: who.importer.userId,
         ownerAgencyId: who.agencyId,
+        htcdsRowKey: n.key,
         htcdsExtraEnc: Object.keys(r.extra).length ? cipher.encrypt(JSON.stringify(r.extra), fieldContext('cases', 'htcds_extra', caseId)) : null,
         createdAt: who.now,
       });
@@ -146,7 +147,6 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
         slice.actions.push(
           action(2, 'identification_decided', { outcome: r.case.traffickingStatus, decidedBy: r.case.decidedBy, occurredOn: r.case.statusDate }),
         );
-      slice.rows.push({ agencyId: who.agencyId, rowKey: n.key, importId: who.importId, personId: n.id, caseId });
     }
     return slice;
   }
@@ -181,7 +181,7 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
   /**
    * The new rows written and linked. Node and PostgreSQL work side by side: PostgreSQL looks
    * up one slice's candidates while Node indexes the next; then writes one slice (persons,
-   * cases, actions, row keys) while Node encrypts the next and scores the links; then the links
+   * cases, actions) while Node encrypts the next and scores the links; then the links
    * are written and clustered. One transaction throughout: a failed statement skips the rest
    * and rolls everything back.
    */
@@ -189,7 +189,6 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
     const refs = await nextCaseReferences(tx, kazakhstanYear(who.now), fresh.length);
     const model = await models.current(tx);
     const { newcomers, register } = await lookUp(tx, fresh);
-    const growing = growingTables();
     const writes = statementQueue();
     // Scoring needs no database: Node scores while PostgreSQL writes. Its failure is awaited
     // with the writes below, never left unhandled while the loop waits on PostgreSQL.
@@ -200,10 +199,12 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
       // At most two slices ahead of PostgreSQL: a large file's statements are never all held at once.
       await written[written.length - 2];
       const statements = importedSliceInserts(await sliceOf(newcomers.slice(i, i + sliceRows), refs.slice(i, i + sliceRows), who));
-      written.push(writes.push(() => runBulkInserts(tx, statements, growing)));
+      written.push(writes.push(() => runBulkInserts(tx, statements)));
     }
     const [, links] = await Promise.all([writes.drain(), scoring]);
-    await recordBulkLinks(tx, cipher, model, links);
+    // The file's records are in memory: the re-clustering does not read them back.
+    const fileRecords = new Map(newcomers.map((n) => [n.id, n.indexes.linkage]));
+    await recordBulkLinks(tx, { cipher, model, written: fileRecords }, links);
     return linkedToEarlier(
       tx,
       newcomers.map((n) => n.id),
@@ -231,7 +232,7 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
         });
         if (!table.ok) throw new DomainError('validation_failed', [{ path: 'file', code: table.issue.code, params: table.issue.params }]);
         const rowKeys = table.rows.map((r) => rowKeyOf(agencyId, r));
-        const known = await importedRowKeys(tx, agencyId, rowKeys);
+        const known = await importedRowKeys(tx, rowKeys);
         // A row already imported, or repeated in this file, makes nothing new.
         const fresh: KeyedRow[] = [];
         table.rows.forEach((row, i) => {
@@ -248,7 +249,7 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
           linked: 0,
           rejected: rejectedRows,
         };
-        // The import's row first: the row keys name it. Its linked count follows the linkage.
+        // The import's row first, as its records' actions name it; its linked count follows the linkage.
         await insertImport(tx, {
           id: importId,
           agencyId,

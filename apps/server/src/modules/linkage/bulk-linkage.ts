@@ -6,7 +6,7 @@ import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { insertMany } from '../../db/bulk-insert.ts';
 import { personLinkProposals } from '../../db/schema.ts';
 import { CANDIDATES_PER_KEY, type ProposalRow } from './linkage.repository.ts';
-import { intakeDecision, proposalRowOf, recluster } from './linkage.service.ts';
+import { type ClusterCheck, intakeDecision, proposalRowOf, recluster } from './linkage.service.ts';
 import { type LinkableRow, modelFrequencies, normalisedPersonOf } from './person-linkage-record.ts';
 
 /**
@@ -171,7 +171,7 @@ export async function scoreInBulk(
  * re-clustering over every record joined. Every pair names a new record, so none can be in the
  * table already: a plain insert, not the intake's upsert.
  */
-export async function recordBulkLinks(tx: DbOrTx, cipher: FieldCipher, model: LinkageModel, links: BulkLinks): Promise<void> {
+export async function recordBulkLinks(tx: DbOrTx, check: ClusterCheck, links: BulkLinks): Promise<void> {
   await insertMany(tx, personLinkProposals, links.proposals);
-  if (links.joined.size) await recluster(tx, [...links.joined], { cipher, model });
+  if (links.joined.size) await recluster(tx, [...links.joined], check);
 }

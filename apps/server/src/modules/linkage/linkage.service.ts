@@ -106,6 +106,11 @@ export async function lockClusters(tx: DbOrTx): Promise<void> {
 export interface ClusterCheck {
   cipher: FieldCipher;
   model: LinkageModel;
+  /**
+   * Records this transaction has just written, already normalised in memory (an import's
+   * file): not read back and decrypted again. Nobody else can have changed them yet.
+   */
+  written?: ReadonlyMap<string, NormalisedRecord>;
 }
 
 /**
@@ -145,10 +150,13 @@ export async function recluster(tx: DbOrTx, seeds: string[], check: ClusterCheck
  */
 export async function coherentClusters(tx: DbOrTx, ids: string[], decisions: PairDecision[], check: ClusterCheck) {
   if (ids.length <= 2) return clusterCoherently(ids, decisions);
-  const rows = await personsByIds(tx, ids);
+  const rows = await personsByIds(
+    tx,
+    ids.filter((id) => !check.written?.has(id)),
+  );
   const records = ids.map((id) => {
     const row = rows.get(id);
-    return row ? normalisedPersonOf(check.cipher, row) : null;
+    return check.written?.get(id) ?? (row ? normalisedPersonOf(check.cipher, row) : null);
   });
   const frequencies = modelFrequencies(check.cipher, check.model);
   const humanSame = new Set(decisions.filter((d) => d.source === 'human' && d.decision === 'same').map((d) => pairKey(d.ids[0], d.ids[1])));
