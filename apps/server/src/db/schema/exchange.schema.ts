@@ -1,6 +1,5 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies, users } from './accounts.schema.ts';
-import { cases, persons } from './records.schema.ts';
 
 /** One HTCDS file taken in or checked (issue #14, migration 0030); the row report encrypted. */
 export const htcdsImports = pgTable(
