@@ -114,6 +114,9 @@ describeInChromium('HTCDS import in Chromium (issue #14)', () => {
     await signIn(page, q, 'analyst', { language: 'kk' });
     const before = await victims();
     await page.getByTestId('nav-exchange').click();
+    // One item of the navigation is lit: Data exchange, not Statistics as well.
+    await page.locator('[aria-current="page"]').first().waitFor();
+    expect(await page.locator('nav [aria-current="page"]').evaluateAll((links) => links.map((a) => a.getAttribute('data-testid')))).toEqual(['nav-exchange']);
 
     // Checked first: the three bad rows listed, nothing written.
     await upload(page, await workbook([...good.slice(0, 3), ...bad, ...good.slice(3)]));

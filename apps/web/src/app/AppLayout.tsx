@@ -8,7 +8,7 @@ import { Link, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { useCurrentUser } from '../features/auth/current-user.tsx';
-import { visibleNavItems } from './nav-items.ts';
+import { currentNavHref, navTestId, visibleNavItems } from './nav-items.ts';
 import { SignOutButton } from './SignOutButton.tsx';
 import { UserText } from '../components/UserText.tsx';
 
@@ -18,7 +18,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const me = useCurrentUser();
   const [location] = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const isActive = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
+  const items = visibleNavItems(me);
+  const current = currentNavHref(items, location);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -49,15 +50,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="main-navigation">
         <AppShell.Section grow component="nav" aria-label={t('nav.label')}>
-          {visibleNavItems(me).map((item) => (
+          {items.map((item) => (
             <NavLink
               key={item.href}
               component={Link}
               href={item.href}
               label={t(item.label)}
-              data-testid={item.testId}
-              active={isActive(item.href)}
-              aria-current={isActive(item.href) ? 'page' : undefined}
+              data-testid={navTestId(item)}
+              active={item.href === current}
+              aria-current={item.href === current ? 'page' : undefined}
               onClick={close}
             />
           ))}

@@ -1,6 +1,6 @@
 import { ROLE_GRANTS, type AgencyType, type Me, type Permission, type Role } from '@qorgau/core';
 import { describe, expect, it } from 'vitest';
-import { NAV_ITEMS, visibleNavItems } from '../../app/nav-items.ts';
+import { currentNavHref, NAV_ITEMS, navTestId, visibleNavItems } from '../../app/nav-items.ts';
 import { homeLinks } from './home-links.ts';
 
 /** A signed-in user of `role` with exactly the permissions core grants that role. */
@@ -93,5 +93,24 @@ describe('home page links (issue #9)', () => {
 
   it('every page of the navigation but home has its own phrase on the home page', () => {
     for (const item of NAV_ITEMS.filter((i) => i.href !== '/')) expect(item.homeLabel, item.href).toMatch(/^home\.actions\./);
+  });
+
+  it('lights one navigation item: the deepest the address is under, home only at home', () => {
+    const analyst = visibleNavItems(userOf('analyst', 'national_coordination'));
+    expect(currentNavHref(analyst, '/statistics/exchange')).toBe('/statistics/exchange');
+    expect(currentNavHref(analyst, '/statistics/exchange/')).toBe('/statistics/exchange');
+    expect(currentNavHref(analyst, '/statistics/funding')).toBe('/statistics');
+    expect(currentNavHref(analyst, '/statistics')).toBe('/statistics');
+    expect(currentNavHref(analyst, '/')).toBe('/');
+    // A page merely starting with an item's letters is not under it; a page of no item lights none.
+    expect(currentNavHref(analyst, '/statisticsx')).toBe('');
+    expect(currentNavHref(analyst, '/cases/1')).toBe('');
+  });
+
+  it('names each navigation item with a test id of its own, from its label', () => {
+    expect(NAV_ITEMS.map(navTestId)).toContain('nav-self-reports');
+    expect(NAV_ITEMS.map(navTestId)).toContain('nav-criminal-cases');
+    expect(new Set(NAV_ITEMS.map(navTestId)).size).toBe(NAV_ITEMS.length);
+    for (const id of NAV_ITEMS.map(navTestId)) expect(id).toMatch(/^nav-[a-z]+(-[a-z]+)*$/);
   });
 });

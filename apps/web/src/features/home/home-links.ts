@@ -1,5 +1,5 @@
 import type { Me, Permission } from '@qorgau/core';
-import { visibleNavItems, type HomeLabel, type NavItem } from '../../app/nav-items.ts';
+import { navTestId, visibleNavItems, type HomeLabel, type NavItem } from '../../app/nav-items.ts';
 
 export interface HomeLink {
   href: string;
@@ -28,7 +28,7 @@ export function homeLinks(me: Me): HomeLink[] {
       href: item.href,
       label: item.homeLabel ?? item.label,
       primary: false,
-      testId: item.homeTestId ?? `home-${item.testId}`,
+      testId: item.homeTestId ?? `home-${navTestId(item)}`,
     }));
   return [...start, ...pages];
 }
