@@ -1,8 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { describe } from 'vitest';
-import { createDb, type Database } from '../src/db/client.ts';
+import { createDb, type Database, MIGRATIONS_FOLDER } from '../src/db/client.ts';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -23,13 +27,56 @@ export function describeEachDb(name: string, fn: (kind: DbKind) => void): void {
 
 let template: Promise<PGlite> | null = null;
 
-/** A migrated PGlite, cloned from a per-worker template (a fresh migration costs seconds). */
+const TEMPLATE_PREFIX = 'qorgau-pglite-template-';
+
+/** The template's file, named by what makes it: the migrations and PGlite's version. */
+function templateFile(): string {
+  // The package's own manifest, beside its entry (its exports do not list package.json).
+  const pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const hash = createHash('sha256').update(readFileSync(join(dirname(pgliteEntry), '..', 'package.json')));
+  for (const name of readdirSync(MIGRATIONS_FOLDER, { recursive: true }).map(String).sort()) {
+    if (name.endsWith('.sql') || name.endsWith('.json')) hash.update(name).update(readFileSync(join(MIGRATIONS_FOLDER, name)));
+  }
+  return join(tmpdir(), `${TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 16)}.tar`);
+}
+
+/** The template another file left, if it is there (a run on other migrations may have removed it). */
+function savedTemplate(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A migrated PGlite. Migrating one takes about 3 s, so the first test file migrates it and
+ * leaves its data directory in the temp folder; every later file loads that (about 0.5 s).
+ */
+async function migratedPglite(): Promise<PGlite> {
+  const file = templateFile();
+  const saved = savedTemplate(file);
+  if (saved) {
+    const loaded = new PGlite({ loadDataDir: new Blob([saved]) });
+    await loaded.waitReady;
+    return loaded;
+  }
+  const db = await createDb({ kind: 'pglite', dataDir: null });
+  await db.migrate();
+  const client = (db as unknown as { db: { $client: PGlite } }).db.$client;
+  const dump = Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer());
+  // Written whole, then renamed: a file beside it never reads half a template.
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, dump);
+  renameSync(partial, file);
+  for (const name of readdirSync(tmpdir()))
+    if (name.startsWith(TEMPLATE_PREFIX) && join(tmpdir(), name) !== file && name.endsWith('.tar')) rmSync(join(tmpdir(), name), { force: true });
+  return client;
+}
+
+/** A migrated PGlite of its own, cloned from this worker's template. */
 async function pgliteDatabase(): Promise<Database> {
-  template ??= (async () => {
-    const db = await createDb({ kind: 'pglite', dataDir: null });
-    await db.migrate();
-    return (db as unknown as { db: { $client: PGlite } }).db.$client;
-  })();
+  template ??= migratedPglite();
   const client = await (await template).clone();
   return createDb({ kind: 'pglite', dataDir: null, client: client as PGlite });
 }
