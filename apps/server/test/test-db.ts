@@ -57,7 +57,7 @@ async function migratedPglite(): Promise<PGlite> {
   const file = templateFile();
   const saved = savedTemplate(file);
   if (saved) {
-    const loaded = new PGlite({ loadDataDir: new Blob([saved]) });
+    const loaded = new PGlite({ loadDataDir: new Blob([new Uint8Array(saved)]) });
     await loaded.waitReady;
     return loaded;
   }
