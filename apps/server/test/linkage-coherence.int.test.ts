@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { linkageRuns, personClusters, personLinkProposals } from '../src/db/schema.ts';
 import { normaliseRecord, scoreWithModel, type LinkageRecord } from '@qorgau/core';
 import { linkageJobFor } from '../src/modules/linkage/linkage-job.ts';
+import { coherentClusters } from '../src/modules/linkage/linkage.service.ts';
 import { startingModel } from '../src/modules/linkage/linkage-model.ts';
 import { createTestApp, personBody, type Session, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
@@ -16,7 +17,7 @@ describeEachDb('coherent linkage', (kind) => {
   let t: TestApp;
   let officer: Session;
   let coordinator: Session;
-  let chain = { x: '', z: '' };
+  let chain = { x: '', y: '', z: '' };
   const create = async (body: Record<string, unknown>) => {
     const res = await officer.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody(body) });
     expect(res.statusCode, res.body).toBe(200);
@@ -64,7 +65,7 @@ describeEachDb('coherent linkage', (kind) => {
     expect(await proposalOf(x, y)).toBe('same');
     expect(await clusterOf(x)).toBe(await clusterOf(y));
     const z = await create({ firstName: 'Dina', secondName: 'Omarova', birthdate: '1979-09-30', identityDocumentType: 'passport', identityNumber: 'N0447123' });
-    chain = { x, z };
+    chain = { x, y, z };
     // The model alone (the starting model: no run yet) calls x–y and y–z the same person, x–z not.
     const model = startingModel();
     const as = (id: string, r: Omit<LinkageRecord, 'id'>) =>
@@ -89,6 +90,38 @@ describeEachDb('coherent linkage', (kind) => {
     expect([kept.length, refused.length]).toEqual([1, 1]);
     expect(refused[0]?.reason).toBe('cluster');
     expect(await clusterOf(kept[0]?.pair[0] ?? '')).toBe(await clusterOf(kept[0]?.pair[1] ?? ''));
+  });
+
+  it('clusters from records already in memory (the file of an import) as from the same records read back', async () => {
+    const { x, y, z } = chain;
+    const model = startingModel();
+    const as = (id: string, r: Omit<LinkageRecord, 'id'>) =>
+      normaliseRecord({ id, sex: 'F', citizenship: 'KZ', givenName: 'Dina', familyName: 'Omarova', ...r });
+    const nx = as(x, { birthDate: '1996-02-11', contact: '+77015550101' });
+    const ny = as(y, { contact: '87015550101', documentNumber: 'N0447123' });
+    const nz = as(z, { birthDate: '1979-09-30', documentNumber: 'N0447123' });
+    const same = (a: typeof nx, b: typeof nx) => ({
+      ids: [a.id, b.id] as const,
+      decision: 'same' as const,
+      source: 'model' as const,
+      score: scoreWithModel(a, b, model).score,
+    });
+    const decisions = [same(nx, ny), same(ny, nz)];
+    const check = { cipher: t.deps.cipher, model };
+    const partition = (r: { clusters: string[][]; refused: unknown[] }) => ({
+      clusters: r.clusters.map((c) => [...c].sort()).sort(),
+      refused: r.refused.length,
+    });
+    const readBack = partition(await coherentClusters(t.deps.db, [x, y, z], decisions, check));
+    const inMemory = partition(await coherentClusters(t.deps.db, [x, y, z], decisions, { ...check, written: new Map([nx, ny, nz].map((r) => [r.id, r])) }));
+    expect(readBack.refused).toBe(1);
+    expect(inMemory).toEqual(readBack);
+    // The records in memory are the ones compared: a z that no longer contradicts x joins both.
+    const agreeing = new Map([nx, ny, { ...nx, id: z }].map((r) => [r.id, r]));
+    expect(partition(await coherentClusters(t.deps.db, [x, y, z], decisions, { ...check, written: agreeing }))).toEqual({
+      clusters: [[x, y, z].sort()],
+      refused: 0,
+    });
   });
 
   it('the bulk run keeps the same coherent clusters, reports their sizes and keeps name frequencies only as keyed hashes', async () => {

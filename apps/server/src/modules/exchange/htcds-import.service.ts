@@ -194,17 +194,16 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
     // with the writes below, never left unhandled while the loop waits on PostgreSQL.
     const scoring = scoreInBulk(cipher, model, newcomers.map(probeOf), register);
     scoring.catch(() => undefined);
-    const written: Promise<void>[] = [];
+    const sent: Promise<void>[] = [];
     for (let i = 0; i < newcomers.length && !writes.failed; i += sliceRows) {
       // At most two slices ahead of PostgreSQL: a large file's statements are never all held at once.
-      await written[written.length - 2];
+      await sent[sent.length - 2];
       const statements = importedSliceInserts(await sliceOf(newcomers.slice(i, i + sliceRows), refs.slice(i, i + sliceRows), who));
-      written.push(writes.push(() => runBulkInserts(tx, statements)));
+      sent.push(writes.push(() => runBulkInserts(tx, statements)));
     }
     const [, links] = await Promise.all([writes.drain(), scoring]);
     // The file's records are in memory: the re-clustering does not read them back.
-    const fileRecords = new Map(newcomers.map((n) => [n.id, n.indexes.linkage]));
-    await recordBulkLinks(tx, { cipher, model, written: fileRecords }, links);
+    await recordBulkLinks(tx, { cipher, model, written: new Map(newcomers.map((n) => [n.id, n.indexes.linkage])) }, links);
     return linkedToEarlier(
       tx,
       newcomers.map((n) => n.id),
