@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import pgClient from 'pg';
-import { type Actor, generateHardLinkageRecords, kazakhstanDate, type Role } from '@qorgau/core';
+import { type Actor, filledInstance, generateHardLinkageRecords, kazakhstanDate, type Role } from '@qorgau/core';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { rowsOf } from '../apps/server/src/db/client.ts';
@@ -26,6 +26,7 @@ import { deviceKeys, users } from '../apps/server/src/db/schema.ts';
 import { createHtcdsExportService } from '../apps/server/src/modules/exchange/htcds-export.service.ts';
 import { createHtcdsImportService } from '../apps/server/src/modules/exchange/htcds-import.service.ts';
 import { deviceKeyHash } from '../apps/server/src/modules/openrosa/device-keys.service.ts';
+import { createScreeningFormService } from '../apps/server/src/modules/openrosa/screening-form.service.ts';
 import { openRuntime } from '../apps/server/src/runtime/runtime.ts';
 import { seedOrganisations } from '../apps/server/src/seed/seed-demo.ts';
 import { serverVersion } from './lib/pg.ts';
@@ -80,12 +81,13 @@ function htcdsCsv(rows: number): string {
  * key, a new instance id each (a screening with one indicator, half with consent), `concurrency`
  * at a time for `seconds`. Plain JavaScript evaluated in a worker thread.
  */
-function submitFromWorker(task: { address: string; authorization: string; version: string; today: string; seconds: number; concurrency: number }) {
+function submitFromWorker(task: { address: string; authorization: string; instance: string; seconds: number; concurrency: number }) {
   const code = `
     const { parentPort, workerData: t } = require('node:worker_threads');
     const { randomUUID } = require('node:crypto');
+    // The instance built by the main thread, its varying values left as marks.
     const instance = (id, n) =>
-      '<?xml version="1.0"?><data id="qorgau_screening" version="' + t.version + '"><encounter><encounter_date>' + t.today + '</encounter_date><region>KZ-61</region><setting>farm</setting><language>uz</language><interpreter>no</interpreter></encounter><about><age_years>' + (20 + (n % 40)) + '</age_years><gender>Masculine</gender><citizenship>UZ</citizenship><exploitation>ForcedLabour</exploitation></about><indicators><list_short_form><i_short_form__documents_withheld>yes</i_short_form__documents_withheld></list_short_form></indicators><consent>' + (n % 2 ? 'declined' : 'identified') + '</consent><person><first_name>Bench' + n + '</first_name><second_name>Field</second_name></person><meta><instanceID>uuid:' + id + '</instanceID></meta></data>';
+      t.instance.replace('__ID__', id).replace('__AGE__', String(20 + (n % 40))).replace('__CONSENT__', n % 2 ? 'declined' : 'identified').replace('__N__', String(n));
     const latencies = [];
     let failures = 0;
     let n = 0;
@@ -227,11 +229,30 @@ async function main() {
     const app = await buildApp(rt.deps);
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const authorization = `Basic ${Buffer.from(`${screener.username}:${key}`).toString('base64')}`;
-    const version =
-      /<version>([^<]+)<\/version>/.exec(await (await fetch(`${address}/api/v1/openrosa/formList`, { headers: { authorization } })).text())?.[1] ?? '';
+    const { form } = await createScreeningFormService(rt.deps).current();
+    // A screening with one indicator, half with consent (and a name), as the form nests it.
+    const instance = filledInstance(
+      form,
+      {
+        encounter_date: kazakhstanDate(new Date()),
+        region: 'KZ-61',
+        setting: 'farm',
+        language: 'uz',
+        interpreter: 'no',
+        age_years: '__AGE__',
+        gender: 'Masculine',
+        citizenship: 'UZ',
+        exploitation: 'ForcedLabour',
+        i_short_form__documents_withheld: 'yes',
+        consent: '__CONSENT__',
+        first_name: 'Bench__N__',
+        second_name: 'Field',
+      },
+      'uuid:__ID__',
+    );
     // The phones' side runs in a worker thread: its own event loop, as clients are other
     // machines. It still shares this machine's two cores with the server and PostgreSQL.
-    const load = await submitFromWorker({ address, authorization, version, today: kazakhstanDate(new Date()), seconds: SECONDS, concurrency: CONCURRENCY });
+    const load = await submitFromWorker({ address, authorization, instance, seconds: SECONDS, concurrency: CONCURRENCY });
     const { latencies, failures, wall } = load;
     await app.close();
     latencies.sort((a, b) => a - b);

@@ -4,6 +4,7 @@ import { EXPLOITATION_TYPES, FOLLOW_UP_KINDS } from '@qorgau/core';
 import { currentTotp } from '../src/auth/totp.ts';
 import { rowsOf } from '../src/db/client.ts';
 import { actionTextContext } from '../src/modules/cases/cases.view.ts';
+import { createScreeningFormService } from '../src/modules/openrosa/screening-form.service.ts';
 import { type DemoCredentials, seedDemo } from '../src/seed/seed-demo.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 import { describeEachDb } from './test-db.ts';
@@ -195,6 +196,15 @@ describeEachDb('the demo seed puts every workflow in motion', (kind) => {
       const list = (await (await as(username))('/cases?pageSize=1')) as Page<CaseItem>;
       expect(list.total, username).toBeGreaterThan(0);
     }
+  });
+
+  it("a labour inspector's phone sent a screening from a cotton farm over OpenRosa, on the form in force", async () => {
+    const rows = rowsOf<{ version: string; setting: string }>(
+      await t.deps.db.execute(sql`SELECT s.form_submission->>'version' AS version, s.setting FROM screenings s WHERE s.form_submission IS NOT NULL`),
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.setting).toBe('farm');
+    expect(rows[0]?.version).toBe((await createScreeningFormService(t.deps).current()).form.version);
   });
 
   it('every frontline agency type screened someone', async () => {

@@ -21,7 +21,11 @@ function collectMultipart(xml: string): { payload: Buffer; headers: Record<strin
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** A filled screening instance, as the form's own structure nests it. */
+/**
+ * A filled screening instance, as the form's own structure nests it. Written out by hand, not
+ * with `filledInstance`: what the server must accept is checked against a text that does not
+ * come from the same form code.
+ */
 function screeningInstance(o: { instanceId: string; version: string; today: string; extra?: string; formId?: string; region?: string }): string {
   return `<?xml version="1.0"?><data xmlns:jr="http://openrosa.org/javarosa" id="${o.formId ?? 'qorgau_screening'}" version="${o.version}">
 <encounter><encounter_date>${o.today}</encounter_date><region>${o.region ?? 'KZ-61'}</region><setting>farm</setting><language>uz</language><interpreter>yes</interpreter></encounter>

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { type Actor, generateHardLinkageRecords, kazakhstanDate, type Role } from '@qorgau/core';
+import { type Actor, filledInstance, generateHardLinkageRecords, kazakhstanDate, type Role } from '@qorgau/core';
 import type { AppDeps } from '../app-deps.ts';
 import { deviceKeys, users } from '../db/schema.ts';
 import { createHtcdsImportService } from '../modules/exchange/htcds-import.service.ts';
@@ -59,12 +59,31 @@ export async function seedExchange(deps: AppDeps, seed: number): Promise<{ impor
   const forms = createScreeningFormService(deps);
   const { form } = await forms.current();
   const today = kazakhstanDate(deps.now());
-  const instance = `<?xml version="1.0"?><data id="${form.id}" version="${form.version}"><encounter><encounter_date>${today}</encounter_date><region>KZ-61</region><setting>farm</setting><language>uz</language><interpreter>yes</interpreter></encounter><about><age_years>27</age_years><gender>Masculine</gender><citizenship>UZ</citizenship><exploitation>ForcedLabour</exploitation></about><indicators><list_short_form><i_short_form__documents_withheld>yes</i_short_form__documents_withheld><i_short_form__wages_withheld>yes</i_short_form__wages_withheld><i_short_form__debt_bondage>yes</i_short_form__debt_bondage></list_short_form></indicators><consent>declined</consent><narrative>Мақта алқабы, Мақтаарал ауданы: құжаттары бригадирде, жалақы үш ай төленбеген.</narrative><meta><instanceID>uuid:${randomUUID()}</instanceID></meta></data>`;
-  await createSubmissionService(deps, forms).submit(
+  const instance = filledInstance(
+    form,
+    {
+      encounter_date: today,
+      region: 'KZ-61',
+      setting: 'farm',
+      language: 'uz',
+      interpreter: 'yes',
+      age_years: '27',
+      gender: 'Masculine',
+      citizenship: 'UZ',
+      exploitation: 'ForcedLabour',
+      i_short_form__documents_withheld: 'yes',
+      i_short_form__wages_withheld: 'yes',
+      i_short_form__debt_bondage: 'yes',
+      consent: 'declined',
+      narrative: 'Мақта алқабы, Мақтаарал ауданы: құжаттары бригадирде, жалақы үш ай төленбеген.',
+    },
+    `uuid:${randomUUID()}`,
+  );
+  const sent = await createSubmissionService(deps, forms).submit(
     device,
     { actor: { id: inspector.id, username: inspector.username, role: inspector.role, agencyId: inspector.agencyId }, ip: null },
     instance,
     'kk',
   );
-  return { imported: result.created, fromDevice: 1 };
+  return { imported: result.created, fromDevice: sent.created ? 1 : 0 };
 }

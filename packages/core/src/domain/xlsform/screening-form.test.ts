@@ -7,7 +7,7 @@ import shortFormJson from '../../../../../reference/indicators/short-form.v1.jso
 import { type IndicatorList, parseIndicatorList, parseRuleConfig, type RuleConfig } from '../identification/indicator-list.ts';
 import { buildScreeningForm, indicatorFieldName, indicatorIdOfField, type LabelOf } from './screening-form.ts';
 import { screeningFromSubmission } from './submission.ts';
-import { toXForm } from './xform.ts';
+import { filledInstance, toXForm } from './xform.ts';
 import { toXlsFormSheets } from './xlsform.ts';
 
 function load<T>(parsed: { ok: true; value: T } | { ok: false; issues: unknown }): T {
@@ -99,5 +99,24 @@ describe('a submitted instance', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.field).sort()).toEqual(['first_name', 'region']);
+  });
+
+  it('a filled instance nests its values as the form does, escapes them, leaves the rest empty and refuses a field the form lacks', () => {
+    const xml = filledInstance(form, { region: 'KZ-61', age_years: '34', i_short_form__documents_withheld: 'yes', narrative: 'A & B <c>' }, 'uuid:1');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const data = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(xml).data;
+    expect(data['@_id']).toBe(form.id);
+    expect(data['@_version']).toBe(form.version);
+    expect(data.encounter.region).toBe('KZ-61');
+    expect(data.about.age_years).toBe('34');
+    expect(data.indicators.list_short_form.i_short_form__documents_withheld).toBe('yes');
+    expect(data.narrative).toBe('A & B <c>');
+    expect(data.person.first_name).toBe('');
+    expect(data.meta.instanceID).toBe('uuid:1');
+    // The same elements as the XForm's blank instance, in the same order.
+    const shape = (s: string) => [...s.matchAll(/<([a-z_0-9]+)[ />]/g)].map((m) => m[1]);
+    const blank = /<instance>(.*)<\/instance>/s.exec(toXForm(form))?.[1] ?? '';
+    expect(shape(xml.replace(/^<\?xml[^>]*>/, ''))).toEqual(shape(blank));
+    expect(() => filledInstance(form, { regoin: 'KZ-61' }, 'uuid:2')).toThrow(/regoin/);
   });
 });
