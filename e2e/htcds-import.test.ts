@@ -148,5 +148,12 @@ describeInChromium('HTCDS import in Chromium (issue #14)', () => {
     // possible victim not at all).
     expect(await victims()).toBe(before + 7);
     await check(page, 'htcds-import-done');
+
+    // On a phone the navigation folds behind the menu button; opened, it lights the same one item.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('button[aria-controls="main-navigation"]').click();
+    await page.getByTestId('nav-exchange').waitFor({ state: 'visible' });
+    expect(await page.locator('nav [aria-current="page"]').evaluateAll((links) => links.map((a) => a.getAttribute('data-testid')))).toEqual(['nav-exchange']);
+    if (shotsDir) await page.screenshot({ path: `${shotsDir}/htcds-import-menu-390.png` });
   });
 });
