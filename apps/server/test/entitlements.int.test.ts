@@ -74,6 +74,30 @@ describeEachDb('entitlements', (kind) => {
     expect(sheet?.items.find((e) => e.kind === 'reflection_period')?.end).toBe(end);
   });
 
+  it('a decision entered late starts the clocks on the day it was taken, as the statistics count it', async () => {
+    const personId = (await officer.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody({ citizenship: 'UZ' }) })).json().id as string;
+    const caseId = (
+      await officer.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        payload: { clientId: randomUUID(), personId, regionCode: 'KZ-75', exploitationTypes: ['ForcedLabour'], narrative: 'Met on a farm' },
+      })
+    ).json().id as string;
+    const takenOn = fromDayNumber(toDayNumber(today()) - 20);
+    const decided = await officer.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/actions`,
+      payload: {
+        clientId: randomUUID(),
+        action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', reasons: 'Decided on paper, no connection', occurredOn: takenOn },
+      },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const end = addCalendarMonths(takenOn, 6);
+    expect(item(await read(officer, personId), 'reflection_period')).toMatchObject({ state: 'active', start: takenOn, end });
+    expect((await rows(personId)).find((r) => r.kind === 'temporary_residency')).toMatchObject({ startsOn: takenOn, endsOn: end });
+  });
+
   it('a citizen: the six free services, no reflection period or residency', async () => {
     const { personId } = await identified('KZ');
     const v = await read(officer, personId);

@@ -20,15 +20,20 @@ export interface PersonEntitlementFacts {
   caseId: string | null;
 }
 
-/** When each case's current status began: the identification it rests on (Kazakhstan dates). */
-function caseIdentification(opened: Date, log: { type: string; details: Record<string, unknown>; at: Date }[]) {
+/**
+ * When each case's current status began: the identification it rests on (Kazakhstan dates). A
+ * decision's day is the day it was taken (`occurred_on`): a decision entered late, or taken by
+ * another organisation and imported, starts its clocks then, as the statistics count it then;
+ * for one recorded as it was taken, that is the Kazakhstan day it was recorded.
+ */
+function caseIdentification(opened: Date, log: { type: string; details: Record<string, unknown>; occurredOn: string | null; at: Date }[]) {
   let identifiedOn: string | null = null;
   let status: TraffickingStatus = 'PossibleVictimOfTrafficking';
   for (const a of log) {
     if (a.type !== 'identification_decided' && a.type !== 'identification_reviewed') continue;
     const outcome = a.details.outcome as TraffickingStatus;
     // A review confirming the status keeps the date it began; a reversal starts (or ends) it.
-    if (outcome === 'ActualVictimOfTrafficking' && status !== outcome) identifiedOn = kazakhstanDate(a.at);
+    if (outcome === 'ActualVictimOfTrafficking' && status !== outcome) identifiedOn = a.occurredOn ?? kazakhstanDate(a.at);
     if (outcome !== 'ActualVictimOfTrafficking') identifiedOn = null;
     status = outcome;
   }
@@ -41,7 +46,7 @@ export async function loadEntitlementFacts(q: DbOrTx, personId: string): Promise
   const caseRows = await q.select({ id: cases.id, createdAt: cases.createdAt }).from(cases).where(eq(cases.personId, personId)).orderBy(asc(cases.createdAt));
   const log = caseRows.length
     ? await q
-        .select({ caseId: caseActions.caseId, type: caseActions.type, details: caseActions.details, at: caseActions.at })
+        .select({ caseId: caseActions.caseId, type: caseActions.type, details: caseActions.details, occurredOn: caseActions.occurredOn, at: caseActions.at })
         .from(caseActions)
         .where(
           and(
