@@ -4,9 +4,10 @@ import { desc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Cell, type HtcdsImportResult, kazakhstanDate, parseHtcdsTable } from '@qorgau/core';
+import { addCalendarMonths, type Cell, fromDayNumber, type HtcdsImportResult, kazakhstanDate, parseHtcdsTable, toDayNumber } from '@qorgau/core';
 import { rowsOf } from '../src/db/client.ts';
-import { auditLog, htcdsImports } from '../src/db/schema.ts';
+import { auditLog, entitlements, htcdsImports } from '../src/db/schema.ts';
+import { recomputeEntitlements } from '../src/modules/entitlements/entitlements.service.ts';
 import { createHtcdsImportService } from '../src/modules/exchange/htcds-import.service.ts';
 import { checkXlsxZip } from '../src/modules/exchange/uploaded-table.ts';
 import { createTestApp, type Session, type TestApp } from './test-app.ts';
@@ -208,6 +209,45 @@ describeEachDb('HTCDS import and export', (kind) => {
         JOIN person_clusters pc ON pc.person_id = r.person_id`),
     );
     expect(Number(clusters[0]?.n)).toBe(1);
+  });
+
+  it("a foreign victim identified elsewhere five months ago gets her reflection period's reminders; history and open-ended services are derived when read", async () => {
+    const today = kazakhstanDate(new Date());
+    const t0 = toDayNumber(today);
+    // Identified 160 days ago: six months end within the 30 days the queue calls lapsing.
+    const recent = fromDayNumber(t0 - 160);
+    const dmy = (iso: string) => iso.split('-').reverse().join('.');
+    const file = await filledTemplate(
+      [
+        goodRow('Мадина', 'Эргашева', { qrg_TraffickingStatusDate: dmy(recent), prs_Birthdate: '02.02.1992' }),
+        goodRow('Nodira', 'Alimova', { qrg_TraffickingStatusDate: '14.03.2019', prs_Birthdate: '03.03.1993' }),
+        goodRow('Гүлмира', 'Оспанова', { qrg_TraffickingStatusDate: dmy(recent), prs_Citizenship: 'KZ', prs_Birthdate: '04.04.1994' }),
+        goodRow('Zarina', 'Tosheva', { vic_TraffickingStatus: 'Possible victim of trafficking', prs_Birthdate: '05.05.1995' }),
+      ],
+      ['qrg_TraffickingStatusDate'],
+    );
+    const res = (await upload(caseworker, file)).json() as HtcdsImportResult;
+    expect(res).toMatchObject({ created: 4, rejected: 0 });
+    const stored = rowsOf<{ person_id: string; kind: string; state: string; starts_on: string; ends_on: string | null; case_id: string }>(
+      await t.deps.db.execute(sql`
+        SELECT e.person_id, e.kind, e.state, e.starts_on, e.ends_on, e.case_id FROM entitlements e
+        WHERE e.person_id IN (${personsImportedBy(res.importId)}) ORDER BY e.kind`),
+    );
+    // Only Madina's, all nine of them, her clocks started on the day she was identified.
+    expect(new Set(stored.map((r) => r.person_id)).size).toBe(1);
+    expect(stored).toHaveLength(9);
+    const end = addCalendarMonths(recent, 6);
+    expect(stored.find((r) => r.kind === 'reflection_period')).toMatchObject({ state: 'lapsing', starts_on: recent, ends_on: end });
+    // The same rows as a recompute stores for her.
+    const personId = stored[0]?.person_id as string;
+    await t.deps.db.transaction((tx) => recomputeEntitlements(tx, t.deps, personId));
+    const again = await t.deps.db.select().from(entitlements).where(eq(entitlements.personId, personId)).orderBy(entitlements.kind);
+    expect(again.map((r) => ({ person_id: r.personId, kind: r.kind, state: r.state, starts_on: r.startsOn, ends_on: r.endsOn, case_id: r.caseId }))).toEqual(
+      stored,
+    );
+    // Her NGO's case worker finds her in the lapsing queue.
+    const work = (await caseworker.inject({ method: 'GET', url: '/api/v1/work' })).json() as { queues: { id: string; items: { href: string }[] }[] };
+    expect(work.queues.find((q) => q.id === 'entitlements_lapsing')?.items.map((i) => i.href)).toContain(`/persons/${personId}`);
   });
 
   it('a file taken in slices (100,000 rows go 5,000 at a time) makes the same records: each row once, linked across slices', async () => {

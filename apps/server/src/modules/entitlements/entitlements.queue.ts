@@ -1,11 +1,9 @@
 import { and, asc, count, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
-import { fromDayNumber, kazakhstanDate, LAPSING_WITHIN_DAYS, toDayNumber } from '@qorgau/core';
+import { fromDayNumber, kazakhstanDate, LAPSED_SHOWN_DAYS, LAPSING_WITHIN_DAYS, toDayNumber } from '@qorgau/core';
 import { entitlements, persons } from '../../db/schema.ts';
 import { personScope } from '../persons/persons.repository.ts';
 import type { Urgency, WorkQueueDef } from '../work/work-queues.ts';
 
-/** A lapsed entitlement stays in the queue this many days (someone must renew or close it). */
-const LAPSED_SHOWN_DAYS = 30;
 /** Within this many days of its end an entitlement is `due_soon` (the 7-day reminder). */
 const DUE_SOON_DAYS = 7;
 

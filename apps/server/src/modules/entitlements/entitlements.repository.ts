@@ -9,10 +9,17 @@ import {
   type MedicalPayer,
   type TraffickingStatus,
 } from '@qorgau/core';
+import { insertMany } from '../../db/bulk-insert.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { caseActions, cases, entitlementActions, entitlements, persons } from '../../db/schema.ts';
 
 export type EntitlementActionRow = typeof entitlementActions.$inferInsert;
+export type EntitlementRow = typeof entitlements.$inferInsert;
+
+/** Rows of persons who have none yet (new persons an import creates), a few thousand a statement. */
+export async function insertNewEntitlementRows(tx: DbOrTx, rows: readonly EntitlementRow[]): Promise<void> {
+  await insertMany(tx, entitlements, rows);
+}
 
 /** The person's facts for core deriveEntitlements, and the case they come from. */
 export interface PersonEntitlementFacts {
@@ -104,27 +111,28 @@ export async function loadEntitlementFacts(q: DbOrTx, personId: string): Promise
   };
 }
 
+/** The rows of a person's derived entitlements: only those that apply. */
+export function entitlementRows(
+  personId: string,
+  caseId: string | null,
+  rulesVersion: string | null,
+  items: readonly Entitlement[],
+  at: Date,
+): EntitlementRow[] {
+  return items
+    .filter((e) => e.state !== 'not_applicable')
+    .map((e) => ({ personId, caseId, kind: e.kind, state: e.state, startsOn: e.start, endsOn: e.end, paidBy: e.paidBy, rulesVersion, updatedAt: at }));
+}
+
 /** Replaces the person's rows with the derived entitlements (only those that apply). */
 export async function storeEntitlements(tx: DbOrTx, personId: string, caseId: string | null, rulesVersion: string | null, items: Entitlement[], at: Date) {
-  const applying = items.filter((e) => e.state !== 'not_applicable');
+  const applying = entitlementRows(personId, caseId, rulesVersion, items, at);
   const kinds = applying.map((e) => e.kind);
   await tx.delete(entitlements).where(and(eq(entitlements.personId, personId), kinds.length ? notInArray(entitlements.kind, kinds) : sql`true`));
   if (!applying.length) return;
   await tx
     .insert(entitlements)
-    .values(
-      applying.map((e) => ({
-        personId,
-        caseId,
-        kind: e.kind,
-        state: e.state,
-        startsOn: e.start,
-        endsOn: e.end,
-        paidBy: e.paidBy,
-        rulesVersion,
-        updatedAt: at,
-      })),
-    )
+    .values(applying)
     .onConflictDoUpdate({
       target: [entitlements.personId, entitlements.kind],
       set: {

@@ -4,15 +4,19 @@ import {
   allowedEntitlementActions,
   deriveEntitlements,
   DomainError,
+  earliestIdentificationWithClockFrom,
+  fromDayNumber,
   hasPermission,
   isCitizen,
   kazakhstanDate,
+  LAPSED_SHOWN_DAYS,
   parseEntitlementAction,
   roleMayActOnEntitlements,
   type EntitlementKind,
   type EntitlementsResult,
   type PersonEntitlements,
   type ProceedingsFacts,
+  toDayNumber,
 } from '@qorgau/core';
 import type { AppDeps } from '../../app-deps.ts';
 import { appendAudit, type AuditContext } from '../../audit/audit.repository.ts';
@@ -49,6 +53,51 @@ export async function recomputeEntitlements(tx: DbOrTx, deps: EntitlementDeps, p
   if (!derived) return null;
   await repo.storeEntitlements(tx, personId, derived.caseId, derived.result.rulesVersion, derived.result.items, deps.now());
   return derived.result;
+}
+
+/** An identified victim an import creates: a new person whose one case carries the decision, taken on `identifiedOn`. */
+export interface NewVictim {
+  personId: string;
+  caseId: string;
+  citizenship: string;
+  identifiedOn: string;
+}
+
+/**
+ * The entitlement rows of identified victims an HTCDS import creates (issue #14), as
+ * `recomputeEntitlements` stores them for a new person whose one case opened on `openedOn`.
+ * Only for victims with a clock the work queue or the daily sweep can still show (an end not
+ * lapsed longer ago than the queue shows): a foreign victim another organisation identified last
+ * month gets her reminders before her reflection period ends. For the rest (years of history,
+ * citizens' services that do not end) rows would change nothing anyone is shown or reminded of,
+ * and an import of ten years would write six to nine rows a victim: their pages and rights
+ * sheets derive them when read, and any later decision, extension or proceedings stores them.
+ */
+export async function storeNewVictimsEntitlements(tx: DbOrTx, deps: EntitlementDeps, victims: readonly NewVictim[], openedOn: string): Promise<void> {
+  if (!victims.length) return;
+  const rules = await entitlementRuleSets(tx);
+  const today = kazakhstanDate(deps.now());
+  const shownFrom = fromDayNumber(toDayNumber(today) - LAPSED_SHOWN_DAYS);
+  // Older identifications cannot have such a clock: not even derived (an import of ten years).
+  const earliest = earliestIdentificationWithClockFrom(rules, shownFrom);
+  const rows: repo.EntitlementRow[] = [];
+  for (const v of victims) {
+    if (earliest && v.identifiedOn < earliest) continue;
+    // The facts loadEntitlementFacts reads for such a person: one case, opened today, decided then.
+    const facts = {
+      citizenship: v.citizenship,
+      traffickingStatus: 'ActualVictimOfTrafficking' as const,
+      possibleVictimSince: openedOn,
+      identifiedOn: v.identifiedOn,
+      proceedings: { open: false },
+      extensions: [],
+      medicalPayer: null,
+    };
+    const result = deriveEntitlements(rules, facts, today);
+    if (!result.items.some((e) => e.end !== null && e.end >= shownFrom)) continue;
+    rows.push(...repo.entitlementRows(v.personId, v.caseId, result.rulesVersion, result.items, deps.now()));
+  }
+  await repo.insertNewEntitlementRows(tx, rows);
 }
 
 /**

@@ -18,6 +18,7 @@ import { type AuditContext, appendAudit } from '../../audit/audit.repository.ts'
 import { fieldContext } from '../../crypto/field-cipher.ts';
 import type { Locale } from '../../http/i18n.ts';
 import { type BulkProbe, recordBulkLinks, type RegisterHit, registerCandidates, scoreInBulk } from '../linkage/bulk-linkage.ts';
+import { type NewVictim, storeNewVictimsEntitlements } from '../entitlements/entitlements.service.ts';
 import { modelStoreFor } from '../linkage/linkage-model.ts';
 import { type NewPersonInput, type PersonIndexes, personIndexes, sealPerson } from '../persons/persons.service.ts';
 import { runBulkInserts } from '../../db/bulk-insert.ts';
@@ -102,8 +103,11 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
 
   const rowKeyOf = (agencyId: string, row: HtcdsImportRow) => cipher.blindIndex(`htcds-row:${agencyId}:${row.canonical}`);
 
-  /** A slice's records: persons sealed (encrypted), cases with their row keys, and the cases' actions. */
-  async function sliceOf(part: Newcomer[], refs: string[], who: Intake): Promise<ImportedSlice> {
+  /**
+   * A slice's records: persons sealed (encrypted), cases with their row keys, and the cases'
+   * actions. The identified victims among them are added to `victims` (their entitlements).
+   */
+  async function sliceOf(part: Newcomer[], refs: string[], who: Intake, victims: NewVictim[]): Promise<ImportedSlice> {
     const slice: ImportedSlice = { persons: [], cases: [], actions: [] };
     const owner = { createdBy: who.importer.userId, ownerAgencyId: who.agencyId };
     for (const [i, n] of part.entries()) {
@@ -147,6 +151,8 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
         slice.actions.push(
           action(2, 'identification_decided', { outcome: r.case.traffickingStatus, decidedBy: r.case.decidedBy, occurredOn: r.case.statusDate }),
         );
+      if (state.traffickingStatus === 'ActualVictimOfTrafficking')
+        victims.push({ personId: n.id, caseId, citizenship: n.input.citizenship, identifiedOn: r.case.statusDate });
     }
     return slice;
   }
@@ -195,13 +201,15 @@ export function createHtcdsImportService(deps: AppDeps, opts: { sliceRows?: numb
     const scoring = scoreInBulk(cipher, model, newcomers.map(probeOf), register);
     scoring.catch(() => undefined);
     const sent: Promise<void>[] = [];
+    const victims: NewVictim[] = [];
     for (let i = 0; i < newcomers.length && !writes.failed; i += sliceRows) {
       // At most two slices ahead of PostgreSQL: a large file's statements are never all held at once.
       await sent[sent.length - 2];
-      const statements = importedSliceInserts(await sliceOf(newcomers.slice(i, i + sliceRows), refs.slice(i, i + sliceRows), who));
+      const statements = importedSliceInserts(await sliceOf(newcomers.slice(i, i + sliceRows), refs.slice(i, i + sliceRows), who, victims));
       sent.push(writes.push(() => runBulkInserts(tx, statements)));
     }
     const [, links] = await Promise.all([writes.drain(), scoring]);
+    await storeNewVictimsEntitlements(tx, { now: () => who.now }, victims, kazakhstanDate(who.now));
     // The file's records are in memory: the re-clustering does not read them back.
     await recordBulkLinks(tx, { cipher, model, written: new Map(newcomers.map((n) => [n.id, n.indexes.linkage])) }, links);
     return linkedToEarlier(

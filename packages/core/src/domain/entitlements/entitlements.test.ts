@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import rulesJson from '../../../../../reference/entitlements/entitlement-rules-2022.1.json' with { type: 'json' };
 import { dayNumberOf, fromDayNumber, toDayNumber } from '../calendar/civil-date.ts';
 import { ENTITLEMENT_KINDS, parseEntitlementRuleSet, type EntitlementKind, type EntitlementRuleSet } from './entitlement-rules.ts';
-import { addCalendarMonths, deriveEntitlements, ruleSetInForce, type EntitlementFacts } from './entitlements.ts';
+import { addCalendarMonths, deriveEntitlements, earliestIdentificationWithClockFrom, ruleSetInForce, type EntitlementFacts } from './entitlements.ts';
 
 const parsed = parseEntitlementRuleSet(rulesJson);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -220,5 +220,33 @@ describe('no rule ever conditions on cooperation', () => {
         }
       }),
     );
+  });
+});
+
+describe('the earliest identification that can still hold a clock (an import derives none older)', () => {
+  it('no one identified before it has an end on or after the day, whatever her citizenship (property)', () => {
+    fc.assert(
+      // Identified up to 400 days before: around the bound, where a wrong month would show.
+      fc.property(
+        fc.integer({ min: dayNumberOf(2024, 1, 1), max: dayNumberOf(2030, 12, 31) }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom('KZ', 'UZ', 'KG', 'XX'),
+        (n, back, citizenship) => {
+          const from = fromDayNumber(n);
+          const identifiedOn = fromDayNumber(n - back);
+          const earliest = earliestIdentificationWithClockFrom([kz2022], from);
+          expect(earliest).not.toBeNull();
+          if (identifiedOn >= (earliest as string)) return;
+          const items = deriveEntitlements([kz2022], foreign({ citizenship, identifiedOn, possibleVictimSince: identifiedOn }), from).items;
+          expect(items.filter((e) => e.end !== null && e.end >= from)).toEqual([]);
+        },
+      ),
+    );
+  });
+
+  it('bounds nothing when a rule starts its clock with the case', () => {
+    const withCase = { ...kz2022, rules: kz2022.rules.map((r) => (r.kind === 'reflection_period' ? { ...r, startsAt: 'possible_victim' as const } : r)) };
+    expect(earliestIdentificationWithClockFrom([withCase], '2026-12-08')).toBeNull();
+    expect(earliestIdentificationWithClockFrom([kz2022], '2026-12-08')).toBe('2026-05-08');
   });
 });

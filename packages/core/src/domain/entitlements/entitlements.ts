@@ -10,6 +10,8 @@ export const ENTITLEMENT_REMINDER_DAYS = [30, 7, 1] as const;
 export type ReminderDays = (typeof ENTITLEMENT_REMINDER_DAYS)[number];
 /** An entitlement ending within this many days is `lapsing` (the first reminder). */
 export const LAPSING_WITHIN_DAYS = 30;
+/** A lapsed entitlement stays in the work queue this many days (someone must renew or close it). */
+export const LAPSED_SHOWN_DAYS = 30;
 
 /** Court proceedings in the person's criminal case (issue #11 records them). */
 export interface ProceedingsFacts {
@@ -94,6 +96,23 @@ export function ruleSetInForce(sets: readonly EntitlementRuleSet[], date: string
   let best: EntitlementRuleSet | null = null;
   for (const s of sets) if (s.effectiveFrom <= date && (!best || s.effectiveFrom >= best.effectiveFrom)) best = s;
   return best;
+}
+
+/**
+ * The earliest identification day from which a person without extensions or proceedings can
+ * still hold a clock (an end date) ending on or after `from`: no rule's months reach further
+ * back (one month spare for short months). Null when a clock may start when the case opens (a
+ * rule says `possible_victim`): then the identification day bounds nothing.
+ */
+export function earliestIdentificationWithClockFrom(rules: readonly EntitlementRuleSet[], from: string): string | null {
+  let months = 0;
+  for (const set of rules)
+    for (const r of set.rules) {
+      if (r.duration.type !== 'months') continue;
+      if (r.startsAt !== 'identification') return null;
+      months = Math.max(months, r.duration.months);
+    }
+  return addCalendarMonths(from, -(months + 1));
 }
 
 const maxDate = (a: string, b: string) => (a >= b ? a : b);
