@@ -24,7 +24,8 @@ describeEachDb('entitlements', (kind) => {
   afterAll(() => t.close());
 
   const today = () => kazakhstanDate(clock);
-  const identified = async (citizenship: string) => {
+  /** A person, her case, and the decision that identifies her (on `occurredOn` when entered late). */
+  const identified = async (citizenship: string, occurredOn?: string) => {
     const personId = (await officer.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody({ citizenship }) })).json().id as string;
     const caseId = (
       await officer.inject({
@@ -39,10 +40,15 @@ describeEachDb('entitlements', (kind) => {
       url: `/api/v1/cases/${caseId}/actions`,
       payload: {
         clientId: randomUUID(),
-        action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', reasons: 'Interview and assessment' },
+        action: {
+          type: 'identification_decided',
+          outcome: 'ActualVictimOfTrafficking',
+          reasons: 'Interview and assessment',
+          ...(occurredOn ? { occurredOn } : {}),
+        },
       },
     });
-    expect(decided.statusCode).toBe(200);
+    expect(decided.statusCode, decided.body).toBe(200);
     return { personId, caseId, pending };
   };
   const read = async (s: Session, personId: string) => {
@@ -75,24 +81,8 @@ describeEachDb('entitlements', (kind) => {
   });
 
   it('a decision entered late starts the clocks on the day it was taken, as the statistics count it', async () => {
-    const personId = (await officer.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody({ citizenship: 'UZ' }) })).json().id as string;
-    const caseId = (
-      await officer.inject({
-        method: 'POST',
-        url: '/api/v1/cases',
-        payload: { clientId: randomUUID(), personId, regionCode: 'KZ-75', exploitationTypes: ['ForcedLabour'], narrative: 'Met on a farm' },
-      })
-    ).json().id as string;
     const takenOn = fromDayNumber(toDayNumber(today()) - 20);
-    const decided = await officer.inject({
-      method: 'POST',
-      url: `/api/v1/cases/${caseId}/actions`,
-      payload: {
-        clientId: randomUUID(),
-        action: { type: 'identification_decided', outcome: 'ActualVictimOfTrafficking', reasons: 'Decided on paper, no connection', occurredOn: takenOn },
-      },
-    });
-    expect(decided.statusCode, decided.body).toBe(200);
+    const { personId } = await identified('UZ', takenOn);
     const end = addCalendarMonths(takenOn, 6);
     expect(item(await read(officer, personId), 'reflection_period')).toMatchObject({ state: 'active', start: takenOn, end });
     expect((await rows(personId)).find((r) => r.kind === 'temporary_residency')).toMatchObject({ startsOn: takenOn, endsOn: end });
