@@ -49,15 +49,21 @@ export async function createDb(target: DbTarget): Promise<Database> {
   }
   // JIT off: every query here is short and indexed, but a candidate search with an uncertain
   // row estimate can cross the JIT cost threshold and spend 200+ ms compiling (seen at 1M persons).
-  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20, options: '-c jit=off' });
   let appRole = false;
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 20,
+    options: '-c jit=off',
+    // Awaited before a new connection is handed out: its first statement already runs as the
+    // app role. If the switch fails, the checkout fails and the connection is closed; nothing
+    // runs as the login (owner) role by accident.
+    onConnect: async (c) => {
+      if (appRole) await c.query(`SET ROLE ${APP_ROLE}`);
+    },
+  });
   // An idle client dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on('error', () => undefined);
-  pool.on('connect', (c) => {
-    // pg queues this before any query of the checkout, so every statement runs as the app role.
-    if (appRole) c.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
-  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const notices = listenForCommits(target.url);
   registerCommitNotices(db, notices);
@@ -78,12 +84,16 @@ export async function createDb(target: DbTarget): Promise<Database> {
     },
     useAppRole: async () => {
       appRole = true;
-      // Fail fast (and clearly) if the login user may not act as the app role.
-      const c = await pool.connect();
+      // The connections opened before (checking the key file) switch now: all of them are taken
+      // at once, so each is a different one. At least one, so that a login user who may not act
+      // as the app role fails here, clearly, rather than on a later request.
+      const taken = await Promise.allSettled(Array.from({ length: Math.max(1, pool.totalCount) }, () => pool.connect()));
+      const opened = taken.flatMap((t) => (t.status === 'fulfilled' ? [t.value] : []));
       try {
-        await c.query(`SET ROLE ${APP_ROLE}`);
+        for (const t of taken) if (t.status === 'rejected') throw t.reason;
+        for (const c of opened) await c.query(`SET ROLE ${APP_ROLE}`);
       } finally {
-        c.release();
+        for (const c of opened) c.release();
       }
     },
     close: async () => {
