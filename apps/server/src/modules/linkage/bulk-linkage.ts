@@ -95,24 +95,63 @@ export async function registerCandidates(tx: DbOrTx, probes: readonly BulkProbe[
 
 /**
  * For each record, the records of the file before it that share its keys, with how many
- * (identity number included). Called once per record, in file order: each record's map is
- * dropped once it is scored, so a file of 100,000 records never holds them all.
+ * (identity number included), visited in the order first met: key by key, nearest first.
+ * Called once per record, in file order. The counts live in one array for the whole file,
+ * cleared after each record: a record meets up to a few thousand holders, and a map for each
+ * was most of what the import allocated while scoring.
  */
-function fileCandidateFinder(): (p: BulkProbe, i: number) => Map<number, number> {
+function fileCandidateFinder(size: number): (p: BulkProbe, i: number, visit: (j: number, shared: number) => void) => void {
   const holders = new Map<string, number[]>();
-  return (p, i) => {
-    const shared = new Map<number, number>();
-    const keys = p.identityNumberIndex ? [...p.keys, `idn:${p.identityNumberIndex}`] : p.keys;
-    for (const key of keys) {
-      let list = holders.get(key);
-      if (!list) holders.set(key, (list = []));
-      for (let k = list.length - 1, seen = 0; k >= 0 && seen < FILE_HOLDERS_PER_KEY; k--, seen++) {
-        const j = list[k] as number;
-        shared.set(j, (shared.get(j) ?? 0) + 1);
-      }
-      list.push(i);
+  const counts = new Int32Array(size);
+  const met: number[] = [];
+  const meet = (key: string, i: number) => {
+    let list = holders.get(key);
+    if (!list) holders.set(key, (list = []));
+    for (let k = list.length - 1, seen = 0; k >= 0 && seen < FILE_HOLDERS_PER_KEY; k--, seen++) {
+      const j = list[k] as number;
+      const n = counts[j] as number;
+      if (n === 0) met.push(j);
+      counts[j] = n + 1;
     }
-    return shared;
+    list.push(i);
+  };
+  return (p, i, visit) => {
+    for (const key of p.keys) meet(key, i);
+    if (p.identityNumberIndex) meet(`idn:${p.identityNumberIndex}`, i);
+    for (const j of met) {
+      visit(j, counts[j] as number);
+      counts[j] = 0;
+    }
+    met.length = 0;
+  };
+}
+
+/**
+ * The first `limit` of candidates offered in rank order, by most keys shared, the earlier
+ * offered first among equals: what a stable sort of them all and its first `limit` give,
+ * without keeping or sorting the rest.
+ */
+export function bestShared(limit: number) {
+  const shared: number[] = [];
+  const items: number[] = [];
+  return {
+    offer(n: number, item: number): void {
+      if (items.length === limit && n <= (shared[limit - 1] as number)) return;
+      let at = items.length;
+      while (at > 0 && (shared[at - 1] as number) < n) at--;
+      shared.splice(at, 0, n);
+      items.splice(at, 0, item);
+      if (items.length > limit) {
+        shared.pop();
+        items.pop();
+      }
+    },
+    /** The items kept, best first; empties the selection for the next record. */
+    take(): number[] {
+      const taken = items.splice(0);
+      shared.length = 0;
+      return taken;
+    },
   };
 }
 
@@ -133,29 +172,32 @@ export async function scoreInBulk(
   register: readonly RegisterHit[],
 ): Promise<BulkLinks> {
   const frequencies = modelFrequencies(cipher, model);
+  // A register record is decrypted once, however many new records it is a candidate of.
   const decrypted = new Map<string, NormalisedRecord>();
+  const registerRecord = (h: RegisterHit): NormalisedRecord => {
+    let r = decrypted.get(h.id);
+    if (!r) decrypted.set(h.id, (r = normalisedPersonOf(cipher, linkable(h))));
+    return r;
+  };
   const byProbe = new Map<string, RegisterHit[]>();
-  for (const h of register) byProbe.set(h.probe, [...(byProbe.get(h.probe) ?? []), h]);
-  const inFile = fileCandidateFinder();
+  for (const h of register) {
+    const hits = byProbe.get(h.probe);
+    if (hits) hits.push(h);
+    else byProbe.set(h.probe, [h]);
+  }
+  const inFile = fileCandidateFinder(probes.length);
+  const best = bestShared(BULK_CANDIDATE_LIMIT);
   const proposals: ProposalRow[] = [];
   const joined = new Set<string>();
   for (const [i, p] of probes.entries()) {
     if (i % PROBES_PER_TURN === PROBES_PER_TURN - 1) await nextTurn();
-    const candidates: { shared: number; record: () => NormalisedRecord }[] = [
-      ...(byProbe.get(p.record.id) ?? []).map((h) => ({
-        shared: h.shared,
-        record: () => {
-          let r = decrypted.get(h.id);
-          if (!r) decrypted.set(h.id, (r = normalisedPersonOf(cipher, linkable(h))));
-          return r;
-        },
-      })),
-      ...[...inFile(p, i)].map(([j, shared]) => ({ shared, record: () => (probes[j] as BulkProbe).record })),
-    ];
-    // Most keys shared first; among equals, the register's (ranked by rarity) before the file's (nearest first).
-    candidates.sort((a, b) => b.shared - a.shared);
-    for (const c of candidates.slice(0, BULK_CANDIDATE_LIMIT)) {
-      const other = c.record();
+    // Most keys shared first; among equals, the register's (ranked by rarity) before the file's
+    // (nearest first). A candidate is a number: -1 - k for the k-th register hit, j for the file's j-th record.
+    const hits = byProbe.get(p.record.id) ?? [];
+    hits.forEach((h, k) => best.offer(h.shared, -1 - k));
+    inFile(p, i, (j, shared) => best.offer(shared, j));
+    for (const c of best.take()) {
+      const other = c >= 0 ? (probes[c] as BulkProbe).record : registerRecord(hits[-1 - c] as RegisterHit);
       const s = scoreWithModel(p.record, other, model, frequencies);
       const decision = intakeDecision(s);
       if (decision === 'different') continue;
