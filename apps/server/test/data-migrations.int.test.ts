@@ -9,7 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../src/db/client.ts';
-import { type DbKind, describeEachDb, postgresUrl } from './test-db.ts';
+import { type DbKind, describeEachDb, emptyPostgresDatabase } from './test-db.ts';
 
 /**
  * Migrations that move data, checked on data written before them: a database is migrated up to
@@ -47,13 +47,8 @@ async function rawDatabase(kind: DbKind): Promise<RawDatabase> {
       dispose: () => client.close(),
     };
   }
-  const name = `qorgau_test_migrations_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(postgresUrl as string);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
+  const empty = await emptyPostgresDatabase();
+  const client = new pg.Client({ connectionString: empty.url });
   await client.connect();
   const db = drizzlePg(client);
   return {
@@ -61,8 +56,7 @@ async function rawDatabase(kind: DbKind): Promise<RawDatabase> {
     query: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
     async dispose() {
       await client.end();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await empty.drop();
     },
   };
 }

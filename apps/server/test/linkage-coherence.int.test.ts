@@ -18,6 +18,16 @@ describeEachDb('coherent linkage', (kind) => {
   let officer: Session;
   let coordinator: Session;
   let chain = { x: '', y: '', z: '' };
+  /** The chain's three records as the linkage engine normalises them. */
+  const chainRecords = ({ x, y, z }: typeof chain) => {
+    const as = (id: string, r: Omit<LinkageRecord, 'id'>) =>
+      normaliseRecord({ id, sex: 'F', citizenship: 'KZ', givenName: 'Dina', familyName: 'Omarova', ...r });
+    return {
+      nx: as(x, { birthDate: '1996-02-11', contact: '+77015550101' }),
+      ny: as(y, { contact: '87015550101', documentNumber: 'N0447123' }),
+      nz: as(z, { birthDate: '1979-09-30', documentNumber: 'N0447123' }),
+    };
+  };
   const create = async (body: Record<string, unknown>) => {
     const res = await officer.inject({ method: 'POST', url: '/api/v1/persons', payload: personBody(body) });
     expect(res.statusCode, res.body).toBe(200);
@@ -68,11 +78,7 @@ describeEachDb('coherent linkage', (kind) => {
     chain = { x, y, z };
     // The model alone (the starting model: no run yet) calls x–y and y–z the same person, x–z not.
     const model = startingModel();
-    const as = (id: string, r: Omit<LinkageRecord, 'id'>) =>
-      normaliseRecord({ id, sex: 'F', citizenship: 'KZ', givenName: 'Dina', familyName: 'Omarova', ...r });
-    const nx = as(x, { birthDate: '1996-02-11', contact: '+77015550101' });
-    const ny = as(y, { contact: '87015550101', documentNumber: 'N0447123' });
-    const nz = as(z, { birthDate: '1979-09-30', documentNumber: 'N0447123' });
+    const { nx, ny, nz } = chainRecords({ x, y, z });
     expect([scoreWithModel(nx, ny, model).decision, scoreWithModel(ny, nz, model).decision, scoreWithModel(nx, nz, model).decision]).toEqual([
       'same',
       'same',
@@ -95,11 +101,7 @@ describeEachDb('coherent linkage', (kind) => {
   it('clusters from records already in memory (the file of an import) as from the same records read back', async () => {
     const { x, y, z } = chain;
     const model = startingModel();
-    const as = (id: string, r: Omit<LinkageRecord, 'id'>) =>
-      normaliseRecord({ id, sex: 'F', citizenship: 'KZ', givenName: 'Dina', familyName: 'Omarova', ...r });
-    const nx = as(x, { birthDate: '1996-02-11', contact: '+77015550101' });
-    const ny = as(y, { contact: '87015550101', documentNumber: 'N0447123' });
-    const nz = as(z, { birthDate: '1979-09-30', documentNumber: 'N0447123' });
+    const { nx, ny, nz } = chainRecords({ x, y, z });
     const same = (a: typeof nx, b: typeof nx) => ({
       ids: [a.id, b.id] as const,
       decision: 'same' as const,

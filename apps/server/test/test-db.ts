@@ -61,9 +61,8 @@ async function migratedPglite(): Promise<PGlite> {
     await loaded.waitReady;
     return loaded;
   }
-  const db = await createDb({ kind: 'pglite', dataDir: null });
-  await db.migrate();
-  const client = (db as unknown as { db: { $client: PGlite } }).db.$client;
+  const client = new PGlite();
+  await (await createDb({ kind: 'pglite', dataDir: null, client })).migrate();
   const dump = Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer());
   // Written whole, then renamed: a file beside it never reads half a template.
   const partial = `${file}.${process.pid}`;
@@ -81,26 +80,30 @@ async function pgliteDatabase(): Promise<Database> {
   return createDb({ kind: 'pglite', dataDir: null, client: client as PGlite });
 }
 
-/** A fresh database on the PostgreSQL server, dropped by `drop()`. */
-async function postgresDatabase(): Promise<Database & { drop(): Promise<void> }> {
+/** An empty database of its own on the PostgreSQL server (not migrated), dropped by `drop()`. */
+export async function emptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `qorgau_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const admin = async (statement: string) => {
+    const a = new pg.Client({ connectionString: postgresUrl });
+    await a.connect();
+    try {
+      await a.query(statement);
+    } finally {
+      await a.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
   const url = new URL(postgresUrl as string);
   url.pathname = `/${name}`;
-  const database = await createDb({ kind: 'postgres', url: url.toString(), poolSize: 10 });
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** A fresh migrated database on the PostgreSQL server, dropped by `drop()`. */
+async function postgresDatabase(): Promise<Database & { drop(): Promise<void> }> {
+  const empty = await emptyPostgresDatabase();
+  const database = await createDb({ kind: 'postgres', url: empty.url, poolSize: 10 });
   await database.migrate();
-  return {
-    ...database,
-    async drop() {
-      const a = new pg.Client({ connectionString: postgresUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  return { ...database, drop: empty.drop };
 }
 
 export interface TestDatabase {
