@@ -58,7 +58,6 @@ export const NAV_ITEMS: NavItem[] = [
   {
     href: '/self-reports',
     label: 'nav.selfReports',
-
     homeLabel: 'home.actions.selfReports',
     permission: 'self_report.read',
     when: worksHotline,
@@ -68,7 +67,6 @@ export const NAV_ITEMS: NavItem[] = [
   {
     href: '/linkage/reviews',
     label: 'nav.linkage',
-
     homeLabel: 'home.actions.reviewLinks',
     homeTestId: 'review-links',
     permission: 'linkage.review',
@@ -79,7 +77,6 @@ export const NAV_ITEMS: NavItem[] = [
   {
     href: '/criminal-cases',
     label: 'nav.criminalCases',
-
     homeLabel: 'home.actions.criminalCases',
     permission: 'criminal_case.read',
   },
@@ -87,7 +84,6 @@ export const NAV_ITEMS: NavItem[] = [
   {
     href: '/clients',
     label: 'nav.clients',
-
     homeLabel: 'home.actions.clients',
     permission: 'redress.read',
     when: (me) => me.role === 'lawyer',
@@ -97,7 +93,6 @@ export const NAV_ITEMS: NavItem[] = [
   {
     href: '/statistics',
     label: 'nav.statistics',
-
     homeLabel: 'home.actions.statistics',
     permission: 'statistics.read',
   },
